@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+// Lectern: one target per layer, lowest first.
+import PackageDescription
+
+let package = Package(
+    name: "Lectern",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lectern", targets: ["lectern"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C layer: Lua 5.4 and libxml2 from Debian, and the small C code that must
+        // own every longjmp (lua_error), the capped allocator and the timeout hook.
+        .systemLibrary(name: "CLua", pkgConfig: "lua5.4",
+                       providers: [.apt(["liblua5.4-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+        .target(name: "CLuaBridge", dependencies: ["CLua"]),
+        // The article model: plain values, JSON encoding, no I/O.
+        .target(name: "ArticleModel"),
+        // Plain-text scraped pages -> labelled blocks -> Article.
+        .target(name: "ArticleParser", dependencies: ["ArticleModel"]),
+        // Saved HTML pages -> the same labelled blocks -> Article.
+        .target(name: "HTMLExtractor", dependencies: ["ArticleModel", "CLibXML2"]),
+        // Embedded Lua: states, sandbox, model push, hooks, text module.
+        .target(name: "LuaHost", dependencies: ["CLuaBridge", "ArticleModel"]),
+        // Corpus walking, workers, ordered output, record formats.
+        .target(name: "CorpusRunner",
+                dependencies: ["ArticleModel", "ArticleParser", "HTMLExtractor", "LuaHost"]),
+        .executableTarget(name: "lectern", dependencies: [
+            "CorpusRunner",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "ArticleParserTests", dependencies: ["ArticleParser", "ArticleModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LecternTests", dependencies: ["CorpusRunner", "LuaHost", "ArticleParser", "ArticleModel"]),
+    ]
+)

@@ -1,0 +1,90 @@
+// The article model of CONTRACT.md. Field names here map one to one onto the
+// JSON keys (`parse`) and the Lua fields (hooks); see JSON.swift for the keys.
+
+public struct Paragraph: Sendable, Equatable {
+    public var text: String
+    public init(text: String) { self.text = text }
+}
+
+public struct Section: Sendable, Equatable {
+    public var heading: String?
+    public var paragraphs: [Paragraph]
+    public init(heading: String?, paragraphs: [Paragraph] = []) {
+        self.heading = heading
+        self.paragraphs = paragraphs
+    }
+}
+
+/// A block that is neither body nor one of the other fields. `kind` is one short
+/// lowercase word: widget, promo, advert, share, related, newsletter, form, nav, ...
+public struct Boilerplate: Sendable, Equatable {
+    public var kind: String
+    public var text: String
+    public init(kind: String, text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+public struct Navigation: Sendable, Equatable {
+    public var previous: String?
+    public var next: String?
+    public init(previous: String? = nil, next: String? = nil) {
+        self.previous = previous
+        self.next = next
+    }
+}
+
+public struct Comment: Sendable, Equatable {
+    public var number: Int?
+    public var text: String
+    public init(number: Int?, text: String) {
+        self.number = number
+        self.text = text
+    }
+}
+
+public struct Article: Sendable, Equatable {
+    public var source: String
+    /// "text" or "html": which reader produced the model.
+    public var format: String
+    /// The page's canonical URL (HTML `link[rel=canonical]`, a JSONL `url` field).
+    public var url: String?
+    public var title: String?
+    public var author: String?
+    public var authorBio: String?
+    public var published: String?
+    public var imageCredit: String?
+    public var sections: [Section]
+    public var boilerplate: [Boilerplate]
+    public var navigation: Navigation
+    public var tags: [String]
+    public var comments: [Comment]
+    public var commentsClosed: Bool
+
+    public init(source: String, format: String = "text") {
+        self.source = source
+        self.format = format
+        self.sections = []
+        self.boilerplate = []
+        self.navigation = Navigation()
+        self.tags = []
+        self.comments = []
+        self.commentsClosed = false
+    }
+
+    /// The flat list of body paragraphs, in order (`a.paragraphs` in Lua).
+    public var paragraphs: [Paragraph] { sections.flatMap { $0.paragraphs } }
+
+    /// The body: paragraphs joined by a blank line (`a:text()` in Lua).
+    public var bodyText: String {
+        var out = ""
+        for s in sections {
+            for p in s.paragraphs {
+                if !out.isEmpty { out += "\n\n" }
+                out += p.text
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,53 @@
+// Labelled blocks -> Article. Both readers (text and HTML) and the Lua
+// `classify` hook speak in block labels; this is the one place that turns
+// labels into model fields.
+
+public enum ArticleBuilder {
+    public static func build(source: String, format: String, url: String? = nil,
+                             blocks: [Block]) -> Article {
+        var a = Article(source: source, format: format)
+        a.url = url
+        var current: Section? = nil
+        func closeSection() {
+            if let s = current, !s.paragraphs.isEmpty { a.sections.append(s) }
+            current = nil
+        }
+        for b in blocks {
+            switch b.label {
+            case .title:
+                if a.title == nil { a.title = b.text }
+            case .byline:
+                if a.author == nil { a.author = b.value ?? b.text }
+            case .date:
+                if a.published == nil { a.published = b.value }
+            case .imageCredit:
+                if a.imageCredit == nil { a.imageCredit = b.value ?? b.text }
+            case .heading:
+                closeSection()
+                current = Section(heading: b.text)
+            case .paragraph:
+                if current == nil { current = Section(heading: nil) }
+                current!.paragraphs.append(Paragraph(text: b.text))
+            case .authorBio:
+                if a.authorBio == nil { a.authorBio = b.text }
+                if a.author == nil, let name = b.value { a.author = name }
+            case .navPrevious:
+                if a.navigation.previous == nil { a.navigation.previous = b.value ?? b.text }
+            case .navNext:
+                if a.navigation.next == nil { a.navigation.next = b.value ?? b.text }
+            case .tags:
+                a.tags.append(contentsOf: b.values)
+            case .comment:
+                a.comments.append(Comment(number: b.number, text: b.text))
+            case .commentsClosed:
+                a.commentsClosed = true
+            case .boilerplate(let kind):
+                a.boilerplate.append(Boilerplate(kind: kind, text: b.text))
+            case .ignored:
+                break
+            }
+        }
+        closeSection()
+        return a
+    }
+}

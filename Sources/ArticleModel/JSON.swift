@@ -1,0 +1,170 @@
+// Hand-written JSON output: key order fixed by CONTRACT.md, no Foundation, and
+// fast enough to write millions of records.
+
+public struct JSONWriter {
+    public private(set) var out: String = ""
+    let pretty: Bool
+    var depth = 0
+    var needsComma: [Bool] = []
+
+    public init(pretty: Bool = false) {
+        self.pretty = pretty
+        out.reserveCapacity(4096)
+    }
+
+    public static func escape(_ s: String, into out: inout String) {
+        out.append("\"")
+        var start = s.utf8.startIndex
+        let u = s.utf8
+        var i = start
+        while i != u.endIndex {
+            let c = u[i]
+            if c < 0x20 || c == 0x22 || c == 0x5C {
+                out.append(contentsOf: s[start..<i])
+                switch c {
+                case 0x22: out.append("\\\"")
+                case 0x5C: out.append("\\\\")
+                case 0x0A: out.append("\\n")
+                case 0x0D: out.append("\\r")
+                case 0x09: out.append("\\t")
+                default:
+                    let hex = Array("0123456789abcdef")
+                    out.append("\\u00")
+                    out.append(hex[Int(c >> 4)])
+                    out.append(hex[Int(c & 15)])
+                }
+                start = u.index(after: i)
+            }
+            i = u.index(after: i)
+        }
+        out.append(contentsOf: s[start..<u.endIndex])
+        out.append("\"")
+    }
+
+    mutating func separator() {
+        if let last = needsComma.last {
+            if last { out.append(",") }
+            needsComma[needsComma.count - 1] = true
+            if pretty {
+                out.append("\n")
+                out.append(String(repeating: "  ", count: depth))
+            }
+        }
+    }
+
+    public mutating func beginObject() { valuePrefix(); out.append("{"); depth += 1; needsComma.append(false) }
+    public mutating func endObject() { close("}") }
+    public mutating func beginArray() { valuePrefix(); out.append("["); depth += 1; needsComma.append(false) }
+    public mutating func endArray() { close("]") }
+
+    mutating func close(_ bracket: String) {
+        let hadItems = needsComma.removeLast()
+        depth -= 1
+        if pretty && hadItems {
+            out.append("\n")
+            out.append(String(repeating: "  ", count: depth))
+        }
+        out.append(bracket)
+    }
+
+    public mutating func key(_ k: String) {
+        separator()
+        JSONWriter.escape(k, into: &out)
+        out.append(pretty ? ": " : ":")
+        // The value that follows must not add another separator.
+        valuePending = true
+    }
+    var valuePending = false
+
+    mutating func valuePrefix() {
+        if valuePending {
+            valuePending = false
+        } else {
+            separator()
+        }
+    }
+
+    public mutating func string(_ s: String?) {
+        valuePrefix()
+        if let s { JSONWriter.escape(s, into: &out) } else { out.append("null") }
+    }
+    public mutating func int(_ n: Int?) {
+        valuePrefix()
+        if let n { out.append(String(n)) } else { out.append("null") }
+    }
+    public mutating func double(_ d: Double) {
+        valuePrefix()
+        out.append(JSONWriter.format(d))
+    }
+    public mutating func bool(_ b: Bool) { valuePrefix(); out.append(b ? "true" : "false") }
+    public mutating func null() { valuePrefix(); out.append("null") }
+    public mutating func raw(_ s: String) { valuePrefix(); out.append(s) }
+
+
+    /// Numbers as JSON: integral values without a fraction, others in the
+    /// shortest form that reads back the same; NaN and infinities as null.
+    public static func format(_ d: Double) -> String {
+        if d.isNaN || d.isInfinite { return "null" }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        return "\(d)"
+    }
+}
+
+extension Article {
+    /// The article as one JSON object, keys in CONTRACT.md order.
+    public func json(pretty: Bool = false, indentLevel: Int = 0) -> String {
+        var w = JSONWriter(pretty: pretty)
+        w.depth = indentLevel
+        w.beginObject()
+        w.key("source"); w.string(source)
+        w.key("format"); w.string(format)
+        w.key("url"); w.string(url)
+        w.key("title"); w.string(title)
+        w.key("author"); w.string(author)
+        w.key("author_bio"); w.string(authorBio)
+        w.key("published"); w.string(published)
+        w.key("image_credit"); w.string(imageCredit)
+        w.key("sections"); w.beginArray()
+        for s in sections {
+            w.beginObject()
+            w.key("heading"); w.string(s.heading)
+            w.key("paragraphs"); w.beginArray()
+            for p in s.paragraphs {
+                w.beginObject(); w.key("text"); w.string(p.text); w.endObject()
+            }
+            w.endArray()
+            w.endObject()
+        }
+        w.endArray()
+        w.key("boilerplate"); w.beginArray()
+        for b in boilerplate {
+            w.beginObject(); w.key("kind"); w.string(b.kind); w.key("text"); w.string(b.text); w.endObject()
+        }
+        w.endArray()
+        w.key("navigation"); w.beginObject()
+        w.key("previous"); w.string(navigation.previous)
+        w.key("next"); w.string(navigation.next)
+        w.endObject()
+        w.key("tags"); w.beginArray()
+        for t in tags { w.string(t) }
+        w.endArray()
+        w.key("comments"); w.beginArray()
+        for c in comments {
+            w.beginObject(); w.key("number"); w.int(c.number); w.key("text"); w.string(c.text); w.endObject()
+        }
+        w.endArray()
+        w.key("comments_closed"); w.bool(commentsClosed)
+        w.endObject()
+        return w.out
+    }
+
+    /// Every JSON key the model has, nested keys as "sections[].heading". Tests
+    /// check the Lua annotation file against this list.
+    public static let jsonFieldPaths: [String] = [
+        "source", "format", "url", "title", "author", "author_bio", "published", "image_credit",
+        "sections", "sections[].heading", "sections[].paragraphs", "sections[].paragraphs[].text",
+        "boilerplate", "boilerplate[].kind", "boilerplate[].text",
+        "navigation", "navigation.previous", "navigation.next",
+        "tags", "comments", "comments[].number", "comments[].text", "comments_closed",
+    ]
+}
