@@ -18,6 +18,7 @@ let package = Package(
                        providers: [.apt(["liblua5.4-dev"])]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CLuaBridge", dependencies: ["CLua"]),
         // The article model: plain values, JSON encoding, no I/O.
         .target(name: "ArticleModel"),
@@ -29,13 +30,14 @@ let package = Package(
         .target(name: "LuaHost", dependencies: ["CLuaBridge", "ArticleModel"]),
         // Corpus walking, workers, ordered output, record formats.
         .target(name: "CorpusRunner",
-                dependencies: ["ArticleModel", "ArticleParser", "HTMLExtractor", "LuaHost"]),
+                dependencies: ["ArticleModel", "ArticleParser", "HTMLExtractor", "LuaHost", "CZlib"]),
         .executableTarget(name: "lectern", dependencies: [
             "CorpusRunner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "ArticleParserTests", dependencies: ["ArticleParser", "ArticleModel"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "HTMLExtractorTests", dependencies: ["HTMLExtractor", "ArticleModel"]),
         .testTarget(name: "LecternTests", dependencies: ["CorpusRunner", "LuaHost", "ArticleParser", "ArticleModel"]),
     ]
 )

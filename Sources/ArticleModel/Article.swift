@@ -1,17 +1,28 @@
 // The article model of CONTRACT.md. Field names here map one to one onto the
 // JSON keys (`parse`) and the Lua fields (hooks); see JSON.swift for the keys.
 
+// `position` (the block's index in the page) and `line` are not in the JSON:
+// they order element hooks and tell scripts where an element came from.
+
 public struct Paragraph: Sendable, Equatable {
     public var text: String
-    public init(text: String) { self.text = text }
+    public var position: Int
+    public var line: Int
+    public init(text: String, position: Int = 0, line: Int = 0) {
+        self.text = text
+        self.position = position
+        self.line = line
+    }
 }
 
 public struct Section: Sendable, Equatable {
     public var heading: String?
     public var paragraphs: [Paragraph]
-    public init(heading: String?, paragraphs: [Paragraph] = []) {
+    public var position: Int
+    public init(heading: String?, paragraphs: [Paragraph] = [], position: Int = 0) {
         self.heading = heading
         self.paragraphs = paragraphs
+        self.position = position
     }
 }
 
@@ -20,9 +31,11 @@ public struct Section: Sendable, Equatable {
 public struct Boilerplate: Sendable, Equatable {
     public var kind: String
     public var text: String
-    public init(kind: String, text: String) {
+    public var position: Int
+    public init(kind: String, text: String, position: Int = 0) {
         self.kind = kind
         self.text = text
+        self.position = position
     }
 }
 
@@ -38,9 +51,11 @@ public struct Navigation: Sendable, Equatable {
 public struct Comment: Sendable, Equatable {
     public var number: Int?
     public var text: String
-    public init(number: Int?, text: String) {
+    public var position: Int
+    public init(number: Int?, text: String, position: Int = 0) {
         self.number = number
         self.text = text
+        self.position = position
     }
 }
 

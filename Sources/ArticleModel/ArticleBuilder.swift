@@ -24,10 +24,10 @@ public enum ArticleBuilder {
                 if a.imageCredit == nil { a.imageCredit = b.value ?? b.text }
             case .heading:
                 closeSection()
-                current = Section(heading: b.text)
+                current = Section(heading: b.text, position: b.index)
             case .paragraph:
-                if current == nil { current = Section(heading: nil) }
-                current!.paragraphs.append(Paragraph(text: b.text))
+                if current == nil { current = Section(heading: nil, position: b.index) }
+                current!.paragraphs.append(Paragraph(text: b.text, position: b.index, line: b.line))
             case .authorBio:
                 if a.authorBio == nil { a.authorBio = b.text }
                 if a.author == nil, let name = b.value { a.author = name }
@@ -38,11 +38,11 @@ public enum ArticleBuilder {
             case .tags:
                 a.tags.append(contentsOf: b.values)
             case .comment:
-                a.comments.append(Comment(number: b.number, text: b.text))
+                a.comments.append(Comment(number: b.number, text: b.text, position: b.index))
             case .commentsClosed:
                 a.commentsClosed = true
             case .boilerplate(let kind):
-                a.boilerplate.append(Boilerplate(kind: kind, text: b.text))
+                a.boilerplate.append(Boilerplate(kind: kind, text: b.text, position: b.index))
             case .ignored:
                 break
             }

@@ -1,10 +1,38 @@
-// PLACEHOLDER: being written by the HTML helper. Public API is fixed:
+// Saved HTML pages -> labelled blocks (see docs/HTML.md).
+//
+//   let page = HTMLReader().read(bytes: bytes, source: path)
+//   let article = ArticleBuilder.build(source: path, format: "html", url: page.url, blocks: page.blocks)
+//   page.document?.xpath("//h1")   // evaluated on the kept libxml2 document
 import ArticleModel
 
 public struct HTMLReader: Sendable {
-    public init() {}
-    /// Every block of the page, labelled, plus page-level fields.
-    public func read(bytes: [UInt8], source: String) -> HTMLPage { HTMLPage(blocks: [], url: nil) }
+    /// Keep the parsed document in `HTMLPage.document` (for `a:xpath`). Without
+    /// it the document is freed as soon as the blocks are made.
+    public var keepDocument: Bool
+
+    public init(keepDocument: Bool = true) {
+        self.keepDocument = keepDocument
+    }
+
+    /// Every block of the page, labelled, plus page-level fields. Never fails:
+    /// bytes that are not HTML give a page with few or no blocks.
+    public func read(bytes: [UInt8], source: String) -> HTMLPage {
+        let doc = bytes.withUnsafeBufferPointer { b -> HTMLDocument? in
+            let enc = Charset.choose(b)
+            return LibXML.parse(b, encoding: enc).map(HTMLDocument.init(doc:))
+        }
+        guard let doc else { return HTMLPage(blocks: [], url: nil, document: nil) }
+        let page = Page(doc: doc.doc)
+        let ex = Extractor(page: page).run()
+        return HTMLPage(blocks: ex.blocks, url: ex.url, document: keepDocument ? doc : nil)
+    }
+
+    /// Reads and builds the article in one step.
+    public func article(bytes: [UInt8], source: String) -> (article: Article, page: HTMLPage) {
+        let page = read(bytes: bytes, source: source)
+        let a = ArticleBuilder.build(source: source, format: "html", url: page.url, blocks: page.blocks)
+        return (a, page)
+    }
 }
 
 public struct HTMLPage: @unchecked Sendable {
@@ -16,12 +44,3 @@ public struct HTMLPage: @unchecked Sendable {
         self.blocks = blocks; self.url = url; self.document = document
     }
 }
-
-/// Owns a libxml2 document; freed on deinit. Used by one worker thread at a time.
-public final class HTMLDocument: @unchecked Sendable {
-    /// The strings an XPath expression selects (text of elements, attribute
-    /// values, string results), or an error message for a bad expression.
-    public func xpath(_ query: String) -> Result<[String], XPathError> { .success([]) }
-}
-
-public struct XPathError: Error, Sendable { public var message: String }

@@ -1,0 +1,211 @@
+// Calendar dates as news pages write them -> "YYYY-MM-DD". Shared by the text
+// and HTML readers. Works on UTF-8 bytes without Foundation: it runs on many
+// candidate lines per page and must stay cheap.
+//
+// Recognised (first match in the string wins; surrounding words are allowed):
+//   2024-03-14, 2024/03/14, 2024.03.14, 2024-03-14T10:00:00Z
+//   March 14, 2024   Mar 14 2024   Sept. 5, 2019   March 14th, 2024   Mar 3, 2016, 10:12 am
+//   14 March 2024    14th of March, 2024    Thu, 14 Mar 2024 10:00:00 +0000
+//   03/14/2024 (US month first unless the first number is > 12), 14.03.2024 (day first)
+//   2024年3月14日
+// A month and year without a day ("March 2024") is not a date here.
+
+public enum DateNormalizer {
+    /// The first calendar date in `s` as "YYYY-MM-DD", or nil.
+    public static func normalize(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { buf in find(in: buf).map { format($0.year, $0.month, $0.day) } }
+    }
+
+    /// A date found in UTF-8 bytes, with the byte range it spans.
+    public struct Match: Sendable, Equatable {
+        public var year: Int, month: Int, day: Int
+        /// Byte offsets of the date's first byte and one past its last byte.
+        public var start: Int, end: Int
+        public var iso: String { DateNormalizer.format(year, month, day) }
+    }
+
+    /// The first date in `bytes`, with its byte range (for readers that need to
+    /// know what else the line holds).
+    public static func find(in bytes: UnsafeBufferPointer<UInt8>) -> Match? {
+        // Cheap rejection: a date needs at least 6 bytes and 4 digits in a row.
+        guard bytes.count >= 6, hasFourDigits(bytes) else { return nil }
+        let toks = tokenize(bytes)
+        var i = 0
+        while i < toks.count {
+            if let m = match(toks, at: i) { return m }
+            i += 1
+        }
+        return nil
+    }
+
+    public static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
+        var out = [UInt8](repeating: 0x30, count: 10)
+        out[0] = UInt8(0x30 + (y / 1000) % 10); out[1] = UInt8(0x30 + (y / 100) % 10)
+        out[2] = UInt8(0x30 + (y / 10) % 10); out[3] = UInt8(0x30 + y % 10)
+        out[4] = 0x2D
+        out[5] = UInt8(0x30 + m / 10); out[6] = UInt8(0x30 + m % 10)
+        out[7] = 0x2D
+        out[8] = UInt8(0x30 + d / 10); out[9] = UInt8(0x30 + d % 10)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// 1...12 for an English month name or abbreviation (lowercase ASCII), else 0.
+    public static func monthNumber(_ w: some Collection<UInt8>) -> Int {
+        let names: [[UInt8]] = monthNames
+        var lower: [UInt8] = []
+        lower.reserveCapacity(w.count)
+        for c in w { lower.append(c | 0x20) }
+        for (i, n) in names.enumerated() where n.count == lower.count && n == lower { return i % 12 + 1 }
+        if lower == Array("sept".utf8) { return 9 }
+        return 0
+    }
+
+    // MARK: - internals
+
+    private static let monthNames: [[UInt8]] = [
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ].map { Array($0.utf8) }
+
+    private enum Kind: UInt8 { case num, word, punct, year, month, day }   // year/month/day: 年 月 日
+
+    private struct Tok {
+        var kind: Kind
+        var value: Int      // number value; words: month 1...12, -1 "of", -2 ordinal suffix, else 0; punct byte
+        var len: Int        // digit count for numbers
+        var start: Int, end: Int
+    }
+
+    private static func hasFourDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var run = 0
+        for c in b {
+            if c &- 0x30 < 10 { run += 1; if run == 4 { return true } } else { run = 0 }
+        }
+        return false
+    }
+
+    private static func tokenize(_ b: UnsafeBufferPointer<UInt8>) -> [Tok] {
+        var toks: [Tok] = []
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c &- 0x30 < 10 {
+                var v = 0, j = i
+                while j < n, b[j] &- 0x30 < 10 {
+                    if j - i < 9 { v = v * 10 + Int(b[j] &- 0x30) }
+                    j += 1
+                }
+                toks.append(Tok(kind: .num, value: v, len: j - i, start: i, end: j))
+                i = j
+            } else if (c | 0x20) &- 0x61 < 26 {
+                var j = i
+                while j < n, (b[j] | 0x20) &- 0x61 < 26 { j += 1 }
+                let len = j - i
+                var v = (len >= 3 && len <= 9) ? monthNumber(UnsafeBufferPointer(rebasing: b[i..<j])) : 0
+                if len == 2 {
+                    let w = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
+                    switch w {
+                    case 0x6F66: v = -1                                  // "of"
+                    case 0x7374, 0x6E64, 0x7264, 0x7468: v = -2          // st nd rd th
+                    default: break
+                    }
+                }
+                toks.append(Tok(kind: .word, value: v, len: len, start: i, end: j))
+                i = j
+            } else if c == 0x20 || c == 0x09 || c == 0x0A {
+                i += 1
+            } else if c == 0xE5 || c == 0xE6, i + 2 < n {
+                // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5
+                let k: Kind? = (c == 0xE5 && b[i+1] == 0xB9 && b[i+2] == 0xB4) ? .year
+                    : (c == 0xE6 && b[i+1] == 0x9C && b[i+2] == 0x88) ? .month
+                    : (c == 0xE6 && b[i+1] == 0x97 && b[i+2] == 0xA5) ? .day : nil
+                toks.append(Tok(kind: k ?? .punct, value: Int(c), len: 3, start: i, end: i + 3))
+                i += 3
+            } else if c == 0xC2, i + 1 < n, b[i+1] == 0xA0 {
+                i += 2      // non-breaking space is a space here
+            } else {
+                toks.append(Tok(kind: .punct, value: Int(c), len: 1, start: i, end: i + 1))
+                i += 1
+            }
+        }
+        return toks
+    }
+
+    private static func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+        guard y >= 1000, y <= 2999, m >= 1, m <= 12, d >= 1 else { return false }
+        let days = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+        return d <= (m == 2 && leap ? 29 : days[m - 1])
+    }
+
+    private static func isOrdinal(_ t: Tok, after num: Tok) -> Bool {
+        // "14th", "1st", "2nd", "3rd": the suffix touches the number.
+        t.kind == .word && t.value == -2 && t.start == num.end
+    }
+
+    private static func match(_ t: [Tok], at i: Int) -> Match? {
+        let a = t[i]
+        func tok(_ k: Int) -> Tok? { k < t.count ? t[k] : nil }
+        func isPunct(_ x: Tok?, _ c: UInt8) -> Bool { x?.kind == .punct && x?.value == Int(c) }
+        func result(_ y: Int, _ m: Int, _ d: Int, _ end: Int) -> Match? {
+            valid(y, m, d) ? Match(year: y, month: m, day: d, start: a.start, end: end) : nil
+        }
+
+        if a.kind == .num && a.len == 4 {
+            // 2024-03-14, 2024/03/14, 2024.03.14
+            if let s1 = tok(i + 1), s1.kind == .punct, s1.start == a.end,
+               s1.value == 0x2D || s1.value == 0x2F || s1.value == 0x2E,
+               let m = tok(i + 2), m.kind == .num, m.len <= 2, m.start == s1.end,
+               isPunct(tok(i + 3), UInt8(s1.value)), let d = tok(i + 4), d.kind == .num, d.len <= 2,
+               d.start == t[i + 3].end {
+                return result(a.value, m.value, d.value, d.end)
+            }
+            // 2024年3月14日
+            if tok(i + 1)?.kind == .year, let m = tok(i + 2), m.kind == .num, tok(i + 3)?.kind == .month,
+               let d = tok(i + 4), d.kind == .num, let e = tok(i + 5), e.kind == .day {
+                return result(a.value, m.value, d.value, e.end)
+            }
+            return nil
+        }
+
+        if a.kind == .word && a.value > 0 {
+            // March 14, 2024 / Sept. 5, 2019 / Mar 14th 2024
+            var k = i + 1
+            if isPunct(tok(k), 0x2E) { k += 1 }
+            guard let d = tok(k), d.kind == .num, d.len <= 2 else { return nil }
+            k += 1
+            if let o = tok(k), isOrdinal(o, after: d) { k += 1 }
+            if isPunct(tok(k), 0x2C) { k += 1 }
+            guard let y = tok(k), y.kind == .num, y.len == 4 else { return nil }
+            return result(y.value, a.value, d.value, y.end)
+        }
+
+        if a.kind == .num && a.len <= 2 {
+            // 14 March 2024 / 14th of March, 2024 / 14 Mar. 2024
+            var k = i + 1
+            if let o = tok(k), isOrdinal(o, after: a) { k += 1 }
+            if let of = tok(k), of.kind == .word, of.value == -1 { k += 1 }
+            if let m = tok(k), m.kind == .word, m.value > 0 {
+                k += 1
+                if isPunct(tok(k), 0x2E) { k += 1 }
+                if isPunct(tok(k), 0x2C) { k += 1 }
+                guard let y = tok(k), y.kind == .num, y.len == 4 else { return nil }
+                return result(y.value, m.value, a.value, y.end)
+            }
+            // 03/14/2024, 14/03/2024, 14.03.2024, 14-03-2024
+            if let s1 = tok(i + 1), s1.kind == .punct, s1.start == a.end,
+               s1.value == 0x2F || s1.value == 0x2E || s1.value == 0x2D,
+               let b = tok(i + 2), b.kind == .num, b.len <= 2, b.start == s1.end,
+               isPunct(tok(i + 3), UInt8(s1.value)), let y = tok(i + 4), y.kind == .num, y.len == 4,
+               y.start == t[i + 3].end {
+                let dayFirst = s1.value == 0x2E || a.value > 12
+                return dayFirst ? result(y.value, b.value, a.value, y.end)
+                                : result(y.value, a.value, b.value, y.end)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,311 @@
+// Recognisers for the short "meta" lines of a page: bylines, datelines, image
+// credits, author bios, tag lists. Each works on a byte range and is cheap to
+// reject, since most units are body paragraphs.
+
+import ArticleModel
+
+enum MetaLines {
+    // MARK: - names
+
+    /// Lowercase words allowed inside a personal name.
+    static let particles: Set<String> = [
+        "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "la", "le", "bin", "al",
+        "el", "ibn", "st", "y", "dos", "das", "ter", "ten", "and", "&", "e",
+    ]
+
+    /// A capitalised word of a name: "Jane", "O'Brien", "Jean-Luc", "J.", "JANE", "Łukasz".
+    static func isNameWord(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        guard e > s, e - s <= 30 else { return false }
+        let (v, _) = scalar(b, s, e)
+        if v < 0x80 { guard isUpperASCII(UInt8(v)) else { return false } }
+        else if !isLetterLike(v) { return false }
+        var i = s
+        while i < e {
+            let c = b[i]
+            if isDigit(c) { return false }
+            if c < 0x80 && !isLetterASCII(c) && c != 0x2E && c != 0x2D && c != 0x27 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Non-ASCII letters (not punctuation, symbols or CJK ideographs, whose
+    /// names we cannot judge by case).
+    static func isLetterLike(_ v: UInt32) -> Bool {
+        v >= 0xC0 && v != 0xD7 && v != 0xF7 && !(v >= 0x2000 && v <= 0x2BFF) && !(v >= 0x3000 && v <= 0x303F)
+            && !(v >= 0xFF00 && v <= 0xFF65)
+    }
+
+    static func word(_ b: Bytes, _ s: Int, _ e: Int) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(e - s)
+        for i in s..<e { out.append(lowerASCII(b[i])) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Space-separated tokens of a range (at most `limit`).
+    static func tokens(_ b: Bytes, _ s: Int, _ e: Int, limit: Int = 64) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        var i = s
+        while i < e && out.count < limit {
+            while i < e, spaceLength(b, i, e) > 0 { i += spaceLength(b, i, e) }
+            if i >= e { break }
+            let st = i
+            while i < e, spaceLength(b, i, e) == 0 { i += 1 }
+            out.append((st, i))
+        }
+        return out
+    }
+
+    /// "Jane Doe", "Jane Doe and John Roe", "Jane Doe, John Roe and Ann Poe", "J. R. Doe".
+    static func isName(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        guard e > s, e - s <= 100 else { return false }
+        let toks = tokens(b, s, e, limit: 13)
+        guard !toks.isEmpty, toks.count <= 12 else { return false }
+        for (k, t) in toks.enumerated() {
+            var te = t.1
+            if b[te - 1] == 0x2C { te -= 1 }        // "Doe," in a list of names
+            guard te > t.0 else { return false }
+            if isNameWord(b, t.0, te) { continue }
+            if k == 0 || k == toks.count - 1 { return false }
+            if !particles.contains(word(b, t.0, te)) { return false }
+        }
+        return true
+    }
+
+    /// The name in a byline's text after "By": cut at a separator, an
+    /// affiliation after a comma ("Jane Doe, Reuters") or a connector
+    /// ("for The Times", "in Moscow", "on March 3"). Nil when no name is left.
+    static func bylineName(_ b: Bytes, _ s0: Int, _ e0: Int, strict: Bool = true) -> (Int, Int)? {
+        var (s, e) = trimmed(b, s0, e0)
+        guard e > s else { return nil }
+        for sep: StaticString in [" | ", " - ", " – ", " — ", " • ", " · ", " (", " / "] {
+            if let at = findCI(b, s, e, sep) { e = at }
+        }
+        if let comma = b[s..<e].firstIndex(of: 0x2C) {
+            let rest = (comma + 1, e)
+            let list = findCI(b, rest.0, rest.1, " and ") != nil || findCI(b, rest.0, rest.1, " & ") != nil
+            if !list { e = comma }
+        }
+        for conn: StaticString in [" for ", " in ", " at ", " on ", " with ", " from ", " via "] {
+            if let at = findRaw(b, s, e, conn) { e = at }
+        }
+        (s, e) = trimmed(b, s, e)
+        while e > s, b[e - 1] == 0x2C || b[e - 1] == 0x3A { e -= 1 }
+        guard e > s else { return nil }
+        if strict && !isName(b, s, e) { return nil }
+        return (s, e)
+    }
+
+    /// Case-sensitive search (connectors are lowercase; "In" in a name is not one).
+    static func findRaw(_ b: Bytes, _ s: Int, _ e: Int, _ needle: StaticString) -> Int? {
+        let n = needle.utf8CodeUnitCount
+        let q = needle.utf8Start
+        var i = s
+        while i + n <= e {
+            if b[i] == q[0] {
+                var k = 1
+                while k < n && b[i + k] == q[k] { k += 1 }
+                if k == n { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: - author bios
+
+    static let bioVerbs: Set<String> = [
+        "is", "was", "writes", "covers", "reports", "has", "serves", "works", "teaches", "joined",
+        "lives", "holds", "specializes", "specialises", "previously", "currently",
+    ]
+
+    static let roles: Set<String> = [
+        "writer", "reporter", "journalist", "editor", "correspondent", "columnist", "contributor",
+        "author", "freelance", "freelancer", "blogger", "analyst", "researcher", "consultant",
+        "producer", "commentator", "novelist", "photographer", "photojournalist", "student",
+        "professor", "fellow", "lecturer", "scholar", "economist", "historian", "strategist",
+        "founder", "co-founder", "cofounder", "host", "anchor", "critic", "staff", "contributing",
+        "intern", "writes", "covers", "reporting", "graduate", "teacher", "poet", "scientist",
+        "lawyer", "attorney", "physician", "doctor", "engineer", "entrepreneur", "investor",
+        "trader", "advisor", "adviser", "specialist", "podcaster", "filmmaker", "translator",
+        "ceo", "expert", "editorial", "newsroom", "bureau", "chief", "reports", "specializes",
+        "specialises", "degree", "master's", "master’s", "phd", "university",
+    ]
+
+    /// "Jane Doe is a writer ...": the name's range. With `needRole`, the
+    /// first sentence must also name a writer's role, so that "Vladimir Putin
+    /// is a former KGB officer" is not taken for a bio.
+    static func bioName(_ b: Bytes, _ s: Int, _ e: Int, needRole: Bool) -> (Int, Int)? {
+        guard e - s >= 12, isUpperASCII(b[s]) || b[s] >= 0x80 else { return nil }
+        let toks = tokens(b, s, min(e, s + 400), limit: 40)
+        var k = 0
+        var nameEnd = s
+        while k < toks.count && k < 6 {
+            let t = toks[k]
+            var te = t.1
+            let comma = b[te - 1] == 0x2C
+            if comma { te -= 1 }
+            guard isNameWord(b, t.0, te) || (k > 0 && particles.contains(word(b, t.0, te))) else { break }
+            nameEnd = te
+            k += 1
+            if comma { break }
+        }
+        guard k >= 1, k < toks.count else { return nil }
+        // After a "Doe, PhD," style suffix, skip to the verb.
+        var v = k
+        while v < toks.count && v < k + 3 && !bioVerbs.contains(word(b, toks[v].0, toks[v].1)) { v += 1 }
+        guard v < toks.count, bioVerbs.contains(word(b, toks[v].0, toks[v].1)) else { return nil }
+        if v > k && b[toks[k - 1].1 - 1] != 0x2C { return nil }
+        if needRole {
+            var found = false
+            var j = v + 1
+            while j < toks.count && j < v + 30 {
+                var (ts, te) = toks[j]
+                while te > ts, !isLetterASCII(b[te - 1]) && b[te - 1] < 0x80 { te -= 1 }
+                while ts < te, !isLetterASCII(b[ts]) && b[ts] < 0x80 { ts += 1 }
+                if te > ts, roles.contains(word(b, ts, te)) { found = true; break }
+                if b[toks[j].1 - 1] == 0x2E, j > v + 3 { break }     // end of the first sentence
+                j += 1
+            }
+            guard found else { return nil }
+        }
+        return (s, nameEnd)
+    }
+
+    // MARK: - datelines
+
+    /// Words a dateline may hold besides the date: "Updated on", "Published:",
+    /// weekdays, times and time zones.
+    static let dateWords: Set<String> = [
+        "updated", "update", "published", "posted", "on", "last", "modified", "date", "dated",
+        "created", "at", "first", "originally", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct",
+        "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "utc", "gmt", "bst", "cet", "cest",
+        "ist", "jst", "aest", "aedt", "z", "t", "eastern", "pacific", "central", "mountain",
+        "daylight", "standard", "time", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
+        "sun", "release", "released", "issued", "of", "hrs", "h", "uhr",
+    ]
+
+    /// A short line that is a date and nothing else ("Updated on March 3, 2016,
+    /// 10:12 am"): the date as YYYY-MM-DD.
+    static func dateLine(_ b: Bytes, _ s: Int, _ e: Int) -> DateNormalizer.Match? {
+        guard e - s <= 120, e - s >= 6 else { return nil }
+        guard let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
+        let ms = s + m.start, me = s + m.end
+        var i = s
+        while i < e {
+            if i == ms { i = me; continue }
+            if isLetterASCII(b[i]) {
+                let st = i
+                while i < e && isLetterASCII(b[i]) { i += 1 }
+                if !dateWords.contains(word(b, st, i)) { return nil }
+                continue
+            }
+            if b[i] >= 0x80 {
+                let (v, l) = scalar(b, i, e)
+                if isLetterLike(v) || isCJK(v) { return nil }
+                i += l
+                continue
+            }
+            i += 1
+        }
+        var r = m
+        r.start = ms; r.end = me
+        return r
+    }
+
+    /// "By Jane Doe, Updated March 3, 2016": where the byline part ends and the
+    /// date part starts, or nil when the line is not "text + dateline".
+    static func dateSplit(_ b: Bytes, _ s: Int, _ e: Int) -> (preEnd: Int, dateStart: Int)? {
+        guard e - s <= 200, let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
+        var ds = s + m.start
+        // Take the date's own prefix words ("Updated on", "Published:") into the date part.
+        while true {
+            var p = ds
+            while p > s && (b[p - 1] == 0x20 || b[p - 1] == 0x09) { p -= 1 }
+            if p > s && b[p - 1] == 0x3A { p -= 1 }
+            var w = p
+            while w > s && isLetterASCII(b[w - 1]) { w -= 1 }
+            guard w < p, dateWords.contains(word(b, w, p)) else { break }
+            ds = w
+        }
+        if ds == s { return nil }      // the whole line is a dateline
+        var pe = ds
+        while pe > s {
+            let c = b[pe - 1]
+            if c == 0x20 || c == 0x2C || c == 0x7C || c == 0x2D || c == 0x3A || c == 0x09 { pe -= 1; continue }
+            let p = previousScalarStart(b, pe, s)
+            let v = scalar(b, p, pe).0
+            if v == 0x2013 || v == 0x2014 || v == 0x2022 || v == 0xB7 || v == 0xA0 { pe = p; continue }
+            break
+        }
+        guard pe > s, dateLine(b, ds, e) != nil else { return nil }
+        return (pe, ds)
+    }
+
+    // MARK: - image credits
+
+    /// "MaoNo / Pixabay", "John Smith/AP", "AP Photo/Evan Vucci": a short line of
+    /// capitalised name parts around a slash, as credits under a lead image are.
+    static func isSlashCredit(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 100, let slash = b[s..<e].firstIndex(of: 0x2F) else { return false }
+        let (last, _) = lastScalar(b, s, e)
+        if isTerminal(last) || last == 0x2C || last == 0x3A { return false }
+        let toks = tokens(b, s, e, limit: 12)
+        guard toks.count <= 10 else { return false }
+        var upper = 0
+        for t in toks {
+            var i = t.0
+            if b[i] == 0x2F { i += 1; if i == t.1 { continue } }
+            if isUpperASCII(b[i]) || b[i] >= 0x80 { upper += 1; continue }
+            // "via", "by", "and"; camel-case brands such as "iStock".
+            if isLowerASCII(b[i]), t.1 - i <= 3 || b[i..<t.1].contains(where: isUpperASCII) { continue }
+            return false
+        }
+        let (l0, l1) = trimmed(b, s, slash), (r0, r1) = trimmed(b, slash + 1, e)
+        return upper >= 2 && l1 > l0 && r1 > r0
+    }
+
+    // MARK: - values
+
+    /// A captured value without the punctuation that joins it to its label
+    /// ("Previous article: X »" -> "X").
+    static func trimValue(_ b: Bytes, _ s0: Int, _ e0: Int) -> (Int, Int) {
+        var (s, e) = trimmed(b, s0, e0)
+        func junk(_ v: UInt32) -> Bool {
+            v == 0x3A || v == 0x2D || v == 0x7C || v == 0x2013 || v == 0x2014 || v == 0xAB || v == 0xBB
+                || v == 0x2039 || v == 0x203A || v == 0x2190 || v == 0x2192 || v == 0x3C || v == 0x3E
+                || v == 0x20 || v == 0x09 || v == 0xA0
+        }
+        while s < e { let (v, l) = scalar(b, s, e); if !junk(v) { break }; s += l }
+        while e > s { let (v, p) = lastScalar(b, s, e); if !junk(v) { break }; e = p }
+        return (s, e)
+    }
+
+    /// "a, b, c" (or ; | • · separated) -> ["a", "b", "c"].
+    static func splitList(_ b: Bytes, _ s: Int, _ e: Int) -> [String] {
+        var sep: UInt8 = 0x2C
+        if b[s..<e].firstIndex(of: 0x2C) == nil {
+            if b[s..<e].firstIndex(of: 0x3B) != nil { sep = 0x3B }
+            else if b[s..<e].firstIndex(of: 0x7C) != nil { sep = 0x7C }
+            else if findCI(b, s, e, "\u{2022}") != nil || findCI(b, s, e, "\u{00B7}") != nil { sep = 0 }
+        }
+        var out: [String] = []
+        var i = s, st = s
+        func emit(_ a: Int, _ z: Int) {
+            let (x, y) = trimmed(b, a, z)
+            if y > x { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[x..<y]), as: UTF8.self)) }
+        }
+        while i < e {
+            if sep != 0 && b[i] == sep { emit(st, i); i += 1; st = i; continue }
+            if sep == 0, b[i] == 0xE2 || b[i] == 0xC2 {
+                let (v, l) = scalar(b, i, e)
+                if v == 0x2022 || v == 0xB7 { emit(st, i); i += l; st = i; continue }
+            }
+            i += 1
+        }
+        emit(st, e)
+        return out
+    }
+}

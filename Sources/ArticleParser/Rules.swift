@@ -1,0 +1,347 @@
+// The rules file: the phrases that mark boilerplate, navigation, tags and the
+// like, as data users can extend with `--rules FILE`. The built-in list
+// (DefaultRules.swift) is written in the same format and parsed once.
+//
+// Format, one rule per line:
+//
+//     KIND  PATTERN
+//
+// KIND is a boilerplate kind (one lowercase word: widget, share, advert, ...) or
+// one of the labels byline, date, image_credit, nav_previous, nav_next, tags,
+// comments_closed, heading, paragraph, ignored ("boilerplate:KIND" also works).
+// PATTERN is matched against a whole unit, ASCII case-insensitively:
+//     *   any text, possibly empty        #   a run of digits
+//     a space matches any run of white space;  \*  \#  \\  match themselves
+// Trailing spaces and . : ! | - » › → … of the unit are optional.
+// Patterns are tried on units of at most 200 bytes, except a pattern whose only
+// * is its first character ("*read more"): it tests the end of units of any
+// length. For labels with a value (nav, tags, byline, image_credit, date), the
+// value is the text the first * matched when the pattern starts with fixed
+// text, else the whole unit. Lines starting with # are comments.
+// Later files win over earlier ones; within a file the first matching line wins.
+
+import ArticleModel
+
+public struct RulesError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+    public init(_ d: String) { description = d }
+}
+
+/// One line of a rules file.
+public struct Rule: Sendable {
+    public var label: BlockLabel
+    /// The pattern as written.
+    public var pattern: String
+    /// Where the rule came from: "built-in" or the file given to `--rules`.
+    public var origin: String
+    public var line: Int
+
+    var tokens: [UInt16]
+    var rank: Int
+    var minLength: Int
+    var maxLength: Int
+    /// "*text": only the end of the unit is tested, at any length.
+    var suffixOnly: Bool
+    /// Index of the first * when the pattern starts with fixed text (its match is the value).
+    var captureStar: Int?
+
+    /// How `--explain` names the rule.
+    public var explanation: String {
+        let kind: String
+        if case .boilerplate(let k) = label { kind = k } else { kind = label.name }
+        let base = "rules:\(kind) '\(pattern)'"
+        return origin == ParserRules.builtInOrigin ? base : base + " (\(origin):\(line))"
+    }
+}
+
+/// What the rules make of one piece of text.
+public struct RuleMatch: Sendable, Equatable {
+    public var label: BlockLabel
+    /// The captured text (trimmed), or nil when the rule captures nothing.
+    public var value: String?
+    /// `Rule.explanation` of the rule that matched.
+    public var rule: String
+}
+
+// Pattern tokens: bytes 0...255 are literal (lowercased), then these.
+let tokStar: UInt16 = 256, tokDigits: UInt16 = 257, tokSpace: UInt16 = 258
+
+/// Units longer than this (in bytes) are only tested by suffix patterns.
+let shortUnitLimit = 200
+
+/// Boilerplate phrases and patterns, from the built-in list plus `--rules FILE`.
+public struct ParserRules: Sendable {
+    public static let builtInOrigin = "built-in"
+
+    public private(set) var rules: [Rule] = []
+    // Rule indices, best first: by the pattern's first byte, patterns opening
+    // with #, suffix patterns by their last byte, and other *-first patterns.
+    var byFirst: [[Int32]] = Array(repeating: [], count: 256)
+    var digitFirst: [Int32] = []
+    var byLast: [[Int32]] = Array(repeating: [], count: 256)
+    var suffixOther: [Int32] = []
+    var general: [Int32] = []
+    var files = 0
+
+    private static let builtIn: ParserRules = {
+        var r = ParserRules(empty: ())
+        do { try r.load(text: defaultRulesText, origin: builtInOrigin) } catch {
+            fatalError("built-in rules: \(error)")
+        }
+        return r
+    }()
+
+    init(empty: Void) {}
+
+    /// The built-in rules.
+    public static func defaults() -> ParserRules { builtIn }
+
+    /// No rules at all (for tests and for users who want only their own file).
+    public static func empty() -> ParserRules { ParserRules(empty: ()) }
+
+    public var count: Int { rules.count }
+
+    /// Adds the rules of a rules file; errors name `origin:LINE`.
+    public mutating func load(text: String, origin: String) throws(RulesError) {
+        files += 1
+        var lineNo = 0
+        var added: [Rule] = []
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNo += 1
+            var line = raw[...]
+            while let f = line.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { line = line.dropFirst() }
+            while let l = line.last, l == " " || l == "\t" || l == "\r" { line = line.dropLast() }
+            if line.isEmpty || line.first == "#" { continue }
+            let kindEnd = line.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? line.endIndex
+            let kind = String(line[..<kindEnd])
+            let pattern = String(line[kindEnd...].drop(while: { $0 == " " || $0 == "\t" }))
+            func fail(_ why: String) -> RulesError { RulesError("\(origin):\(lineNo): \(why)") }
+            guard !pattern.isEmpty else { throw fail("missing PATTERN after '\(kind)' (a rule is: KIND  PATTERN)") }
+            let label = try Self.label(for: kind, fail: fail)
+            var rule = try Self.compile(pattern, fail: fail)
+            rule.label = label
+            rule.origin = origin
+            rule.line = lineNo
+            rule.rank = files << 32 | (0xFFFF_FFFF - lineNo)
+            added.append(rule)
+        }
+        for r in added {
+            let i = Int32(rules.count)
+            rules.append(r)
+            if r.suffixOnly {
+                let last = r.tokens[r.tokens.count - 1]
+                if last < 256 { insert(i, into: &byLast[Int(last)]) } else { insert(i, into: &suffixOther) }
+            } else if r.tokens[0] < 256 {
+                insert(i, into: &byFirst[Int(r.tokens[0])])
+            } else if r.tokens[0] == tokDigits {
+                insert(i, into: &digitFirst)
+            } else {
+                insert(i, into: &general)
+            }
+        }
+    }
+
+    private func insert(_ i: Int32, into list: inout [Int32]) {
+        let rank = rules[Int(i)].rank
+        let at = list.firstIndex(where: { rules[Int($0)].rank < rank }) ?? list.count
+        list.insert(i, at: at)
+    }
+
+    static let forbiddenLabels: Set<String> = ["title", "comment", "author_bio"]
+
+    static func label(for kind: String, fail: (String) -> RulesError) throws(RulesError) -> BlockLabel {
+        if let l = BlockLabel(name: kind) {
+            if forbiddenLabels.contains(kind) { throw fail("label '\(kind)' cannot be given by a rule") }
+            return l
+        }
+        let u = Array(kind.utf8)
+        let ok = !u.isEmpty && u.count <= 24 && isLowerASCII(u[0])
+            && u.allSatisfy { isLowerASCII($0) || isDigit($0) || $0 == 0x5F || $0 == 0x2D }
+        guard ok else {
+            throw fail("bad KIND '\(kind)': use one lowercase word (a boilerplate kind) or a label such as nav_previous, tags, byline")
+        }
+        return .boilerplate(kind)
+    }
+
+    /// Trailing characters a unit may have beyond its pattern (see the format).
+    @inline(__always) static func softTrailing(_ b: Bytes, _ i: Int, _ end: Int) -> Int {
+        let c = b[i]
+        switch c {
+        case 0x20, 0x09, 0x2E, 0x3A, 0x21, 0x7C, 0x2D: return 1
+        case 0xC2: return i + 1 < end && (b[i + 1] == 0xBB || b[i + 1] == 0xA0) ? 2 : 0
+        case 0xE2:
+            guard i + 2 < end else { return 0 }
+            if b[i + 1] == 0x80 && (b[i + 2] == 0xBA || b[i + 2] == 0xA6) { return 3 }
+            if b[i + 1] == 0x86 && b[i + 2] == 0x92 { return 3 }
+            return 0
+        default: return 0
+        }
+    }
+
+    /// Start of the unit's optional trailing characters.
+    static func softEnd(_ b: Bytes, _ s: Int, _ e: Int) -> Int {
+        var e = e
+        while e > s {
+            let p = previousScalarStart(b, e, s)
+            if softTrailing(b, p, e) != e - p { break }
+            e = p
+        }
+        return e
+    }
+
+    static func compile(_ pattern: String, fail: (String) -> RulesError) throws(RulesError) -> Rule {
+        var toks: [UInt16] = []
+        let u = Array(pattern.utf8)
+        var i = 0
+        while i < u.count {
+            let c = u[i]
+            if c == 0x5C {
+                guard i + 1 < u.count else { throw fail("pattern ends with a lone \\") }
+                let n = u[i + 1]
+                guard n == 0x2A || n == 0x23 || n == 0x5C else {
+                    throw fail("unknown escape '\\\(Character(Unicode.Scalar(n)))' (use \\*, \\# or \\\\)")
+                }
+                toks.append(UInt16(n)); i += 2; continue
+            }
+            if c == 0x2A { if toks.last != tokStar { toks.append(tokStar) } }
+            else if c == 0x23 { toks.append(tokDigits) }
+            else if c == 0x20 || c == 0x09 { if toks.last != tokSpace { toks.append(tokSpace) } }
+            else { toks.append(UInt16(lowerASCII(c))) }
+            i += 1
+        }
+        // The unit's trailing punctuation is optional, so the pattern's is too.
+        let tail: Set<UInt16> = [0x20, 0x2E, 0x3A, 0x21, 0x7C, 0x2D, tokSpace]
+        while toks.count > 1, tail.contains(toks[toks.count - 1]) { toks.removeLast() }
+        guard toks.contains(where: { $0 < 256 || $0 == tokDigits }) else {
+            throw fail("pattern '\(pattern)' matches every unit")
+        }
+        let stars = toks.filter { $0 == tokStar }.count
+        let fixed = toks.filter { $0 != tokStar }.count
+        let suffixOnly = toks[0] == tokStar && stars == 1
+        let open = stars > 0 || toks.contains(tokDigits) || toks.contains(tokSpace)
+        return Rule(label: .ignored, pattern: pattern, origin: "", line: 0, tokens: toks, rank: 0,
+                    minLength: fixed, maxLength: open ? Int.max : fixed + 12, suffixOnly: suffixOnly,
+                    captureStar: toks[0] == tokStar ? nil : toks.firstIndex(of: tokStar))
+    }
+
+    // MARK: - matching
+
+    struct Hit {
+        var rule: Int
+        var capStart: Int
+        var capEnd: Int
+    }
+
+    /// The best rule for the unit `b[s..<e]` (already trimmed), or nil.
+    func match(_ b: Bytes, _ s: Int, _ e: Int) -> Hit? {
+        guard e > s, !rules.isEmpty else { return nil }
+        let soft = Self.softEnd(b, s, e)
+        let len = e - s
+        var best: Hit? = nil
+        func consider(_ list: [Int32]) {
+            for ri in list {
+                let r = rules[Int(ri)]
+                if let bh = best, rules[bh.rule].rank > r.rank { return }
+                if let h = r.suffixOnly ? matchSuffix(r, b, s, soft) : matchGlob(r, b, s, e, soft, len) {
+                    best = Hit(rule: Int(ri), capStart: h.0, capEnd: h.1)
+                    return
+                }
+            }
+        }
+        if soft > s { consider(byLast[Int(lowerASCII(b[soft - 1]))]) }
+        consider(suffixOther)
+        guard len <= shortUnitLimit else { return best }
+        consider(byFirst[Int(lowerASCII(b[s]))])
+        if isDigit(b[s]) { consider(digitFirst) }
+        consider(general)
+        return best
+    }
+
+    /// Public form for other readers: the rule for one piece of text.
+    public func match(_ text: String) -> RuleMatch? {
+        var t = text
+        return t.withUTF8 { b -> RuleMatch? in
+            let (s, e) = trimmed(b, 0, b.count)
+            guard let h = match(b, s, e) else { return nil }
+            let r = rules[h.rule]
+            let v: String? = r.captureStar == nil ? nil
+                : String(decoding: UnsafeBufferPointer(rebasing: b[h.capStart..<h.capEnd]), as: UTF8.self)
+            return RuleMatch(label: r.label, value: v, rule: r.explanation)
+        }
+    }
+
+    /// "*literal" against the end of the unit; returns an empty capture.
+    private func matchSuffix(_ r: Rule, _ b: Bytes, _ s: Int, _ soft: Int) -> (Int, Int)? {
+        var t = soft
+        var k = r.tokens.count - 1
+        while k >= 1 {
+            let tok = r.tokens[k]
+            if tok == tokSpace {
+                guard t > s, b[t - 1] == 0x20 || b[t - 1] == 0x09 || b[t - 1] == 0xA0 else { return nil }
+                while t > s, b[t - 1] == 0x20 || b[t - 1] == 0x09 || b[t - 1] == 0xA0 || (b[t - 1] == 0xC2 && t < soft && b[t] == 0xA0) {
+                    t -= 1
+                }
+            } else if tok == tokDigits {
+                guard t > s, isDigit(b[t - 1]) else { return nil }
+                while t > s, isDigit(b[t - 1]) { t -= 1 }
+            } else {
+                guard t > s, lowerASCII(b[t - 1]) == UInt8(tok) else { return nil }
+                t -= 1
+            }
+            k -= 1
+        }
+        return (s, s)
+    }
+
+    /// Glob match of a whole short unit, with the first star's extent.
+    private func matchGlob(_ r: Rule, _ b: Bytes, _ s: Int, _ e: Int, _ soft: Int, _ len: Int) -> (Int, Int)? {
+        if len < r.minLength || len > r.maxLength { return nil }
+        let pat = r.tokens
+        let pn = pat.count
+        let cap = r.captureStar ?? -1
+        var p = 0, t = s
+        var starP = -1, starT = s
+        var capStart = s, capEnd = s
+        while t < e {
+            if p < pn {
+                let tok = pat[p]
+                if tok == tokStar {
+                    starP = p; starT = t
+                    if p == cap { capStart = t; capEnd = t }
+                    p += 1
+                    continue
+                }
+                if tok == tokSpace {
+                    let l = spaceLength(b, t, e)
+                    if l > 0 {
+                        t += l
+                        while t < e { let m = spaceLength(b, t, e); if m == 0 { break }; t += m }
+                        p += 1
+                        continue
+                    }
+                } else if tok == tokDigits {
+                    if isDigit(b[t]) {
+                        while t < e && isDigit(b[t]) { t += 1 }
+                        p += 1
+                        continue
+                    }
+                } else if lowerASCII(b[t]) == UInt8(tok) {
+                    p += 1; t += 1
+                    continue
+                }
+            }
+            if p == pn && t >= soft { break }
+            guard starP >= 0 else { return nil }
+            starT += 1
+            t = starT
+            p = starP + 1
+            if starP == cap { capEnd = t }
+        }
+        while p < pn && pat[p] == tokStar {
+            if p == cap { capStart = t; capEnd = t }
+            p += 1
+        }
+        guard p == pn else { return nil }
+        return (capStart, capEnd)
+    }
+}

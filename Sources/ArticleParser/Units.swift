@@ -1,0 +1,135 @@
+// Page text -> units. A unit is what gets one label: normally a blank-line
+// separated block, but the lines of a block are separate units (a headline
+// and its credit, a bio followed by "Previous article ..." lines) unless the
+// block is one paragraph hard-wrapped at a fixed width, which is joined back
+// with single spaces. One linear pass; no unit text is copied except joins.
+
+struct Unit {
+    /// Trimmed text: byte range in the reader's storage.
+    var start: Int
+    var end: Int
+    /// 1-based line of the unit's first line.
+    var line: Int
+    /// Bytes of white space before the first line's text.
+    var indent: Int
+    /// Blank lines before the unit; 0 for the second and later lines of a block.
+    var blankBefore: Int
+    /// First unit of its blank-line separated block.
+    var opensBlock: Bool
+    /// Last unit of its block.
+    var closesBlock: Bool = true
+    /// Source lines joined into this unit (more than 1 for hard-wrapped paragraphs).
+    var lineCount: Int = 1
+}
+
+struct UnitSplitter {
+    /// Units of `src`; joined paragraphs are appended to `extra`, whose bytes
+    /// follow `src` in the reader's storage (offset `src.count`).
+    static func split(_ src: Bytes, extra: inout [UInt8]) -> [Unit] {
+        var units: [Unit] = []
+        var block: [Unit] = []
+        var blanks = 0
+        var lineNo = 1
+        var i = 0
+        let n = src.count
+        while i < n {
+            var j = i
+            while j < n && src[j] != 0x0A { j += 1 }
+            let (ts, te) = trimmed(src, i, j)
+            if ts == te {
+                if !block.isEmpty { flush(&block, into: &units, src, &extra) }
+                blanks += 1
+            } else {
+                block.append(Unit(start: ts, end: te, line: lineNo, indent: ts - i,
+                                  blankBefore: block.isEmpty ? blanks : 0, opensBlock: block.isEmpty))
+                blanks = 0
+            }
+            i = j + 1
+            lineNo += 1
+        }
+        if !block.isEmpty { flush(&block, into: &units, src, &extra) }
+        return units
+    }
+
+    private static func flush(_ block: inout [Unit], into units: inout [Unit], _ b: Bytes, _ extra: inout [UInt8]) {
+        defer { block.removeAll(keepingCapacity: true) }
+        if block.count >= 2, isHardWrapped(block, b) {
+            var u = block[0]
+            let at = b.count + extra.count
+            for (k, l) in block.enumerated() {
+                if k > 0 {
+                    // Lines of CJK text wrap without a space between them.
+                    let prev = lastScalar(b, block[k - 1].start, block[k - 1].end).0
+                    let next = scalar(b, l.start, l.end).0
+                    if !(isCJK(prev) && isCJK(next)) { extra.append(0x20) }
+                }
+                extra.append(contentsOf: UnsafeBufferPointer(rebasing: b[l.start..<l.end]))
+            }
+            u.start = at
+            u.end = b.count + extra.count
+            u.lineCount = block.count
+            units.append(u)
+        } else {
+            for k in 0..<block.count - 1 { block[k].closesBlock = false }
+            units.append(contentsOf: block)
+        }
+    }
+
+    /// A paragraph wrapped at a fixed width: every line but the last broke
+    /// because the next word would not fit in the widest line, the lines are
+    /// not list items, and the paragraph ends like a sentence.
+    static func isHardWrapped(_ lines: [Unit], _ b: Bytes) -> Bool {
+        var width = 0
+        var lengths: [Int] = []
+        lengths.reserveCapacity(lines.count)
+        for l in lines {
+            let c = scalarCount(b, l.start, l.end)
+            if c > 120 { return false }
+            lengths.append(c)
+            width = max(width, c)
+        }
+        guard width >= 30 else { return false }
+        var endsSentence = 0
+        for k in 0..<lines.count - 1 {
+            let next = lines[k + 1]
+            if startsListItem(b, next.start, next.end) { return false }
+            var fw = 0, p = next.start
+            while p < next.end && b[p] != 0x20 && b[p] != 0x09 {
+                if !isContinuation(b[p]) { fw += 1 }
+                p += 1
+            }
+            let (last, _) = lastScalar(b, lines[k].start, lines[k].end)
+            if isTerminal(last) { endsSentence += 1 }
+            if lengths[k] + 1 + fw <= width && last != 0x2D { return false }
+        }
+        let (fin, at) = lastScalar(b, lines[lines.count - 1].start, lines[lines.count - 1].end)
+        var finTerminal = isTerminal(fin)
+        if !finTerminal && isCloser(fin) && at > lines[lines.count - 1].start {
+            finTerminal = isTerminal(lastScalar(b, lines[lines.count - 1].start, at).0)
+        }
+        // Wrapped lines seldom end at a sentence end; one-sentence-per-line text does.
+        return endsSentence * 2 <= lines.count - 1 && (finTerminal || lines.count >= 3)
+    }
+
+    /// "- item", "* item", "• item", "1. item", "2) item".
+    static func startsListItem(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        let c = b[s]
+        if c == 0x2D || c == 0x2A || c == 0x2B || c == 0x3E { return s + 1 < e && b[s + 1] == 0x20 }
+        let (v, _) = scalar(b, s, e)
+        if v == 0x2022 || v == 0x00B7 || v == 0x2013 || v == 0x2014 || v == 0x25AA || v == 0x25CF { return true }
+        return numberMarker(b, s, e) != nil
+    }
+
+    /// "12. " or "12) " at the start: the number and where the text begins.
+    static func numberMarker(_ b: Bytes, _ s: Int, _ e: Int) -> (Int, Int)? {
+        var i = s, v = 0
+        while i < e && isDigit(b[i]) && i - s < 4 { v = v * 10 + Int(b[i] - 0x30); i += 1 }
+        guard i > s, i < e, b[i] == 0x2E || b[i] == 0x29 else { return nil }
+        i += 1
+        guard i < e else { return nil }
+        let l = spaceLength(b, i, e)
+        guard l > 0 else { return nil }
+        let (ts, _) = trimmed(b, i, e)
+        return ts < e ? (v, ts) : nil
+    }
+}

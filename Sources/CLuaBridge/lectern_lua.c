@@ -1,0 +1,116 @@
+#include "lectern_lua.h"
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    size_t used;
+    size_t limit;
+    int host;
+    volatile int reason;
+} lectern_alloc_state;
+
+static void *lectern_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
+    lectern_alloc_state *st = (lectern_alloc_state *)ud;
+    size_t old = ptr ? osize : 0;
+    if (nsize == 0) {
+        free(ptr);
+        st->used -= old;
+        return NULL;
+    }
+    if (st->limit && !st->host && nsize > old && st->used - old + nsize > st->limit) {
+        return NULL;  // Lua turns this into a memory error in the running code
+    }
+    void *p = realloc(ptr, nsize);
+    if (p) st->used = st->used - old + nsize;
+    return p;
+}
+
+static lectern_alloc_state *state_of(lua_State *L) {
+    void *ud = NULL;
+    lua_getallocf(L, &ud);
+    return (lectern_alloc_state *)ud;
+}
+
+lua_State *lectern_newstate(size_t limit) {
+    lectern_alloc_state *st = calloc(1, sizeof *st);
+    if (!st) return NULL;
+    st->limit = limit;
+    lua_State *L = lua_newstate(lectern_alloc, st);
+    if (!L) { free(st); return NULL; }
+    lua_atpanic(L, NULL);
+    return L;
+}
+
+void lectern_close(lua_State *L) {
+    lectern_alloc_state *st = state_of(L);
+    lua_close(L);
+    free(st);
+}
+
+void lectern_set_host_mode(lua_State *L, int on) { state_of(L)->host = on; }
+size_t lectern_memory_used(lua_State *L) { return state_of(L)->used; }
+void lectern_set_memory_limit(lua_State *L, size_t limit) { state_of(L)->limit = limit; }
+
+// As msghandler in lua.c: non-string errors use __tostring, then a traceback.
+static int msghandler(lua_State *L) {
+    const char *msg = lua_tostring(L, 1);
+    if (msg == NULL) {
+        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
+            return 1;
+        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+    }
+    luaL_traceback(L, L, msg, 1);
+    return 1;
+}
+
+int lectern_pcall(lua_State *L, int nargs, int nresults) {
+    int base = lua_gettop(L) - nargs;
+    lua_pushcfunction(L, msghandler);
+    lua_insert(L, base);
+    int status = lua_pcall(L, nargs, nresults, base);
+    lua_remove(L, base);
+    return status;
+}
+
+int lectern_loadtext(lua_State *L, const char *src, size_t len, const char *chunkname) {
+    return luaL_loadbufferx(L, src, len, chunkname, "t");
+}
+
+static int trampoline(lua_State *L) {
+    lua_CFunction f = (lua_CFunction)lua_touserdata(L, lua_upvalueindex(1));
+    int n = f(L);
+    if (n == -1) {  // message on top: add the caller's file:line, as luaL_error does
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+        return lua_error(L);
+    }
+    if (n < 0) return lua_error(L);  // -2: raise the value on top as it is
+    return n;
+}
+
+void lectern_pushsafe(lua_State *L, lua_CFunction f, int nup) {
+    lua_pushlightuserdata(L, (void *)f);
+    lua_insert(L, -(nup + 1));
+    lua_pushcclosure(L, trampoline, nup + 1);
+}
+
+static void interrupt_hook(lua_State *L, lua_Debug *ar) {
+    (void)ar;
+    int reason = state_of(L)->reason;
+    lua_sethook(L, NULL, 0, 0);
+    if (reason == 2)
+        luaL_error(L, "interrupted");
+    else
+        luaL_error(L, "time limit exceeded");
+}
+
+void lectern_interrupt(lua_State *L, int reason) {
+    state_of(L)->reason = reason;
+    lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+void lectern_clear_interrupt(lua_State *L) {
+    lua_sethook(L, NULL, 0, 0);
+    state_of(L)->reason = 0;
+}

@@ -1,0 +1,279 @@
+// Finding and reading the corpus: paths walked lazily in sorted order, files
+// read with a size cap, gzip inflated, JSON Lines split into articles. Every
+// problem with one file becomes a one-line message naming it; the rest of the
+// corpus goes on.
+import Foundation
+import CZlib
+
+/// One unit of work: a file to read, or bytes already read (stdin, a JSONL line).
+public struct WorkItem: Sendable {
+    public enum Content: Sendable {
+        case file(path: String)
+        case bytes([UInt8], kind: InputKind?, fields: JSONLFields?)
+        case problem(String)   // a file that could not even be listed or read
+    }
+    public var source: String
+    public var content: Content
+    /// Approximate size, for chunking.
+    public var size: Int
+}
+
+public enum InputKind: String, Sendable { case text, html }
+
+/// Fields of a JSON Lines record besides the page itself.
+public struct JSONLFields: Sendable {
+    public var url: String?
+    public var title: String?
+    public var author: String?
+    public var published: String?
+}
+
+public struct InputError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+enum Inputs {
+    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz"]
+
+    /// Whether a file found inside a directory is part of the corpus: known
+    /// endings (also under .gz) or no ending at all; hidden files are skipped.
+    static func isCorpusFile(_ name: String) -> Bool {
+        if name.hasPrefix(".") { return false }
+        var n = Substring(name)
+        if n.hasSuffix(".gz") { n = n.dropLast(3) }
+        guard let dot = n.lastIndex(of: ".") else { return true }
+        let ext = n[n.index(after: dot)...].lowercased()
+        return articleExtensions.contains(ext) && ext != "gz"
+    }
+
+    static func isJSONL(_ name: String) -> Bool {
+        var n = name.lowercased()
+        if n.hasSuffix(".gz") { n.removeLast(3) }
+        return n.hasSuffix(".jsonl") || n.hasSuffix(".ndjson")
+    }
+
+    /// Walks `paths` in order (directories recursively, entries sorted by name)
+    /// and calls `body` with each item; stops early when `body` returns false.
+    static func walk(_ paths: [String], maxBytes: Int, body: (WorkItem) -> Bool) {
+        for p in paths {
+            if p == "-" {
+                let bytes = readAll(fd: 0, limit: maxBytes)
+                switch bytes {
+                case .success(let b):
+                    if !emitBytes(b, source: "-", name: "-", body: body) { return }
+                case .failure(let e):
+                    if !body(WorkItem(source: "-", content: .problem("-: \(e.description)"), size: 0)) { return }
+                }
+                continue
+            }
+            var st = stat()
+            guard stat(p, &st) == 0 else {
+                let reason = String(cString: strerror(errno)).lowercased()
+                if !body(WorkItem(source: p, content: .problem("\(p): \(reason)"), size: 0)) { return }
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                var ancestors: Set<[UInt64]> = [[UInt64(st.st_dev), UInt64(st.st_ino)]]
+                if !walkDir(p, ancestors: &ancestors, maxBytes: maxBytes, body: body) { return }
+            } else {
+                if !fileItem(p, size: Int(st.st_size), maxBytes: maxBytes, body: body) { return }
+            }
+        }
+    }
+
+    private static func join(_ dir: String, _ name: String) -> String {
+        dir.hasSuffix("/") ? dir + name : dir + "/" + name
+    }
+
+    private static func walkDir(_ dir: String, ancestors: inout Set<[UInt64]>, maxBytes: Int,
+                                body: (WorkItem) -> Bool) -> Bool {
+        guard let d = opendir(dir) else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            return body(WorkItem(source: dir, content: .problem("\(dir): cannot read the directory: \(reason)"), size: 0))
+        }
+        var names: [String] = []
+        while let e = readdir(d) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            }
+            if name == "." || name == ".." || name.hasPrefix(".") { continue }
+            names.append(name)
+        }
+        closedir(d)
+        names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for name in names {
+            let path = join(dir, name)
+            var st = stat()
+            guard stat(path, &st) == 0 else {
+                var lst = stat()
+                let dangling = lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK
+                let reason = dangling ? "broken symbolic link" : String(cString: strerror(errno)).lowercased()
+                if !body(WorkItem(source: path, content: .problem("\(path): \(reason)"), size: 0)) { return false }
+                continue
+            }
+            if (st.st_mode & S_IFMT) == S_IFDIR {
+                let key = [UInt64(st.st_dev), UInt64(st.st_ino)]
+                if ancestors.contains(key) {
+                    if !body(WorkItem(source: path, content: .problem("\(path): symbolic link loop (a directory inside itself); skipped"), size: 0)) { return false }
+                    continue
+                }
+                ancestors.insert(key)
+                let go = walkDir(path, ancestors: &ancestors, maxBytes: maxBytes, body: body)
+                ancestors.remove(key)
+                if !go { return false }
+            } else if (st.st_mode & S_IFMT) == S_IFREG, isCorpusFile(name) {
+                if !fileItem(path, size: Int(st.st_size), maxBytes: maxBytes, body: body) { return false }
+            }
+        }
+        return true
+    }
+
+    private static func fileItem(_ path: String, size: Int, maxBytes: Int, body: (WorkItem) -> Bool) -> Bool {
+        guard isJSONL(path) else {
+            return body(WorkItem(source: path, content: .file(path: path), size: size))
+        }
+        // JSON Lines: one article per line, split here so that workers share them.
+        switch readFile(path, maxBytes: Int.max) {
+        case .failure(let e):
+            return body(WorkItem(source: path, content: .problem("\(path): \(e.description)"), size: 0))
+        case .success(let bytes):
+            var lineNo = 0
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                lineNo += 1
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                let source = "\(path):\(lineNo)"
+                let item: WorkItem
+                if line.count > maxBytes {
+                    item = WorkItem(source: source, content: .problem("\(source): \(sizeText(line.count)) is over --max-bytes (\(sizeText(maxBytes))); skipped"), size: 0)
+                } else {
+                    item = jsonlItem(Array(line), source: source)
+                }
+                if !body(item) { return false }
+            }
+            return true
+        }
+    }
+
+    static func jsonlItem(_ line: [UInt8], source: String) -> WorkItem {
+        guard let obj = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+            return WorkItem(source: source, content: .problem("\(source): not a JSON object (JSON Lines need one object per line)"), size: 0)
+        }
+        func str(_ keys: String...) -> String? {
+            for k in keys { if let s = obj[k] as? String, !s.isEmpty { return s } }
+            return nil
+        }
+        let fields = JSONLFields(url: str("url", "link"), title: str("title", "headline"),
+                                 author: str("author", "byline"), published: str("published", "date", "date_published", "datePublished"))
+        if let html = str("html", "raw_html") {
+            return WorkItem(source: source, content: .bytes(Array(html.utf8), kind: .html, fields: fields), size: line.count)
+        }
+        if let text = str("text", "body", "content") {
+            return WorkItem(source: source, content: .bytes(Array(text.utf8), kind: .text, fields: fields), size: line.count)
+        }
+        return WorkItem(source: source, content: .problem("\(source): the JSON object has no \"html\" or \"text\" field"), size: 0)
+    }
+
+    private static func emitBytes(_ b: [UInt8], source: String, name: String, body: (WorkItem) -> Bool) -> Bool {
+        body(WorkItem(source: source, content: .bytes(b, kind: nil, fields: nil), size: b.count))
+    }
+
+    // MARK: reading
+
+    static func sizeText(_ n: Int) -> String {
+        if n >= 1 << 20 { return "\(n >> 20) MB" }
+        if n >= 1 << 10 { return "\(n >> 10) KB" }
+        return "\(n) bytes"
+    }
+
+    /// Reads a whole file; refuses one over `maxBytes` without reading it.
+    static func readFile(_ path: String, maxBytes: Int) -> Result<[UInt8], InputError> {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else {
+            return .failure(InputError(description: String(cString: strerror(errno)).lowercased()))
+        }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
+            return .failure(InputError(description: "\(sizeText(Int(st.st_size))) is over --max-bytes (\(sizeText(maxBytes))); skipped"))
+        }
+        return readAll(fd: fd, limit: maxBytes)
+    }
+
+    static func readAll(fd: Int32, limit: Int) -> Result<[UInt8], InputError> {
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .failure(InputError(description: String(cString: strerror(errno)).lowercased()))
+            }
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<n])
+            if out.count > limit {
+                return .failure(InputError(description: "over --max-bytes (\(sizeText(limit))); skipped"))
+            }
+        }
+        return .success(out)
+    }
+
+    /// Inflates gzip (or zlib) data; refuses output over `limit`.
+    static func gunzip(_ input: [UInt8], limit: Int) -> Result<[UInt8], InputError> {
+        var strm = z_stream()
+        guard inflateInit2_(&strm, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return .failure(InputError(description: "cannot start gzip decompression"))
+        }
+        defer { inflateEnd(&strm) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var status: Int32 = Z_OK
+        input.withUnsafeBufferPointer { inp in
+            strm.next_in = UnsafeMutablePointer(mutating: inp.baseAddress)
+            strm.avail_in = UInt32(inp.count)
+            repeat {
+                chunk.withUnsafeMutableBufferPointer { c in
+                    strm.next_out = c.baseAddress
+                    strm.avail_out = UInt32(c.count)
+                    status = inflate(&strm, Z_NO_FLUSH)
+                    let produced = c.count - Int(strm.avail_out)
+                    out.append(contentsOf: c[0..<produced])
+                }
+                if status == Z_STREAM_END && strm.avail_in > 0 {
+                    // concatenated gzip members
+                    inflateReset(&strm)
+                    status = Z_OK
+                }
+            } while status == Z_OK && out.count <= limit && (strm.avail_in > 0 || strm.avail_out == 0)
+        }
+        if out.count > limit {
+            return .failure(InputError(description: "decompresses to over --max-bytes (\(sizeText(limit))); skipped"))
+        }
+        guard status == Z_STREAM_END || (status == Z_OK && strm.avail_in == 0) else {
+            let msg = status == Z_BUF_ERROR || status == Z_OK ? "truncated gzip data" : "corrupt gzip data"
+            return .failure(InputError(description: msg))
+        }
+        if status == Z_OK && strm.avail_in == 0 && out.isEmpty {
+            return .failure(InputError(description: "truncated gzip data"))
+        }
+        return .success(out)
+    }
+
+    static func isGzip(_ b: [UInt8]) -> Bool { b.count >= 2 && b[0] == 0x1F && b[1] == 0x8B }
+
+    /// Sniffs HTML: after a BOM and white space, a tag that starts a page.
+    static func looksLikeHTML(_ b: [UInt8]) -> Bool {
+        var i = 0
+        if b.count >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        while i < b.count, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x0D || b[i] == 0x09 { i += 1 }
+        guard i < b.count, b[i] == UInt8(ascii: "<") else { return false }
+        let head = String(decoding: b[i..<min(b.count, i + 1024)], as: UTF8.self).lowercased()
+        for marker in ["<!doctype html", "<html", "<head", "<body", "<meta", "<!--", "<div", "<article", "<title", "<p>", "<?xml"] {
+            if head.hasPrefix(marker) { return true }
+        }
+        return head.contains("<html") || head.contains("<body")
+    }
+}

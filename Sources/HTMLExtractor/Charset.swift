@@ -1,0 +1,94 @@
+// Which encoding to hand libxml2. Declared charsets are often wrong, so bytes
+// that are valid UTF-8 are read as UTF-8 whatever the page says; otherwise the
+// declared charset (a byte scan of the first 4 KB, like a browser's prescan),
+// else windows-1252.
+
+enum Charset {
+    static func choose(_ b: UnsafeBufferPointer<UInt8>) -> String {
+        if b.count >= 2 {
+            if b[0] == 0xFF && b[1] == 0xFE { return "UTF-16LE" }
+            if b[0] == 0xFE && b[1] == 0xFF { return "UTF-16BE" }
+        }
+        if isValidUTF8(b) { return "UTF-8" }
+        if let d = declared(b) {
+            switch d {
+            case "utf-8", "utf8", "unicode-1-1-utf-8", "iso-8859-1", "latin1", "iso8859-1", "us-ascii",
+                 "ascii", "iso_8859-1", "l1", "cp1252", "windows-1252", "x-cp1252":
+                // Invalid UTF-8 declared as UTF-8 is mostly windows-1252; browsers
+                // read latin-1 and ASCII labels as windows-1252 too.
+                return "windows-1252"
+            default:
+                if LibXML.supportsEncoding(d) { return d }
+            }
+        }
+        return "windows-1252"
+    }
+
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            // ASCII fast path, 8 bytes at a time when aligned enough.
+            if i + 8 <= n {
+                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+            }
+            let c = b[i]
+            if c < 0x80 { i += 1; continue }
+            var need = 0
+            var minNext: UInt8 = 0x80, maxNext: UInt8 = 0xBF
+            switch c {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; minNext = 0xA0
+            case 0xE1...0xEC, 0xEE...0xEF: need = 2
+            case 0xED: need = 2; maxNext = 0x9F
+            case 0xF0: need = 3; minNext = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; maxNext = 0x8F
+            default: return false
+            }
+            if i + need >= n { return false }
+            let c1 = b[i + 1]
+            if c1 < minNext || c1 > maxNext { return false }
+            var k = 2
+            while k <= need {
+                if b[i + k] & 0xC0 != 0x80 { return false }
+                k += 1
+            }
+            i += need + 1
+        }
+        return true
+    }
+
+    /// The charset named in `<meta charset=...>` or `content="...; charset=..."`
+    /// within the first 4 KB, lowercased.
+    static func declared(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = min(b.count, 4096)
+        let key: [UInt8] = Array("charset".utf8)
+        var i = 0
+        while i + key.count < n {
+            var k = 0
+            while k < key.count, b[i + k] | 0x20 == key[k] { k += 1 }
+            if k == key.count {
+                var j = i + k
+                while j < n, b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D { j += 1 }
+                if j < n, b[j] == 0x3D {  // '='
+                    j += 1
+                    while j < n, b[j] == 0x20 || b[j] == 0x22 || b[j] == 0x27 { j += 1 }
+                    var name: [UInt8] = []
+                    while j < n, name.count < 40 {
+                        let c = b[j]
+                        let ok = (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x30 && c <= 0x39
+                            || c == 0x2D || c == 0x5F || c == 0x2E || c == 0x3A
+                        if !ok { break }
+                        name.append(c >= 0x41 && c <= 0x5A ? c | 0x20 : c)
+                        j += 1
+                    }
+                    if !name.isEmpty { return String(decoding: name, as: UTF8.self) }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

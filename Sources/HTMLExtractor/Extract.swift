@@ -1,0 +1,1017 @@
+// Finds the article in a walked page and labels every chunk of text.
+//
+// 1. Score: every paragraph-like chunk (25+ characters) gives points (1 + commas
+//    + length/100, at most 3 for length) to the elements above it: its
+//    container in full, the next one half, then a third, ... (Readability's
+//    scheme). Each scored element starts from its tag and class/id words
+//    (article/content/story +25, related/share/comment... -25) and ends scaled
+//    by (1 - its link density).
+// 2. The best element, widened to an ancestor when the next-best candidates
+//    share it or when its parent scores higher, plus siblings that score
+//    close to it, is the content region.
+// 3. Inside the region, text is body unless an element between the region's
+//    root and the text is boilerplate by tag or class words (aside, figure,
+//    share, related, advert, newsletter ...), is mostly links, or is a known
+//    boilerplate line ("Advertisement", "Read more: ..."). Outside, text is
+//    boilerplate of the kind of its nearest marked container, or a comment,
+//    byline, date, navigation link or tag list.
+import CLibXML2
+import ArticleModel
+
+struct Extraction {
+    var blocks: [Block] = []
+    var url: String?
+}
+
+final class Extractor {
+    let page: Page
+    let meta: PageMeta
+    var nodes: [Node] { page.nodes }
+    private var cp: [Int32] = [0]   // prefix sums of chunk chars
+    private var lp: [Int32] = [0]   // of link chars
+    private var score: [Float] = []
+    private var scored: [Bool] = []
+    /// Region roots: subtrees whose text is the article.
+    private(set) var roots: [Int32] = []
+    /// Per chunk: index of the region root holding it, or -1.
+    private var region: [Int32] = []
+    private var regionChars: Int32 = 0
+    private var rootRule = ""
+    private var titleText: String?
+    private var titleRule = ""
+    private var titleNode: Int32 = -1
+
+    init(page: Page) {
+        self.page = page
+        self.meta = PageMeta(page)
+        Extractor.markRelatedSections(page)
+        cp.reserveCapacity(page.chunks.count + 1)
+        lp.reserveCapacity(page.chunks.count + 1)
+        for c in page.chunks {
+            cp.append(cp.last! + c.chars)
+            lp.append(lp.last! + c.linkChars)
+        }
+    }
+
+    @inline(__always) func chars(_ n: Int32) -> Int32 {
+        let x = page.nodes[Int(n)]
+        return cp[Int(x.chunkEnd)] - cp[Int(x.chunkStart)]
+    }
+
+    @inline(__always) func linkChars(_ n: Int32) -> Int32 {
+        let x = page.nodes[Int(n)]
+        return lp[Int(x.chunkEnd)] - lp[Int(x.chunkStart)]
+    }
+
+    func linkDensity(_ n: Int32) -> Float {
+        let c = chars(n)
+        return c == 0 ? 0 : Float(linkChars(n)) / Float(c)
+    }
+
+    // MARK: - 1. scoring
+
+    private func tagBase(_ t: Tag) -> Float {
+        switch t {
+        case .div, .article, .main, .section, .custom: return 5
+        case .pre, .td, .blockquote: return 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: return -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: return -5
+        default: return 0
+        }
+    }
+
+    func classWeight(_ n: Int32) -> Float {
+        let node = page.nodes[Int(n)]
+        let h = node.hint
+        var w: Float = 0
+        if h.contains(.articleBody) { w += 50 }
+        if h.contains(.positive) { w += 25 }
+        if h.contains(.mainRole) || node.tag == .main || node.tag == .article { w += 10 }
+        if !h.isDisjoint(with: [.nav, .footer, .aside, .share, .related, .advert, .promo, .newsletter,
+                                .comment, .commentList, .commentForm, .popup, .form, .hidden, .bio,
+                                .breadcrumb, .paywall]) { w -= 25 }
+        if !h.isDisjoint(with: [.weakNegative, .meta, .caption, .toolbar, .tags, .header]) { w -= 10 }
+        switch node.tag {
+        case .nav, .footer, .aside, .form, .header, .figure, .dialog: w -= 25
+        default: break
+        }
+        return w
+    }
+
+    private func addScore(_ n: Int32, _ s: Float) {
+        let i = Int(n)
+        if !scored[i] {
+            scored[i] = true
+            score[i] = tagBase(page.nodes[i].tag) + classWeight(n)
+        }
+        score[i] += s
+    }
+
+    func isHeadingChunk(_ c: Chunk) -> Bool { page.nodes[Int(c.owner)].tag.isHeading }
+
+    static let relatedHeadings: [String] = [
+        "related", "related posts", "related articles", "related stories", "related content", "related news",
+        "related coverage", "related links", "related reading", "you may also like", "you might also like",
+        "you may like", "you might like", "more stories", "more from", "more news", "more on this",
+        "recommended", "recommended for you", "recommended stories", "most popular", "most read", "most viewed",
+        "trending", "trending now", "popular posts", "popular stories", "latest news", "latest stories",
+        "recent posts", "also read", "read next", "read more", "what to read next", "up next",
+        "more to explore", "don't miss", "editor's picks", "top stories", "further reading",
+    ]
+
+    /// A heading that introduces related links ("You may also like", or a
+    /// heading marked related) makes its following siblings related too.
+    static func markRelatedSections(_ page: Page) {
+        for i in page.nodes.indices {
+            let node = page.nodes[i]
+            let headingLike = node.tag.isHeading || node.hint.contains(.title)
+            guard headingLike, node.chunkEnd - node.chunkStart == 1, node.parent >= 0 else { continue }
+            let c = page.chunks[Int(node.chunkStart)]
+            guard c.chars <= 40 else { continue }
+            var related = node.hint.contains(.related)
+            if !related {
+                var t = page.text(c).lowercased()
+                while let l = t.last, l == ":" || l == "." || l == "…" || l == " " { t.removeLast() }
+                related = relatedHeadings.contains(t) || t.hasPrefix("more from ") || t.hasPrefix("more in ")
+                    || t.hasPrefix("more on ") || t.hasPrefix("related ") || t.hasPrefix("more stories")
+            }
+            guard related else { continue }
+            page.nodes[i].hint.insert(.related)
+            var j = Int32(i)
+            let end = page.nodes[Int(node.parent)].end
+            j = page.nodes[Int(j)].end
+            while j < end {
+                let sib = page.nodes[Int(j)]
+                if sib.tag == node.tag && sib.tag.isHeading { break }
+                page.nodes[Int(j)].hint.insert(.related)
+                j = sib.end
+            }
+        }
+    }
+
+    /// Strong boilerplate hints: text under such an element scores little.
+    static let strongNegative: Hint = [.comment, .commentList, .commentForm, .related, .aside, .nav, .footer,
+                                       .share, .advert, .promo, .newsletter, .popup, .hidden]
+
+    /// Per node: some ancestor-or-self (below body) is strongly boilerplate.
+    private func negativeContext() -> [Bool] {
+        var neg = [Bool](repeating: false, count: page.nodes.count)
+        for i in page.nodes.indices {
+            let node = page.nodes[i]
+            if node.tag == .body || node.tag == .html { continue }
+            if node.parent >= 0 && neg[Int(node.parent)] { neg[i] = true; continue }
+            let h = node.hint
+            let strong = !h.isDisjoint(with: Extractor.strongNegative) || node.tag == .nav || node.tag == .aside
+                || node.tag == .footer
+            if strong && h.isDisjoint(with: [.positive, .articleBody, .mainRole]) { neg[i] = true }
+        }
+        return neg
+    }
+
+    private func findRegion() {
+        let n = page.nodes.count
+        score = [Float](repeating: 0, count: n)
+        scored = [Bool](repeating: false, count: n)
+        let neg = negativeContext()
+        for c in page.chunks {
+            guard c.chars >= 25 else { continue }
+            let owner = page.nodes[Int(c.owner)]
+            if owner.tag.isHeading || owner.tag == .body || owner.tag == .html { continue }
+            var s: Float = 1 + Float(min(c.commas, 20)) + Float(min(c.chars / 100, 3))
+            if c.linkChars * 2 > c.chars { s *= 0.2 }
+            if neg[Int(c.owner)] { s *= 0.2 }
+            var a = c.whole ? owner.parent : c.owner
+            var level = 0
+            while a >= 0 && level < 5 {
+                let div: Float = level == 0 ? 1 : level == 1 ? 2 : Float(level * 3)
+                addScore(a, s / div)
+                a = page.nodes[Int(a)].parent
+                level += 1
+            }
+        }
+        var cands: [(Int32, Float)] = []
+        for i in 0..<n where scored[i] {
+            let t = page.nodes[i].tag
+            if t == .html || t == .body { continue }
+            score[i] *= (1 - linkDensity(Int32(i)))
+            cands.append((Int32(i), score[i]))
+        }
+        cands.sort { $0.1 > $1.1 }
+        guard var top = cands.first?.0 else {
+            if let b = page.nodes.firstIndex(where: { $0.tag == .body }) {
+                roots = [Int32(b)]
+                rootRule = "no scored element; whole body"
+            }
+            return
+        }
+        let topScore = score[Int(top)]
+        var how = "best score"
+
+        // Several near-best candidates under one ancestor: take the ancestor.
+        var alt: [[Int32]] = []
+        for (c, s) in cands.dropFirst().prefix(4) where s >= topScore * 0.75 { alt.append(ancestors(c)) }
+        if alt.count >= 3 {
+            var p = page.nodes[Int(top)].parent
+            while p >= 0 && !isBodyOrHTML(p) {
+                if alt.filter({ $0.contains(p) }).count >= 3 {
+                    top = p
+                    how = "common ancestor of near-best candidates"
+                    break
+                }
+                p = page.nodes[Int(p)].parent
+            }
+        }
+        // Climb while the parent scores higher.
+        do {
+            var p = page.nodes[Int(top)].parent
+            var last = score[Int(top)]
+            let threshold = last / 3
+            while p >= 0 && !isBodyOrHTML(p) {
+                if !scored[Int(p)] { p = page.nodes[Int(p)].parent; continue }
+                let ps = score[Int(p)]
+                if ps < threshold { break }
+                if ps > last { top = p; how = "parent scores higher"; break }
+                last = ps
+                p = page.nodes[Int(p)].parent
+            }
+        }
+        // An only child stands for its parent.
+        while true {
+            let p = page.nodes[Int(top)].parent
+            if p < 0 || isBodyOrHTML(p) { break }
+            if elementChildren(p).count != 1 { break }
+            top = p
+        }
+        // Widen to an ancestor that adds mostly good paragraphs (articles cut
+        // into several containers with adverts between them).
+        do {
+            // good: paragraph text; junk: links, teasers, boilerplate; list
+            // items that are neither count as neutral.
+            var gp: [Int32] = [0], np: [Int32] = [0]
+            gp.reserveCapacity(page.chunks.count + 1)
+            np.reserveCapacity(page.chunks.count + 1)
+            for (i, c) in page.chunks.enumerated() {
+                let owner = page.nodes[Int(c.owner)]
+                let teaser = isTeaser(i)
+                let good = c.chars >= 40 && c.linkChars * 3 < c.chars && !neg[Int(c.owner)]
+                    && !owner.tag.isHeading && !teaser && owner.tag != .li
+                let neutral = !good && owner.tag == .li && !teaser && c.linkChars * 3 < c.chars && !neg[Int(c.owner)]
+                gp.append(gp.last! + (good ? c.chars : 0))
+                np.append(np.last! + (neutral ? c.chars : 0))
+            }
+            func good(_ n: Int32) -> Int32 {
+                let x = page.nodes[Int(n)]
+                return gp[Int(x.chunkEnd)] - gp[Int(x.chunkStart)]
+            }
+            func junk(_ n: Int32) -> Int32 {
+                let x = page.nodes[Int(n)]
+                return chars(n) - good(n) - (np[Int(x.chunkEnd)] - np[Int(x.chunkStart)])
+            }
+            var a = page.nodes[Int(top)].parent
+            var levels = 0
+            while a >= 0 && !isBodyOrHTML(a) && levels < 6 {
+                let gain = good(a) - good(top)
+                let junk = junk(a) - junk(top)
+                if gain > 0 && gain * 10 >= good(top) && junk * 2 <= gain {
+                    top = a
+                    how = "widened to \(describe(a)): more paragraphs"
+                }
+                a = page.nodes[Int(a)].parent
+                levels += 1
+            }
+        }
+        // Siblings that look like more of the article.
+        let topFinal = score[Int(top)]
+        let threshold = max(10, topFinal * 0.2)
+        var rs: [Int32] = []
+        let parent = page.nodes[Int(top)].parent
+        if parent >= 0 {
+            for s in elementChildren(parent) {
+                if s == top { rs.append(s); continue }
+                let node = page.nodes[Int(s)]
+                var bonus: Float = 0
+                if sameClass(s, top) { bonus = topFinal * 0.2 }
+                if scored[Int(s)] && score[Int(s)] + bonus >= threshold && classWeight(s) >= 0 {
+                    rs.append(s); continue
+                }
+                if node.tag == .p {
+                    let len = chars(s), ld = linkDensity(s)
+                    if len > 80 && ld < 0.25 { rs.append(s); continue }
+                    if len > 0 && len < 80 && ld == 0 && endsSentence(s) { rs.append(s); continue }
+                }
+            }
+        } else {
+            rs = [top]
+        }
+        roots = rs
+        rootRule = "content root \(describe(top)) score \(Int(topFinal)) (\(how))"
+    }
+
+    /// A teaser: a linked headline followed by a summary, or a cut-off summary.
+    func isTeaser(_ i: Int) -> Bool {
+        let c = page.chunks[i]
+        if c.startsInLink && c.linkChars >= 15 && c.linkChars < c.chars { return true }
+        return endsWithEllipsis(c)
+    }
+
+    func endsWithEllipsis(_ c: Chunk) -> Bool {
+        let e = Int(c.end)
+        guard e - Int(c.start) >= 3 else { return false }
+        let a = page.arena
+        if a[e - 1] == 0x2E && a[e - 2] == 0x2E && a[e - 3] == 0x2E { return true }   // ...
+        if a[e - 1] == 0xA6 && a[e - 2] == 0x80 && a[e - 3] == 0xE2 { return true }   // …
+        return false
+    }
+
+    private func isBodyOrHTML(_ n: Int32) -> Bool {
+        let t = page.nodes[Int(n)].tag
+        return t == .body || t == .html
+    }
+
+    func ancestors(_ n: Int32) -> [Int32] {
+        var out: [Int32] = []
+        var p = page.nodes[Int(n)].parent
+        while p >= 0 { out.append(p); p = page.nodes[Int(p)].parent }
+        return out
+    }
+
+    func elementChildren(_ n: Int32) -> [Int32] {
+        var out: [Int32] = []
+        var i = n + 1
+        let end = page.nodes[Int(n)].end
+        while i < end {
+            out.append(i)
+            i = page.nodes[Int(i)].end
+        }
+        return out
+    }
+
+    private func sameClass(_ a: Int32, _ b: Int32) -> Bool {
+        guard let ca = Page.attr(page.nodes[Int(a)].ptr, "class"), !ca.isEmpty,
+              let cb = Page.attr(page.nodes[Int(b)].ptr, "class") else { return false }
+        return ca == cb
+    }
+
+    private func endsSentence(_ n: Int32) -> Bool {
+        let node = page.nodes[Int(n)]
+        guard node.chunkEnd > node.chunkStart else { return false }
+        let c = page.chunks[Int(node.chunkEnd) - 1]
+        let last = page.arena[Int(c.end) - 1]
+        return last == 0x2E || last == 0x21 || last == 0x3F
+    }
+
+    /// "div#main.article-body" for rules.
+    func describe(_ n: Int32) -> String {
+        let node = page.nodes[Int(n)]
+        var s = node.ptr.pointee.name.map { String(cString: $0) } ?? "?"
+        if let id = Page.attr(node.ptr, "id"), !id.isEmpty { s += "#" + clean(id) }
+        if let c = Page.attr(node.ptr, "class") {
+            let first = clean(c).split(separator: " ").first.map(String.init) ?? ""
+            if !first.isEmpty { s += "." + first }
+        }
+        return s
+    }
+
+    // MARK: - 2. labelling
+
+    func run() -> Extraction {
+        findRegion()
+        region = [Int32](repeating: -1, count: page.chunks.count)
+        for r in roots {
+            let node = page.nodes[Int(r)]
+            for i in Int(node.chunkStart)..<Int(node.chunkEnd) { region[i] = r }
+            regionChars += chars(r)
+        }
+        chooseTitle()
+        return label()
+    }
+
+    private enum Pending {
+        case block(Block)
+        case boiler(kind: String, group: Int32, text: String, rule: String, tag: String, line: Int)
+        case comment(item: Int32, text: String, rule: String, tag: String, line: Int)
+    }
+
+    private func label() -> Extraction {
+        var out: [Pending] = []
+        out.reserveCapacity(page.chunks.count)
+        var inPageTags: [String] = []
+        var tagsNode: Int32 = -1
+        var credit: (String, String)? = nil
+        var byline: (String, String, String)? = nil   // name, text, rule
+        var bodyStarted = false
+        var navCandidates: [(Int, Hint, Int32, String)] = []
+        let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
+
+        for (ci, c) in page.chunks.enumerated() {
+            let text = page.text(c)
+            let owner = c.owner
+            let ownerNode = page.nodes[Int(owner)]
+            let tagName = ownerNode.ptr.pointee.name.map { String(cString: $0) } ?? ""
+            let line = c.whole ? Int(xmlGetLineNo(ownerNode.ptr)) : Int(c.line)
+            let r = region[ci]
+            func block(_ l: BlockLabel, _ rule: String, value: String? = nil, values: [String] = []) {
+                out.append(.block(Block(index: 0, line: line, text: text, label: l, rule: rule,
+                                        value: value, values: values, tag: tagName)))
+            }
+            func boiler(_ kind: String, _ group: Int32, _ rule: String) {
+                out.append(.boiler(kind: kind, group: group, text: text, rule: rule, tag: tagName, line: line))
+            }
+
+            // The headline.
+            if owner == titleNode || (ownerNode.tag == .h1 && titleText != nil && sameText(text, titleText!)) {
+                block(.ignored, "the headline (\(titleRule))")
+                continue
+            }
+            if Extractor.isCommentsClosed(text) {
+                block(.commentsClosed, "text 'comments are closed'")
+                continue
+            }
+            // Walk up to the region root (or the top) once, noting what we pass.
+            let ctx = context(of: owner, stopAt: r)
+
+            if let ci = ctx.commentItem, !ctx.commentForm {
+                if ctx.commentMeta || c.linkChars * 2 > c.chars {
+                    boiler("comment-meta", ctx.commentSection, "comment metadata in \(describe(ci))")
+                } else {
+                    out.append(.comment(item: ci, text: text, rule: "comment item \(describe(ci))",
+                                        tag: tagName, line: line))
+                }
+                continue
+            }
+            if ctx.commentForm || ctx.commentSection >= 0 {
+                boiler(ctx.commentForm ? "comment-form" : "comment", ctx.commentSection,
+                       "comment section \(describe(max(ctx.commentSection, owner)))")
+                continue
+            }
+            // Previous / next article links: the longest title in the container wins.
+            if let (h, n) = ctx.navLink {
+                let v = Extractor.stripNavWords(text)
+                if !v.isEmpty && (c.linkChars > 0 || ctx.navLinkStrong) {
+                    navCandidates.append((out.count, h, n, v))
+                }
+                boiler("nav", n, "\(h == .navPrev ? "previous" : "next") article link \(describe(n))")
+                continue
+            }
+            // Tag lists.
+            var tagList = ctx.tagsList
+            if tagList < 0, c.chars < 300, c.linkChars > 0, Extractor.startsWithTagsLabel(text) { tagList = owner }
+            if tagList >= 0, c.chars < 300 {
+                if tagsNode < 0 {
+                    tagsNode = tagList
+                    inPageTags = linkTexts(tagList).filter { !Extractor.isTagsLabel($0) }
+                }
+                boiler("tags", tagList, "tag list \(describe(tagList))")
+                continue
+            }
+            // Author bio box.
+            if ctx.bio >= 0, r < 0 || ctx.bioInside {
+                if c.chars >= 40 && c.linkChars * 2 < c.chars {
+                    block(.authorBio, "author bio \(describe(ctx.bio))", value: Extractor.bioName(text))
+                } else {
+                    boiler("bio", ctx.bio, "author bio box \(describe(ctx.bio))")
+                }
+                continue
+            }
+            // Bylines and datelines (before the body, or short lines marked as such).
+            if c.chars < 120, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
+                if let name = Extractor.bylineName(text, marked: ctx.author) {
+                    if byline == nil { byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))") }
+                    block(.byline, ctx.author ? "byline element \(describe(owner))" : "'By' line", value: name)
+                    continue
+                }
+            }
+            if c.chars < 80, ctx.date || (!bodyStarted && r >= 0) || (r < 0 && ctx.boiler == nil && regionStart > ci),
+               let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
+                block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
+                continue
+            }
+            // Image captions and credits.
+            if ctx.credit, c.chars < 200 {
+                let v = Extractor.creditText(text)
+                if credit == nil && !v.isEmpty && (r >= 0 || !bodyStarted) { credit = (v, "credit element \(describe(owner))") }
+                block(.imageCredit, "credit element \(describe(owner))", value: v)
+                continue
+            }
+
+            if r >= 0 {
+                // Inside the content region.
+                if let (n, kind) = ctx.boiler {
+                    if kind == "caption", credit == nil, let v = Extractor.creditInCaption(text) {
+                        credit = (v, "credit in caption \(describe(n))")
+                    }
+                    boiler(kind, n, "\(kind) container \(describe(n)) inside \(describe(r))")
+                    continue
+                }
+                if let why = Extractor.boilerplateLine(text, c) {
+                    boiler(why.0, owner, why.1)
+                    continue
+                }
+                if ctx.linkList >= 0 {
+                    boiler("related", ctx.linkList, "link list \(describe(ctx.linkList)) (link density \(pct(linkDensity(ctx.linkList))))")
+                    continue
+                }
+                if c.linkChars * 2 > c.chars && (c.chars < 200 || c.linkChars * 10 > c.chars * 9) {
+                    boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
+                    continue
+                }
+                if ownerNode.tag.isHeading {
+                    if c.chars > 300 {
+                        block(.paragraph, "\(rootRule); long \(tagName)")
+                    } else {
+                        block(.heading, "\(rootRule); \(tagName)")
+                    }
+                    continue
+                }
+                bodyStarted = true
+                block(.paragraph, "\(rootRule); \(tagName)")
+                continue
+            }
+
+            // Outside the region.
+            if let (n, kind) = ctx.boiler {
+                if kind == "caption", credit == nil, !bodyStarted, let v = Extractor.creditInCaption(text) {
+                    credit = (v, "credit in caption \(describe(n))")
+                }
+                boiler(kind, n, "\(kind) container \(describe(n)), outside the content")
+                continue
+            }
+            let kind = ownerNode.tag.isHeading ? "heading" : (c.linkChars * 2 > c.chars ? "links" : "other")
+            boiler(kind, ctx.top, "outside the content root (\(describe(ctx.top)))")
+        }
+
+        // One previous and one next title per container: the longest.
+        var bestNav: [Int32: (Int, Hint, String)] = [:]
+        for (k, h, n, v) in navCandidates {
+            if let b = bestNav[n], b.2.count >= v.count { continue }
+            bestNav[n] = (k, h, v)
+        }
+        for (n, b) in bestNav {
+            guard case .boiler(_, _, let text, _, let tag, let line) = out[b.0] else { continue }
+            let label: BlockLabel = b.1 == .navPrev ? .navPrevious : .navNext
+            out[b.0] = .block(Block(index: 0, line: line, text: text, label: label,
+                                    rule: "\(label == .navPrevious ? "previous" : "next") article link \(describe(n))",
+                                    value: b.2, tag: tag))
+        }
+
+        // Headings with no body paragraph after them are boilerplate.
+        var blocks: [Block] = []
+        var lastHeading = -1
+        var parasSince = 0
+        func closeHeading() {
+            if lastHeading >= 0 && parasSince == 0 {
+                blocks[lastHeading].label = .boilerplate("heading")
+                blocks[lastHeading].rule += "; no paragraph follows"
+            }
+        }
+
+        // Page-level blocks first.
+        var head: [Block] = []
+        if let t = titleText { head.append(Block(index: 0, text: t, label: .title, rule: titleRule, tag: "title")) }
+        if let a = meta.author {
+            head.append(Block(index: 0, text: a, label: .byline, rule: meta.authorRule, value: a, tag: "meta"))
+        } else if let b = byline {
+            head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
+        }
+        if let d = meta.published {
+            head.append(Block(index: 0, text: d, label: .date, rule: meta.publishedRule, value: d, tag: "meta"))
+        } else if let d = timeDate() {
+            head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
+        }
+        if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
+            head.append(Block(index: 0, text: c.0, label: .imageCredit, rule: c.1, value: c.0, tag: "meta"))
+        }
+        if !inPageTags.isEmpty {
+            head.append(Block(index: 0, text: inPageTags.joined(separator: ", "), label: .tags,
+                              rule: "tag list \(describe(tagsNode))", values: inPageTags, tag: "meta"))
+        } else if !meta.tags.isEmpty {
+            head.append(Block(index: 0, text: meta.tags.joined(separator: ", "), label: .tags, rule: meta.tagsRule,
+                              values: meta.tags, tag: "meta"))
+        } else if !meta.keywords.isEmpty {
+            head.append(Block(index: 0, text: meta.keywords.joined(separator: ", "), label: .tags,
+                              rule: "meta keywords", values: meta.keywords, tag: "meta"))
+        }
+        blocks = head
+        blocks.reserveCapacity(out.count + head.count)
+
+        // Merge runs of boilerplate and comment chunks.
+        var i = 0
+        while i < out.count {
+            switch out[i] {
+            case .block(let b):
+                if b.label == .heading { closeHeading(); lastHeading = blocks.count; parasSince = 0 }
+                if b.label == .paragraph { parasSince += 1 }
+                blocks.append(b)
+                // Tag-list chunks were folded into a page-level block; in-flow
+                // .tags blocks are not emitted twice.
+                i += 1
+            case .boiler(let kind, let group, let text, let rule, let tag, let line):
+                var t = text
+                var j = i + 1
+                var parts = 1
+                while j < out.count, parts < 200, t.utf8.count < 4000,
+                      case .boiler(let k2, let g2, let t2, _, _, _) = out[j], k2 == kind, g2 == group {
+                    t += "\n" + t2
+                    parts += 1
+                    j += 1
+                }
+                blocks.append(Block(index: 0, line: line, text: t, label: .boilerplate(kind), rule: rule, tag: tag))
+                i = j
+            case .comment(let item, let text, let rule, let tag, let line):
+                var t = text
+                var j = i + 1
+                while j < out.count, case .comment(let i2, let t2, _, _, _) = out[j], i2 == item {
+                    t += "\n\n" + t2
+                    j += 1
+                }
+                blocks.append(Block(index: 0, line: line, text: t, label: .comment, rule: rule, tag: tag))
+                i = j
+            }
+        }
+        closeHeading()
+        for k in blocks.indices { blocks[k].index = k }
+        return Extraction(blocks: blocks, url: meta.url)
+    }
+
+    private func pct(_ f: Float) -> String { "\(Int(f * 100))%" }
+
+    // MARK: - context of a chunk
+
+    struct Context {
+        var boiler: (Int32, String)? = nil   // nearest boilerplate container and its kind
+        var commentItem: Int32? = nil
+        var commentSection: Int32 = -1
+        var commentForm = false
+        var commentMeta = false
+        var navLink: (Hint, Int32)? = nil
+        var navLinkStrong = false
+        var tagsList: Int32 = -1
+        var bio: Int32 = -1
+        var bioInside = false
+        var author = false
+        var date = false
+        var credit = false
+        var linkList: Int32 = -1
+        var top: Int32 = -1
+    }
+
+    /// What the elements from `owner` up to `stop` (exclusive; the whole chain
+    /// when stop < 0) say about a chunk.
+    func context(of owner: Int32, stopAt stop: Int32) -> Context {
+        var ctx = Context()
+        var n = owner
+        var depth = 0
+        var itemCandidate: Int32 = -1
+        var prev: Int32 = -1
+        while n >= 0 && n != stop {
+            let node = page.nodes[Int(n)]
+            let h = node.hint
+            let tag = node.tag
+            if tag == .body || tag == .html { break }
+            depth += 1
+            if h.contains(.commentForm) || (tag == .form && ctx.commentSection >= 0) { ctx.commentForm = true }
+            if h.contains(.commentMeta) || (h.contains(.author) || h.contains(.date) || h.contains(.meta)) && itemCandidate < 0 {
+                if depth < 6 { ctx.commentMeta = true }
+            }
+            if h.contains(.comment) || h.contains(.commentList) {
+                if itemCandidate < 0 && (tag == .li || tag == .article || h.contains(.comment) && !h.contains(.commentList)) {
+                    itemCandidate = n
+                }
+                ctx.commentSection = n
+            } else if (tag == .li || tag == .article) && itemCandidate < 0 {
+                itemCandidate = n
+            }
+            if ctx.navLink == nil {
+                if let rel = page.rels.first(where: { $0.node == n }) {
+                    if rel.hint.contains(.navPrev) { ctx.navLink = (.navPrev, n); ctx.navLinkStrong = true }
+                    else if rel.hint.contains(.navNext) { ctx.navLink = (.navNext, n); ctx.navLinkStrong = true }
+                    if rel.hint.contains(.author) { ctx.author = true }
+                    if rel.hint.contains(.tags) && ctx.tagsList < 0 { ctx.tagsList = node.parent }
+                } else if depth <= 4 && (h.contains(.navPrev) != h.contains(.navNext)) {
+                    if !h.isDisjoint(with: [.nav, .weakNegative]) || tag == .a || tag == .li || tag == .div || tag == .span {
+                        ctx.navLink = (h.contains(.navPrev) ? .navPrev : .navNext, n)
+                    }
+                }
+            }
+            if h.contains(.tags) && ctx.tagsList < 0 && !h.contains(.meta) && chars(n) < 2000 { ctx.tagsList = n }
+            if h.contains(.bio) && ctx.bio < 0 { ctx.bio = n; ctx.bioInside = stop >= 0 }
+            if h.contains(.author) && depth <= 4 && chars(n) < 150 { ctx.author = true }
+            if (h.contains(.date) || tag == .time) && depth <= 4 && chars(n) < 120 { ctx.date = true }
+            if h.contains(.credit) && depth <= 4 && chars(n) < 300 { ctx.credit = true }
+            if ctx.boiler == nil, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
+                ctx.boiler = (n, k)
+            }
+            if ctx.linkList < 0, stop >= 0, tag == .ul || tag == .ol || tag == .dl || tag == .table,
+               chars(n) > 0, linkDensity(n) > 0.5 {
+                ctx.linkList = n
+            }
+            prev = n
+            n = node.parent
+        }
+        ctx.top = prev >= 0 ? prev : owner
+        if ctx.commentSection >= 0 {
+            ctx.commentItem = itemCandidate >= 0 && itemCandidate != ctx.commentSection ? itemCandidate : nil
+        }
+        return ctx
+    }
+
+    func boilerKind(_ n: Int32) -> String? {
+        let node = page.nodes[Int(n)]
+        if let k = node.hint.kind, k != "header" || node.tag != .h1 {
+            if k == "header" && !node.hint.isDisjoint(with: [.positive, .articleBody]) { return nil }
+            return k
+        }
+        switch node.tag {
+        case .nav, .menu: return "nav"
+        case .footer: return "footer"
+        case .aside: return "aside"
+        case .form, .fieldset: return "form"
+        case .dialog: return "popup"
+        case .figure, .figcaption: return "caption"
+        case .header: return "header"
+        default: return nil
+        }
+    }
+
+    // MARK: - title
+
+    private func chooseTitle() {
+        var h1s: [(Int32, String)] = []
+        for (i, n) in page.nodes.enumerated() where n.tag == .h1 && n.chunkEnd > n.chunkStart && h1s.count < 10 {
+            let t = clean(Page.collapsedText(n.ptr))
+            if !t.isEmpty { h1s.append((Int32(i), t)) }
+        }
+        let cleanedTitle = meta.htmlTitle.map { stripSiteName($0) }
+        let refs: [(String, String)] = [(meta.ogTitle, "og:title"), (meta.ldHeadline, "json-ld headline"),
+                                         (cleanedTitle, "<title>")].compactMap { t, r in t.map { ($0, r) } }
+        for (n, t) in h1s {
+            for (ref, r) in refs where sameText(t, ref) || sameText(t, stripSiteName(ref)) {
+                titleText = t; titleNode = n; titleRule = "h1 matches \(r)"; return
+            }
+        }
+        if let og = meta.ogTitle { titleText = stripSiteName(og); titleRule = "og:title"; return }
+        if let h = meta.ldHeadline { titleText = h; titleRule = "json-ld headline"; return }
+        // The h1 nearest before the content.
+        let start = roots.first ?? 0
+        if let (n, t) = h1s.last(where: { $0.0 <= start + 50 }) ?? h1s.first, t.utf8.count > 10 {
+            titleText = t; titleNode = n; titleRule = "h1 before the content"; return
+        }
+        if let t = cleanedTitle, !t.isEmpty { titleText = t; titleRule = "<title> without the site name" }
+    }
+
+    func stripSiteName(_ s: String) -> String {
+        let seps = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » "]
+        var best = s
+        for sep in seps {
+            var parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else { continue }
+            if let site = meta.siteName?.lowercased() {
+                parts.removeAll { $0.lowercased() == site || site.contains($0.lowercased()) && $0.count > 2 }
+                if !parts.isEmpty, parts.count < s.split(separator: sep, omittingEmptySubsequences: false).map(String.init).count {
+                    best = parts.joined(separator: sep); break
+                }
+                parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+            }
+            let last = parts.last!
+            if last.split(separator: " ").count <= 4 && last.count < parts.dropLast().joined(separator: sep).count {
+                best = parts.dropLast().joined(separator: sep)
+                break
+            }
+            let first = parts.first!
+            if first.split(separator: " ").count <= 3 && first.count * 2 < s.count {
+                best = parts.dropFirst().joined(separator: sep)
+                break
+            }
+        }
+        return best.trimmingSpaces()
+    }
+
+    func sameText(_ a: String, _ b: String) -> Bool {
+        let x = Extractor.letters(a), y = Extractor.letters(b)
+        if x.isEmpty || y.isEmpty { return false }
+        if x == y { return true }
+        let (s, l) = x.count < y.count ? (x, y) : (y, x)
+        return s.count * 10 >= l.count * 8 && Words.contains(l, s)
+    }
+
+    static func letters(_ s: String) -> [UInt8] {
+        var out: [UInt8] = []
+        for b in s.utf8 {
+            if b >= 0x41 && b <= 0x5A { out.append(b | 0x20) }
+            else if b >= 0x61 && b <= 0x7A || b >= 0x30 && b <= 0x39 || b >= 0x80 { out.append(b) }
+        }
+        return out
+    }
+
+    private func timeDate() -> (String, String, String)? {
+        // Prefer a time element inside or just before the content.
+        for (n, v) in page.times {
+            if let d = DateNormalizer.normalize(v) {
+                return (d, v, "time[datetime] \(describe(n))")
+            }
+        }
+        return nil
+    }
+
+    // MARK: - text rules
+
+    static func isCommentsClosed(_ t: String) -> Bool {
+        guard t.utf8.count < 60 else { return false }
+        let l = t.lowercased()
+        return l.hasPrefix("comments are closed") || l.hasPrefix("comments are now closed")
+            || l == "comments closed" || l == "comments closed."
+    }
+
+    static let boilerplateLines: [String: String] = [
+        "advertisement": "advert", "advertisements": "advert", "ad": "advert", "sponsored": "advert",
+        "sponsored content": "advert", "story continues below advertisement": "advert",
+        "article continues below advertisement": "advert", "continue reading below": "advert",
+        "skip advertisement": "advert", "scroll to continue with content": "advert",
+        "read more": "related", "continue reading": "related", "related": "related",
+        "related articles": "related", "related stories": "related", "more stories": "related",
+        "recommended": "related", "you may also like": "related", "read next": "related",
+        "share": "share", "share this": "share", "share this article": "share", "share this story": "share",
+        "tweet": "share", "email": "share", "print": "share", "facebook": "share", "twitter": "share",
+        "linkedin": "share", "pinterest": "share", "whatsapp": "share", "reddit": "share",
+        "comments": "comment", "leave a comment": "comment", "add comment": "comment",
+        "sign up": "newsletter", "subscribe": "newsletter", "subscribe now": "newsletter",
+        "click here": "promo", "loading": "widget", "loading...": "widget",
+        "no posts to display": "widget", "image": "caption", "photo": "caption", "video": "widget",
+        "close": "widget", "menu": "nav", "search": "form", "back to top": "nav",
+    ]
+
+    static let boilerplatePrefixes: [(String, String)] = [
+        ("related:", "related"), ("also read:", "related"), ("read more:", "related"),
+        ("read also:", "related"), ("see also:", "related"), ("more:", "related"), ("read:", "related"),
+        ("recommended:", "related"), ("related coverage:", "related"), ("related content:", "related"),
+        ("also on", "related"), ("more on this:", "related"), ("related article:", "related"),
+        ("click here to", "promo"), ("sign up for", "newsletter"), ("subscribe to", "newsletter"),
+        ("follow us on", "share"), ("like us on facebook", "share"), ("share this", "share"),
+        ("watch:", "related"), ("listen:", "related"), ("read more", "related"),
+    ]
+
+    /// A short line that is boilerplate by its words alone.
+    static func boilerplateLine(_ t: String, _ c: Chunk) -> (String, String)? {
+        guard c.chars <= 200 else { return nil }
+        var l = t.lowercased()
+        while let last = l.last, last == "." || last == ":" || last == "»" || last == "›" || last == ">" || last == " " || last == "…" {
+            l.removeLast()
+        }
+        if c.chars <= 45, let k = boilerplateLines[l] { return (k, "boilerplate line '\(l)'") }
+        for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
+            if c.linkChars > 0 || c.chars < 120 { return (k, "line starts with '\(p)'") }
+        }
+        return nil
+    }
+
+    static func startsWithBy(_ t: String) -> Bool {
+        let l = t.prefix(12).lowercased()
+        return l.hasPrefix("by ") || l.hasPrefix("written by ") || l.hasPrefix("posted by ") || l.hasPrefix("words by ")
+            || l.hasPrefix("by\n") || l.hasPrefix("von ") || l.hasPrefix("por ") || l.hasPrefix("par ")
+    }
+
+    /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
+    static func bylineName(_ t: String, marked: Bool) -> String? {
+        var s = Substring(t)
+        let lower = t.lowercased()
+        for p in ["written by ", "posted by ", "words by ", "by ", "von ", "por ", "par "] where lower.hasPrefix(p) {
+            s = s.dropFirst(p.count)
+            break
+        }
+        if !marked && s.count == t.count { return nil }
+        // Cut at separators that end the name.
+        var cut = s.endIndex
+        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", " on ", ", updated", " updated", " published", " posted", "Published", "Updated"] {
+            if let r = s.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
+        }
+        var name = String(s[s.startIndex..<cut]).trimmingSpaces()
+        if let comma = name.firstIndex(of: ","), !name[name.index(after: comma)...].contains(" and ") {
+            // "Jane Doe, Staff Writer" / "Jane Doe, Reuters"
+            let rest = name[name.index(after: comma)...].trimmingSpaces()
+            if DateNormalizer.normalize(String(rest)) != nil || rest.split(separator: " ").count <= 3 {
+                name = String(name[..<comma]).trimmingSpaces()
+            }
+        }
+        if DateNormalizer.normalize(name) != nil { return nil }
+        let words = name.split(separator: " ")
+        guard !words.isEmpty, words.count <= 8, name.utf8.count <= 80 else { return nil }
+        guard let f = name.unicodeScalars.first, f.properties.isUppercase || !f.properties.isAlphabetic else {
+            return marked && words.count <= 4 ? name : nil
+        }
+        return name
+    }
+
+    static func bioName(_ t: String) -> String? {
+        // "Jane Doe is a writer ..." -> "Jane Doe"
+        guard let r = t.firstRange(of: " is ") else { return nil }
+        let name = t[..<r.lowerBound]
+        let words = name.split(separator: " ")
+        guard words.count >= 2 && words.count <= 4,
+              words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
+        return String(name)
+    }
+
+    static func mostlyDate(_ t: String) -> Bool {
+        var s = t
+        return s.withUTF8 { b -> Bool in
+            guard let m = DateNormalizer.find(in: b) else { return false }
+            let span = m.end - m.start
+            return span * 2 >= b.count || b.count < 40
+        }
+    }
+
+    static func stripNavWords(_ t: String) -> String {
+        var s = t
+        let words = ["previous article", "next article", "previous post", "next post", "previous story",
+                     "next story", "previous", "next", "prev", "older post", "newer post", "older", "newer",
+                     "« previous", "next »", "←", "→", "«", "»", "‹", "›", ":"]
+        var changed = true
+        while changed {
+            changed = false
+            s = s.trimmingSpaces()
+            let l = s.lowercased()
+            for w in words {
+                if l.hasPrefix(w) { s = String(s.dropFirst(w.count)); changed = true; break }
+                if l.hasSuffix(w) && l.count > w.count { s = String(s.dropLast(w.count)); changed = true; break }
+            }
+        }
+        return s.trimmingSpaces()
+    }
+
+    static func startsWithTagsLabel(_ t: String) -> Bool {
+        let l = t.prefix(14).lowercased()
+        return l.hasPrefix("tags:") || l.hasPrefix("tags ") || l.hasPrefix("tagged:") || l.hasPrefix("tagged with")
+            || l.hasPrefix("topics:") || l.hasPrefix("keywords:") || l.hasPrefix("filed under") || l.hasPrefix("tag:")
+    }
+
+    static func isTagsLabel(_ t: String) -> Bool {
+        var l = t.lowercased()
+        while let x = l.last, x == ":" || x == " " { l.removeLast() }
+        return l.isEmpty || ["tags", "tag", "tagged", "tagged with", "topics", "keywords", "filed under", "related topics"].contains(l)
+    }
+
+    /// Texts of the links under a node, in order, without repeats.
+    func linkTexts(_ n: Int32) -> [String] {
+        var out: [String] = []
+        let node = page.nodes[Int(n)]
+        var i = n
+        while i < node.end && out.count < 100 {
+            let x = page.nodes[Int(i)]
+            if x.tag == .a {
+                var t = clean(Page.collapsedText(x.ptr))
+                if t.hasPrefix("#") && t.count > 1 { t.removeFirst() }
+                if !t.isEmpty && t.utf8.count < 80 && !out.contains(t) { out.append(t) }
+                i = x.end
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    static func stripLabel(_ t: String, _ labels: [String]) -> String {
+        let l = t.lowercased()
+        for lab in labels where l.hasPrefix(lab) {
+            var s = t.dropFirst(lab.count)
+            while let f = s.first, f == ":" || f == " " { s = s.dropFirst() }
+            return String(s)
+        }
+        return t
+    }
+
+    static func creditText(_ t: String) -> String {
+        var s = t.trimmingSpaces()
+        if s.hasPrefix("(") && s.hasSuffix(")") { s = String(s.dropFirst().dropLast()) }
+        let l = s.lowercased()
+        for p in ["photo credit:", "image credit:", "photograph:", "photos:", "photo:", "image:", "credit:",
+                  "picture:", "illustration:", "photo by", "image by", "source:", "©", "(c)", "copyright"] where l.hasPrefix(p) {
+            s = String(s.dropFirst(p.count))
+            break
+        }
+        return s.trimmingSpaces()
+    }
+
+    static func creditInCaption(_ t: String) -> String? {
+        let l = t.lowercased()
+        for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
+                       "picture:", "illustration:", "photo by ", "image by "] {
+            if let r = l.ranges(of: marker).last {
+                let off = l.distance(from: l.startIndex, to: r.upperBound)
+                var rest = String(t.dropFirst(off)).trimmingSpaces()
+                if let close = rest.firstIndex(of: ")") { rest = String(rest[..<close]) }
+                rest = rest.trimmingSpaces()
+                if !rest.isEmpty && rest.count < 100 { return rest }
+            }
+        }
+        return nil
+    }
+}
+
+extension StringProtocol {
+    func trimmingSpaces() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

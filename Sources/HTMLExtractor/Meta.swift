@@ -1,0 +1,190 @@
+// Page-level fields from `<meta>`, `<link>`, `<title>` and JSON-LD.
+import ArticleModel
+
+struct PageMeta {
+    var ogTitle: String?
+    var htmlTitle: String?
+    var ldHeadline: String?
+    var siteName: String?
+    var author: String?
+    var authorRule = ""
+    var published: String?
+    var publishedRule = ""
+    var tags: [String] = []
+    var tagsRule = ""
+    var keywords: [String] = []
+    var url: String?
+    var imageCredit: String?
+    var ldArticleBody: String?
+
+    init(_ page: Page) {
+        var metaAuthor: String? = nil
+        var metaDate: (String, String)? = nil
+        var ogURL: String? = nil
+        for m in page.metas {
+            let v = clean(m.content)
+            if v.isEmpty { continue }
+            switch m.key {
+            case "og:title", "twitter:title":
+                if ogTitle == nil { ogTitle = v }
+            case "og:site_name", "application-name", "apple-mobile-web-app-title":
+                if siteName == nil { siteName = v }
+            case "author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author",
+                 "parsely-author", "byl", "citation_author", "dcterms.creator":
+                if metaAuthor == nil, PageMeta.plausibleName(v) { metaAuthor = v }
+            case "article:published_time", "article:published", "og:published_time", "published_time",
+                 "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
+                 "dc.date", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+                 "citation_publication_date", "citation_date", "article.published", "date.available",
+                 "displaydate", "originalpublicationdate", "article:post_date", "article_date_original",
+                 "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time":
+                if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
+            case "article:tag", "og:article:tag", "news_keywords":
+                for t in PageMeta.splitList(v) where !tags.contains(t) { tags.append(t) }
+                if tagsRule.isEmpty { tagsRule = "meta " + m.key }
+            case "keywords":
+                if keywords.isEmpty { keywords = PageMeta.splitList(v) }
+            case "og:url":
+                if ogURL == nil { ogURL = v }
+            default:
+                break
+            }
+        }
+        for l in page.links {
+            let rels = l.rel.split(separator: " ")
+            if rels.contains("canonical"), url == nil, !l.href.isEmpty { url = clean(l.href) }
+        }
+        if url == nil { url = ogURL }
+        if let t = page.titleText, !t.isEmpty { htmlTitle = t }
+
+        // JSON-LD: the first article-like object.
+        var ldAuthor: String? = nil
+        var ldDate: String? = nil
+        var ldTags: [String] = []
+        outer: for src in page.jsonLD {
+            guard let root = JSONLite.parse(src) else { continue }
+            for obj in PageMeta.objects(root) where PageMeta.isArticle(obj) {
+                if ldHeadline == nil, let h = obj["headline"]?.string { ldHeadline = clean(h) }
+                if ldAuthor == nil { ldAuthor = PageMeta.authorName(obj["author"] ?? obj["creator"]) }
+                if ldDate == nil, let d = obj["datePublished"]?.string ?? obj["dateCreated"]?.string {
+                    ldDate = DateNormalizer.normalize(d)
+                }
+                if ldTags.isEmpty, let k = obj["keywords"] {
+                    switch k {
+                    case .string(let s): ldTags = PageMeta.splitList(s)
+                    case .array(let a): ldTags = a.compactMap { $0.string.map(clean) }.filter { !$0.isEmpty }
+                    default: break
+                    }
+                }
+                if ldArticleBody == nil, let b = obj["articleBody"]?.string, b.utf8.count > 200 { ldArticleBody = b }
+                if imageCredit == nil, let img = obj["image"] {
+                    for i in img.array {
+                        if let c = i["creditText"]?.string ?? i["copyrightHolder"]?["name"]?.string
+                            ?? i["copyrightHolder"]?.string, !clean(c).isEmpty {
+                            imageCredit = clean(c)
+                            break
+                        }
+                    }
+                }
+                if siteName == nil, let p = obj["publisher"]?["name"]?.string { siteName = clean(p) }
+                break outer
+            }
+        }
+        if let a = ldAuthor {
+            author = a; authorRule = "json-ld author.name"
+        } else if let a = metaAuthor, a != siteName {
+            author = a; authorRule = "meta author"
+        }
+        if let d = ldDate {
+            published = d; publishedRule = "json-ld datePublished"
+        } else if let (d, r) = metaDate {
+            published = d; publishedRule = r
+        }
+        if tags.isEmpty && !ldTags.isEmpty { tags = ldTags; tagsRule = "json-ld keywords" }
+    }
+
+    // MARK: - helpers
+
+    static let articleTypes: Set<String> = [
+        "NewsArticle", "Article", "ReportageNewsArticle", "BlogPosting", "AnalysisNewsArticle",
+        "OpinionNewsArticle", "ReviewNewsArticle", "BackgroundNewsArticle", "LiveBlogPosting",
+        "TechArticle", "ScholarlyArticle", "Report", "SatiricalArticle", "AdvertiserContentArticle",
+        "AskPublicNewsArticle", "SocialMediaPosting", "DiscussionForumPosting", "Review", "Blog",
+        "MedicalScholarlyArticle", "APIReference", "Posting",
+    ]
+
+    static func isArticle(_ o: JSONValue) -> Bool {
+        guard let t = o["@type"] else { return false }
+        for v in t.array { if let s = v.string, articleTypes.contains(s) { return true } }
+        return false
+    }
+
+    /// Objects of a JSON-LD document, breadth first (top level, @graph, mainEntity).
+    static func objects(_ root: JSONValue) -> [JSONValue] {
+        var out: [JSONValue] = []
+        var queue: [JSONValue] = [root]
+        var k = 0
+        while k < queue.count && k < 200 {
+            let v = queue[k]; k += 1
+            switch v {
+            case .array(let a): queue.append(contentsOf: a.prefix(100))
+            case .object:
+                out.append(v)
+                if let g = v["@graph"] { queue.append(g) }
+                if let m = v["mainEntity"] { queue.append(m) }
+                if let m = v["mainEntityOfPage"], case .object = m { queue.append(m) }
+            default: break
+            }
+        }
+        return out
+    }
+
+    static func authorName(_ v: JSONValue?) -> String? {
+        guard let v else { return nil }
+        var names: [String] = []
+        for a in v.array.prefix(5) {
+            var n: String? = nil
+            switch a {
+            case .string(let s): n = s
+            case .object: n = a["name"]?.string
+            default: break
+            }
+            if let n, case let c = clean(n), plausibleName(c), !names.contains(c) { names.append(c) }
+        }
+        if names.isEmpty { return nil }
+        if names.count == 1 { return names[0] }
+        return names.dropLast().joined(separator: ", ") + " and " + names.last!
+    }
+
+    static func plausibleName(_ s: String) -> Bool {
+        if s.isEmpty || s.utf8.count > 100 { return false }
+        if s.hasPrefix("http") || s.hasPrefix("www.") || s.contains("@") && !s.contains(" ") { return false }
+        return true
+    }
+
+    static func splitList(_ s: String) -> [String] {
+        var out: [String] = []
+        for part in s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }) {
+            let t = clean(String(part))
+            if !t.isEmpty && t.utf8.count < 80 && !out.contains(t) { out.append(t) }
+        }
+        return out
+    }
+}
+
+/// White space collapsed and trimmed (for attribute values).
+func clean(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    var space = false
+    for ch in s.unicodeScalars {
+        if ch == "\u{FEFF}" { continue }
+        if ch.properties.isWhitespace {
+            space = !out.isEmpty
+        } else {
+            if space { out.unicodeScalars.append(" "); space = false }
+            out.unicodeScalars.append(ch)
+        }
+    }
+    return out
+}

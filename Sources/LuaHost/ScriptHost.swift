@@ -1,0 +1,804 @@
+// One Lua state and the scripts loaded into it. Each worker thread owns one
+// ScriptHost (a lua_State is not thread-safe); the runner's main thread owns one
+// more for setup output and finish. Every call into Lua goes through
+// lectern_pcall; Swift functions called from Lua report errors by returning -1
+// and the C trampoline raises them.
+import CLua
+import CLuaBridge
+import ArticleModel
+import Foundation
+
+public struct HostOptions: Sendable {
+    public var unsafe = false
+    /// Bytes a Lua state may allocate; 0 means no cap.
+    public var memoryLimit = 1024 * 1024 * 1024
+    /// Seconds one hook call may run; 0 means no limit.
+    public var timeout: Double = 30
+    /// Extra folders for `require`.
+    public var luaPath: [String] = []
+    /// Serialise records as JSON lines in the worker (for --format jsonl).
+    public var recordsAsJSON = true
+    public init() {}
+}
+
+public enum FailureReason: String, Sendable {
+    case error, timeout, memory, interrupted
+}
+
+public struct HookFailure: Sendable {
+    public var source: String?      // the article's path, nil in setup/finish
+    public var hook: String
+    public var message: String      // "script.lua:12: attempt to ..."
+    public var traceback: [String]  // the script frames, short
+    public var reason: FailureReason
+
+    /// "seeds/a.txt: examples/x.lua:3: attempt to index a nil value (in hook article)"
+    public var report: String {
+        var s = ""
+        if let source { s += source + ": " }
+        s += message + " (in hook '\(hook)')"
+        for line in traceback { s += "\n    " + line }
+        return s
+    }
+}
+
+public struct ScriptLoadError: Error, CustomStringConvertible, Sendable {
+    public var description: String
+}
+
+public struct ScriptMeta: Sendable {
+    public var path: String
+    public var description: String?
+    public var declaresArgs: Bool
+    public var args: [(name: String, defaultValue: String?, help: String?)]
+    public var hooks: [String]
+}
+
+public final class ScriptHost {
+    let L: LuaL
+    public let options: HostOptions
+    var preludeRef: Int32 = 0
+    var scriptPaths: [String] = []
+    var envRefs: [Int32] = []
+    /// Built-in hook name -> the functions to call, plugins' first.
+    var handlers: [String: [(script: Int, ref: Int32)]] = [:]
+    var articleMetaRef: Int32 = 0
+    var textFnRef: Int32 = 0
+    var xpathFnRef: Int32 = 0
+
+    // What the current call writes.
+    public var output: [OutputItem] = []
+    public var discardOutput = false
+    public var failures: [HookFailure] = []
+    public private(set) var columns: [String]? = nil
+    var phase: HookPhase = .setup
+    var currentHook = "setup"
+
+    // The article whose hooks are running.
+    var article: Article?
+    var articleTable: UnsafeRawPointer?
+    var bodyText: String?
+    var xpath: XPathFunction?
+    public var source: String?
+
+    public init(options: HostOptions) throws(ScriptLoadError) {
+        self.options = options
+        guard let L = lectern_newstate(options.memoryLimit) else {
+            throw ScriptLoadError(description: "cannot create a Lua state (out of memory)")
+        }
+        self.L = L
+        lectern_set_host(L, Unmanaged.passUnretained(self).toOpaque())
+        lectern_set_host_mode(L, 1)
+        luaL_openlibs(L)
+        try installPrelude()
+        lectern_set_host_mode(L, 0)
+    }
+
+    deinit {
+        lectern_close(L)
+    }
+
+    public var memoryUsed: Int { lectern_memory_used(L) }
+
+    // MARK: - Prelude and host functions
+
+    private func installPrelude() throws(ScriptLoadError) {
+        let src = preludeSource
+        let status = src.withCString { lectern_loadtext(L, $0, strlen($0), "=lectern") }
+        guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
+        // H: the Swift functions the prelude hands to scripts.
+        lua_createtable(L, 0, 12)
+        let h = lua_gettop(L)
+        func fn(_ name: String, _ f: lua_CFunction) {
+            lectern_pushsafe(L, f, 0)
+            rawSetField(L, h, name)
+        }
+        fn("write", hostWrite)
+        fn("emit", hostEmit)
+        fn("columns", hostColumns)
+        fn("report", hostReport)
+        fn("log", hostLog)
+        pushString(L, HookRegistry.names.joined(separator: " "))
+        rawSetField(L, h, "hook_names")
+        pushString(L, lecternVersion)
+        rawSetField(L, h, "version")
+        TextModule.push(L)
+        rawSetField(L, h, "text")
+        lua_pushboolean(L, options.unsafe ? 1 : 0)
+        pushString(L, options.luaPath.joined(separator: "\n"))
+        guard lectern_pcall(L, 3, 1) == LUA_OK else {
+            throw ScriptLoadError(description: "prelude: \(describe(L, -1))")
+        }
+        preludeRef = lectern_ref(L)
+
+        // The article object's metatable and methods.
+        lua_createtable(L, 0, 2)
+        let meta = lua_gettop(L)
+        lectern_pushsafe(L, articleIndex, 0)
+        rawSetField(L, meta, "__index")
+        pushString(L, "article")
+        rawSetField(L, meta, "__name")
+        articleMetaRef = lectern_ref(L)
+        lectern_pushsafe(L, articleText, 0)
+        textFnRef = lectern_ref(L)
+        lectern_pushsafe(L, articleXPath, 0)
+        xpathFnRef = lectern_ref(L)
+    }
+
+    /// Pushes P[name] (a prelude function).
+    private func pushPrelude(_ name: String) {
+        lectern_getref(L, preludeRef)
+        rawGetField(L, lua_gettop(L), name)
+        lectern_remove(L, -2)
+    }
+
+    // MARK: - Loading scripts
+
+    /// Loads a script; its top level runs now. Errors name file:line.
+    public func load(path: String) throws(ScriptLoadError) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            var isDir: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDir) {
+                throw ScriptLoadError(description: isDir.boolValue ? "\(path): is a directory, not a script" : "\(path): cannot read the script")
+            }
+            throw ScriptLoadError(description: "\(path): no such script")
+        }
+        let src = String(decoding: data, as: UTF8.self)
+        phase = .setup
+        currentHook = "load"
+        lectern_set_host_mode(L, 1)
+        pushPrelude("load_script")
+        pushString(L, src)
+        pushString(L, path)
+        lectern_set_host_mode(L, 0)
+        let status = guarded { lectern_pcall(L, 2, 2) }
+        if status != LUA_OK {
+            let f = failure(status: status, hook: "load")
+            throw ScriptLoadError(description: f.message + (f.traceback.isEmpty ? "" : "\n    " + f.traceback.joined(separator: "\n    ")))
+        }
+        // results: index, env
+        envRefs.append(lectern_ref(L))
+        lectern_pop(L, 1)
+        scriptPaths.append(path)
+    }
+
+    /// Description, declared args and defined hooks of script `i`.
+    public func meta(_ i: Int) -> ScriptMeta {
+        pushPrelude("meta")
+        lua_pushinteger(L, lua_Integer(i + 1))
+        var m = ScriptMeta(path: scriptPaths[i], description: nil, declaresArgs: false, args: [], hooks: [])
+        guard lectern_pcall(L, 1, 3) == LUA_OK else { lectern_pop(L, 1); return m }
+        m.description = stringAt(L, -3)
+        m.declaresArgs = lua_toboolean(L, -2) != 0
+        let list = lua_gettop(L)
+        let n = lua_rawlen(L, list)
+        if n > 0 {
+            for k in 1...Int(n) {
+                lua_rawgeti(L, list, lua_Integer(k))
+                let t = lua_gettop(L)
+                rawGetField(L, t, "name"); let name = stringAt(L, -1) ?? ""; lectern_pop(L, 1)
+                rawGetField(L, t, "default"); let def = stringAt(L, -1); lectern_pop(L, 1)
+                rawGetField(L, t, "help"); let help = stringAt(L, -1); lectern_pop(L, 1)
+                m.args.append((name, def, help))
+                lectern_pop(L, 1)
+            }
+        }
+        lectern_pop(L, 3)
+        for spec in HookRegistry.builtins where functionRef(script: i, name: spec.name, keep: false) {
+            m.hooks.append(spec.name)
+        }
+        return m
+    }
+
+    public var scriptCount: Int { scriptPaths.count }
+
+    /// Pushes P.hook_fn(i, name); returns whether it is a function (ref'd into `out` when keep).
+    private func functionRef(script i: Int, name: String, keep: Bool, out: inout Int32) -> Bool {
+        pushPrelude("hook_fn")
+        lua_pushinteger(L, lua_Integer(i + 1))
+        pushString(L, name)
+        guard lectern_pcall(L, 2, 1) == LUA_OK, lectern_isfunction(L, -1) != 0 else {
+            lectern_pop(L, 1)
+            return false
+        }
+        if keep { out = lectern_ref(L) } else { lectern_pop(L, 1) }
+        return true
+    }
+    private func functionRef(script i: Int, name: String, keep: Bool) -> Bool {
+        var unused: Int32 = 0
+        return functionRef(script: i, name: name, keep: keep, out: &unused)
+    }
+
+    /// Finds the functions for built-in hook `name`: plugins' (lectern.on), then each script's.
+    func resolve(_ name: String) {
+        if let old = handlers[name] { for h in old { lectern_unref(L, h.ref) } }
+        var list: [(Int, Int32)] = []
+        pushPrelude("handlers")
+        pushString(L, name)
+        if lectern_pcall(L, 1, 1) == LUA_OK {
+            let t = lua_gettop(L)
+            let n = lua_rawlen(L, t)
+            if n > 0 {
+                for k in 1...Int(n) {
+                    lua_rawgeti(L, t, lua_Integer(k))
+                    list.append((-1, lectern_ref(L)))
+                }
+            }
+        }
+        lectern_pop(L, 1)
+        for i in 0..<scriptPaths.count {
+            var ref: Int32 = 0
+            if functionRef(script: i, name: name, keep: true, out: &ref) { list.append((i, ref)) }
+        }
+        handlers[name] = list
+    }
+
+    public func has(_ hook: String) -> Bool { !(handlers[hook]?.isEmpty ?? true) }
+
+    // MARK: - setup / finish
+
+    /// Runs setup(args) of every script; resolves every hook afterwards.
+    public func setup(args: [String: String]) -> Bool {
+        resolve("setup")
+        phase = .setup
+        var ok = true
+        for h in handlers["setup"] ?? [] {
+            lectern_set_host_mode(L, 1)
+            lectern_getref(L, h.ref)
+            lua_createtable(L, 0, Int32(args.count))
+            let t = lua_gettop(L)
+            for (k, v) in args.sorted(by: { $0.key < $1.key }) {
+                pushString(L, v)
+                rawSetField(L, t, k)
+            }
+            lectern_set_host_mode(L, 0)
+            ok = call(nargs: 1, hook: "setup") && ok
+        }
+        for spec in HookRegistry.builtins where spec.name != "setup" { resolve(spec.name) }
+        return ok
+    }
+
+    public func finish() -> Bool {
+        phase = .finish
+        var ok = true
+        // Finish may use as much memory again as the merged state took to push.
+        lectern_set_memory_limit(L, options.memoryLimit == 0 ? 0 : memoryUsed + options.memoryLimit)
+        for h in handlers["finish"] ?? [] {
+            lectern_getref(L, h.ref)
+            ok = call(nargs: 0, hook: "finish") && ok
+        }
+        return ok
+    }
+
+    // MARK: - state
+
+    /// Copies each script's `state` out of Lua.
+    public func readStates() -> [Result<StateValue, StateError>] {
+        lectern_set_host_mode(L, 1)
+        defer { lectern_set_host_mode(L, 0) }
+        return envRefs.enumerated().map { (i, ref) in
+            lectern_getref(L, ref)
+            rawGetField(L, lua_gettop(L), "state")
+            defer { lectern_pop(L, 2) }
+            if lua_type(L, -1) == LUA_TNIL { return .success(.emptyTable) }
+            var seen = Set<UnsafeRawPointer>()
+            do {
+                return .success(try LuaValues.stateValue(L, -1, path: "state", seen: &seen))
+            } catch let error as StateError {
+                return .failure(StateError(description: "\(scriptPaths[i]): \(error.description)"))
+            } catch {
+                return .failure(StateError(description: "\(scriptPaths[i]): \(error)"))
+            }
+        }
+    }
+
+    /// Replaces each script's `state` with a fresh copy of the given values.
+    public func writeStates(_ states: [StateValue]) {
+        lectern_set_host_mode(L, 1)
+        defer { lectern_set_host_mode(L, 0) }
+        for (i, ref) in envRefs.enumerated() where i < states.count {
+            lectern_getref(L, ref)
+            let env = lua_gettop(L)
+            LuaValues.push(L, states[i])
+            rawSetField(L, env, "state")
+            lectern_pop(L, 1)
+        }
+    }
+
+    /// Remembers every script's globals after setup (see `changedGlobals`).
+    public func snapshotGlobals() {
+        for i in 0..<scriptPaths.count {
+            pushPrelude("snapshot")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            if lectern_pcall(L, 1, 0) != LUA_OK { lectern_pop(L, 1) }
+        }
+    }
+
+    /// Per script, the globals (other than functions and `state`) that differ
+    /// from their value after setup: hooks changed them in this worker only.
+    public func changedGlobals() -> [[String]] {
+        (0..<scriptPaths.count).map { i in
+            pushPrelude("changed_globals")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            defer { lectern_pop(L, 1) }
+            guard lectern_pcall(L, 1, 1) == LUA_OK, let s = stringAt(L, -1), !s.isEmpty else { return [] }
+            return s.split(separator: "\n").map(String.init)
+        }
+    }
+
+    /// Makes reading those globals in finish an error that says to use `state`.
+    public func poisonGlobals(_ names: [[String]]) {
+        for (i, list) in names.enumerated() where !list.isEmpty && i < scriptPaths.count {
+            pushPrelude("poison")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            pushString(L, list.joined(separator: "\n"))
+            if lectern_pcall(L, 2, 0) != LUA_OK { lectern_pop(L, 1) }
+        }
+    }
+
+    // MARK: - Calling hooks
+
+    /// Calls the function below `nargs` arguments on the stack; records a failure.
+    @discardableResult
+    func call(nargs: Int32, hook: String) -> Bool {
+        currentHook = hook
+        let status = guarded { lectern_pcall(L, nargs, 0) }
+        if status == LUA_OK { return true }
+        failures.append(failure(status: status, hook: hook))
+        return false
+    }
+
+    /// Runs `body` with the watchdog armed for this state.
+    func guarded(_ body: () -> Int32) -> Int32 {
+        let token = Watchdog.shared.begin(L, seconds: options.timeout)
+        let status = body()
+        Watchdog.shared.end(token, L)
+        return status
+    }
+
+    /// Pops the error value and describes it.
+    func failure(status: Int32, hook: String) -> HookFailure {
+        var text = describe(L, -1)
+        lectern_pop(L, 1)
+        var reason = FailureReason.error
+        if status == LUA_ERRMEM || text.hasSuffix("not enough memory") {
+            reason = .memory
+            text = "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)"
+        }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let message = lines.isEmpty ? "" : lines.removeFirst()
+        var msg = message
+        if msg.hasSuffix("time limit exceeded") {
+            reason = .timeout
+            msg += " (--timeout \(JSONWriter.format(options.timeout)) s)"
+        } else if msg.hasSuffix(": interrupted") || msg == "interrupted" {
+            reason = .interrupted
+        }
+        // Keep the traceback's frames in scripts and modules; drop C and prelude frames.
+        var frames: [String] = []
+        for line in lines {
+            let t = line.trimmingCharacters(in: .whitespaces)
+            if t == "stack traceback:" || t.hasPrefix("[C]") || t.hasPrefix("lectern:") || t.hasPrefix("(...") { continue }
+            frames.append(t)
+            if frames.count == 5 { break }
+        }
+        return HookFailure(source: source, hook: hook, message: msg, traceback: frames, reason: reason)
+    }
+
+    // MARK: - Articles
+
+    /// Runs `classify` over the blocks (if any script defines it); returns the
+    /// relabelled blocks.
+    public func classify(_ blocks: [Block]) -> [Block] {
+        guard let list = handlers["classify"], !list.isEmpty else { return blocks }
+        phase = .classify
+        var out = blocks
+        for i in out.indices {
+            for h in list {
+                lectern_set_host_mode(L, 1)
+                lectern_getref(L, h.ref)
+                let b = out[i]
+                lua_createtable(L, 0, 7)
+                let t = lua_gettop(L)
+                pushString(L, b.text); rawSetField(L, t, "text")
+                pushString(L, b.label.name); rawSetField(L, t, "label")
+                pushString(L, b.rule); rawSetField(L, t, "rule")
+                lua_pushinteger(L, lua_Integer(b.index + 1)); rawSetField(L, t, "index")
+                lua_pushinteger(L, lua_Integer(b.line)); rawSetField(L, t, "line")
+                pushString(L, b.tag); rawSetField(L, t, "tag")
+                pushOptional(L, b.value); rawSetField(L, t, "value")
+                lectern_set_host_mode(L, 0)
+                currentHook = "classify"
+                let status = guarded { lectern_pcall(L, 1, 1) }
+                if status != LUA_OK {
+                    failures.append(failure(status: status, hook: "classify"))
+                    continue
+                }
+                defer { lectern_pop(L, 1) }
+                if lua_type(L, -1) == LUA_TNIL { continue }
+                guard let name = stringAt(L, -1), let label = BlockLabel(name: name) else {
+                    let got = describe(L, -1)
+                    let path = h.script >= 0 ? scriptPaths[h.script] : "a plugin"
+                    failures.append(HookFailure(source: source, hook: "classify",
+                        message: "\(path): classify returned '\(got)', which is not a label (one of \(BlockLabel.allNames.joined(separator: ", ")), or nil to keep the parser's)",
+                        traceback: [], reason: .error))
+                    continue
+                }
+                if label != out[i].label {
+                    out[i].label = label
+                    out[i].rule = "classify in \(h.script >= 0 ? scriptPaths[h.script] : "a plugin")"
+                    if label == .date, out[i].value == nil { out[i].value = DateNormalizer.normalize(out[i].text) }
+                }
+            }
+        }
+        return out
+    }
+
+    /// Calls article and element hooks for one article. Returns false if any failed.
+    public func run(article a: Article, xpath: XPathFunction? = nil) -> Bool {
+        let wantsArticle = has("article")
+        let elementHooks = ["section", "paragraph", "boilerplate", "comment"].filter { has($0) }
+        guard wantsArticle || !elementHooks.isEmpty else { return true }
+        let failuresBefore = failures.count
+        phase = .article
+        article = a
+        bodyText = nil
+        self.xpath = xpath
+        lectern_set_host_mode(L, 1)
+        lua_createtable(L, 0, 8)
+        let at = lua_gettop(L)
+        lectern_getref(L, articleMetaRef)
+        lua_setmetatable(L, at)
+        articleTable = lua_topointer(L, at)
+        lectern_set_host_mode(L, 0)
+        defer {
+            lua_settop(L, at - 1)
+            article = nil
+            articleTable = nil
+            bodyText = nil
+            self.xpath = nil
+        }
+        for h in handlers["article"] ?? [] {
+            lectern_getref(L, h.ref)
+            lua_pushvalue(L, at)
+            call(nargs: 1, hook: "article")
+        }
+        if !elementHooks.isEmpty {
+            phase = .element
+            // Events in document order; a section comes before its first paragraph.
+            var events: [(pos: Int, order: Int, hook: String, index: Int)] = []
+            if has("section") {
+                for (i, s) in a.sections.enumerated() { events.append((s.position, 0, "section", i)) }
+            }
+            if has("paragraph") {
+                var k = 0
+                for s in a.sections { for p in s.paragraphs { events.append((p.position, 1, "paragraph", k)); k += 1 } }
+            }
+            if has("boilerplate") {
+                for (i, b) in a.boilerplate.enumerated() { events.append((b.position, 1, "boilerplate", i)) }
+            }
+            if has("comment") {
+                for (i, c) in a.comments.enumerated() { events.append((c.position, 1, "comment", i)) }
+            }
+            events.sort { ($0.pos, $0.order) < ($1.pos, $1.order) }
+            let listField = ["section": "sections", "paragraph": "paragraphs", "boilerplate": "boilerplate", "comment": "comments"]
+            var listIndex: [String: Int32] = [:]
+            lectern_set_host_mode(L, 1)
+            for hook in elementHooks {
+                ensureField(at, listField[hook]!)
+                listIndex[hook] = lua_gettop(L)
+            }
+            lectern_set_host_mode(L, 0)
+            for e in events {
+                for h in handlers[e.hook]! {
+                    lectern_getref(L, h.ref)
+                    lua_rawgeti(L, listIndex[e.hook]!, lua_Integer(e.index + 1))
+                    lua_pushvalue(L, at)
+                    call(nargs: 2, hook: e.hook)
+                }
+            }
+        }
+        return failures.count == failuresBefore
+    }
+
+    /// Pushes article field `name` of the table at `at`, building and caching it on first use.
+    func ensureField(_ at: Int32, _ name: String) {
+        rawGetField(L, at, name)
+        if lua_type(L, -1) != LUA_TNIL { return }
+        lectern_pop(L, 1)
+        pushArticleField(at, name)
+        lua_pushvalue(L, -1)
+        rawSetField(L, at, name)
+    }
+
+    /// Pushes the Lua value of model field `name` (nil for an unknown name).
+    func pushArticleField(_ at: Int32, _ name: String) {
+        guard let a = article else { lua_pushnil(L); return }
+        switch name {
+        case "source": pushString(L, a.source)
+        case "format": pushString(L, a.format)
+        case "url": pushOptional(L, a.url)
+        case "title": pushOptional(L, a.title)
+        case "author": pushOptional(L, a.author)
+        case "author_bio": pushOptional(L, a.authorBio)
+        case "published": pushOptional(L, a.published)
+        case "image_credit": pushOptional(L, a.imageCredit)
+        case "comments_closed": lua_pushboolean(L, a.commentsClosed ? 1 : 0)
+        case "navigation":
+            lua_createtable(L, 0, 2)
+            let t = lua_gettop(L)
+            pushOptional(L, a.navigation.previous); rawSetField(L, t, "previous")
+            pushOptional(L, a.navigation.next); rawSetField(L, t, "next")
+        case "tags":
+            lua_createtable(L, Int32(a.tags.count), 0)
+            let t = lua_gettop(L)
+            for (i, tag) in a.tags.enumerated() { pushString(L, tag); lua_rawseti(L, t, lua_Integer(i + 1)) }
+        case "paragraphs":
+            var count = 0
+            for s in a.sections { count += s.paragraphs.count }
+            lua_createtable(L, Int32(count), 0)
+            let t = lua_gettop(L)
+            var k = 0
+            for (si, s) in a.sections.enumerated() {
+                for p in s.paragraphs {
+                    k += 1
+                    lua_createtable(L, 0, 4)
+                    let pt = lua_gettop(L)
+                    pushString(L, p.text); rawSetField(L, pt, "text")
+                    lua_pushinteger(L, lua_Integer(k)); rawSetField(L, pt, "index")
+                    lua_pushinteger(L, lua_Integer(si + 1)); rawSetField(L, pt, "section")
+                    lua_pushinteger(L, lua_Integer(p.line)); rawSetField(L, pt, "line")
+                    lua_rawseti(L, t, lua_Integer(k))
+                }
+            }
+        case "sections":
+            ensureField(at, "paragraphs")
+            let plist = lua_gettop(L)
+            lua_createtable(L, Int32(a.sections.count), 0)
+            let t = lua_gettop(L)
+            var k = 0
+            for (si, s) in a.sections.enumerated() {
+                lua_createtable(L, 0, 3)
+                let st = lua_gettop(L)
+                pushOptional(L, s.heading); rawSetField(L, st, "heading")
+                lua_pushinteger(L, lua_Integer(si + 1)); rawSetField(L, st, "index")
+                lua_createtable(L, Int32(s.paragraphs.count), 0)
+                let pt = lua_gettop(L)
+                for j in 0..<s.paragraphs.count {
+                    k += 1
+                    lua_rawgeti(L, plist, lua_Integer(k))
+                    lua_rawseti(L, pt, lua_Integer(j + 1))
+                }
+                rawSetField(L, st, "paragraphs")
+                lua_rawseti(L, t, lua_Integer(si + 1))
+            }
+            lectern_remove(L, plist)
+        case "comments":
+            lua_createtable(L, Int32(a.comments.count), 0)
+            let t = lua_gettop(L)
+            for (i, c) in a.comments.enumerated() {
+                lua_createtable(L, 0, 3)
+                let ct = lua_gettop(L)
+                if let n = c.number { lua_pushinteger(L, lua_Integer(n)); rawSetField(L, ct, "number") }
+                pushString(L, c.text); rawSetField(L, ct, "text")
+                lua_pushinteger(L, lua_Integer(i + 1)); rawSetField(L, ct, "index")
+                lua_rawseti(L, t, lua_Integer(i + 1))
+            }
+        case "boilerplate":
+            lua_createtable(L, Int32(a.boilerplate.count), 0)
+            let t = lua_gettop(L)
+            for (i, b) in a.boilerplate.enumerated() {
+                lua_createtable(L, 0, 3)
+                let bt = lua_gettop(L)
+                pushString(L, b.kind); rawSetField(L, bt, "kind")
+                pushString(L, b.text); rawSetField(L, bt, "text")
+                lua_pushinteger(L, lua_Integer(i + 1)); rawSetField(L, bt, "index")
+                lua_rawseti(L, t, lua_Integer(i + 1))
+            }
+        default:
+            lua_pushnil(L)
+        }
+    }
+
+    /// The model's field names, in JSON order (the annotation test uses it).
+    public static let articleFields = ["source", "format", "url", "title", "author", "author_bio", "published",
+                                       "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
+                                       "tags", "comments", "comments_closed"]
+
+    // MARK: - Output
+
+    func write(_ s: String) {
+        if discardOutput { return }
+        if case .text(let prev)? = output.last {
+            output[output.count - 1] = .text(prev + s)
+        } else {
+            output.append(.text(s))
+        }
+    }
+
+    public func takeOutput() -> [OutputItem] {
+        defer { output = [] }
+        return output
+    }
+
+    public func setColumns(_ c: [String]) { if columns == nil { columns = c } }
+}
+
+public let lecternVersion = "0.1.0"
+
+/// Runs an XPath query over the current HTML article: the selected strings, or
+/// an error message for a bad expression.
+public typealias XPathFunction = (String) -> (items: [String], error: String?)
+
+// MARK: - Swift functions called from Lua
+
+@inline(__always) func host(_ L: LuaL?) -> ScriptHost {
+    Unmanaged<ScriptHost>.fromOpaque(lectern_get_host(L)!).takeUnretainedValue()
+}
+
+/// Runs a host function with host mode on: its allocations are never refused.
+@inline(__always) func hostCall(_ L: LuaL?, _ body: (LuaL, ScriptHost) -> Int32) -> Int32 {
+    let L = L!
+    lectern_set_host_mode(L, 1)
+    defer { lectern_set_host_mode(L, 0) }
+    return body(L, host(L))
+}
+
+let hostWrite: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard let s = stringAt(L, 1) else { return raise(L, "write expects a string") }
+        h.write(s)
+        return 0
+    }
+}
+
+let hostLog: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        let n = lua_gettop(L)
+        var parts: [String] = []
+        if n > 0 { for i in 1...n { parts.append(describe(L, i)) } }
+        var line = parts.joined(separator: " ")
+        if let s = h.source { line = "\(s): " + line }
+        FileHandle.standardError.write(("lectern.log: " + line + "\n").data(using: .utf8)!)
+        return 0
+    }
+}
+
+let hostReport: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        let msg = describe(L, 1)
+        let hook = stringAt(L, 2) ?? "?"
+        lua_settop(L, 0)
+        pushString(L, msg)
+        h.failures.append(h.failure(status: LUA_ERRRUN, hook: hook))
+        return 0
+    }
+}
+
+let hostColumns: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard lua_type(L, 1) == LUA_TTABLE else { return raise(L, "columns expects a list of names, as in columns{\"country\", \"mentions\"}") }
+        guard h.phase == .setup else { return raise(L, "columns{...} must be called at the top of the script or in setup") }
+        var names: [String] = []
+        let n = lua_rawlen(L, 1)
+        if n > 0 {
+            for i in 1...Int(n) {
+                lua_rawgeti(L, 1, lua_Integer(i))
+                guard let s = stringAt(L, -1) else { return raise(L, "columns: item \(i) is not a string") }
+                names.append(s)
+                lectern_pop(L, 1)
+            }
+        }
+        h.setColumns(names)
+        return 0
+    }
+}
+
+let hostEmit: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard lua_type(L, 1) == LUA_TTABLE else {
+            return raise(L, "emit expects a table (a record), got \(typeName(L, 1))")
+        }
+        var fields: [(key: String, value: RecordValue)] = []
+        lua_pushnil(L)
+        while lua_next(L, 1) != 0 {
+            guard let key = stringAt(L, -2) else {
+                let k = describe(L, -2)
+                return raise(L, "emit: record keys must be strings (field names), got key \(k)")
+            }
+            let v: RecordValue
+            switch lua_type(L, -1) {
+            case LUA_TSTRING: v = .string(stringAt(L, -1) ?? "")
+            case LUA_TNUMBER:
+                if lua_isinteger(L, -1) != 0 {
+                    var ok: Int32 = 0
+                    v = .int(Int64(lectern_tointeger(L, -1, &ok)))
+                } else {
+                    var ok: Int32 = 0
+                    v = .double(lectern_tonumber(L, -1, &ok))
+                }
+            case LUA_TBOOLEAN: v = .bool(lua_toboolean(L, -1) != 0)
+            case LUA_TTABLE:
+                switch LuaValues.json(L, -1, depth: 1, path: key) {
+                case .success(let j): v = .json(j)
+                case .failure(let e): return raise(L, "emit: \(e.description)")
+                }
+            default:
+                return raise(L, "emit: field '\(key)' is a \(typeName(L, -1)); records hold strings, numbers, booleans and tables of them")
+            }
+            fields.append((key, v))
+            lectern_pop(L, 1)
+        }
+        fields.sort { $0.key < $1.key }
+        if let cols = h.columns {
+            var ordered: [(key: String, value: RecordValue)] = []
+            for c in cols { if let f = fields.first(where: { $0.key == c }) { ordered.append(f) } }
+            for f in fields where !cols.contains(f.key) { ordered.append(f) }
+            fields = ordered
+        }
+        if !h.discardOutput { h.output.append(.record(Record(fields: fields))) }
+        return 0
+    }
+}
+
+let articleIndex: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard let key = stringAt(L, 2) else { lua_pushnil(L); return 1 }
+        if key == "text" { lectern_getref(L, h.textFnRef); return 1 }
+        if key == "xpath" { lectern_getref(L, h.xpathFnRef); return 1 }
+        guard h.article != nil, lua_topointer(L, 1) == h.articleTable else {
+            return raise(L, "a.\(key): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)")
+        }
+        h.pushArticleField(1, key)
+        lua_pushvalue(L, 2)
+        lua_pushvalue(L, -2)
+        lua_rawset(L, 1)
+        return 1
+    }
+}
+
+let articleText: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard let a = h.article, lua_topointer(L, 1) == h.articleTable else {
+            return raise(L, "a:text(): call it as a method of the current article (a:text())")
+        }
+        if h.bodyText == nil { h.bodyText = a.bodyText }
+        pushString(L, h.bodyText!)
+        return 1
+    }
+}
+
+let articleXPath: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard h.article != nil, lua_topointer(L, 1) == h.articleTable else {
+            return raise(L, "a:xpath(expr): call it as a method of the current article")
+        }
+        guard let q = stringAt(L, 2) else { return raise(L, "a:xpath expects an XPath expression (a string)") }
+        guard let run = h.xpath else { lua_createtable(L, 0, 0); return 1 }
+        let r = run(q)
+        if let message = r.error { return raise(L, "a:xpath: \(message)") }
+        lua_createtable(L, Int32(r.items.count), 0)
+        for (i, s) in r.items.enumerated() { pushString(L, s); lua_rawseti(L, -2, lua_Integer(i + 1)) }
+        return 1
+    }
+}

@@ -1,0 +1,277 @@
+// The command line (CONTRACT.md): parse, run, and the helpers around them.
+import ArgumentParser
+import Foundation
+import ArticleModel
+import ArticleParser
+import CorpusRunner
+import LuaHost
+
+@main
+struct Lectern: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lectern",
+        abstract: "Parse scraped news articles and run Lua analysis scripts over a corpus.",
+        discussion: """
+        Examples:
+          lectern parse seeds/000_8f5469b864b2d86d.txt
+          lectern run examples/word_frequency.lua seeds/ --format table
+          lectern run examples/kwic.lua corpus/ --arg term=China --jobs 4 --output kwic.csv --format csv
+          lectern info examples/word_frequency.lua
+        Docs: README.md, docs/SCRIPTING.md, docs/HOOKS.md.
+        """,
+        version: lecternVersion,
+        subcommands: [Parse.self, Run.self, Info.self, Examples.self, Rules.self, Eval.self]
+    )
+}
+
+/// Options shared by every command that reads a corpus.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .customLong("jobs"), help: "Worker threads (default: the number of cores).")
+    var jobs: Int?
+
+    @Option(name: .customLong("rules"), help: "A rules file that adds boilerplate phrases and patterns (see `lectern rules`). Repeatable.")
+    var rules: [String] = []
+
+    @Option(name: .customLong("max-bytes"), help: "Skip files larger than this many bytes (after decompression). Accepts K/M/G suffixes.")
+    var maxBytes: String = "64M"
+
+    @Flag(name: .customLong("quiet"), help: "No progress line on standard error.")
+    var quiet = false
+
+    @Flag(name: .customLong("fail-fast"), help: "Stop at the first failing article or hook call.")
+    var failFast = false
+
+    func apply(to c: inout RunConfig) throws {
+        if let jobs {
+            guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+            c.jobs = jobs
+        }
+        guard let mb = parseSize(maxBytes), mb > 0 else {
+            throw ValidationError("--max-bytes takes a size such as 5000000, 64M or 1G")
+        }
+        c.maxBytes = mb
+        c.quiet = quiet
+        c.failFast = failFast
+        for path in rules {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("\(path): cannot read the rules file")
+            }
+            do {
+                try c.rules.load(text: String(decoding: data, as: UTF8.self), origin: path)
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+    }
+}
+
+func parseSize(_ s: String) -> Int? {
+    let t = s.trimmingCharacters(in: .whitespaces).uppercased()
+    var mult = 1
+    var num = Substring(t)
+    if let last = t.last, "KMG".contains(last) {
+        mult = last == "K" ? 1 << 10 : last == "M" ? 1 << 20 : 1 << 30
+        num = num.dropLast()
+    }
+    if num.hasSuffix("B") { num = num.dropLast() }
+    guard let v = Double(num), v >= 0 else { return nil }
+    return Int(v * Double(mult))
+}
+
+enum ParseFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, json }
+
+struct Parse: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the article model of each page as JSON.",
+        discussion: "PATH is a file, a directory (read recursively, in sorted path order) or - for standard input.")
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    var paths: [String]
+
+    @Option(help: "jsonl: one JSON object per article per line; json: one pretty-printed array.")
+    var format: ParseFormat = .jsonl
+
+    @Flag(help: "Show every block of the page, the label it got and the rule that decided it.")
+    var explain = false
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        var c = RunConfig()
+        try corpus.apply(to: &c)
+        c.mode = explain ? .explain : .parse
+        c.paths = paths
+        c.parseJSONPretty = format == .json
+        throw ExitCode(Runner(config: c).run())
+    }
+}
+
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run Lua scripts' hooks over every article of a corpus.",
+        discussion: """
+        SCRIPT is a Lua 5.4 file; its hooks are global functions (setup, article, section,
+        paragraph, comment, boilerplate, classify, finish) or keys of a table it returns.
+        Records from emit() go to standard output (or --output) in --format; text from
+        print() goes to standard output; warnings and errors to standard error.
+        Exit status: 0 all succeeded; 1 some articles or hook calls failed; 2 nothing ran.
+        """)
+
+    @Argument(help: "The script, then files, directories, or - for standard input.")
+    var scriptAndPaths: [String]
+
+    @Option(name: .customLong("script"), help: "Another script to run in the same pass (repeatable).")
+    var extraScripts: [String] = []
+
+    @Option(help: "Record format: jsonl, csv, json, table or markdown.")
+    var format: String = "jsonl"
+
+    @Option(help: "Write records to FILE (written whole at the end, never half).")
+    var output: String?
+
+    @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")
+    var args: [String] = []
+
+    @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
+    var luaPath: [String] = []
+
+    @Option(help: "Seconds one hook call may run before it fails (0: no limit).")
+    var timeout: Double = 30
+
+    @Option(help: "Memory cap per Lua state, e.g. 512M or 2G (0: no cap).")
+    var memory: String = "1G"
+
+    @Flag(help: "Lift the sandbox: os, io, debug, package, dofile, loadfile and C modules (see docs/SCRIPTING.md).")
+    var unsafe = false
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        guard scriptAndPaths.count >= 2 else {
+            throw ValidationError(scriptAndPaths.isEmpty ? "missing SCRIPT and PATH" : "missing PATH: give files, directories, or - for standard input")
+        }
+        var c = RunConfig()
+        try corpus.apply(to: &c)
+        c.mode = .run
+        c.scripts = [scriptAndPaths[0]] + extraScripts
+        c.paths = Array(scriptAndPaths.dropFirst())
+        guard let f = RecordFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        c.format = f
+        c.output = output
+        for a in args {
+            guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+                throw ValidationError("--arg takes KEY=VALUE, got '\(a)'")
+            }
+            c.args.append((String(a[..<eq]), String(a[a.index(after: eq)...])))
+        }
+        c.host.luaPath = luaPath
+        guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
+        c.host.timeout = timeout
+        guard let mem = parseSize(memory) else { throw ValidationError("--memory takes a size such as 512M or 2G") }
+        c.host.memoryLimit = mem
+        c.host.unsafe = unsafe
+        throw ExitCode(Runner(config: c).run())
+    }
+}
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show a script's description, arguments and hooks.")
+
+    @Argument(help: "Lua scripts.")
+    var scripts: [String]
+
+    func run() throws {
+        var status: Int32 = 0
+        for path in scripts {
+            do {
+                let h = try ScriptHost(options: HostOptions())
+                try h.load(path: path)
+                let m = h.meta(0)
+                print(path)
+                print("  " + (m.description ?? "(no description)").replacingOccurrences(of: "\n", with: "\n  "))
+                if m.args.isEmpty {
+                    print("  args: none")
+                } else {
+                    print("  args:")
+                    for a in m.args {
+                        var line = "    --arg \(a.name)=VALUE"
+                        if let d = a.defaultValue { line += "  (default: \(d))" }
+                        if let help = a.help { line += "  \(help)" }
+                        print(line)
+                    }
+                }
+                print("  hooks: " + (m.hooks.isEmpty ? "none" : m.hooks.joined(separator: ", ")))
+            } catch {
+                FileHandle.standardError.write(Data("lectern: \(error)\n".utf8))
+                status = 2
+            }
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+}
+
+struct Examples: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "List the example scripts with their descriptions.")
+
+    @Option(help: "The examples folder (default: ./examples, or the one beside the lectern build).")
+    var dir: String?
+
+    func run() throws {
+        let fm = FileManager.default
+        var candidates = [dir, ProcessInfo.processInfo.environment["LECTERN_EXAMPLES"], "examples"].compactMap { $0 }
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        var up = exe
+        for _ in 0..<4 {
+            up = up.deletingLastPathComponent()
+            candidates.append(up.appendingPathComponent("examples").path)
+        }
+        guard let folder = candidates.first(where: { var d: ObjCBool = false; return fm.fileExists(atPath: $0, isDirectory: &d) && d.boolValue }) else {
+            throw ValidationError("no examples folder found (give --dir)")
+        }
+        let files = ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasSuffix(".lua") }.sorted()
+        print("Examples in \(folder) (run one with: lectern run \(folder)/NAME.lua seeds/ --format table)\n")
+        for f in files {
+            let path = (folder as NSString).appendingPathComponent(f)
+            var desc = "(no description)"
+            if let h = try? ScriptHost(options: HostOptions()), (try? h.load(path: path)) != nil {
+                desc = h.meta(0).description?.split(separator: "\n").first.map(String.init) ?? desc
+            }
+            print("  " + f.padding(toLength: max(24, f.count + 2), withPad: " ", startingAt: 0) + desc)
+        }
+    }
+}
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the built-in boilerplate rules (copy them to start a --rules file).")
+
+    func run() throws {
+        print(ParserRules.defaultRulesText, terminator: ParserRules.defaultRulesText.hasSuffix("\n") ? "" : "\n")
+    }
+}
+
+struct Eval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Score the parser against an expected.json (field accuracy; with/without snippet precision, recall, F1).")
+
+    @Argument(help: "The expected.json file (trafilatura-style: fields plus with/without snippets).")
+    var expected: String
+
+    @Argument(help: "The folder holding the articles it names.")
+    var dir: String
+
+    @OptionGroup var corpus: CorpusOptions
+
+    func run() throws {
+        var c = RunConfig()
+        try corpus.apply(to: &c)
+        guard let data = FileManager.default.contents(atPath: expected) else {
+            throw ValidationError("\(expected): cannot read")
+        }
+        let articles = try ParseOnce.parseAll(dir: dir, expected: data, config: c)
+        let report = try Evaluation.evaluate(expectedJSON: [UInt8](data), articles: articles)
+        print(report.text, terminator: report.text.hasSuffix("\n") ? "" : "\n")
+    }
+}

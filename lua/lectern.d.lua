@@ -1,0 +1,356 @@
+---@meta lectern
+-- LuaLS (lua-language-server) annotations for Lectern scripts.
+--
+-- Nothing here runs: the host provides every name below. Point your editor at
+-- this folder and it completes article fields, hook arguments and the text
+-- module; see docs/SCRIPTING.md ("Editor support"). For example, .luarc.json:
+--
+--   { "runtime.version": "Lua 5.4", "workspace.library": ["/path/to/lectern/lua"] }
+--
+-- Hook arguments are typed when you annotate them, as the examples do not need
+-- to but may:   ---@param a Article
+--               function article(a) ... end
+
+-- ===========================================================================
+-- The article model (CONTRACT.md). A field the article does not have is nil;
+-- lists are empty, never nil.
+-- ===========================================================================
+
+---One article, as parsed. The same names as `lectern parse` prints in JSON.
+---Fields are built on first use and cached, so reading only `a.title` never
+---builds the paragraph list. The table is valid only while its hooks run:
+---copy what you need (`local title = a.title`), do not keep `a`.
+---@class Article
+---@field source string the path as given on the command line (`-` for standard input)
+---@field format "text"|"html" which reader produced the model
+---@field url string? the page's canonical URL, when the page gives one
+---@field title string? the headline
+---@field author string? the writer's name, from a byline ("By X") or the author bio
+---@field author_bio string? the "X is a writer ..." paragraph, whole
+---@field published string? the publication date as `YYYY-MM-DD`
+---@field image_credit string? the lead image's credit line, e.g. `MaoNo / Pixabay`
+---@field sections Section[] the body, in order; text before the first heading is a section whose heading is nil
+---@field paragraphs Paragraph[] every body paragraph, in order (the same tables as in `sections`)
+---@field boilerplate Boilerplate[] every block that is neither body nor another field: widgets, promos, share bars, ...
+---@field navigation Navigation the "Previous article" / "Next article" titles
+---@field tags string[] from a "Tags:" line
+---@field comments Comment[] readers' comments, in order
+---@field comments_closed boolean the page says "Comments are closed."
+local Article = {}
+
+---The body: the paragraphs' text joined by a blank line ("\n\n").
+---@return string
+function Article:text() end
+
+---Runs an XPath 1.0 expression over the saved HTML page; returns the matching
+---nodes' text (an attribute's value for `/@name`), in document order. On text
+---articles it returns an empty list.
+---
+---    local site = a:xpath("//meta[@property='og:site_name']/@content")[1]
+---@param expr string
+---@return string[]
+function Article:xpath(expr) end
+
+---A run of body paragraphs under one heading.
+---@class Section
+---@field heading string? the heading, nil for the text before the first heading
+---@field paragraphs Paragraph[] its paragraphs, in order
+---@field index integer its position among the article's sections, from 1
+
+---One body paragraph.
+---@class Paragraph
+---@field text string the paragraph's text
+---@field index integer its position in `a.paragraphs`, from 1
+---@field section integer the index of its section in `a.sections`
+---@field line integer its line in the source page (1-based; 0 when unknown)
+
+---A block that is neither body nor another field.
+---@class Boilerplate
+---@field kind string one short lowercase word: "widget", "promo", "advert", "share", "related", "newsletter", "form", ...
+---@field text string the block's text
+---@field index integer its position in `a.boilerplate`, from 1
+
+---The "Previous article" / "Next article" links, without those words.
+---@class Navigation
+---@field previous string?
+---@field next string?
+
+---One reader's comment.
+---@class Comment
+---@field number integer? the number the page shows ("1."), if any
+---@field text string the comment without its number
+---@field index integer its position in `a.comments`, from 1
+
+---A label a block can carry; `classify` returns one of these (or nil).
+---"boilerplate:KIND" takes any short lowercase kind ("boilerplate:quiz").
+---@alias BlockLabel
+---| "paragraph"
+---| "heading"
+---| "title"
+---| "byline"
+---| "date"
+---| "image_credit"
+---| "author_bio"
+---| "nav_previous"
+---| "nav_next"
+---| "tags"
+---| "comment"
+---| "comments_closed"
+---| "ignored"
+---| "boilerplate"
+---| "boilerplate:widget"
+---| "boilerplate:promo"
+---| "boilerplate:advert"
+---| "boilerplate:share"
+---| "boilerplate:related"
+---| "boilerplate:newsletter"
+---| "boilerplate:form"
+---| string
+
+---One unit of a page before the article is built, as `classify` sees it.
+---`lectern parse PATH --explain` prints the same blocks.
+---@class Block
+---@field text string the block's text, trimmed
+---@field label BlockLabel the label the parser gave it
+---@field rule string why: the rule or score that decided the label
+---@field index integer its position in the page, from 1
+---@field line integer its line in the page (1-based; 0 when unknown)
+---@field tag string for HTML pages the element's tag name ("p", "h2", "li"); "" for text pages
+---@field value string? an extracted value: a byline's name, a normalised date, a navigation title
+
+-- ===========================================================================
+-- Script metadata (read by `lectern info SCRIPT` and by --arg checking)
+-- ===========================================================================
+
+---One declared script argument.
+---@class ScriptArg
+---@field default string? the value setup(args) receives when --arg does not give one
+---@field help string? one line for `lectern info`
+
+---What the script does, in one sentence; `lectern info SCRIPT` prints it.
+---@type string
+description = nil
+
+---The script's --arg names, with defaults and help. An --arg not declared here
+---is an error (when the script declares `args` at all).
+---
+---    args = { top = { default = "20", help = "how many words" } }
+---@type table<string, ScriptArg|string>
+args = nil
+
+-- ===========================================================================
+-- Hooks: define any of these as globals (or as keys of a table the script
+-- returns). A hook you do not define costs nothing.
+-- ===========================================================================
+
+---Once before any article (in every worker). `args` holds the --arg values and
+---the declared defaults, all as strings.
+---@param args table<string, string>
+function setup(args) end
+
+---Per block of a page, before the article is built. Return a label to relabel
+---the block, or nil to keep the parser's label.
+---@param block Block
+---@return BlockLabel|nil
+function classify(block) end
+
+---Once per article.
+---@param a Article
+function article(a) end
+
+---Per body section, in document order (before its paragraphs).
+---@param s Section
+---@param a Article
+function section(s, a) end
+
+---Per body paragraph, in document order.
+---@param p Paragraph
+---@param a Article
+function paragraph(p, a) end
+
+---Per boilerplate block, in document order.
+---@param b Boilerplate
+---@param a Article
+function boilerplate(b, a) end
+
+---Per reader comment, in document order.
+---@param c Comment
+---@param a Article
+function comment(c, a) end
+
+---Once after the last article. `state` then holds every worker's state, merged
+---as if one worker had read the whole corpus in order.
+function finish() end
+
+-- ===========================================================================
+-- Output and state
+-- ===========================================================================
+
+---A value a record field may hold (nested tables are written as JSON).
+---@alias RecordValue string|number|boolean|table
+
+---Writes one record to the output, in --format jsonl|csv|json|table|markdown.
+---Records from article hooks come out in corpus order, whatever --jobs is.
+---
+---    emit { word = "china", count = 29 }
+---@param record table<string, RecordValue>
+function emit(record) end
+
+---Fixes the order of the output columns (otherwise they are sorted by name).
+---Call it at the top of the script or in setup. Fields not listed follow, sorted.
+---
+---    columns { "country", "mentions" }
+---@param names string[]
+function columns(names) end
+
+---Writes its arguments, tab-separated, and a newline to standard output, in
+---article order (like Lua's print, but ordered under --jobs).
+---@param ... any
+function print(...) end
+
+---What hooks accumulate for finish. Before finish runs, every worker's state is
+---merged as if one worker had read the corpus in order: numbers add, tables
+---merge key by key, lists (1..n) concatenate in corpus order, strings and
+---booleans take the last value. During article hooks it holds only the current
+---chunk's contributions: read totals in finish only. Holds strings, numbers,
+---booleans and tables of them (no functions, no cycles).
+---@type table<any, any>
+state = {}
+
+-- ===========================================================================
+-- text: Unicode-aware helpers (implemented in Swift)
+-- ===========================================================================
+
+---One concordance line from text.kwic.
+---@class KwicHit
+---@field left string up to `width` characters before the keyword
+---@field keyword string the keyword as written in the text
+---@field right string up to `width` characters after it
+---@field word integer the keyword's position among the words of the string, from 1
+
+---One entry of a ranked count.
+---@class CountEntry
+---@field key string
+---@field count number
+
+---A counter over a plain table of key -> count. The table stays yours (and may
+---live in `state`): text.counter(state.words):add(w) counts into state.words.
+---@class Counter
+---@field counts table<string, number> the wrapped table
+local Counter = {}
+
+---Adds n (default 1) to key's count.
+---@param key string
+---@param n? number
+function Counter:add(key, n) end
+
+---key's count (0 when absent).
+---@param key string
+---@return number
+function Counter:get(key) end
+
+---The n highest counts (all when n is nil), by count descending, then key ascending.
+---@param n? integer
+---@return CountEntry[]
+function Counter:top(n) end
+
+---The sum of all counts.
+---@return number
+function Counter:total() end
+
+---@class textlib
+text = {}
+
+---The words of s: runs of letters and digits, with internal apostrophes and
+---hyphens kept ("Moscow’s", "Sino-Russian"); case is kept.
+---@param s string
+---@return string[]
+function text.words(s) end
+
+---The sentences of s. "Mr.", "Dr.", "U.S." inside a sentence and decimals
+---("4.2") do not end one; "the U.S. China is" does split before "China".
+---@param s string
+---@return string[]
+function text.sentences(s) end
+
+---s in lower case (Unicode-aware: "ÉTÉ" -> "été").
+---@param s string
+---@return string
+function text.lower(s) end
+
+---s in upper case (Unicode-aware).
+---@param s string
+---@return string
+function text.upper(s) end
+
+---The n-grams of a list of words, each as one string (words joined by a space).
+---@param words string[]
+---@param n integer
+---@return string[]
+function text.ngrams(words, n) end
+
+---Every whole-word, case-insensitive occurrence of term in s (a word or a
+---phrase, matched word by word as text.words splits it), with `width`
+---characters of context on each side (default 40; line breaks become spaces).
+---@param s string
+---@param term string
+---@param width? integer
+---@return KwicHit[]
+function text.kwic(s, term, width) end
+
+---A stopword set: stop["the"] == true. "en" at least.
+---@param lang string
+---@return table<string, boolean>
+function text.stopwords(lang) end
+
+---A Counter over t (a new empty table when t is nil).
+---@param t? table<string, number>
+---@return Counter
+function text.counter(t) end
+
+---The n highest counts of a plain key -> count table (all when n is nil), by
+---count descending, then key ascending. Same as text.counter(t):top(n).
+---@param t table<string, number>
+---@param n? integer
+---@return CountEntry[]
+function text.top(t, n) end
+
+-- ===========================================================================
+-- lectern: the plugin API
+-- ===========================================================================
+
+---@class lecternlib
+---@field version string the host's version
+lectern = {}
+
+---Declares a hook of your own (a plugin does this), so that lectern.fire can
+---call it. The name must be an identifier that is not a built-in name.
+---@param name string
+function lectern.hook(name) end
+
+---Registers fn for a built-in hook; it is called with the same arguments as
+---the script's own function of that name, before it.
+---@overload fun(name: "setup", fn: fun(args: table<string, string>))
+---@overload fun(name: "classify", fn: fun(block: Block): BlockLabel|nil)
+---@overload fun(name: "article", fn: fun(a: Article))
+---@overload fun(name: "section", fn: fun(s: Section, a: Article))
+---@overload fun(name: "paragraph", fn: fun(p: Paragraph, a: Article))
+---@overload fun(name: "boilerplate", fn: fun(b: Boilerplate, a: Article))
+---@overload fun(name: "comment", fn: fun(c: Comment, a: Article))
+---@overload fun(name: "finish", fn: fun())
+---@param name string
+---@param fn function
+function lectern.on(name, fn) end
+
+---Calls every loaded script's function named `name` (a global, or a key of the
+---table the script returned) with the given arguments. The hook must have been
+---declared with lectern.hook. An error in one script's function is reported
+---and does not stop the others.
+---@param name string
+---@param ... any
+function lectern.fire(name, ...) end
+
+---Writes its arguments, space-separated, as one line to standard error,
+---prefixed with the current article's path.
+---@param ... any
+function lectern.log(...) end
