@@ -55,8 +55,8 @@ function finish()
   local freq, rows = state.freq or {}, {}
   local n, r1 = (state.tokens or 0) - (freq[node] or 0), state.slots or 0 -- words other than the node
   for w, o in pairs(state.near or {}) do
-    if o >= min and w ~= node then
-      local c1 = freq[w]
+    local c1 = freq[w]
+    if o >= min and o * n > r1 * c1 then -- more often near the node than chance would have it
       rows[#rows + 1] = { collocate = w, together = o, freq = c1,
                           ll = util.round(g2(o, r1, c1, n)), mi = util.round(math.log(o * n / (r1 * c1), 2)) }
     end

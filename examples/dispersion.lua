@@ -3,7 +3,8 @@
 -- One row per article: hits, body words, hits per 1,000 words, the relative
 -- positions of the hits (0 = first word, 100 = last) and a strip plot of them;
 -- then an "(all)" row with Juilland's D over the articles (1 = spread evenly,
--- 0 = all in one article). The term may be a phrase ("south china sea").
+-- 0 = all in one article; it takes the articles as parts of about equal size).
+-- The term may be a phrase ("south china sea").
 description = "Dispersion of a term: per-article counts, relative positions and a plot."
 args = {
   term = { default = "china", help = "word or phrase to look for (any case)" },
@@ -29,16 +30,16 @@ function article(a)
       strip[math.floor(rel * (width - 1) + 0.5) + 1] = "|"
     end
   end
-  local per1000 = #words > 0 and util.round(#positions * 1000 / #words, 1) or 0
-  emit { source = a.source, hits = #positions, words = #words, per_1000 = per1000,
+  local rate = #words > 0 and #positions * 1000 / #words or 0
+  emit { source = a.source, hits = #positions, words = #words, per_1000 = util.round(rate, 1),
          positions = table.concat(positions, " "), plot = table.concat(strip) }
-  state.per1000 = state.per1000 or {}
-  table.insert(state.per1000, per1000) -- one entry per article, in corpus order
+  state.rates = state.rates or {}
+  table.insert(state.rates, rate) -- one entry per article, in corpus order
   state.hits, state.words = (state.hits or 0) + #positions, (state.words or 0) + #words
 end
 
 function finish()
-  local parts, mean, var = state.per1000 or {}, 0, 0
+  local parts, mean, var = state.rates or {}, 0, 0
   for _, f in ipairs(parts) do mean = mean + f / #parts end
   for _, f in ipairs(parts) do var = var + (f - mean) ^ 2 / #parts end
   local d = (#parts > 1 and mean > 0) and util.round(1 - math.sqrt(var) / mean / math.sqrt(#parts - 1), 3) or "n/a"

@@ -6,15 +6,18 @@ description = "The most frequent n-grams of the bodies."
 args = {
   n = { default = "2", help = "words per n-gram" },
   top = { default = "20", help = "how many n-grams to list" },
+  min = { default = "2", help = "least count for an n-gram to be listed" },
   stopwords = { default = "drop", help = "drop: leave out n-grams that begin or end with a stopword; keep: count all" },
 }
 
 columns { "rank", "ngram", "count" }
 
 local stop = require("stopwords")
-local n, top, keep
+local n, top, min, keep
 
-function setup(args) n, top, keep = tonumber(args.n), tonumber(args.top), args.stopwords == "keep" end
+function setup(args)
+  n, top, min, keep = tonumber(args.n), tonumber(args.top), tonumber(args.min), args.stopwords == "keep"
+end
 
 function paragraph(p)
   state.ngrams = state.ngrams or {}
@@ -26,5 +29,8 @@ function paragraph(p)
 end
 
 function finish()
-  for rank, e in ipairs(text.top(state.ngrams or {}, top)) do emit { rank = rank, ngram = e.key, count = e.count } end
+  for rank, e in ipairs(text.top(state.ngrams or {}, top)) do
+    if e.count < min then break end
+    emit { rank = rank, ngram = e.key, count = e.count }
+  end
 end

@@ -264,8 +264,11 @@ public struct ParserRules: Sendable {
             let (s, e) = trimmed(b, 0, b.count)
             guard let h = match(b, s, e) else { return nil }
             let r = rules[h.rule]
-            let v: String? = r.captureStar == nil ? nil
-                : String(decoding: UnsafeBufferPointer(rebasing: b[h.capStart..<h.capEnd]), as: UTF8.self)
+            var v: String? = nil
+            if r.captureStar != nil {
+                let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
+                v = String(decoding: UnsafeBufferPointer(rebasing: b[vs..<ve]), as: UTF8.self)
+            }
             return RuleMatch(label: r.label, value: v, rule: r.explanation)
         }
     }

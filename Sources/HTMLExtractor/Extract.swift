@@ -51,6 +51,28 @@ final class Extractor {
             cp.append(cp.last! + c.chars)
             lp.append(lp.last! + c.linkChars)
         }
+        markTeasers()
+    }
+
+    /// Teaser lists: two or more small containers under one parent, each a
+    /// linked heading plus a short summary, are related links.
+    private func markTeasers() {
+        var found: [Int32: [Int32]] = [:]
+        for (i, node) in page.nodes.enumerated() where node.tag.isHeading && node.chunkEnd - node.chunkStart == 1 {
+            let c = page.chunks[Int(node.chunkStart)]
+            guard c.chars >= 10, c.linkChars * 2 > c.chars, node.parent >= 0 else { continue }
+            let box = node.parent
+            let b = page.nodes[Int(box)]
+            if b.tag == .body || b.tag == .html || b.parent < 0 { continue }
+            let n = b.chunkEnd - b.chunkStart
+            guard n >= 2 && n <= 5 && chars(box) < 600 && Int32(i) != box else { continue }
+            found[b.parent, default: []].append(box)
+            let gp = page.nodes[Int(b.parent)].parent
+            if gp >= 0 { found[gp, default: []].append(box) }
+        }
+        for (_, boxes) in found where boxes.count >= 2 {
+            for b in boxes { page.nodes[Int(b)].hint.insert(.related) }
+        }
     }
 
     @inline(__always) func chars(_ n: Int32) -> Int32 {
@@ -117,29 +139,36 @@ final class Extractor {
         "trending", "trending now", "popular posts", "popular stories", "latest news", "latest stories",
         "recent posts", "also read", "read next", "read more", "what to read next", "up next",
         "more to explore", "don't miss", "editor's picks", "top stories", "further reading",
+        "recent articles", "recent stories", "recent news", "latest articles", "latest posts", "more articles",
+        "more headlines", "related videos", "popular", "featured", "in case you missed it", "around the web",
+        "sponsored stories", "from the web", "you may have missed", "more stories like this",
+        "more stories like this one", "also on", "keep reading", "see also", "related topics", "more videos",
     ]
 
     /// A heading that introduces related links ("You may also like", or a
     /// heading marked related) makes its following siblings related too.
     static func markRelatedSections(_ page: Page) {
-        for i in page.nodes.indices {
-            let node = page.nodes[i]
+        for (ci, c) in page.chunks.enumerated() where c.chars <= 40 {
+            let owner = Int(c.owner)
+            let node = page.nodes[owner]
+            guard node.parent >= 0, node.chunkStart == Int32(ci) else { continue }
             let headingLike = node.tag.isHeading || node.hint.contains(.title)
-            guard headingLike, node.chunkEnd - node.chunkStart == 1, node.parent >= 0 else { continue }
-            let c = page.chunks[Int(node.chunkStart)]
-            guard c.chars <= 40 else { continue }
-            var related = node.hint.contains(.related)
+            var related = headingLike && node.hint.contains(.related)
             if !related {
                 var t = page.text(c).lowercased()
                 while let l = t.last, l == ":" || l == "." || l == "…" || l == " " { t.removeLast() }
-                related = relatedHeadings.contains(t) || t.hasPrefix("more from ") || t.hasPrefix("more in ")
-                    || t.hasPrefix("more on ") || t.hasPrefix("related ") || t.hasPrefix("more stories")
+                related = relatedHeadings.contains(t)
+                if headingLike && !related {
+                    related = t.hasPrefix("more from ") || t.hasPrefix("more in ") || t.hasPrefix("more on ")
+                        || t.hasPrefix("related ") || t.hasPrefix("more stories")
+                }
             }
             guard related else { continue }
-            page.nodes[i].hint.insert(.related)
-            var j = Int32(i)
+            page.nodes[owner].hint.insert(.related)
+            if node.chunkEnd - node.chunkStart > 1 { continue }   // the phrase opens its container
+            // A heading alone: its following siblings are the related links.
             let end = page.nodes[Int(node.parent)].end
-            j = page.nodes[Int(j)].end
+            var j = node.end
             while j < end {
                 let sib = page.nodes[Int(j)]
                 if sib.tag == node.tag && sib.tag.isHeading { break }
@@ -511,7 +540,7 @@ final class Extractor {
                     boiler("related", ctx.linkList, "link list \(describe(ctx.linkList)) (link density \(pct(linkDensity(ctx.linkList))))")
                     continue
                 }
-                if c.linkChars * 2 > c.chars && (c.chars < 200 || c.linkChars * 10 > c.chars * 9) {
+                if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9) {
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
                     continue
                 }

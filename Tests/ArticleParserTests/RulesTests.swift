@@ -40,7 +40,7 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(r.match("Vote now")?.rule, "rules:poll 'vote now' (mine.rules:4)")
         let page = "Title\n\n\(para1)\n\nTake Our Poll\n\n\(para2)\n"
         let a = parse(page, rules: r)
-        XCTAssertEqual(a.boilerplate, [Boilerplate(kind: "poll", text: "Take Our Poll")])
+        XCTAssertEqual(a.boilerplate.map { [$0.kind, $0.text] }, [["poll", "Take Our Poll"]])
         XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
         // Without the rule, the line is a heading.
         XCTAssertEqual(parse(page).sections.map(\.heading), [nil, "Take Our Poll"])

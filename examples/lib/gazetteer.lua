@@ -74,8 +74,10 @@ G.ignore = {
 local aliases -- list of {pattern, alias, place, kind}, longest alias first
 
 local function pattern(alias)
-  -- whole words: %f[%w] before, %f[^%w] after; punctuation in the alias is literal.
-  return "%f[%w]" .. alias:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0") .. "%f[^%w]"
+  -- whole words: %f[%w] before, %f[^%w] after; punctuation in the alias is
+  -- literal; a space matches any run of white space, no-break spaces included.
+  local p = alias:gsub("[%^%$%(%)%%%.%[%]%*%+%-%?]", "%%%0"):gsub(" ", "[%%s\194\160]+")
+  return "%f[%w]" .. p .. "%f[^%w]"
 end
 
 --- Rebuilds the alias table after you change G.places or G.ignore.
