@@ -1,9 +1,9 @@
 -- html_fields.lua: read what the parser does not model straight from the HTML.
---   lectern run examples/html_fields.lua pages/ --format table
+--   lectern run examples/html_fields.lua examples/pages/ --format table
 -- a:xpath(expr) runs an XPath 1.0 expression over the saved page and returns the
 -- matching nodes' text (attributes' values for /@attr) as a list of strings. On
 -- text articles it returns an empty list, so the site column stays empty there.
-description = "The site name, type and description from an HTML page's meta tags."
+description = "Site name and page type from an HTML page's meta tags (a:xpath), with the canonical URL and title."
 
 columns { "source", "format", "site", "type", "url", "title" }
 

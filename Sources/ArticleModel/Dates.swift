@@ -50,24 +50,60 @@ public enum DateNormalizer {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// 1...12 for an English month name or abbreviation (lowercase ASCII), else 0.
+    /// 1...12 for a month name or abbreviation (English, French, German,
+    /// Spanish, Italian, Portuguese, Dutch, Russian; any case), else 0.
     public static func monthNumber(_ w: some Collection<UInt8>) -> Int {
-        let names: [[UInt8]] = monthNames
-        var lower: [UInt8] = []
-        lower.reserveCapacity(w.count)
-        for c in w { lower.append(c | 0x20) }
-        for (i, n) in names.enumerated() where n.count == lower.count && n == lower { return i % 12 + 1 }
-        if lower == Array("sept".utf8) { return 9 }
-        return 0
+        monthTable[lowered(w)] ?? 0
     }
 
     // MARK: - internals
 
-    private static let monthNames: [[UInt8]] = [
-        "january", "february", "march", "april", "may", "june", "july", "august",
-        "september", "october", "november", "december",
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ].map { Array($0.utf8) }
+    /// Lowercase for ASCII, Latin-1 and Cyrillic capitals, byte for byte.
+    static func lowered(_ w: some Collection<UInt8>) -> [UInt8] {
+        var out = Array(w)
+        var i = 0
+        while i < out.count {
+            let c = out[i]
+            if c &- 0x41 < 26 { out[i] = c | 0x20 }
+            else if c == 0xC3, i + 1 < out.count, out[i + 1] >= 0x80, out[i + 1] <= 0x9E, out[i + 1] != 0x97 {
+                out[i + 1] += 0x20; i += 1
+            } else if c == 0xD0, i + 1 < out.count {
+                let n = out[i + 1]
+                if n >= 0x90 && n <= 0x9F { out[i + 1] = n + 0x20 }
+                else if n >= 0xA0 && n <= 0xAF { out[i] = 0xD1; out[i + 1] = n - 0x20 }
+                else if n == 0x81 { out[i] = 0xD1; out[i + 1] = 0x91 }
+                i += 1
+            }
+            i += 1
+        }
+        return out
+    }
+
+    private static let monthTable: [[UInt8]: Int] = {
+        let names: [[String]] = [
+            ["january", "jan", "janvier", "janv", "januar", "jänner", "enero", "ene", "gennaio", "gen",
+             "janeiro", "januari", "январь", "января", "янв"],
+            ["february", "feb", "février", "fevrier", "févr", "fevr", "februar", "febrero", "febbraio",
+             "fevereiro", "fev", "februari", "февраль", "февраля", "фев"],
+            ["march", "mar", "mars", "märz", "maerz", "mär", "marzo", "março", "marco", "maart",
+             "март", "марта", "мар"],
+            ["april", "apr", "avril", "avr", "abril", "abr", "aprile", "апрель", "апреля", "апр"],
+            ["may", "mai", "mayo", "maggio", "mag", "maio", "mei", "май", "мая"],
+            ["june", "jun", "juin", "juni", "junio", "giugno", "giu", "junho", "июнь", "июня", "июн"],
+            ["july", "jul", "juillet", "juil", "juli", "julio", "luglio", "lug", "julho", "июль", "июля", "июл"],
+            ["august", "aug", "août", "aout", "agosto", "ago", "augustus", "август", "августа", "авг"],
+            ["september", "sep", "sept", "septembre", "septiembre", "setiembre", "settembre", "set",
+             "setembro", "сентябрь", "сентября", "сен", "сент"],
+            ["october", "oct", "octobre", "oktober", "okt", "octubre", "ottobre", "ott", "outubro", "out",
+             "октябрь", "октября", "окт"],
+            ["november", "nov", "novembre", "noviembre", "novembro", "ноябрь", "ноября", "ноя"],
+            ["december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
+             "dicembre", "dezembro", "декабрь", "декабря", "дек"],
+        ]
+        var t: [[UInt8]: Int] = [:]
+        for (i, list) in names.enumerated() { for n in list { t[Array(n.utf8)] = i + 1 } }
+        return t
+    }()
 
     private enum Kind: UInt8 { case num, word, punct, year, month, day }   // year/month/day: 年 月 日
 
@@ -76,6 +112,14 @@ public enum DateNormalizer {
         var value: Int      // number value; words: month 1...12, -1 "of", -2 ordinal suffix, else 0; punct byte
         var len: Int        // digit count for numbers
         var start: Int, end: Int
+    }
+
+    /// A letter byte starting a character: ASCII, Latin-1/Latin Extended-A
+    /// (lead bytes C3-C5) or Cyrillic (D0, D1).
+    @inline(__always) private static func isWordByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
+        let c = b[i]
+        if (c | 0x20) &- 0x61 < 26 { return true }
+        return (c >= 0xC3 && c <= 0xC5 || c == 0xD0 || c == 0xD1) && i + 1 < n && b[i + 1] & 0xC0 == 0x80
     }
 
     private static func hasFourDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -100,16 +144,24 @@ public enum DateNormalizer {
                 }
                 toks.append(Tok(kind: .num, value: v, len: j - i, start: i, end: j))
                 i = j
-            } else if (c | 0x20) &- 0x61 < 26 {
+            } else if isWordByte(b, i, n) {
                 var j = i
-                while j < n, (b[j] | 0x20) &- 0x61 < 26 { j += 1 }
+                while j < n, isWordByte(b, j, n) { j += b[j] < 0x80 ? 1 : 2 }
+                j = min(j, n)
                 let len = j - i
-                var v = (len >= 3 && len <= 9) ? monthNumber(UnsafeBufferPointer(rebasing: b[i..<j])) : 0
+                var v = (len >= 3 && len <= 18) ? monthNumber(UnsafeBufferPointer(rebasing: b[i..<j])) : 0
                 if len == 2 {
                     let w = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
                     switch w {
-                    case 0x6F66: v = -1                                  // "of"
-                    case 0x7374, 0x6E64, 0x7264, 0x7468: v = -2          // st nd rd th
+                    case 0x6F66, 0x6465: v = -1                          // "of", "de"
+                    case 0x7374, 0x6E64, 0x7264, 0x7468, 0x6572: v = -2  // st nd rd th, "1er"
+                    default: break
+                    }
+                } else if len == 3, (b[i] | 0x20) == 0x64, (b[i + 1] | 0x20) == 0x65, (b[i + 2] | 0x20) == 0x6C {
+                    v = -1                                               // "del"
+                }
+                if false {
+                    switch 0 {
                     default: break
                     }
                 }
@@ -187,11 +239,13 @@ public enum DateNormalizer {
             // 14 March 2024 / 14th of March, 2024 / 14 Mar. 2024
             var k = i + 1
             if let o = tok(k), isOrdinal(o, after: a) { k += 1 }
-            if let of = tok(k), of.kind == .word, of.value == -1 { k += 1 }
+            else if isPunct(tok(k), 0x2E), tok(k + 1)?.kind == .word { k += 1 }      // "12. April 2023"
+            if let of = tok(k), of.kind == .word, of.value == -1 { k += 1 }       // "14 of March", "12 de abril"
             if let m = tok(k), m.kind == .word, m.value > 0 {
                 k += 1
                 if isPunct(tok(k), 0x2E) { k += 1 }
                 if isPunct(tok(k), 0x2C) { k += 1 }
+                if let of = tok(k), of.kind == .word, of.value == -1 { k += 1 }   // "abril de 2023"
                 guard let y = tok(k), y.kind == .num, y.len == 4 else { return nil }
                 return result(y.value, m.value, a.value, y.end)
             }

@@ -135,3 +135,31 @@ func findCI(_ b: Bytes, _ s: Int, _ e: Int, _ needle: StaticString) -> Int? {
     (v >= 0x2E80 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0xF900 && v <= 0xFAFF)
         || (v >= 0xFF00 && v <= 0xFFEF)
 }
+
+/// The byte at `t` as it reads in lowercase: ASCII, Latin-1 (À-Þ) and Cyrillic
+/// (А-Я, Ё) capitals fold to small letters, byte for byte, so that patterns and
+/// text compare without decoding. `t` must not be the first byte of a buffer
+/// that starts inside a character.
+@inline(__always) func foldedByte(_ b: Bytes, _ t: Int, _ end: Int) -> UInt8 {
+    let c = b[t]
+    if c < 0x80 { return lowerASCII(c) }
+    if c == 0xD0, t + 1 < end {
+        let n = b[t + 1]
+        return (n >= 0xA0 && n <= 0xAF) || n == 0x81 ? 0xD1 : 0xD0
+    }
+    guard isContinuation(c), t > 0 else { return c }
+    switch b[t - 1] {
+    case 0xC3: return c <= 0x9E && c != 0x97 ? c + 0x20 : c
+    case 0xD0:
+        if c >= 0x90 && c <= 0x9F { return c + 0x20 }
+        if c >= 0xA0 && c <= 0xAF { return c - 0x20 }
+        return c == 0x81 ? 0x91 : c
+    default: return c
+    }
+}
+
+/// A whole byte string folded with `foldedByte`.
+func folded(_ s: some Collection<UInt8>) -> [UInt8] {
+    let a = Array(s)
+    return a.withUnsafeBufferPointer { b in (0..<b.count).map { foldedByte(b, $0, b.count) } }
+}

@@ -9,10 +9,11 @@
 // KIND is a boilerplate kind (one lowercase word: widget, share, advert, ...) or
 // one of the labels byline, date, image_credit, nav_previous, nav_next, tags,
 // comments_closed, heading, paragraph, ignored ("boilerplate:KIND" also works).
-// PATTERN is matched against a whole unit, ASCII case-insensitively:
+// PATTERN is matched against a whole unit, ignoring case (ASCII, Latin-1, Cyrillic):
 //     *   any text, possibly empty        #   a run of digits
 //     a space matches any run of white space;  \*  \#  \\  match themselves
-// Trailing spaces and . : ! | - » › → … of the unit are optional.
+// Trailing spaces and . : ! | - » › → … of the unit are optional; a ":" in a
+// pattern also matches " :" and the fullwidth "：".
 // Patterns are tried on units of at most 200 bytes, except a pattern whose only
 // * is its first character ("*read more"): it tests the end of units of any
 // length. For labels with a value (nav, tags, byline, image_credit, date), the
@@ -174,6 +175,8 @@ public struct ParserRules: Sendable {
             if b[i + 1] == 0x80 && (b[i + 2] == 0xBA || b[i + 2] == 0xA6) { return 3 }
             if b[i + 1] == 0x86 && b[i + 2] == 0x92 { return 3 }
             return 0
+        case 0xEF: return i + 2 < end && b[i + 1] == 0xBC && b[i + 2] == 0x9A ? 3 : 0      // ：
+        case 0xE3: return i + 2 < end && b[i + 1] == 0x80 && b[i + 2] == 0x82 ? 3 : 0      // 。
         default: return 0
         }
     }
@@ -206,8 +209,18 @@ public struct ParserRules: Sendable {
             if c == 0x2A { if toks.last != tokStar { toks.append(tokStar) } }
             else if c == 0x23 { toks.append(tokDigits) }
             else if c == 0x20 || c == 0x09 { if toks.last != tokSpace { toks.append(tokSpace) } }
-            else { toks.append(UInt16(lowerASCII(c))) }
+            else { toks.append(UInt16(c)) }
             i += 1
+        }
+        // Fold literal runs the way unit text is folded (ASCII, Latin-1, Cyrillic).
+        var k = 0
+        while k < toks.count {
+            guard toks[k] < 256 else { k += 1; continue }
+            var j = k
+            while j < toks.count && toks[j] < 256 { j += 1 }
+            let lit = folded(toks[k..<j].map { UInt8($0) })
+            for (o, v) in lit.enumerated() { toks[k + o] = UInt16(v) }
+            k = j
         }
         // The unit's trailing punctuation is optional, so the pattern's is too.
         let tail: Set<UInt16> = [0x20, 0x2E, 0x3A, 0x21, 0x7C, 0x2D, tokSpace]
@@ -248,10 +261,10 @@ public struct ParserRules: Sendable {
                 }
             }
         }
-        if soft > s { consider(byLast[Int(lowerASCII(b[soft - 1]))]) }
+        if soft > s { consider(byLast[Int(foldedByte(b, soft - 1, soft))]) }
         consider(suffixOther)
         guard len <= shortUnitLimit else { return best }
-        consider(byFirst[Int(lowerASCII(b[s]))])
+        consider(byFirst[Int(foldedByte(b, s, e))])
         if isDigit(b[s]) { consider(digitFirst) }
         consider(general)
         return best
@@ -273,6 +286,15 @@ public struct ParserRules: Sendable {
         }
     }
 
+    /// A colon as the unit may write it: spaces then ":", or a fullwidth "：".
+    private func colonLength(_ b: Bytes, _ t: Int, _ e: Int) -> Int? {
+        var i = t
+        while i < e { let l = spaceLength(b, i, e); if l == 0 { break }; i += l }
+        if i < e && b[i] == 0x3A { return i + 1 - t }
+        if i + 2 < e && b[i] == 0xEF && b[i + 1] == 0xBC && b[i + 2] == 0x9A { return i + 3 - t }
+        return nil
+    }
+
     /// "*literal" against the end of the unit; returns an empty capture.
     private func matchSuffix(_ r: Rule, _ b: Bytes, _ s: Int, _ soft: Int) -> (Int, Int)? {
         var t = soft
@@ -288,7 +310,7 @@ public struct ParserRules: Sendable {
                 guard t > s, isDigit(b[t - 1]) else { return nil }
                 while t > s, isDigit(b[t - 1]) { t -= 1 }
             } else {
-                guard t > s, lowerASCII(b[t - 1]) == UInt8(tok) else { return nil }
+                guard t > s, foldedByte(b, t - 1, soft) == UInt8(tok) else { return nil }
                 t -= 1
             }
             k -= 1
@@ -328,8 +350,12 @@ public struct ParserRules: Sendable {
                         p += 1
                         continue
                     }
-                } else if lowerASCII(b[t]) == UInt8(tok) {
+                } else if foldedByte(b, t, e) == UInt8(tok) {
                     p += 1; t += 1
+                    continue
+                } else if tok == 0x3A, let l = colonLength(b, t, e) {
+                    // "Photo : AFP" (French spacing) and "作者：" match "photo:" and "作者:".
+                    t += l; p += 1
                     continue
                 }
             }

@@ -99,10 +99,11 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     int reason = state_of(L)->reason;
     lua_sethook(L, NULL, 0, 0);
-    if (reason == 2)
-        luaL_error(L, "interrupted");
-    else
-        luaL_error(L, "time limit exceeded");
+    // In a hook, level 0 is the Lua function that was running: name its line.
+    luaL_where(L, 0);
+    lua_pushstring(L, reason == 2 ? "interrupted" : "time limit exceeded");
+    lua_concat(L, 2);
+    lua_error(L);
 }
 
 void lectern_interrupt(lua_State *L, int reason) {

@@ -252,12 +252,9 @@ enum Inputs {
         if out.count > limit {
             return .failure(InputError(description: "decompresses to over --max-bytes (\(sizeText(limit))); skipped"))
         }
-        guard status == Z_STREAM_END || (status == Z_OK && strm.avail_in == 0) else {
+        guard status == Z_STREAM_END else {
             let msg = status == Z_BUF_ERROR || status == Z_OK ? "truncated gzip data" : "corrupt gzip data"
             return .failure(InputError(description: msg))
-        }
-        if status == Z_OK && strm.avail_in == 0 && out.isEmpty {
-            return .failure(InputError(description: "truncated gzip data"))
         }
         return .success(out)
     }

@@ -517,6 +517,7 @@ final class Worker {
         case .failure(let e):
             r.messages.append(e.description)
             r.inputProblems += 1
+            if config.failFast { runner.requestStop() }
             if e.description.hasSuffix("no such file or directory") { r.missing += 1 }
             return
         case .success(let p): page = p
@@ -542,6 +543,7 @@ final class Worker {
                     r.reasons[f.reason.rawValue, default: 0] += 1
                 }
                 host.failures.removeAll()
+                if config.failFast { runner.requestStop() }
             }
         }
     }

@@ -557,7 +557,14 @@ final class Extractor {
                 continue
             }
 
-            // Outside the region.
+            // Outside the region: a standfirst just before the content is body.
+            if ctx.lede, !bodyStarted, abs(regionStart - ci) <= 20, c.chars >= 40, c.linkChars * 3 < c.chars,
+               !ownerNode.tag.isHeading,
+               ctx.boiler == nil || ctx.boiler?.1 == "header" {
+                bodyStarted = true
+                block(.paragraph, "standfirst \(describe(owner)) before the content")
+                continue
+            }
             if let (n, kind) = ctx.boiler {
                 if kind == "caption", credit == nil, !bodyStarted, let v = Extractor.creditInCaption(text) {
                     credit = (v, "credit in caption \(describe(n))")
@@ -681,6 +688,7 @@ final class Extractor {
         var date = false
         var credit = false
         var linkList: Int32 = -1
+        var lede = false
         var top: Int32 = -1
     }
 
@@ -727,6 +735,7 @@ final class Extractor {
             if h.contains(.author) && depth <= 4 && chars(n) < 150 { ctx.author = true }
             if (h.contains(.date) || tag == .time) && depth <= 4 && chars(n) < 120 { ctx.date = true }
             if h.contains(.credit) && depth <= 4 && chars(n) < 300 { ctx.credit = true }
+            if h.contains(.lede) && depth <= 4 { ctx.lede = true }
             if ctx.boiler == nil, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
                 ctx.boiler = (n, k)
             }

@@ -67,7 +67,9 @@ func check(_ a: Article, against e: [String: Any], name: String, file: StaticStr
     }
     if let t = e["tags"] as? [String] { XCTAssertEqual(a.tags, t, "\(name): tags", file: file, line: line) }
     if let c = e["comments"] as? Int { XCTAssertEqual(a.comments.count, c, "\(name): comments", file: file, line: line) }
-    let body = a.bodyText
+    // "Body" here is what a reader of the article sees: headings and paragraphs.
+    let body = a.sections.map { s in ([s.heading ?? ""] + s.paragraphs.map(\.text)).joined(separator: "\n\n") }
+        .joined(separator: "\n\n")
     for s in e["with"] as? [String] ?? [] {
         XCTAssertTrue(body.contains(s), "\(name): body lacks '\(s)'", file: file, line: line)
     }
