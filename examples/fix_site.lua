@@ -5,12 +5,12 @@
 -- returning a label relabels the block, returning nil keeps the parser's.
 description = "Relabels a site's quirks with classify() and reports every block it changed."
 
--- The fix itself: three lines.
 columns { "source", "line", "text", "was", "rule", "now" }
 
+-- The fix itself: three lines.
 local function fix(b)
   if b.text:find("^Play Quizzes") then return "boilerplate:quiz" end
-  if b.text:find("^Editor[’']s note:") and #b.text < 300 then return "boilerplate:note" end
+  if b.text:find("^Editor%W*s note:") and #b.text < 300 then return "boilerplate:note" end
   if b.text == "Updated on" then return "ignored" end
 end
 

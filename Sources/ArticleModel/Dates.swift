@@ -160,11 +160,6 @@ public enum DateNormalizer {
                 } else if len == 3, (b[i] | 0x20) == 0x64, (b[i + 1] | 0x20) == 0x65, (b[i + 2] | 0x20) == 0x6C {
                     v = -1                                               // "del"
                 }
-                if false {
-                    switch 0 {
-                    default: break
-                    }
-                }
                 toks.append(Tok(kind: .word, value: v, len: len, start: i, end: j))
                 i = j
             } else if c == 0x20 || c == 0x09 || c == 0x0A {

@@ -10,12 +10,15 @@ extension ParserRules {
 # KIND     a boilerplate kind (one lowercase word: widget, share, advert, ...),
 #          or a label: byline, date, image_credit, nav_previous, nav_next, tags,
 #          comments_closed, heading, paragraph, ignored.
-#          Kinds form, comments and author also mark the end of the article body.
-# PATTERN  matched against a whole unit (a line or paragraph), ignoring ASCII case:
-#            *   any text, possibly empty       #   a run of digits
+#          Kinds form, comments, author and credits also mark the end of the
+#          article body (when no more body text follows them).
+# PATTERN  matched against a whole unit (a line or paragraph), ignoring case
+#          (ASCII, Latin-1 and Cyrillic letters):
+#            *   any text, possibly empty       #   a number (12, 18,204, 1.5)
 #            a space matches any run of white space; \* \# \\ match themselves.
-#          Trailing spaces and . : ! | - » › → … of the unit are optional.
-#          Patterns are tried on units of at most 200 bytes, except a pattern
+#          Trailing spaces and . : ! | - » › → … of the unit are optional;
+#          a ":" also matches " :" (French spacing) and the fullwidth "：".
+#          Patterns are tried on units of at most 300 bytes, except a pattern
 #          whose only * is its first character ("*read more"): it tests the end
 #          of units of any length.
 # Values:  for nav_previous, nav_next, tags, byline, image_credit and date the
@@ -29,6 +32,31 @@ extension ParserRules {
 # --- widgets and page furniture
 widget       play quizzes
 widget       play quizzes #
+widget       *quizzes #
+widget       quiz
+widget       quizzes
+widget       stay connected
+widget       # fans
+widget       # followers
+widget       # subscribers
+widget       follow
+widget       save
+widget       save article
+widget       saved
+widget       gift this article
+widget       give this article
+widget       continue reading the main story
+widget       show full article
+widget       expand
+widget       see more
+widget       view more
+widget       image
+widget       enlarge this image
+widget       toggle caption
+widget       hide caption
+widget       playback speed
+widget       0:00
+widget       #:#
 widget       no posts to display
 widget       loading
 widget       load more
@@ -40,15 +68,6 @@ widget       menu
 widget       search
 widget       close
 widget       home
-widget       trending
-widget       trending now
-widget       most popular
-widget       most read
-widget       popular posts
-widget       latest news
-widget       latest posts
-widget       latest stories
-widget       top stories
 widget       listen to this article
 widget       listen to article
 widget       # min read
@@ -138,6 +157,16 @@ share        print this article
 share        print this page
 share        share on facebook
 share        share on twitter
+share        click to share on *
+share        click to email *
+share        click to print*
+share        *(opens in new window)
+share        share this with *
+widget       like this
+widget       like loading
+widget       like
+widget       be the first to like this
+widget       # likes
 
 # --- adverts
 advert       advertisement
@@ -182,7 +211,6 @@ related      related topics
 related      also read*
 related      also read:*
 related      read also:*
-related      read more
 related      read more:*
 related      read more here:*
 related      read next
@@ -194,6 +222,32 @@ related      more:*
 related      more on this story
 related      more on this topic
 related      more stories
+related      most read
+related      most popular
+related      most viewed
+related      most shared
+related      popular posts
+related      popular stories
+related      trending
+related      trending now
+related      trending stories
+related      latest news
+related      latest posts
+related      latest stories
+related      latest articles
+related      top stories
+related      recent posts
+related      recent articles
+related      what's new
+related      more news
+related      more headlines
+related      самое читаемое
+related      популярное
+related      热门文章
+related      热门推荐
+related      lo más leído
+related      les plus lus
+related      meistgelesen
 related      more from *
 related      recommended
 related      recommended for you
@@ -248,9 +302,25 @@ newsletter   by signing up, you agree*
 newsletter   by subscribing, you agree*
 newsletter   thank you for signing up*
 newsletter   thanks for signing up*
+newsletter   get our *newsletter*
+newsletter   get the *newsletter*
+newsletter   get the * in your inbox*
+newsletter   *sign up for our newsletter
+newsletter   *sign up for our free newsletter
+newsletter   *sign up for our newsletters
+newsletter   *sign up here
+newsletter   *sign up now
+newsletter   *subscribe here
+newsletter   *subscribe now
+newsletter   *subscribe to our newsletter
+newsletter   *newsletter sign-up
 
 # --- inserted promos: a teaser paragraph ending in "Read More" (the teaser
 # heading above it is found by the reader)
+promo        read more
+promo        read more »
+promo        continue reading
+promo        keep reading
 promo        *read more
 promo        *read more »
 promo        *read more...
@@ -294,6 +364,11 @@ comments     comments
 comments     # comments
 comments     # comment
 comments     comments (#)
+comments     comments #
+comments     # reader comments
+comments     view all comments
+comments     see all comments
+comments     load comments
 comments     one comment
 comments     no comments
 comments     no comments yet
@@ -330,6 +405,43 @@ author       view all posts by *
 author       see all posts by *
 author       all posts by *
 
+# --- wire-service and agency credits at the end of a story
+credits      reporting by *
+credits      (reporting by *
+credits      additional reporting by *
+credits      (additional reporting by *
+credits      editing by *
+credits      (editing by *
+credits      writing by *
+credits      (writing by *
+credits      compiled by *
+credits      edited by *
+credits      our standards:*
+credits      *trust principles
+credits      purchase licensing rights*
+credits      *licensing rights
+credits      request reprint rights*
+credits      reprints and permissions*
+credits      copyright #*
+credits      © #*
+credits      (c) #*
+credits      all rights reserved*
+credits      *all rights reserved
+credits      the associated press contributed to this report*
+credits      associated press writer * contributed*
+credits      this story has been corrected*
+credits      correction:*
+credits      editor's note:*
+credits      editor’s note:*
+credits      责任编辑:*
+credits      编辑:*
+credits      来源:*
+credits      原标题:*
+credits      本文来源:*
+credits      (ap)
+credits      (reuters)
+credits      (afp)
+
 # --- article navigation
 nav_previous previous article*
 nav_previous previous post*
@@ -359,13 +471,35 @@ nav_next     up next:*
 # --- tags
 tags         tags:*
 tags         tags
+tags         topics
+tags         related topics
 tags         tag:*
 tags         tagged:*
 tags         tagged with:*
 tags         tagged in:*
 tags         topics:*
-tags         filed under:*
 tags         keywords:*
+
+# --- captions
+caption      image caption, *
+caption      image caption:*
+caption      caption:*
+caption      media caption, *
+caption      video caption, *
+
+# --- categories (not tags)
+category     filed under:*
+category     categories:*
+category     category:*
+category     posted in *
+category     in "*"
+category     in “*”
+category     rubrique:*
+category     rubrik:*
+category     sección:*
+category     рубрика:*
+category     分类:*
+category     栏目:*
 
 # --- bylines (the name is checked: capitalised words, "and", particles)
 byline       by *
@@ -377,7 +511,22 @@ byline       posted by *
 byline       author:*
 byline       authors:*
 byline       reporter:*
-byline       reporting by *
+byline       par *
+byline       texte:*
+byline       por *
+byline       von *
+byline       text:*
+byline       di *
+byline       a cura di *
+byline       door *
+byline       автор:*
+byline       автор *
+byline       текст:*
+byline       作者:*
+byline       文:*
+byline       记者:*
+byline       記者:*
+byline       撰文:*
 
 # --- image credits under the headline (value: who is credited)
 image_credit photo:*
@@ -406,6 +555,12 @@ image_credit (image:*)
 image_credit (image by *)
 image_credit (credit:*)
 image_credit (photograph:*)
+image_credit illustration:*
+image_credit illustration by *
+image_credit graphic:*
+image_credit image source, *
+image_credit image source:*
+image_credit source: getty images*
 image_credit public domain
 image_credit wikimedia commons
 image_credit creative commons
@@ -420,5 +575,185 @@ image_credit file photo
 image_credit stock photo
 image_credit representational image
 image_credit representative image
+# --- other languages: French, Spanish, Portuguese, Italian, German, Russian, Chinese
+share        partager
+share        partager sur *
+share        partager cet article
+share        compartir
+share        compartir en *
+share        compartir por *
+share        compartilhar no *
+share        compartilhe
+share        condividi su *
+share        auf facebook teilen
+share        teilen auf *
+share        поделиться в *
+share        compartilhar
+share        partilhar
+share        condividi
+share        teilen
+share        artikel teilen
+share        поделиться
+share        分享
+share        分享到*
+advert       publicité
+advert       publicite
+advert       publicidad
+advert       publicidade
+advert       pubblicità
+advert       anzeige
+advert       werbung
+advert       реклама
+advert       广告
+advert       廣告
+related      lire aussi*
+related      à lire aussi*
+related      a lire aussi*
+related      lire la suite*
+related      voir aussi*
+related      sur le même sujet*
+related      lee también*
+related      lea también*
+related      leer más*
+related      te puede interesar*
+related      también te puede interesar*
+related      noticias relacionadas*
+related      leia também*
+related      leia mais*
+related      veja também*
+related      leggi anche*
+related      potrebbe interessarti*
+related      lesen sie auch*
+related      mehr zum thema*
+related      auch interessant*
+related      читайте также*
+related      читайте также:*
+related      смотрите также*
+related      по теме*
+related      相关阅读*
+related      相关文章*
+related      相关新闻*
+related      延伸阅读*
+related      推荐阅读*
+newsletter   abonnez-vous*
+newsletter   inscrivez-vous*
+newsletter   recevez notre newsletter*
+newsletter   suscríbete*
+newsletter   suscribete*
+newsletter   suscríbase*
+newsletter   recibe nuestro boletín*
+newsletter   assine*
+newsletter   inscreva-se*
+newsletter   iscriviti*
+newsletter   abonnieren sie*
+newsletter   jetzt abonnieren*
+newsletter   newsletter abonnieren*
+newsletter   подпишитесь*
+newsletter   подписывайтесь*
+newsletter   подпишись*
+newsletter   подписаться*
+newsletter   订阅*
+newsletter   关注我们*
+meta         mis à jour*
+meta         publié le
+meta         publicado
+meta         actualizado
+meta         veröffentlicht
+meta         aktualisiert
+meta         опубликовано
+meta         обновлено
+meta         发布时间
+form         laisser un commentaire
+form         réagir
+form         deja un comentario
+form         dejar un comentario
+form         deixe um comentário
+form         lascia un commento
+form         kommentar schreiben
+form         оставить комментарий
+form         оставьте комментарий
+form         发表评论
+form         发表评论:*
+comments     commentaires
+comments     # commentaires
+comments     comentarios
+comments     # comentarios
+comments     comentários
+comments     # comentários
+comments     commenti
+comments     # commenti
+comments     kommentare
+comments     # kommentare
+comments     комментарии
+comments     # комментариев
+comments     # комментария
+comments     # комментарий
+comments     комментарии (#)
+comments     评论（#）
+comments     评论(#)
+comments     commentaires (#)
+comments     comentarios (#)
+comments     评论
+comments     网友评论
+comments     读者评论
+comments     # 条评论
+comments_closed   les commentaires sont fermés*
+comments_closed   los comentarios están cerrados*
+comments_closed   comentários encerrados*
+comments_closed   i commenti sono chiusi*
+comments_closed   kommentare sind geschlossen*
+comments_closed   комментарии закрыты*
+comments_closed   评论已关闭*
+comments_closed   评论已关闭
+author       à propos de l'auteur
+author       à propos de l’auteur
+author       sobre el autor
+author       sobre o autor
+author       über den autor
+author       об авторе
+author       关于作者
+nav_previous article précédent*
+nav_previous artículo anterior*
+nav_previous entrada anterior*
+nav_previous artigo anterior*
+nav_previous articolo precedente*
+nav_previous vorheriger artikel*
+nav_previous предыдущая статья*
+nav_previous предыдущая запись*
+nav_previous 上一篇*
+nav_next     article suivant*
+nav_next     artículo siguiente*
+nav_next     entrada siguiente*
+nav_next     próximo artigo*
+nav_next     articolo successivo*
+nav_next     nächster artikel*
+nav_next     следующая статья*
+nav_next     следующая запись*
+nav_next     下一篇*
+tags         mots-clés:*
+tags         mots clés:*
+tags         étiquettes:*
+tags         etiquetas:*
+tags         temas:*
+tags         schlagworte:*
+tags         schlagwörter:*
+tags         themen:*
+tags         теги:*
+tags         метки:*
+tags         标签:*
+tags         关键词:*
+tags         標籤:*
+image_credit photo :*
+image_credit crédit photo:*
+image_credit crédits photo:*
+image_credit foto:*
+image_credit imagen:*
+image_credit bild:*
+image_credit фото:*
+image_credit иллюстрация:*
+image_credit 图片来源:*
+image_credit 图:*
+image_credit 图片:*
+image_credit 摄影:*
 """##
 }

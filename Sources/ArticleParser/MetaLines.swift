@@ -36,10 +36,11 @@ enum MetaLines {
             && !(v >= 0xFF00 && v <= 0xFF65)
     }
 
+    /// The range in lowercase (ASCII, Latin-1, Cyrillic), for set lookups.
     static func word(_ b: Bytes, _ s: Int, _ e: Int) -> String {
         var out = [UInt8]()
         out.reserveCapacity(e - s)
-        for i in s..<e { out.append(lowerASCII(b[i])) }
+        for i in s..<e { out.append(foldedByte(b, i, e)) }
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -136,7 +137,12 @@ enum MetaLines {
     /// "Jane Doe is a writer ...": the name's range. With `needRole`, the
     /// first sentence must also name a writer's role, so that "Vladimir Putin
     /// is a former KGB officer" is not taken for a bio.
-    static func bioName(_ b: Bytes, _ s: Int, _ e: Int, needRole: Bool) -> (Int, Int)? {
+    static func bioName(_ b: Bytes, _ s0: Int, _ e: Int, needRole: Bool) -> (Int, Int)? {
+        var s = s0
+        // "*Jane Doe is ...*", "— Jane Doe is ...", "(Jane Doe is ...)"
+        while s < e && s - s0 < 4, b[s] == 0x2A || b[s] == 0x5F || b[s] == 0x28 || b[s] == 0x20 || b[s] == 0xE2 {
+            s += b[s] == 0xE2 ? min(3, e - s) : 1
+        }
         guard e - s >= 12, isUpperASCII(b[s]) || b[s] >= 0x80 else { return nil }
         let toks = tokens(b, s, min(e, s + 400), limit: 40)
         var k = 0
@@ -176,15 +182,32 @@ enum MetaLines {
     // MARK: - datelines
 
     /// Words a dateline may hold besides the date: "Updated on", "Published:",
-    /// weekdays, times and time zones.
+    /// weekdays, times and time zones, in the languages DateNormalizer reads.
     static let dateWords: Set<String> = [
+        // English
         "updated", "update", "published", "posted", "on", "last", "modified", "date", "dated",
         "created", "at", "first", "originally", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct",
         "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "utc", "gmt", "bst", "cet", "cest",
         "ist", "jst", "aest", "aedt", "z", "t", "eastern", "pacific", "central", "mountain",
         "daylight", "standard", "time", "monday", "tuesday", "wednesday", "thursday", "friday",
         "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-        "sun", "release", "released", "issued", "of", "hrs", "h", "uhr",
+        "sun", "release", "released", "issued", "of", "hrs", "h",
+        // French, Spanish, Portuguese, Italian, German, Dutch
+        "publié", "publie", "le", "mis", "à", "jour", "modifié", "lundi", "mardi", "mercredi", "jeudi",
+        "vendredi", "samedi", "dimanche", "publicado", "publicada", "el", "actualizado", "actualizada",
+        "de", "del", "las", "los", "hs", "em", "às", "as", "atualizado", "atualizada", "pubblicato",
+        "aggiornato", "il", "alle", "ore", "veröffentlicht", "aktualisiert", "am", "um", "uhr",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om", "lunes", "martes", "miércoles", "jueves",
+        "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        // Russian
+        "опубликовано", "обновлено", "дата", "публикации", "г", "года", "год", "в", "от",
+    ]
+
+    /// Chinese and Japanese words of a dateline ("发布时间：2023年4月12日").
+    static let cjkDateWords: Set<String> = [
+        "发布时间", "发布于", "发布日期", "更新时间", "更新于", "时间", "日期", "发布", "更新", "发表于", "发表时间",
+        "發布時間", "更新時間", "日期：", "公開日", "更新日", "投稿日",
     ]
 
     /// A short line that is a date and nothing else ("Updated on March 3, 2016,
@@ -193,26 +216,46 @@ enum MetaLines {
         guard e - s <= 120, e - s >= 6 else { return nil }
         guard let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
         let ms = s + m.start, me = s + m.end
+        // "Publié le 12 avril 2023 - Mis à jour le 12 avril 2023": later dates count as date words too.
+        var more: [(Int, Int)] = []
+        var from = me
+        while from < e, more.count < 3,
+              let m2 = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[from..<e])) {
+            more.append((from + m2.start, from + m2.end))
+            from += m2.end
+        }
         var i = s
         while i < e {
             if i == ms { i = me; continue }
-            if isLetterASCII(b[i]) {
+            if let span = more.first(where: { $0.0 == i }) { i = span.1; continue }
+            let (v, l) = scalar(b, i, e)
+            if isCJK(v) && !(v >= 0xFF00 && v <= 0xFF65) {
                 let st = i
-                while i < e && isLetterASCII(b[i]) { i += 1 }
+                while i < e && i != ms && !more.contains(where: { $0.0 == i }), isCJK(scalar(b, i, e).0) {
+                    i += scalar(b, i, e).1
+                }
+                if !cjkDateWords.contains(string(b, st, i)) { return nil }
+                continue
+            }
+            if (v < 0x80 && isLetterASCII(UInt8(v))) || (v >= 0x80 && isLetterLike(v)) {
+                let st = i
+                while i < e && i != ms {
+                    let (w, wl) = scalar(b, i, e)
+                    guard (w < 0x80 && isLetterASCII(UInt8(w))) || (w >= 0x80 && isLetterLike(w) && !isCJK(w)) else { break }
+                    i += wl
+                }
                 if !dateWords.contains(word(b, st, i)) { return nil }
                 continue
             }
-            if b[i] >= 0x80 {
-                let (v, l) = scalar(b, i, e)
-                if isLetterLike(v) || isCJK(v) { return nil }
-                i += l
-                continue
-            }
-            i += 1
+            i += l
         }
         var r = m
         r.start = ms; r.end = me
         return r
+    }
+
+    static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
     }
 
     /// "By Jane Doe, Updated March 3, 2016": where the byline part ends and the
@@ -226,7 +269,7 @@ enum MetaLines {
             while p > s && (b[p - 1] == 0x20 || b[p - 1] == 0x09) { p -= 1 }
             if p > s && b[p - 1] == 0x3A { p -= 1 }
             var w = p
-            while w > s && isLetterASCII(b[w - 1]) { w -= 1 }
+            while w > s && (isLetterASCII(b[w - 1]) || b[w - 1] >= 0x80) { w -= 1 }
             guard w < p, dateWords.contains(word(b, w, p)) else { break }
             ds = w
         }
@@ -286,7 +329,9 @@ enum MetaLines {
     /// "a, b, c" (or ; | • · separated) -> ["a", "b", "c"].
     static func splitList(_ b: Bytes, _ s: Int, _ e: Int) -> [String] {
         var sep: UInt8 = 0x2C
-        if b[s..<e].firstIndex(of: 0x2C) == nil {
+        let wide = findCI(b, s, e, "\u{FF0C}") != nil || findCI(b, s, e, "\u{3001}") != nil
+        if wide && b[s..<e].firstIndex(of: 0x2C) == nil { sep = 0 }
+        else if b[s..<e].firstIndex(of: 0x2C) == nil {
             if b[s..<e].firstIndex(of: 0x3B) != nil { sep = 0x3B }
             else if b[s..<e].firstIndex(of: 0x7C) != nil { sep = 0x7C }
             else if findCI(b, s, e, "\u{2022}") != nil || findCI(b, s, e, "\u{00B7}") != nil { sep = 0 }
@@ -299,9 +344,9 @@ enum MetaLines {
         }
         while i < e {
             if sep != 0 && b[i] == sep { emit(st, i); i += 1; st = i; continue }
-            if sep == 0, b[i] == 0xE2 || b[i] == 0xC2 {
+            if sep == 0, b[i] >= 0xC2 {
                 let (v, l) = scalar(b, i, e)
-                if v == 0x2022 || v == 0xB7 { emit(st, i); i += l; st = i; continue }
+                if v == 0x2022 || v == 0xB7 || v == 0xFF0C || v == 0x3001 { emit(st, i); i += l; st = i; continue }
             }
             i += 1
         }

@@ -10,11 +10,11 @@
 // one of the labels byline, date, image_credit, nav_previous, nav_next, tags,
 // comments_closed, heading, paragraph, ignored ("boilerplate:KIND" also works).
 // PATTERN is matched against a whole unit, ignoring case (ASCII, Latin-1, Cyrillic):
-//     *   any text, possibly empty        #   a run of digits
+//     *   any text, possibly empty        #   a number (digits, "18,204", "1.5")
 //     a space matches any run of white space;  \*  \#  \\  match themselves
 // Trailing spaces and . : ! | - » › → … of the unit are optional; a ":" in a
 // pattern also matches " :" and the fullwidth "：".
-// Patterns are tried on units of at most 200 bytes, except a pattern whose only
+// Patterns are tried on units of at most 300 bytes, except a pattern whose only
 // * is its first character ("*read more"): it tests the end of units of any
 // length. For labels with a value (nav, tags, byline, image_credit, date), the
 // value is the text the first * matched when the pattern starts with fixed
@@ -68,7 +68,7 @@ public struct RuleMatch: Sendable, Equatable {
 let tokStar: UInt16 = 256, tokDigits: UInt16 = 257, tokSpace: UInt16 = 258
 
 /// Units longer than this (in bytes) are only tested by suffix patterns.
-let shortUnitLimit = 200
+let shortUnitLimit = 300
 
 /// Boilerplate phrases and patterns, from the built-in list plus `--rules FILE`.
 public struct ParserRules: Sendable {
@@ -346,7 +346,10 @@ public struct ParserRules: Sendable {
                     }
                 } else if tok == tokDigits {
                     if isDigit(b[t]) {
-                        while t < e && isDigit(b[t]) { t += 1 }
+                        // "18,204" and "1.5" count as one number.
+                        while t < e && (isDigit(b[t]) || ((b[t] == 0x2C || b[t] == 0x2E) && t + 1 < e && isDigit(b[t + 1]))) {
+                            t += 1
+                        }
                         p += 1
                         continue
                     }

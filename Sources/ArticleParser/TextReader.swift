@@ -65,7 +65,10 @@ struct Classifier {
         var headingLike = false
         var number: Int?
         var numberTextStart = 0
-        var plain: Bool { hit == nil && runKind == nil && date == nil }
+        /// Labelled by its neighbours: a line of a share block, an item of a "Related" list.
+        var contextKind: String?
+        var contextWhy = ""
+        var plain: Bool { hit == nil && runKind == nil && date == nil && contextKind == nil }
     }
 
     struct Out {
@@ -98,6 +101,7 @@ struct Classifier {
     mutating func run() -> [Block] {
         splitMetaLines()
         analyse()
+        labelLists()
         guard let t = (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t
         decide(t, .title, "title: first unit")
@@ -138,7 +142,7 @@ struct Classifier {
         if let h = info[i].hit {
             switch rules.rules[h.rule].label {
             case .navPrevious, .navNext, .tags, .commentsClosed: return true
-            case .boilerplate(let k): return k == "form" || k == "comments" || k == "author"
+            case .boilerplate(let k): return k == "form" || k == "comments" || k == "author" || k == "credits"
             default: return false
             }
         }
@@ -240,6 +244,62 @@ struct Classifier {
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
             if let (num, ts) = UnitSplitter.numberMarker(b, s, e) { f.number = num; f.numberTextStart = ts }
             info[i] = f
+        }
+    }
+
+    /// Kinds whose lines come in blocks and lists: a share bar's header names
+    /// the block, and "Related" or "Most Read" heads a list of short titles.
+    static let listKinds: Set<String> = ["share", "related", "widget", "newsletter", "form"]
+
+    func boilerplateKind(_ i: Int) -> String? {
+        if let k = info[i].runKind { return k }
+        guard let h = info[i].hit, case .boilerplate(let k) = rules.rules[h.rule].label else { return nil }
+        return k
+    }
+
+    /// Short plain lines in a block led by a share (related, widget ...) line
+    /// take its kind ("Share\nВКонтакте\nОдноклассники"); a "Related" or "Most
+    /// Read" header standing alone also takes the block of titles (and their
+    /// dates) after it.
+    mutating func labelLists() {
+        let n = units.count
+        var i = 0
+        while i < n {
+            var j = i + 1
+            while j < n && !units[j].opensBlock { j += 1 }
+            defer { i = j }
+            var kind = boilerplateKind(i)
+            if kind == nil {
+                // Or two lines of one kind anywhere in the block.
+                var seen: [String: Int] = [:]
+                for m in i..<j { if let k = boilerplateKind(m) { seen[k, default: 0] += 1 } }
+                kind = seen.first(where: { $0.value >= 2 })?.key
+            }
+            guard let k = kind, Self.listKinds.contains(k) else { continue }
+            let header = text(i)
+            for m in (i + 1)..<j where info[m].plain && info[m].headingLike && units[m].end - units[m].start <= 160 {
+                info[m].contextKind = k
+                info[m].contextWhy = "\(k): line in the block of '\(header.prefix(40))'"
+            }
+            // A lone list header ("Related", "Most Read"): the next block, if it is all short titles and dates.
+            guard j == i + 1, k == "related", let h = info[i].hit,
+                  rules.rules[h.rule].captureStar == nil, !rules.rules[h.rule].suffixOnly, j < n else { continue }
+            // Blocks of titles (and their dates) follow, up to a heading with its paragraph.
+            var first = j
+            while first < n {
+                var l = first + 1
+                while l < n && !units[l].opensBlock { l += 1 }
+                let items = first..<l
+                guard items.count <= 6,
+                      items.allSatisfy({ (info[$0].plain && info[$0].headingLike) || info[$0].date != nil || boilerplateKind($0) != nil }),
+                      l >= n || !(info[l].plain && paraLike(l)) || items.count > 1 else { break }
+                for m in items where info[m].plain || info[m].date != nil {
+                    info[m].date = nil
+                    info[m].contextKind = k
+                    info[m].contextWhy = "\(k): item of the '\(header.prefix(40))' list above"
+                }
+                first = l
+            }
         }
     }
 
@@ -375,6 +435,19 @@ struct Classifier {
                 decide(i, .imageCredit, "image_credit: caption ending in a '(Photo ...)' credit", value: v)
             }
         }
+        // "By Jane Doe\nBBC News, Washington": other short lines in the block of
+        // a byline or date are more of the same (desk, role, place).
+        i = title + 1
+        while i < firstBody {
+            var j = i + 1
+            while j < firstBody && !units[j].opensBlock { j += 1 }
+            if (i..<j).contains(where: { out[$0].label == .byline || out[$0].label == .date }) {
+                for m in i..<j where isPlainOpen(m) && info[m].headingLike {
+                    decide(m, .boilerplate("meta"), "meta: line in the block of the byline or date")
+                }
+            }
+            i = j
+        }
     }
 
     /// "Caption text. (Photo by Jane Doe/Getty Images)": the credit inside.
@@ -489,6 +562,10 @@ struct Classifier {
             decide(i, .boilerplate(k), "rules:\(k) run of \(k) phrases")
             return true
         }
+        if let k = info[i].contextKind {
+            decide(i, .boilerplate(k), info[i].contextWhy)
+            return true
+        }
         guard let h = info[i].hit else { return false }
         let r = rules.rules[h.rule]
         let hasCapture = r.captureStar != nil
@@ -508,8 +585,7 @@ struct Classifier {
         case .navPrevious, .navNext:
             if let v = capText {
                 decide(i, r.label, r.explanation, value: v)
-            } else if i + 1 < units.count, info[i + 1].plain, !out[i + 1].decided,
-                      units[i + 1].end - units[i + 1].start <= shortUnitLimit {
+            } else if i + 1 < units.count, info[i + 1].plain, !out[i + 1].decided, info[i + 1].headingLike {
                 decide(i, r.label, r.explanation + " + title on the next line", value: text(i + 1))
                 decide(i + 1, .ignored, "ignored: title of the navigation line above")
             } else {
@@ -519,11 +595,20 @@ struct Classifier {
             decide(i, .tags, r.explanation)
             if capText != nil {
                 out[i].values = MetaLines.splitList(b, cap.0, cap.1)
-            } else if i + 1 < units.count, info[i + 1].plain, !out[i + 1].decided,
-                      units[i + 1].end - units[i + 1].start <= shortUnitLimit {
-                out[i].values = MetaLines.splitList(b, units[i + 1].start, units[i + 1].end)
-                out[i].why += " + tags on the next line"
-                decide(i + 1, .ignored, "ignored: tags of the line above")
+            } else {
+                // "Tags" alone: the tags are the short lines after it, in its
+                // block or, when it stands alone, in the next block.
+                var j = i + 1
+                let alone = units[i].closesBlock
+                while j < units.count, info[j].plain, !out[j].decided,
+                      units[j].end - units[j].start <= 200, !isTerminal(lastScalar(b, units[j].start, units[j].end).0) {
+                    if j > i + 1 && units[j].opensBlock { break }
+                    if j == i + 1 && units[j].opensBlock && !alone { break }
+                    out[i].values += MetaLines.splitList(b, units[j].start, units[j].end)
+                    decide(j, .ignored, "ignored: tags of the 'Tags' line above")
+                    j += 1
+                }
+                if j > i + 1 { out[i].why += " + tags on the lines below" }
             }
         case .imageCredit:
             decide(i, .imageCredit, r.explanation, value: capText ?? text(i))
@@ -553,10 +638,17 @@ struct Classifier {
                 }
             }
         }
-        // A heading-shaped line right above a "... Read More" teaser belongs to it.
-        for i in (title + 1)..<end where isPlainOpen(i) && info[i].headingLike {
-            if i + 1 < units.count, let l = hitLabel(i + 1), case .boilerplate("promo") = l {
-                decide(i, .boilerplate("promo"), "promo: teaser heading above a 'Read More' paragraph")
+        // A promo is a teaser heading and a paragraph ending in "Read More", or a
+        // heading, a paragraph and a "Read more" line of its own.
+        for p in (title + 1)..<end {
+            guard let l = hitLabel(p), case .boilerplate("promo") = l, out[p].label == .boilerplate("promo") else { continue }
+            var k = p - 1
+            if units[p].end - units[p].start <= 40, k > title, isPlainOpen(k), paraLike(k) {
+                decide(k, .boilerplate("promo"), "promo: teaser paragraph above a 'Read more' line")
+                k -= 1
+            }
+            if k > title, isPlainOpen(k), info[k].headingLike {
+                decide(k, .boilerplate("promo"), "promo: teaser heading above a 'Read More' paragraph")
             }
         }
         // The next open body unit after each unit, for the heading test.
@@ -570,6 +662,14 @@ struct Classifier {
         }
         for i in (title + 1)..<end where isPlainOpen(i) {
             let u = units[i]
+            if i >= firstBody, captionCredit(u.start, u.end) != nil {
+                decide(i, .boilerplate("caption"), "caption: text ending in a '(Photo ...)' credit")
+                continue
+            }
+            if info[i].headingLike, endsWithCount(u.start, u.end), next[i] >= 0, info[next[i]].headingLike {
+                decide(i, .boilerplate("widget"), "widget: short label with a count ('Popular Quizzes 6') above a heading")
+                continue
+            }
             guard info[i].headingLike, u.opensBlock, u.closesBlock else {
                 decide(i, .paragraph, u.lineCount > 1 ? "paragraph: hard-wrapped lines joined"
                        : (info[i].headingLike ? "paragraph: short line inside a block" : "paragraph: sentence text"))
@@ -584,6 +684,15 @@ struct Classifier {
                 decide(i, .paragraph, "paragraph: short line not followed by a paragraph")
             }
         }
+    }
+
+    /// "Popular Quizzes 6": two to four words, the last a small number.
+    func endsWithCount(_ s: Int, _ e: Int) -> Bool {
+        var i = e
+        while i > s && isDigit(b[i - 1]) { i -= 1 }
+        guard i < e, e - i <= 3, i > s, b[i - 1] == 0x20 else { return false }
+        let words = MetaLines.tokens(b, s, e, limit: 6).count
+        return words >= 2 && words <= 4
     }
 
     // MARK: - tail and comments
@@ -617,6 +726,12 @@ struct Classifier {
         var sawHeader = false
         var merged = 0
         for i in commentStart..<units.count {
+            if out[i].label == .date {
+                // A comment's date is not the article's.
+                out[i].label = .boilerplate("meta")
+                out[i].why = "meta: date line in the comments"
+                out[i].value = nil
+            }
             if out[i].decided || !info[i].plain {
                 if !out[i].decided {
                     if info[i].date != nil {
@@ -630,7 +745,8 @@ struct Classifier {
                 continue
             }
             let s = units[i].start, e = units[i].end
-            if e - s <= 80, hasSuffixCI(b, s, e, " says:") || hasSuffixCI(b, s, e, " said:") || hasSuffixCI(b, s, e, " wrote:") {
+            let beforeDate = i + 1 < units.count && info[i + 1].date != nil && info[i].headingLike && e - s <= 80
+            if beforeDate || e - s <= 80 && (hasSuffixCI(b, s, e, " says:") || hasSuffixCI(b, s, e, " said:") || hasSuffixCI(b, s, e, " wrote:")) {
                 decide(i, .boilerplate("meta"), "meta: comment author line")
                 current = -1
                 sawHeader = true

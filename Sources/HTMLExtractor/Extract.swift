@@ -26,11 +26,8 @@ struct Extraction {
 final class Extractor {
     let page: Page
     let meta: PageMeta
-    var nodes: [Node] { page.nodes }
-    private var cp: [Int32] = [0]   // prefix sums of chunk chars
-    private var lp: [Int32] = [0]   // of link chars
-    private var score: [Float] = []
-    private var scored: [Bool] = []
+    private let cp: [Int32]   // prefix sums of chunk chars
+    private let lp: [Int32]   // of link chars
     /// Region roots: subtrees whose text is the article.
     private(set) var roots: [Int32] = []
     /// Per chunk: index of the region root holding it, or -1.
@@ -42,21 +39,29 @@ final class Extractor {
     private var titleNode: Int32 = -1
 
     init(page: Page) {
-        self.page = page
+        var page = page
         self.meta = PageMeta(page)
-        Extractor.markRelatedSections(page)
+        Extractor.markRelatedSections(&page)
+        var cp: [Int32] = [0], lp: [Int32] = [0]
         cp.reserveCapacity(page.chunks.count + 1)
         lp.reserveCapacity(page.chunks.count + 1)
         for c in page.chunks {
             cp.append(cp.last! + c.chars)
             lp.append(lp.last! + c.linkChars)
         }
-        markTeasers()
+        Extractor.markTeasers(&page, cp)
+        self.page = page
+        self.cp = cp
+        self.lp = lp
     }
 
     /// Teaser lists: two or more small containers under one parent, each a
     /// linked heading plus a short summary, are related links.
-    private func markTeasers() {
+    private static func markTeasers(_ page: inout Page, _ cp: [Int32]) {
+        func chars(_ n: Int32) -> Int32 {
+            let x = page.nodes[Int(n)]
+            return cp[Int(x.chunkEnd)] - cp[Int(x.chunkStart)]
+        }
         var found: [Int32: [Int32]] = [:]
         for (i, node) in page.nodes.enumerated() where node.tag.isHeading && node.chunkEnd - node.chunkStart == 1 {
             let c = page.chunks[Int(node.chunkStart)]
@@ -120,14 +125,6 @@ final class Extractor {
         return w
     }
 
-    private func addScore(_ n: Int32, _ s: Float) {
-        let i = Int(n)
-        if !scored[i] {
-            scored[i] = true
-            score[i] = tagBase(page.nodes[i].tag) + classWeight(n)
-        }
-        score[i] += s
-    }
 
     func isHeadingChunk(_ c: Chunk) -> Bool { page.nodes[Int(c.owner)].tag.isHeading }
 
@@ -147,7 +144,7 @@ final class Extractor {
 
     /// A heading that introduces related links ("You may also like", or a
     /// heading marked related) makes its following siblings related too.
-    static func markRelatedSections(_ page: Page) {
+    static func markRelatedSections(_ page: inout Page) {
         for (ci, c) in page.chunks.enumerated() where c.chars <= 40 {
             let owner = Int(c.owner)
             let node = page.nodes[owner]
@@ -155,9 +152,11 @@ final class Extractor {
             let headingLike = node.tag.isHeading || node.hint.contains(.title)
             var related = headingLike && node.hint.contains(.related)
             if !related {
-                var t = page.text(c).lowercased()
+                var t = page.text(c).asciiLowered
                 while let l = t.last, l == ":" || l == "." || l == "…" || l == " " { t.removeLast() }
-                related = relatedHeadings.contains(t)
+                related = relatedHeadings.contains(t) || t.hasPrefix("popular ") || t.hasPrefix("most popular")
+                    || t.hasPrefix("most read") || t.hasPrefix("most viewed") || t.hasPrefix("most shared")
+                    || t.hasPrefix("you may also") || t.hasPrefix("you might also") || t.hasPrefix("recommended ")
                 if headingLike && !related {
                     related = t.hasPrefix("more from ") || t.hasPrefix("more in ") || t.hasPrefix("more on ")
                         || t.hasPrefix("related ") || t.hasPrefix("more stories")
@@ -199,8 +198,16 @@ final class Extractor {
 
     private func findRegion() {
         let n = page.nodes.count
-        score = [Float](repeating: 0, count: n)
-        scored = [Bool](repeating: false, count: n)
+        var score = [Float](repeating: 0, count: n)
+        var scored = [Bool](repeating: false, count: n)
+        func addScore(_ n: Int32, _ s: Float) {
+            let i = Int(n)
+            if !scored[i] {
+                scored[i] = true
+                score[i] = tagBase(page.nodes[i].tag) + classWeight(n)
+            }
+            score[i] += s
+        }
         let neg = negativeContext()
         for c in page.chunks {
             guard c.chars >= 25 else { continue }
@@ -389,16 +396,45 @@ final class Extractor {
         return last == 0x2E || last == 0x21 || last == 0x3F
     }
 
+    private var described: [Int32: String] = [:]
+
     /// "div#main.article-body" for rules.
     func describe(_ n: Int32) -> String {
+        if let d = described[n] { return d }
+        let d = describeNode(n)
+        described[n] = d
+        return d
+    }
+
+    private func describeNode(_ n: Int32) -> String {
         let node = page.nodes[Int(n)]
-        var s = node.ptr.pointee.name.map { String(cString: $0) } ?? "?"
-        if let id = Page.attr(node.ptr, "id"), !id.isEmpty { s += "#" + clean(id) }
-        if let c = Page.attr(node.ptr, "class") {
-            let first = clean(c).split(separator: " ").first.map(String.init) ?? ""
-            if !first.isEmpty { s += "." + first }
+        var out: [UInt8] = []
+        if let name = node.ptr.pointee.name {
+            var p = name
+            while p.pointee != 0 && out.count < 40 { out.append(p.pointee); p += 1 }
         }
-        return s
+        func append(_ v: UnsafePointer<UInt8>, _ mark: UInt8) {
+            var p = v
+            while p.pointee == 0x20 || p.pointee == 0x09 || p.pointee == 0x0A || p.pointee == 0x0D { p += 1 }
+            if p.pointee == 0 { return }
+            out.append(mark)
+            var k = 0
+            while p.pointee != 0 && p.pointee != 0x20 && p.pointee != 0x09 && p.pointee != 0x0A && p.pointee != 0x0D
+                    && k < 60 {
+                out.append(p.pointee); p += 1; k += 1
+            }
+        }
+        var id: UnsafePointer<UInt8>? = nil, cls: UnsafePointer<UInt8>? = nil
+        var attr = node.ptr.pointee.properties
+        while let a = attr {
+            if let an = a.pointee.name, let v = a.pointee.children?.pointee.content {
+                if Page.eq(an, "id") { id = UnsafePointer(v) } else if Page.eq(an, "class") { cls = UnsafePointer(v) }
+            }
+            attr = a.pointee.next
+        }
+        if let id { append(id, 0x23) }
+        if let cls { append(cls, 0x2E) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - 2. labelling
@@ -700,6 +736,7 @@ final class Extractor {
         var depth = 0
         var itemCandidate: Int32 = -1
         var prev: Int32 = -1
+        var inEmbed = false
         while n >= 0 && n != stop {
             let node = page.nodes[Int(n)]
             let h = node.hint
@@ -736,7 +773,8 @@ final class Extractor {
             if (h.contains(.date) || tag == .time) && depth <= 4 && chars(n) < 120 { ctx.date = true }
             if h.contains(.credit) && depth <= 4 && chars(n) < 300 { ctx.credit = true }
             if h.contains(.lede) && depth <= 4 { ctx.lede = true }
-            if ctx.boiler == nil, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
+            if h.contains(.embed) { inEmbed = true }
+            if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
                 ctx.boiler = (n, k)
             }
             if ctx.linkList < 0, stop >= 0, tag == .ul || tag == .ol || tag == .dl || tag == .table,
@@ -803,8 +841,8 @@ final class Extractor {
         for sep in seps {
             var parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
             guard parts.count >= 2 else { continue }
-            if let site = meta.siteName?.lowercased() {
-                parts.removeAll { $0.lowercased() == site || site.contains($0.lowercased()) && $0.count > 2 }
+            if let site = meta.siteName?.asciiLowered {
+                parts.removeAll { $0.asciiLowered == site || site.contains($0.asciiLowered) && $0.count > 2 }
                 if !parts.isEmpty, parts.count < s.split(separator: sep, omittingEmptySubsequences: false).map(String.init).count {
                     best = parts.joined(separator: sep); break
                 }
@@ -855,7 +893,7 @@ final class Extractor {
 
     static func isCommentsClosed(_ t: String) -> Bool {
         guard t.utf8.count < 60 else { return false }
-        let l = t.lowercased()
+        let l = t.asciiLowered
         return l.hasPrefix("comments are closed") || l.hasPrefix("comments are now closed")
             || l == "comments closed" || l == "comments closed."
     }
@@ -891,7 +929,7 @@ final class Extractor {
     /// A short line that is boilerplate by its words alone.
     static func boilerplateLine(_ t: String, _ c: Chunk) -> (String, String)? {
         guard c.chars <= 200 else { return nil }
-        var l = t.lowercased()
+        var l = t.asciiLowered
         while let last = l.last, last == "." || last == ":" || last == "»" || last == "›" || last == ">" || last == " " || last == "…" {
             l.removeLast()
         }
@@ -903,7 +941,7 @@ final class Extractor {
     }
 
     static func startsWithBy(_ t: String) -> Bool {
-        let l = t.prefix(12).lowercased()
+        let l = t.prefix(12).asciiLowered
         return l.hasPrefix("by ") || l.hasPrefix("written by ") || l.hasPrefix("posted by ") || l.hasPrefix("words by ")
             || l.hasPrefix("by\n") || l.hasPrefix("von ") || l.hasPrefix("por ") || l.hasPrefix("par ")
     }
@@ -911,7 +949,7 @@ final class Extractor {
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
         var s = Substring(t)
-        let lower = t.lowercased()
+        let lower = t.asciiLowered
         for p in ["written by ", "posted by ", "words by ", "by ", "von ", "por ", "par "] where lower.hasPrefix(p) {
             s = s.dropFirst(p.count)
             break
@@ -967,7 +1005,7 @@ final class Extractor {
         while changed {
             changed = false
             s = s.trimmingSpaces()
-            let l = s.lowercased()
+            let l = s.asciiLowered
             for w in words {
                 if l.hasPrefix(w) { s = String(s.dropFirst(w.count)); changed = true; break }
                 if l.hasSuffix(w) && l.count > w.count { s = String(s.dropLast(w.count)); changed = true; break }
@@ -977,13 +1015,13 @@ final class Extractor {
     }
 
     static func startsWithTagsLabel(_ t: String) -> Bool {
-        let l = t.prefix(14).lowercased()
+        let l = t.prefix(14).asciiLowered
         return l.hasPrefix("tags:") || l.hasPrefix("tags ") || l.hasPrefix("tagged:") || l.hasPrefix("tagged with")
             || l.hasPrefix("topics:") || l.hasPrefix("keywords:") || l.hasPrefix("filed under") || l.hasPrefix("tag:")
     }
 
     static func isTagsLabel(_ t: String) -> Bool {
-        var l = t.lowercased()
+        var l = t.asciiLowered
         while let x = l.last, x == ":" || x == " " { l.removeLast() }
         return l.isEmpty || ["tags", "tag", "tagged", "tagged with", "topics", "keywords", "filed under", "related topics"].contains(l)
     }
@@ -1008,7 +1046,7 @@ final class Extractor {
     }
 
     static func stripLabel(_ t: String, _ labels: [String]) -> String {
-        let l = t.lowercased()
+        let l = t.asciiLowered
         for lab in labels where l.hasPrefix(lab) {
             var s = t.dropFirst(lab.count)
             while let f = s.first, f == ":" || f == " " { s = s.dropFirst() }
@@ -1020,7 +1058,7 @@ final class Extractor {
     static func creditText(_ t: String) -> String {
         var s = t.trimmingSpaces()
         if s.hasPrefix("(") && s.hasSuffix(")") { s = String(s.dropFirst().dropLast()) }
-        let l = s.lowercased()
+        let l = s.asciiLowered
         for p in ["photo credit:", "image credit:", "photograph:", "photos:", "photo:", "image:", "credit:",
                   "picture:", "illustration:", "photo by", "image by", "source:", "©", "(c)", "copyright"] where l.hasPrefix(p) {
             s = String(s.dropFirst(p.count))
@@ -1030,7 +1068,7 @@ final class Extractor {
     }
 
     static func creditInCaption(_ t: String) -> String? {
-        let l = t.lowercased()
+        let l = t.asciiLowered
         for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
                        "picture:", "illustration:", "photo by ", "image by "] {
             if let r = l.ranges(of: marker).last {
@@ -1046,6 +1084,15 @@ final class Extractor {
 }
 
 extension StringProtocol {
+    /// ASCII letters lowercased, everything else kept (enough for matching
+    /// the English phrases here, and much cheaper than Unicode case mapping).
+    var asciiLowered: String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        for b in utf8 { out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     func trimmingSpaces() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

@@ -172,19 +172,46 @@ struct PageMeta {
     }
 }
 
-/// White space collapsed and trimmed (for attribute values).
+/// White space (ASCII and Unicode spaces) collapsed and trimmed, byte-order
+/// marks dropped (for attribute values and titles).
 func clean(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
+    var s = s
+    return s.withUTF8 { cleanBytes($0) }
+}
+
+func cleanBytes(_ b: UnsafeBufferPointer<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(b.count)
     var space = false
-    for ch in s.unicodeScalars {
-        if ch == "\u{FEFF}" { continue }
-        if ch.properties.isWhitespace {
-            space = !out.isEmpty
-        } else {
-            if space { out.unicodeScalars.append(" "); space = false }
-            out.unicodeScalars.append(ch)
+    var i = 0
+    let n = b.count
+    while i < n {
+        let c = b[i]
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+            space = !out.isEmpty; i += 1; continue
         }
+        if c >= 0xC2 {
+            if c == 0xEF && i + 2 < n && b[i + 1] == 0xBB && b[i + 2] == 0xBF { i += 3; continue }
+            let k = unicodeSpaceLength(b, i)
+            if k > 0 { space = !out.isEmpty; i += k; continue }
+        }
+        if space { out.append(0x20); space = false }
+        out.append(c)
+        i += 1
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
+}
+
+/// Length of the Unicode space character at `i` (NBSP, U+2000-U+200B,
+/// U+202F, U+205F, U+3000), or 0.
+func unicodeSpaceLength(_ a: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    let e = a.count
+    let b = a[i]
+    if b == 0xC2, i + 1 < e, a[i + 1] == 0xA0 { return 2 }
+    if b == 0xE2, i + 2 < e, a[i + 1] == 0x80, a[i + 2] >= 0x80 && a[i + 2] <= 0x8B || a[i + 2] == 0xAF {
+        return 3
+    }
+    if b == 0xE2, i + 2 < e, a[i + 1] == 0x81, a[i + 2] == 0x9F { return 3 }
+    if b == 0xE3, i + 2 < e, a[i + 1] == 0x80, a[i + 2] == 0x80 { return 3 }
+    return 0
 }

@@ -50,7 +50,7 @@ struct LinkTag {
     var title: String?
 }
 
-final class Page {
+struct Page {
     var nodes: [Node] = []
     var chunks: [Chunk] = []
     var arena: [UInt8] = []
@@ -99,7 +99,7 @@ final class Page {
 
     // MARK: - walk
 
-    private func walk(_ root: XNode) {
+    private mutating func walk(_ root: XNode) {
         var cur: XNode? = root
         while let n = cur {
             var descend = false
@@ -128,7 +128,7 @@ final class Page {
     }
 
     /// Returns false when the subtree is skipped.
-    private func enter(_ n: XNode) -> Bool {
+    private mutating func enter(_ n: XNode) -> Bool {
         guard let name = n.pointee.name else { return false }
         let tag = Tag.lookup(name)
         let role = tag.role
@@ -203,7 +203,8 @@ final class Page {
         if hint.contains(.date), tag != .time, let v = Page.attr(n, "content") ?? Page.attr(n, "datetime") {
             times.append((idx, v))
         }
-        if role.contains(.block) {
+        // Inline captions and credits are blocks of their own.
+        if role.contains(.block) || hint.contains(.caption) || hint.contains(.credit) {
             flushRun()
             blockStack.append(idx)
         }
@@ -212,12 +213,12 @@ final class Page {
         return true
     }
 
-    private func exit() {
+    private mutating func exit() {
         guard let idx = elemStack.popLast() else { return }
         let tag = nodes[Int(idx)].tag
-        if tag.isBlock {
+        if blockStack.last == idx {
             flushRun()
-            if blockStack.last == idx { blockStack.removeLast() }
+            blockStack.removeLast()
         }
         if tag == .a { linkDepth -= 1 }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth -= 1 }
@@ -228,7 +229,7 @@ final class Page {
 
     // MARK: - text runs
 
-    private func appendText(_ c: UnsafePointer<UInt8>, line: Int32) {
+    private mutating func appendText(_ c: UnsafePointer<UInt8>, line: Int32) {
         if headDepth > 0 || blockStack.isEmpty { return }
         var p = c
         let inLink = linkDepth > 0
@@ -277,7 +278,7 @@ final class Page {
     }
 
     @inline(__always)
-    private func countChar(_ b: UInt8, _ inLink: Bool) {
+    private mutating func countChar(_ b: UInt8, _ inLink: Bool) {
         if runChars == 0 { runStartsInLink = inLink }
         if b & 0xC0 != 0x80 {
             runChars += 1
@@ -286,7 +287,7 @@ final class Page {
         if b == 0x2C { runCommas += 1 }
     }
 
-    private func lineBreak() {
+    private mutating func lineBreak() {
         if lastWasBr {
             flushRun(brSplit: true)
             lastWasBr = false
@@ -296,7 +297,7 @@ final class Page {
         if arena.count > runStart { pendingNewline = true }
     }
 
-    private func flushRun(brSplit: Bool = false) {
+    private mutating func flushRun(brSplit: Bool = false) {
         defer {
             runStart = arena.count
             runChars = 0; runLink = 0; runCommas = 0; runLine = 0; runStartsInLink = false
@@ -318,7 +319,7 @@ final class Page {
     }
 
     /// After the walk: a chunk is whole when it is the only text of its owner.
-    private func markWhole() {
+    private mutating func markWhole() {
         for i in chunks.indices {
             let o = nodes[Int(chunks[i].owner)]
             chunks[i].whole = o.chunkEnd - o.chunkStart == 1
@@ -326,15 +327,22 @@ final class Page {
     }
 
     /// Trims non-breaking and other Unicode spaces at both ends.
-    private func trimUnicodeSpace(_ s: inout Int, _ e: inout Int) {
+    private mutating func trimUnicodeSpace(_ s: inout Int, _ e: inout Int) {
+        let a = arena
+        func spaceLen(_ i: Int, _ end: Int) -> Int {
+            let b = a[i]
+            if b == 0x20 || b == 0x0A || b == 0x09 { return 1 }
+            if b < 0xC2 { return 0 }
+            return a.withUnsafeBufferPointer { unicodeSpaceLength(UnsafeBufferPointer(rebasing: $0[..<end]), i) }
+        }
         while s < e {
-            let k = Page.unicodeSpaceLength(arena, s, e)
+            let k = spaceLen(s, e)
             if k == 0 { break }
             s += k
         }
         while e > s {
             var k = 0
-            for back in [2, 3] where e - back >= s && Page.unicodeSpaceLength(arena, e - back, e) == back {
+            for back in [2, 3] where e - back >= s && arena[e - back] >= 0xC2 && spaceLen(e - back, e) == back {
                 k = back
             }
             if k == 0 {
@@ -346,21 +354,9 @@ final class Page {
         }
     }
 
-    static func unicodeSpaceLength(_ a: [UInt8], _ i: Int, _ e: Int) -> Int {
-        let b = a[i]
-        if b == 0x20 || b == 0x0A || b == 0x09 { return 1 }
-        if b == 0xC2, i + 1 < e, a[i + 1] == 0xA0 { return 2 }
-        if b == 0xE2, i + 2 < e, a[i + 1] == 0x80, a[i + 2] >= 0x80 && a[i + 2] <= 0x8B || a[i + 2] == 0xAF {
-            return 3
-        }
-        if b == 0xE3, i + 2 < e, a[i + 1] == 0x80, a[i + 2] == 0x80 { return 3 }
-        if b == 0xE2, i + 2 < e, a[i + 1] == 0x81, a[i + 2] == 0x9F { return 3 }
-        return 0
-    }
-
     // MARK: - attributes
 
-    private func classHint(_ v: UnsafePointer<UInt8>, kind: UInt64) -> Hint {
+    private mutating func classHint(_ v: UnsafePointer<UInt8>, kind: UInt64) -> Hint {
         var h: UInt64 = 14695981039346656037 &+ kind
         var n = 0
         while v[n] != 0 {
@@ -496,7 +492,7 @@ final class Page {
 
     // MARK: - head
 
-    private func readMeta(_ n: XNode) {
+    private mutating func readMeta(_ n: XNode) {
         guard metas.count < 500 else { return }
         var key: String? = nil
         var content: String? = nil
@@ -512,7 +508,7 @@ final class Page {
         if let k = key, let c = content { metas.append(MetaTag(key: k, content: c)) }
     }
 
-    private func readLink(_ n: XNode) {
+    private mutating func readLink(_ n: XNode) {
         guard links.count < 500, let rel = Page.attr(n, "rel"), let href = Page.attr(n, "href") else { return }
         links.append(LinkTag(rel: rel.lowercased(), href: href, title: Page.attr(n, "title")))
     }

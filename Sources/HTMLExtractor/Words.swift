@@ -41,6 +41,7 @@ struct Hint: OptionSet, Sendable, Hashable {
     static let weakNegative = Hint(rawValue: 1 << 32) // widget, extra, links, more ...
     static let breadcrumb = Hint(rawValue: 1 << 33)
     static let paywall = Hint(rawValue: 1 << 34)
+    static let embed = Hint(rawValue: 1 << 35)        // an embedded post (tweet): body text
 
     /// Hints that make an element boilerplate when found inside the content.
     static let negative: Hint = [.nav, .footer, .aside, .share, .related, .advert, .promo, .newsletter,
@@ -127,6 +128,8 @@ enum Words {
         ("widget", .weakNegative), ("widgets", .weakNegative), ("extra", .weakNegative),
         ("links", .weakNegative), ("utility", .weakNegative), ("tools", .toolbar), ("toolbar", .toolbar),
         ("print", .toolbar), ("actions", .toolbar),
+        ("tweet", .embed), ("twittertweet", .embed), ("instagrammedia", .embed), ("tiktokembed", .embed),
+        ("gallery", .caption), ("slideshow", .caption), ("figure", .caption),
         ("paywall", .paywall), ("meter", .paywall), ("piano", .paywall),
         ("prev", .navPrev), ("previous", .navPrev), ("next", .navNext),
         ("headline", .title), ("title", .title),
@@ -175,59 +178,102 @@ enum Words {
         return h
     }
 
-    static let taxonomyPrefixes: Set<[UInt8]> = Set(["tag", "category", "term", "format", "status", "type",
-                                                      "postid", "tax", "topic", "section", "label"].map { Array($0.utf8) })
-    static let listSuffixes: Set<[UInt8]> = Set(["list", "lists", "cloud", "links", "wrap", "wrapper", "container",
-                                                 "box", "area", "block", "widget", "items", "holder", "bar",
-                                                 "section", "group", "module"].map { Array($0.utf8) })
+    static let taxonomyPrefixes: [[UInt8]] = ["tag", "category", "term", "format", "status", "type",
+                                              "postid", "tax", "topic", "section", "label"].map { Array($0.utf8) }
+    static let listSuffixes: [[UInt8]] = ["list", "lists", "cloud", "links", "wrap", "wrapper", "container",
+                                          "box", "area", "block", "widget", "items", "holder", "bar",
+                                          "section", "group", "module"].map { Array($0.utf8) }
 
     /// One class name (or id): split into words at punctuation and humps.
+    /// Words are lowercased into one buffer without separators, so two
+    /// adjacent words ("article" "body") are also one contiguous slice.
     static func classifyToken(_ p: UnsafePointer<UInt8>, _ n: Int) -> Hint {
-        var words: [[UInt8]] = []
-        var word: [UInt8] = []
-        var prevLower = false
-        for i in 0..<n {
-            let c = p[i]
-            let isUpper = c >= 0x41 && c <= 0x5A
-            let isLower = c >= 0x61 && c <= 0x7A
-            let isDigit = c >= 0x30 && c <= 0x39
-            if isUpper || isLower || isDigit || c >= 0x80 {
-                if isUpper && prevLower && !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
-                word.append(isUpper ? c | 0x20 : c)
-                prevLower = isLower
-            } else {
-                if !word.isEmpty { words.append(word); word.removeAll(keepingCapacity: true) }
-                prevLower = false
-            }
-        }
-        if !word.isEmpty { words.append(word) }
-        if words.count >= 2 && taxonomyPrefixes.contains(words[0]) && !listSuffixes.contains(words[1]) {
-            return []
-        }
-        var h: Hint = []
-        for (k, w) in words.enumerated() {
-            h.formUnion(lookup(w))
-            if k > 0 {
-                let joined = words[k - 1] + w
-                let jh = table.get(joined)
-                if !jh.isEmpty { h.formUnion(jh) }
-                else if joined.count >= 7 {
-                    for (s, sh) in stemBytes where sh == .articleBody && contains(joined, s) { h.formUnion(sh) }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { low in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { starts in
+                var len = 0, count = 0
+                var inWord = false
+                var prevLower = false
+                for i in 0..<n {
+                    let c = p[i]
+                    let isUpper = c >= 0x41 && c <= 0x5A
+                    let isLower = c >= 0x61 && c <= 0x7A
+                    let isDigit = c >= 0x30 && c <= 0x39
+                    if isUpper || isLower || isDigit || c >= 0x80 {
+                        if !inWord || (isUpper && prevLower) { starts[count] = len; count += 1; inWord = true }
+                        low[len] = isUpper ? c | 0x20 : c
+                        len += 1
+                        prevLower = isLower
+                    } else {
+                        inWord = false
+                        prevLower = false
+                    }
                 }
+                starts[count] = len
+                if count == 0 { return [] }
+                let base = UnsafePointer(low.baseAddress!)
+                func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+                    UnsafeBufferPointer(start: base + starts[k], count: starts[k + 1] - starts[k])
+                }
+                if count >= 2 && taxonomyPrefixes.contains(where: { equal($0, word(0)) })
+                    && !listSuffixes.contains(where: { equal($0, word(1)) }) {
+                    return []
+                }
+                var h: Hint = []
+                for k in 0..<count {
+                    h.formUnion(lookup(word(k)))
+                    if k > 0 {
+                        let joined = UnsafeBufferPointer(start: base + starts[k - 1], count: starts[k + 1] - starts[k - 1])
+                        let jh = table.get(joined)
+                        if !jh.isEmpty { h.formUnion(jh) }
+                        else if joined.count >= 7 {
+                            for (s, sh) in stemBytes where sh == .articleBody && contains(joined, s) { h.formUnion(sh) }
+                        }
+                    }
+                }
+                return h
             }
         }
-        return h
     }
 
-    static func lookup(_ w: [UInt8]) -> Hint {
+    static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
+    }
+
+    /// Stems by their first two bytes: pair -> bucket number (0: none).
+    private static let stemPairs: ([UInt8], [[([UInt8], Hint)]]) = {
+        var pairs = [UInt8](repeating: 0, count: 65536)
+        var buckets: [[([UInt8], Hint)]] = [[]]
+        for (s, h) in stemBytes {
+            let key = Int(s[0]) << 8 | Int(s[1])
+            if pairs[key] == 0 { pairs[key] = UInt8(buckets.count); buckets.append([]) }
+            buckets[Int(pairs[key])].append((s, h))
+        }
+        return (pairs, buckets)
+    }()
+
+    static func lookup(_ w: UnsafeBufferPointer<UInt8>) -> Hint {
         let e = table.get(w)
         if !e.isEmpty || w.count < 5 { return e }
         var h: Hint = []
-        for (s, sh) in stemBytes where s.count < w.count && contains(w, s) { h.formUnion(sh) }
+        let (pairs, buckets) = stemPairs
+        var i = 0
+        while i + 1 < w.count {
+            let b = pairs[Int(w[i]) << 8 | Int(w[i + 1])]
+            if b != 0 {
+                for (s, sh) in buckets[Int(b)] where s.count < w.count && i + s.count <= w.count {
+                    var k = 2
+                    while k < s.count && w[i + k] == s[k] { k += 1 }
+                    if k == s.count { h.formUnion(sh) }
+                }
+            }
+            i += 1
+        }
         return h
     }
 
-    static func contains(_ w: [UInt8], _ s: [UInt8]) -> Bool {
+    static func contains(_ w: UnsafeBufferPointer<UInt8>, _ s: [UInt8]) -> Bool {
         if s.count > w.count { return false }
         let f = s[0]
         var i = 0
@@ -241,6 +287,10 @@ enum Words {
             i += 1
         }
         return false
+    }
+
+    static func contains(_ w: [UInt8], _ s: [UInt8]) -> Bool {
+        w.withUnsafeBufferPointer { contains($0, s) }
     }
 
     static func containsCommentary(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
@@ -263,7 +313,7 @@ struct WordTable {
     var keys: [[UInt8]] = Array(repeating: [], count: 1024)
     var vals: [Hint] = Array(repeating: [], count: 1024)
 
-    static func hash(_ w: [UInt8]) -> Int {
+    static func hash<C: Collection>(_ w: C) -> Int where C.Element == UInt8 {
         var h: UInt32 = 2166136261
         for c in w { h = (h ^ UInt32(c)) &* 16777619 }
         return Int(h & 1023)
@@ -276,10 +326,10 @@ struct WordTable {
         vals[i].formUnion(v)
     }
 
-    func get(_ w: [UInt8]) -> Hint {
+    func get(_ w: UnsafeBufferPointer<UInt8>) -> Hint {
         var i = WordTable.hash(w)
         while !keys[i].isEmpty {
-            if keys[i] == w { return vals[i] }
+            if Words.equal(keys[i], w) { return vals[i] }
             i = (i + 1) & 1023
         }
         return []

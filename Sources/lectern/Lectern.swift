@@ -56,11 +56,14 @@ struct CorpusOptions: ParsableArguments {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ValidationError("\(path): cannot read the rules file")
             }
+            let text = String(decoding: data, as: UTF8.self)
+            var check = ParserRules.defaults()
             do {
-                try c.rules.load(text: String(decoding: data, as: UTF8.self), origin: path)
+                try check.load(text: text, origin: path)
             } catch {
                 throw ValidationError(error.description)
             }
+            c.ruleFiles.append((text, path))
         }
     }
 }

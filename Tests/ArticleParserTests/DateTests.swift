@@ -38,6 +38,8 @@ final class DateTests: XCTestCase {
     func testMonthNames() {
         XCTAssertEqual(DateNormalizer.monthNumber(Array("Sept".utf8)), 9)
         XCTAssertEqual(DateNormalizer.monthNumber(Array("DECEMBER".utf8)), 12)
-        XCTAssertEqual(DateNormalizer.monthNumber(Array("Mayo".utf8)), 0)
+        XCTAssertEqual(DateNormalizer.monthNumber(Array("Mayo".utf8)), 5)
+        XCTAssertEqual(DateNormalizer.monthNumber(Array("АПРЕЛЯ".utf8)), 4)
+        XCTAssertEqual(DateNormalizer.monthNumber(Array("Mayday".utf8)), 0)
     }
 }

@@ -10,8 +10,10 @@
 --   q.text       the words inside the quotation marks
 --   q.speaker    who said it, when the sentence names them, else nil
 --   q.paragraph  the paragraph's index (p.index)
--- Quotations are text between “curly” or "straight" double quotation marks
--- with at least M.min_words words (scare quotes like the “reset” are skipped).
+-- Quotations are text between “curly” or "straight" double quotation marks (or
+-- «guillemets», „German quotes“: see M.marks) with at least M.min_words words
+-- (scare quotes like the “reset” are skipped). Speakers are found in English
+-- only.
 -- A quotation opened but not closed in its paragraph (the usual way a quote
 -- that runs on over several paragraphs is printed) runs to the paragraph's end.
 -- The speaker is found, in this order, in:
@@ -24,6 +26,10 @@
 local M = {}
 
 M.min_words = 3
+
+--- Quotation marks: opening mark -> closing mark. English “curly” and "straight"
+--- marks, French and Russian «guillemets», German „low-high“ quotes.
+M.marks = { ["“"] = "”", ['"'] = '"', ["«"] = "»", ["„"] = "“" }
 
 --- Words that are titles or roles, never part of the speaker's name.
 M.titles = {}
@@ -87,11 +93,18 @@ local ABBREV = { Mr = 1, Mrs = 1, Ms = 1, Dr = 1, St = 1, Prof = 1, Gen = 1, Sen
 local function sentence_start(s, pos)
   local start, init = 1, 1
   while true do
-    local a, b = s:find("[%.!?][\"”’]?%s+", init)
-    if not a or b >= pos then break end
-    local word = s:sub(1, a - 1):match("([%w%.]*)$")
-    if not (ABBREV[word] or word:match("^%u$") or word:match("%.%u$")) then start = b + 1 end
-    init = b + 1
+    local a = s:find("[%.!?]", init)
+    if not a or a >= pos then break end
+    -- skip closing quotation marks and brackets after the stop
+    local b, rest = a, s:sub(a + 1, a + 4)
+    local closer = rest:match('^["\')]') or rest:match("^”") or rest:match("^’") or rest:match("^»") or ""
+    b = b + #closer
+    local space = s:match("^%s+", b + 1)
+    if space and b + #space < pos then
+      local word = s:sub(1, a - 1):match("([%w%.]*)$")
+      if not (ABBREV[word] or word:match("^%u$") or word:match("%.%u$")) then start = b + #space + 1 end
+    end
+    init = a + 1
   end
   return start
 end
@@ -100,7 +113,7 @@ local function speaker_of(s, qa, qb)
   local before = s:sub(sentence_start(s, qa), qa - 1)
   local after = s:sub(qb + 1, qb + 120)
   -- In the words of X, ...   /  in the words of X, “...”
-  local run = before:match("[Ww]ords of (" .. CAP .. "[^,;:“\"]-)[,;:]")
+  local run = before:match("[Ww]ords of (" .. CAP .. "[^,;:\"]-)[,;:]")
   local who = name_from(run, true)
   if who then return who end
   -- “...,” said X.  /  “...,” X said.  /  “...,” according to X.
@@ -112,13 +125,21 @@ local function speaker_of(s, qa, qb)
   who = name_from(after:match("^[%s,]*according to%s+(.*)"), false)
   if who then return who end
   -- According to X, “...”  /  X said: “...”  /  X said that “...”
-  who = name_from(before:match("[Aa]ccording to%s+(" .. CAP .. "[^,;:“\"]-)[,;:]"), true)
+  who = name_from(before:match("[Aa]ccording to%s+(" .. CAP .. "[^,;:\"]-)[,;:]"), true)
   if who then return who end
   for _, v in ipairs(VERBS) do
-    who = name_from(before:match("([^,;:“\"]-)%s+" .. v .. "[,:]?%s*t?h?a?t?%s*$"), true)
+    who = name_from(before:match("([^,;:\"]-)%s+" .. v .. "[,:]?%s*t?h?a?t?%s*$"), true)
     if who then return who end
   end
   return nil
+end
+
+-- Trims white space (no-break spaces too) and a trailing comma.
+local function trim(x)
+  local before
+  repeat before = x; x = x:gsub("^%s+", ""):gsub("^\194\160", "") until x == before
+  repeat before = x; x = x:gsub("[%s,]+$", ""):gsub("\194\160$", "") until x == before
+  return x
 end
 
 --- The quotations of one paragraph: list of {text, speaker, start, stop}.
@@ -127,22 +148,23 @@ end
 function M.find(s)
   local out, init = {}, 1
   while true do
-    -- the next opening mark, curly or straight
-    local a1 = s:find("“", init, true)
-    local a2 = s:find('"', init, true)
-    local qa = (a1 and a2) and math.min(a1, a2) or a1 or a2
+    -- the next opening mark of any kind
+    local qa, open
+    for o in pairs(M.marks) do
+      local at = s:find(o, init, true)
+      if at and (not qa or at < qa) then qa, open = at, o end
+    end
     if not qa then break end
-    local open = (qa == a1) and "“" or '"'
-    local close = (open == "“") and "”" or '"'
+    local close = M.marks[open]
     local qb = s:find(close, qa + #open, true)
     local inner
     if qb then inner = s:sub(qa + #open, qb - 1)
-    else inner = s:sub(qa + #open); qb = #s end
-    inner = inner:gsub("^%s+", ""):gsub("[%s,]+$", "")
+    else inner = s:sub(qa + #open); qb = #s + 1 end
+    inner = trim(inner)
     local nwords = 0
     for _ in inner:gmatch("%S+") do nwords = nwords + 1 end
     if nwords >= M.min_words then
-      out[#out + 1] = { text = inner, speaker = speaker_of(s, qa, qb + #close - 1), start = qa, stop = qb }
+      out[#out + 1] = { text = inner, speaker = speaker_of(s, qa, math.min(qb + #close - 1, #s)), start = qa, stop = qb }
     end
     init = qb + #close
   end
