@@ -6,8 +6,9 @@
 //   2024-03-14, 2024/03/14, 2024.03.14, 2024-03-14T10:00:00Z
 //   March 14, 2024   Mar 14 2024   Sept. 5, 2019   March 14th, 2024   Mar 3, 2016, 10:12 am
 //   14 March 2024    14th of March, 2024    Thu, 14 Mar 2024 10:00:00 +0000
-//   03/14/2024 (US month first unless the first number is > 12), 14.03.2024 (day first)
-//   2024年3月14日
+//   03/14/2024 (US month first unless the first number is > 12; see Match.ambiguous),
+//   14.03.2024 (day first)
+//   2024年3月14日, 2024년 3월 14일
 // A month and year without a day ("March 2024") is not a date here.
 
 public enum DateNormalizer {
@@ -20,6 +21,9 @@ public enum DateNormalizer {
     /// A date found in UTF-8 bytes, with the byte range it spans.
     public struct Match: Sendable, Equatable {
         public var year: Int, month: Int, day: Int
+        /// Written with numbers only and both could be the month ("04/05/2023"):
+        /// read month first; a caller that knows the page is not American may swap.
+        public var ambiguous = false
         /// Byte offsets of the date's first byte and one past its last byte.
         public var start: Int, end: Int
         public var iso: String { DateNormalizer.format(year, month, day) }
@@ -164,11 +168,12 @@ public enum DateNormalizer {
                 i = j
             } else if c == 0x20 || c == 0x09 || c == 0x0A {
                 i += 1
-            } else if c == 0xE5 || c == 0xE6, i + 2 < n {
-                // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5
-                let k: Kind? = (c == 0xE5 && b[i+1] == 0xB9 && b[i+2] == 0xB4) ? .year
-                    : (c == 0xE6 && b[i+1] == 0x9C && b[i+2] == 0x88) ? .month
-                    : (c == 0xE6 && b[i+1] == 0x97 && b[i+2] == 0xA5) ? .day : nil
+            } else if c == 0xE5 || c == 0xE6 || c == 0xEB || c == 0xEC, i + 2 < n {
+                // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5; Korean 년 EB 85 84, 월 EC 9B 94, 일 EC 9D BC
+                let c1 = b[i + 1], c2 = b[i + 2]
+                let k: Kind? = (c == 0xE5 && c1 == 0xB9 && c2 == 0xB4) || (c == 0xEB && c1 == 0x85 && c2 == 0x84) ? .year
+                    : (c == 0xE6 && c1 == 0x9C && c2 == 0x88) || (c == 0xEC && c1 == 0x9B && c2 == 0x94) ? .month
+                    : (c == 0xE6 && c1 == 0x97 && c2 == 0xA5) || (c == 0xEC && c1 == 0x9D && c2 == 0xBC) ? .day : nil
                 toks.append(Tok(kind: k ?? .punct, value: Int(c), len: 3, start: i, end: i + 3))
                 i += 3
             } else if c == 0xC2, i + 1 < n, b[i+1] == 0xA0 {
@@ -198,7 +203,7 @@ public enum DateNormalizer {
         func tok(_ k: Int) -> Tok? { k < t.count ? t[k] : nil }
         func isPunct(_ x: Tok?, _ c: UInt8) -> Bool { x?.kind == .punct && x?.value == Int(c) }
         func result(_ y: Int, _ m: Int, _ d: Int, _ end: Int) -> Match? {
-            valid(y, m, d) ? Match(year: y, month: m, day: d, start: a.start, end: end) : nil
+            valid(y, m, d) ? Match(year: y, month: m, day: d, ambiguous: false, start: a.start, end: end) : nil
         }
 
         if a.kind == .num && a.len == 4 {
@@ -251,8 +256,10 @@ public enum DateNormalizer {
                isPunct(tok(i + 3), UInt8(s1.value)), let y = tok(i + 4), y.kind == .num, y.len == 4,
                y.start == t[i + 3].end {
                 let dayFirst = s1.value == 0x2E || a.value > 12
-                return dayFirst ? result(y.value, b.value, a.value, y.end)
-                                : result(y.value, a.value, b.value, y.end)
+                var r = dayFirst ? result(y.value, b.value, a.value, y.end)
+                                 : result(y.value, a.value, b.value, y.end)
+                r?.ambiguous = !dayFirst && b.value <= 12 && a.value != b.value
+                return r
             }
         }
         return nil

@@ -22,9 +22,9 @@ extension ParserRules {
 #          whose only * is its first character ("*read more"): it tests the end
 #          of units of any length.
 # Values:  for nav_previous, nav_next, tags, byline, image_credit and date the
-#          value is what the first * matched when the pattern starts with fixed
-#          text, else the whole unit. An empty nav or tags value is taken from
-#          the next unit.
+#          value is what the first * matched, or the whole unit when there is
+#          no * or it matched nothing. An empty nav or tags value is taken from
+#          the line(s) after it.
 # Later files (--rules FILE) win over earlier ones and over these; within a
 # file the first matching line wins. A "paragraph" or "heading" rule keeps a
 # unit in the body.
@@ -97,6 +97,39 @@ widget       (opens in new window)
 widget       open in app
 widget       get the app
 widget       download the app
+widget       image # of #
+widget       photo # of #
+widget       slide # of #
+widget       # of #
+widget       #:# am
+widget       #:# pm
+widget       #:#am
+widget       #:#pm
+widget       we use cookies*
+widget       this site uses cookies*
+widget       this website uses cookies*
+widget       accept all cookies
+widget       accept cookies
+widget       accept all
+widget       reject all
+widget       cookie settings
+widget       cookie policy
+widget       manage cookies
+widget       privacy policy
+widget       privacy
+widget       terms of use
+widget       terms of service
+widget       terms and conditions
+widget       contact us
+widget       about us
+widget       sitemap
+widget       site map
+widget       accessibility
+widget       careers
+widget       advertise with us
+widget       advertise
+widget       print edition
+widget       e-paper
 
 # --- meta lines without a usable date ("Updated on" with the date missing)
 meta         updated
@@ -109,6 +142,9 @@ meta         last updated
 meta         last updated on
 meta         date
 meta         # hours ago
+meta         updated # * ago
+meta         published # * ago
+meta         # * ago
 meta         # minutes ago
 meta         # days ago
 meta         an hour ago
@@ -183,6 +219,8 @@ advert       advert
 advert       sponsored
 advert       sponsored content
 advert       sponsored by *
+advert       sponsored:*
+advert       paid partnership*
 advert       sponsored links
 advert       sponsored stories
 advert       promoted
@@ -302,6 +340,19 @@ newsletter   by signing up, you agree*
 newsletter   by subscribing, you agree*
 newsletter   thank you for signing up*
 newsletter   thanks for signing up*
+newsletter   already a subscriber*
+newsletter   subscribe to continue*
+newsletter   subscribe to read*
+newsletter   subscribe to unlock*
+newsletter   to continue reading*
+newsletter   continue reading with *
+newsletter   this article is for subscribers*
+newsletter   this content is for subscribers*
+newsletter   create a free account*
+newsletter   register to continue*
+newsletter   become a member*
+newsletter   support our journalism*
+newsletter   *support independent journalism*
 newsletter   get our *newsletter*
 newsletter   get the *newsletter*
 newsletter   get the * in your inbox*
@@ -441,6 +492,12 @@ credits      本文来源:*
 credits      (ap)
 credits      (reuters)
 credits      (afp)
+credits      source:*
+credits      sources:*
+credits      quelle:*
+credits      fuente:*
+credits      fonte:*
+credits      источник:*
 
 # --- article navigation
 nav_previous previous article*
@@ -503,6 +560,8 @@ category     栏目:*
 
 # --- bylines (the name is checked: capitalised words, "and", particles)
 byline       by *
+byline       by:*
+byline       written by:*
 byline       written by *
 byline       words by *
 byline       story by *
@@ -560,7 +619,14 @@ image_credit illustration by *
 image_credit graphic:*
 image_credit image source, *
 image_credit image source:*
-image_credit source: getty images*
+image_credit image via *
+image_credit photo via *
+image_credit photo courtesy of *
+image_credit image courtesy of *
+image_credit courtesy of *
+image_credit courtesy:*
+image_credit pic:*
+image_credit pictures:*
 image_credit public domain
 image_credit wikimedia commons
 image_credit creative commons
@@ -573,6 +639,8 @@ image_credit unsplash
 image_credit pexels
 image_credit file photo
 image_credit stock photo
+image_credit © *
+image_credit (c) *
 image_credit representational image
 image_credit representative image
 # --- other languages: French, Spanish, Portuguese, Italian, German, Russian, Chinese
@@ -755,5 +823,52 @@ image_credit 图片来源:*
 image_credit 图:*
 image_credit 图片:*
 image_credit 摄影:*
+# --- Japanese, Korean, Arabic, more European comment headers
+share        シェア
+share        シェアする
+share        ツイート
+share        ツイートする
+share        はてなブックマーク
+share        공유하기
+share        공유
+share        شارك
+share        مشاركة
+advert       広告
+advert       スポンサーリンク
+advert       광고
+advert       إعلان
+related      関連記事*
+related      あわせて読みたい*
+related      おすすめ記事*
+related      관련기사*
+related      관련 기사*
+related      اقرأ أيضا*
+related      اقرأ أيضاً*
+comments     コメント
+comments     コメント(#)
+comments     댓글
+comments     댓글 #
+comments     kommentare (#)
+comments     commenti (#)
+comments     comentários (#)
+comments     reacties
+comments     # reacties
+nav_previous 前の記事*
+nav_previous 이전 기사*
+nav_previous 이전글*
+nav_next     次の記事*
+nav_next     다음 기사*
+nav_next     다음글*
+tags         タグ:*
+tags         태그:*
+tags         키워드:*
+byline       * 기자
+byline       筆者:*
+byline       著者:*
+byline       執筆:*
+byline       بقلم *
+image_credit 写真:*
+image_credit 사진:*
+image_credit 사진=*
 """##
 }

@@ -116,12 +116,29 @@ enum MetaLines {
 
     // MARK: - author bios
 
+    static let bioVerbList: [StaticString] = [
+        "is", "was", "writes", "covers", "reports", "has", "serves", "works", "teaches", "joined",
+        "lives", "holds", "specializes", "specialises", "previously", "currently",
+    ]
+    static let particleList: [StaticString] = [
+        "de", "da", "del", "della", "der", "den", "di", "du", "van", "von", "la", "le", "bin", "al",
+        "el", "ibn", "st", "y", "dos", "das", "ter", "ten", "and", "e",
+    ]
+
+    /// The range equals one of `list` (lowercase ASCII), ignoring case.
+    static func inList(_ b: Bytes, _ s: Int, _ e: Int, _ list: [StaticString]) -> Bool {
+        for w in list where w.utf8CodeUnitCount == e - s {
+            if hasPrefixCI(b, s, e, w) { return true }
+        }
+        return false
+    }
+
     static let bioVerbs: Set<String> = [
         "is", "was", "writes", "covers", "reports", "has", "serves", "works", "teaches", "joined",
         "lives", "holds", "specializes", "specialises", "previously", "currently",
     ]
 
-    static let roles: Set<String> = [
+    static let roles: [StaticString] = [
         "writer", "reporter", "journalist", "editor", "correspondent", "columnist", "contributor",
         "author", "freelance", "freelancer", "blogger", "analyst", "researcher", "consultant",
         "producer", "commentator", "novelist", "photographer", "photojournalist", "student",
@@ -144,6 +161,22 @@ enum MetaLines {
             s += b[s] == 0xE2 ? min(3, e - s) : 1
         }
         guard e - s >= 12, isUpperASCII(b[s]) || b[s] >= 0x80 else { return nil }
+        // Fast reject without allocating: in "Jane Doe is a ...", the first
+        // lowercase word (after name particles) is the verb.
+        var i = s, seen = 0
+        let lim = min(e, s + 160)
+        var verb = false
+        while i < lim && seen < 9 && !verb {
+            while i < lim && b[i] == 0x20 { i += 1 }
+            let ts = i
+            while i < lim && b[i] != 0x20 { i += 1 }
+            if ts == i { break }
+            seen += 1
+            guard isLowerASCII(b[ts]) else { continue }
+            if inList(b, ts, i, bioVerbList) { verb = true }
+            else if !inList(b, ts, i, particleList) { return nil }
+        }
+        guard verb else { return nil }
         let toks = tokens(b, s, min(e, s + 400), limit: 40)
         var k = 0
         var nameEnd = s
@@ -170,7 +203,7 @@ enum MetaLines {
                 var (ts, te) = toks[j]
                 while te > ts, !isLetterASCII(b[te - 1]) && b[te - 1] < 0x80 { te -= 1 }
                 while ts < te, !isLetterASCII(b[ts]) && b[ts] < 0x80 { ts += 1 }
-                if te > ts, roles.contains(word(b, ts, te)) { found = true; break }
+                if te > ts, inList(b, ts, te, roles) { found = true; break }
                 if b[toks[j].1 - 1] == 0x2E, j > v + 3 { break }     // end of the first sentence
                 j += 1
             }
@@ -251,8 +284,29 @@ enum MetaLines {
         }
         var r = m
         r.start = ms; r.end = me
+        if r.ambiguous && !isEnglishLine(b, s, e) { swap(&r.month, &r.day) }
         return r
     }
+
+    /// "Publicado: 04/05/2023" is the 4th of May: outside English, numbers run day first.
+    static func isEnglishLine(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            guard isLetterASCII(b[i]) || b[i] >= 0x80 else { i += 1; continue }
+            if b[i] >= 0x80, isLetterLike(scalar(b, i, e).0) { return false }
+            let st = i
+            while i < e && isLetterASCII(b[i]) { i += 1 }
+            if i == st { i += 1; continue }
+            if nonEnglishDateWords.contains(word(b, st, i)) { return false }
+        }
+        return true
+    }
+
+    static let nonEnglishDateWords: Set<String> = [
+        "le", "mis", "jour", "publicado", "publicada", "el", "actualizado", "de", "del", "las", "em",
+        "as", "atualizado", "pubblicato", "aggiornato", "il", "alle", "ore", "am", "um", "uhr",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om",
+    ]
 
     static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)

@@ -17,8 +17,9 @@
 // Patterns are tried on units of at most 300 bytes, except a pattern whose only
 // * is its first character ("*read more"): it tests the end of units of any
 // length. For labels with a value (nav, tags, byline, image_credit, date), the
-// value is the text the first * matched when the pattern starts with fixed
-// text, else the whole unit. Lines starting with # are comments.
+// value is the text the first * matched ("by *", "* 기자"), or the whole unit
+// when the pattern has no * or the * matched nothing. Lines starting with # are
+// comments.
 // Later files win over earlier ones; within a file the first matching line wins.
 
 import ArticleModel
@@ -43,7 +44,7 @@ public struct Rule: Sendable {
     var maxLength: Int
     /// "*text": only the end of the unit is tested, at any length.
     var suffixOnly: Bool
-    /// Index of the first * when the pattern starts with fixed text (its match is the value).
+    /// Index of the first * (its match is the value), if any.
     var captureStar: Int?
 
     /// How `--explain` names the rule.
@@ -58,7 +59,7 @@ public struct Rule: Sendable {
 /// What the rules make of one piece of text.
 public struct RuleMatch: Sendable, Equatable {
     public var label: BlockLabel
-    /// The captured text (trimmed), or nil when the rule captures nothing.
+    /// What the rule's first * matched (trimmed), or nil when it has no * or matched nothing.
     public var value: String?
     /// `Rule.explanation` of the rule that matched.
     public var rule: String
@@ -75,14 +76,29 @@ public struct ParserRules: Sendable {
     public static let builtInOrigin = "built-in"
 
     public private(set) var rules: [Rule] = []
-    // Rule indices, best first: by the pattern's first byte, patterns opening
-    // with #, suffix patterns by their last byte, and other *-first patterns.
-    var byFirst: [[Int32]] = Array(repeating: [], count: 256)
-    var digitFirst: [Int32] = []
-    var byLast: [[Int32]] = Array(repeating: [], count: 256)
-    var suffixOther: [Int32] = []
-    var general: [Int32] = []
     var files = 0
+
+    // The matcher's tables, plain data so that matching neither allocates nor
+    // retains: one entry per rule, their tokens in one pool, and rule indices
+    // grouped in buckets (best rank first) addressed by `bucketStart`.
+    struct Entry {
+        var tokStart: Int32, tokCount: Int32
+        var capture: Int32          // token index of the captured *, or -1
+        var minLength: Int32, maxLength: Int32
+        var suffixOnly: Bool
+        var rank: Int
+    }
+    var entries: [Entry] = []
+    var pool: [UInt16] = []
+    var bucketStart: [Int32] = Array(repeating: 0, count: Bucket.count + 1)
+    var bucketItems: [Int32] = []
+
+    /// Buckets: 0...255 patterns by first byte, then patterns opening with #,
+    /// suffix patterns by last byte, suffix patterns ending in # or a space,
+    /// and other patterns opening with *.
+    enum Bucket {
+        static let digitFirst = 256, byLast = 257, suffixOther = 513, general = 514, count = 515
+    }
 
     private static let builtIn: ParserRules = {
         var r = ParserRules(empty: ())
@@ -126,26 +142,43 @@ public struct ParserRules: Sendable {
             rule.rank = files << 32 | (0xFFFF_FFFF - lineNo)
             added.append(rule)
         }
-        for r in added {
-            let i = Int32(rules.count)
-            rules.append(r)
-            if r.suffixOnly {
-                let last = r.tokens[r.tokens.count - 1]
-                if last < 256 { insert(i, into: &byLast[Int(last)]) } else { insert(i, into: &suffixOther) }
-            } else if r.tokens[0] < 256 {
-                insert(i, into: &byFirst[Int(r.tokens[0])])
-            } else if r.tokens[0] == tokDigits {
-                insert(i, into: &digitFirst)
-            } else {
-                insert(i, into: &general)
-            }
-        }
+        rules.append(contentsOf: added)
+        buildIndex()
     }
 
-    private func insert(_ i: Int32, into list: inout [Int32]) {
-        let rank = rules[Int(i)].rank
-        let at = list.firstIndex(where: { rules[Int($0)].rank < rank }) ?? list.count
-        list.insert(i, at: at)
+    private mutating func buildIndex() {
+        entries = []
+        pool = []
+        var buckets = Array(repeating: [Int32](), count: Bucket.count)
+        for (i, r) in rules.enumerated() {
+            entries.append(Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
+                                 capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
+                                 maxLength: Int32(min(r.maxLength, Int(Int32.max))), suffixOnly: r.suffixOnly,
+                                 rank: r.rank))
+            pool.append(contentsOf: r.tokens)
+            let bucket: Int
+            if r.suffixOnly {
+                let last = r.tokens[r.tokens.count - 1]
+                bucket = last < 256 ? Bucket.byLast + Int(last) : Bucket.suffixOther
+            } else if r.tokens[0] < 256 {
+                bucket = Int(r.tokens[0])
+            } else if r.tokens[0] == tokDigits {
+                bucket = Bucket.digitFirst
+            } else {
+                bucket = Bucket.general
+            }
+            buckets[bucket].append(Int32(i))
+        }
+        bucketItems = []
+        for (k, list) in buckets.enumerated() {
+            bucketStart[k] = Int32(bucketItems.count)
+            // Stable: higher rank first, file order within a rank.
+            bucketItems += list.enumerated().sorted {
+                rules[Int($0.element)].rank != rules[Int($1.element)].rank
+                    ? rules[Int($0.element)].rank > rules[Int($1.element)].rank : $0.offset < $1.offset
+            }.map(\.element)
+        }
+        bucketStart[Bucket.count] = Int32(bucketItems.count)
     }
 
     static let forbiddenLabels: Set<String> = ["title", "comment", "author_bio"]
@@ -234,7 +267,7 @@ public struct ParserRules: Sendable {
         let open = stars > 0 || toks.contains(tokDigits) || toks.contains(tokSpace)
         return Rule(label: .ignored, pattern: pattern, origin: "", line: 0, tokens: toks, rank: 0,
                     minLength: fixed, maxLength: open ? Int.max : fixed + 12, suffixOnly: suffixOnly,
-                    captureStar: toks[0] == tokStar ? nil : toks.firstIndex(of: tokStar))
+                    captureStar: toks.firstIndex(of: tokStar))
     }
 
     // MARK: - matching
@@ -250,24 +283,46 @@ public struct ParserRules: Sendable {
         guard e > s, !rules.isEmpty else { return nil }
         let soft = Self.softEnd(b, s, e)
         let len = e - s
-        var best: Hit? = nil
-        func consider(_ list: [Int32]) {
-            for ri in list {
-                let r = rules[Int(ri)]
-                if let bh = best, rules[bh.rule].rank > r.rank { return }
-                if let h = r.suffixOnly ? matchSuffix(r, b, s, soft) : matchGlob(r, b, s, e, soft, len) {
-                    best = Hit(rule: Int(ri), capStart: h.0, capEnd: h.1)
-                    return
+        return entries.withUnsafeBufferPointer { E in
+            pool.withUnsafeBufferPointer { P in
+                bucketStart.withUnsafeBufferPointer { O in
+                    bucketItems.withUnsafeBufferPointer { I -> Hit? in
+                        var best: Hit? = nil
+                        var bestRank = Int.min
+                        func consider(_ bucket: Int) {
+                            var k = Int(O[bucket])
+                            let end = Int(O[bucket + 1])
+                            while k < end {
+                                let ri = Int(I[k])
+                                let r = E[ri]
+                                if r.rank < bestRank { return }
+                                k += 1
+                                // Most candidates fail at their second byte: test it before calling.
+                                if !r.suffixOnly && r.tokCount > 1 && len > 1 {
+                                    let t1 = P[Int(r.tokStart) + 1]
+                                    if t1 < 256 && t1 != 0x3A && foldedByte(b, s + 1, e) != UInt8(t1) { continue }
+                                }
+                                let toks = UnsafeBufferPointer(rebasing: P[Int(r.tokStart)..<Int(r.tokStart + r.tokCount)])
+                                let h = r.suffixOnly ? Self.matchSuffix(toks, b, s, soft)
+                                    : Self.matchGlob(toks, r, b, s, e, soft, len)
+                                if let h {
+                                    best = Hit(rule: ri, capStart: h.0, capEnd: h.1)
+                                    bestRank = r.rank
+                                    return
+                                }
+                            }
+                        }
+                        if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft))) }
+                        consider(Bucket.suffixOther)
+                        guard len <= shortUnitLimit else { return best }
+                        consider(Int(foldedByte(b, s, e)))
+                        if isDigit(b[s]) { consider(Bucket.digitFirst) }
+                        consider(Bucket.general)
+                        return best
+                    }
                 }
             }
         }
-        if soft > s { consider(byLast[Int(foldedByte(b, soft - 1, soft))]) }
-        consider(suffixOther)
-        guard len <= shortUnitLimit else { return best }
-        consider(byFirst[Int(foldedByte(b, s, e))])
-        if isDigit(b[s]) { consider(digitFirst) }
-        consider(general)
-        return best
     }
 
     /// Public form for other readers: the rule for one piece of text.
@@ -280,14 +335,14 @@ public struct ParserRules: Sendable {
             var v: String? = nil
             if r.captureStar != nil {
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
-                v = String(decoding: UnsafeBufferPointer(rebasing: b[vs..<ve]), as: UTF8.self)
+                if ve > vs { v = String(decoding: UnsafeBufferPointer(rebasing: b[vs..<ve]), as: UTF8.self) }
             }
             return RuleMatch(label: r.label, value: v, rule: r.explanation)
         }
     }
 
     /// A colon as the unit may write it: spaces then ":", or a fullwidth "：".
-    private func colonLength(_ b: Bytes, _ t: Int, _ e: Int) -> Int? {
+    private static func colonLength(_ b: Bytes, _ t: Int, _ e: Int) -> Int? {
         var i = t
         while i < e { let l = spaceLength(b, i, e); if l == 0 { break }; i += l }
         if i < e && b[i] == 0x3A { return i + 1 - t }
@@ -295,12 +350,12 @@ public struct ParserRules: Sendable {
         return nil
     }
 
-    /// "*literal" against the end of the unit; returns an empty capture.
-    private func matchSuffix(_ r: Rule, _ b: Bytes, _ s: Int, _ soft: Int) -> (Int, Int)? {
+    /// "*literal" against the end of the unit; the capture is what the * took.
+    private static func matchSuffix(_ pat: UnsafeBufferPointer<UInt16>, _ b: Bytes, _ s: Int, _ soft: Int) -> (Int, Int)? {
         var t = soft
-        var k = r.tokens.count - 1
+        var k = pat.count - 1
         while k >= 1 {
-            let tok = r.tokens[k]
+            let tok = pat[k]
             if tok == tokSpace {
                 guard t > s, b[t - 1] == 0x20 || b[t - 1] == 0x09 || b[t - 1] == 0xA0 else { return nil }
                 while t > s, b[t - 1] == 0x20 || b[t - 1] == 0x09 || b[t - 1] == 0xA0 || (b[t - 1] == 0xC2 && t < soft && b[t] == 0xA0) {
@@ -315,15 +370,15 @@ public struct ParserRules: Sendable {
             }
             k -= 1
         }
-        return (s, s)
+        return (s, t)
     }
 
     /// Glob match of a whole short unit, with the first star's extent.
-    private func matchGlob(_ r: Rule, _ b: Bytes, _ s: Int, _ e: Int, _ soft: Int, _ len: Int) -> (Int, Int)? {
-        if len < r.minLength || len > r.maxLength { return nil }
-        let pat = r.tokens
+    private static func matchGlob(_ pat: UnsafeBufferPointer<UInt16>, _ r: Entry, _ b: Bytes, _ s: Int, _ e: Int,
+                                  _ soft: Int, _ len: Int) -> (Int, Int)? {
+        if len < Int(r.minLength) || len > Int(r.maxLength) { return nil }
         let pn = pat.count
-        let cap = r.captureStar ?? -1
+        let cap = Int(r.capture)
         var p = 0, t = s
         var starP = -1, starT = s
         var capStart = s, capEnd = s

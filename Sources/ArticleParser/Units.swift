@@ -33,8 +33,7 @@ struct UnitSplitter {
         var i = 0
         let n = src.count
         while i < n {
-            var j = i
-            while j < n && src[j] != 0x0A { j += 1 }
+            let j = nextNewline(src, from: i)
             let (ts, te) = trimmed(src, i, j)
             if ts == te {
                 if !block.isEmpty { flush(&block, into: &units, src, &extra) }
@@ -49,6 +48,21 @@ struct UnitSplitter {
         }
         if !block.isEmpty { flush(&block, into: &units, src, &extra) }
         return units
+    }
+
+    /// Index of the next "\n" at or after `i` (or the end), eight bytes at a time.
+    @inline(__always) static func nextNewline(_ b: Bytes, from i: Int) -> Int {
+        var j = i
+        let n = b.count
+        let base = UnsafeRawPointer(b.baseAddress!)
+        while j + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ 0x0A0A_0A0A_0A0A_0A0A
+            // A zero byte in w is a newline in the text.
+            if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 { break }
+            j += 8
+        }
+        while j < n && b[j] != 0x0A { j += 1 }
+        return j
     }
 
     private static func flush(_ block: inout [Unit], into units: inout [Unit], _ b: Bytes, _ extra: inout [UInt8]) {

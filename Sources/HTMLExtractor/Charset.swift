@@ -4,6 +4,20 @@
 // else windows-1252.
 
 enum Charset {
+    /// Bytes that are not text at all (NUL bytes or many control characters
+    /// near the start, and no UTF-16 byte-order mark): not read as HTML.
+    static func looksBinary(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if b.count >= 2 && (b[0] == 0xFF && b[1] == 0xFE || b[0] == 0xFE && b[1] == 0xFF) { return false }
+        let n = min(b.count, 8192)
+        var controls = 0
+        for i in 0..<n {
+            let c = b[i]
+            if c == 0 { return true }
+            if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D && c != 0x0C { controls += 1 }
+        }
+        return controls * 20 > n
+    }
+
     static func choose(_ b: UnsafeBufferPointer<UInt8>) -> String {
         if b.count >= 2 {
             if b[0] == 0xFF && b[1] == 0xFE { return "UTF-16LE" }

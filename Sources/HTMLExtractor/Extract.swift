@@ -15,7 +15,6 @@
 //    boilerplate line ("Advertisement", "Read more: ..."). Outside, text is
 //    boilerplate of the kind of its nearest marked container, or a comment,
 //    byline, date, navigation link or tag list.
-import CLibXML2
 import ArticleModel
 
 struct Extraction {
@@ -383,9 +382,9 @@ final class Extractor {
     }
 
     private func sameClass(_ a: Int32, _ b: Int32) -> Bool {
-        guard let ca = Page.attr(page.nodes[Int(a)].ptr, "class"), !ca.isEmpty,
-              let cb = Page.attr(page.nodes[Int(b)].ptr, "class") else { return false }
-        return ca == cb
+        let ca = page.nodes[Int(a)].cls, cb = page.nodes[Int(b)].cls
+        guard ca.len > 0, ca.len == cb.len else { return false }
+        return page.attrString(ca) == page.attrString(cb)
     }
 
     private func endsSentence(_ n: Int32) -> Bool {
@@ -408,33 +407,14 @@ final class Extractor {
 
     private func describeNode(_ n: Int32) -> String {
         let node = page.nodes[Int(n)]
-        var out: [UInt8] = []
-        if let name = node.ptr.pointee.name {
-            var p = name
-            while p.pointee != 0 && out.count < 40 { out.append(p.pointee); p += 1 }
+        var out = page.tagName(n)
+        func first(_ r: AttrRef) -> Substring? {
+            guard r.len > 0 else { return nil }
+            return page.attrString(r).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).first
         }
-        func append(_ v: UnsafePointer<UInt8>, _ mark: UInt8) {
-            var p = v
-            while p.pointee == 0x20 || p.pointee == 0x09 || p.pointee == 0x0A || p.pointee == 0x0D { p += 1 }
-            if p.pointee == 0 { return }
-            out.append(mark)
-            var k = 0
-            while p.pointee != 0 && p.pointee != 0x20 && p.pointee != 0x09 && p.pointee != 0x0A && p.pointee != 0x0D
-                    && k < 60 {
-                out.append(p.pointee); p += 1; k += 1
-            }
-        }
-        var id: UnsafePointer<UInt8>? = nil, cls: UnsafePointer<UInt8>? = nil
-        var attr = node.ptr.pointee.properties
-        while let a = attr {
-            if let an = a.pointee.name, let v = a.pointee.children?.pointee.content {
-                if Page.eq(an, "id") { id = UnsafePointer(v) } else if Page.eq(an, "class") { cls = UnsafePointer(v) }
-            }
-            attr = a.pointee.next
-        }
-        if let id { append(id, 0x23) }
-        if let cls { append(cls, 0x2E) }
-        return String(decoding: out, as: UTF8.self)
+        if let id = first(node.id) { out += "#" + id }
+        if let c = first(node.cls) { out += "." + c }
+        return out
     }
 
     // MARK: - 2. labelling
@@ -472,8 +452,8 @@ final class Extractor {
             let text = page.text(c)
             let owner = c.owner
             let ownerNode = page.nodes[Int(owner)]
-            let tagName = ownerNode.ptr.pointee.name.map { String(cString: $0) } ?? ""
-            let line = c.whole ? Int(xmlGetLineNo(ownerNode.ptr)) : Int(c.line)
+            let tagName = page.tagName(owner)
+            let line = Int(c.whole ? ownerNode.line : c.line)
             let r = region[ci]
             func block(_ l: BlockLabel, _ rule: String, value: String? = nil, values: [String] = []) {
                 out.append(.block(Block(index: 0, line: line, text: text, label: l, rule: rule,
@@ -814,7 +794,7 @@ final class Extractor {
     private func chooseTitle() {
         var h1s: [(Int32, String)] = []
         for (i, n) in page.nodes.enumerated() where n.tag == .h1 && n.chunkEnd > n.chunkStart && h1s.count < 10 {
-            let t = clean(Page.collapsedText(n.ptr))
+            let t = clean(page.nodeText(Int32(i)))
             if !t.isEmpty { h1s.append((Int32(i), t)) }
         }
         let cleanedTitle = meta.htmlTitle.map { stripSiteName($0) }
@@ -1029,18 +1009,9 @@ final class Extractor {
     /// Texts of the links under a node, in order, without repeats.
     func linkTexts(_ n: Int32) -> [String] {
         var out: [String] = []
-        let node = page.nodes[Int(n)]
-        var i = n
-        while i < node.end && out.count < 100 {
-            let x = page.nodes[Int(i)]
-            if x.tag == .a {
-                var t = clean(Page.collapsedText(x.ptr))
-                if t.hasPrefix("#") && t.count > 1 { t.removeFirst() }
-                if !t.isEmpty && t.utf8.count < 80 && !out.contains(t) { out.append(t) }
-                i = x.end
-            } else {
-                i += 1
-            }
+        for var t in page.anchorTexts(under: n) where out.count < 100 {
+            if t.hasPrefix("#") && t.count > 1 { t.removeFirst() }
+            if !t.isEmpty && t.utf8.count < 80 && !out.contains(t) { out.append(t) }
         }
         return out
     }

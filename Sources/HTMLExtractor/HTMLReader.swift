@@ -6,8 +6,8 @@
 import ArticleModel
 
 public struct HTMLReader: Sendable {
-    /// Keep the parsed document in `HTMLPage.document` (for `a:xpath`). Without
-    /// it the document is freed as soon as the blocks are made.
+    /// Give `HTMLPage.document` (for `a:xpath`). The document keeps the page's
+    /// bytes and builds libxml2's tree on its first query.
     public var keepDocument: Bool
 
     public init(keepDocument: Bool = true) {
@@ -17,14 +17,15 @@ public struct HTMLReader: Sendable {
     /// Every block of the page, labelled, plus page-level fields. Never fails:
     /// bytes that are not HTML give a page with few or no blocks.
     public func read(bytes: [UInt8], source: String) -> HTMLPage {
-        let doc = bytes.withUnsafeBufferPointer { b -> HTMLDocument? in
+        let (page, encoding) = bytes.withUnsafeBufferPointer { b -> (Page, String) in
+            if Charset.looksBinary(b) { return (Page(), "UTF-8") }
             let enc = Charset.choose(b)
-            return LibXML.parse(b, encoding: enc).map(HTMLDocument.init(doc:))
+            return (Page.parse(b, encoding: enc), enc)
         }
-        guard let doc else { return HTMLPage(blocks: [], url: nil, document: nil) }
-        let page = Page(doc: doc.doc)
         let ex = Extractor(page: page).run()
-        return HTMLPage(blocks: ex.blocks, url: ex.url, document: keepDocument ? doc : nil)
+        // The libxml2 tree for XPath is built on the first query, not here.
+        return HTMLPage(blocks: ex.blocks, url: ex.url,
+                        document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)
     }
 
     /// Reads and builds the article in one step.

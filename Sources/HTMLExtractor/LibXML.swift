@@ -1,7 +1,7 @@
 // The libxml2 layer: parser set-up, error silencing, parsing, XPath.
 // No file of this target imports Foundation: Debian's libxml2 headers pull in
 // ICU, and a Swift file that sees both Foundation and CLibXML2 fails to build.
-import CLibXML2
+internal import CLibXML2
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -61,13 +61,38 @@ enum LibXML {
     }
 }
 
-/// Owns a libxml2 document; freed on deinit. Used by one worker thread at a time.
+/// Owns a libxml2 document; freed on deinit. Used by one worker thread at a
+/// time. The tree is parsed from the page's bytes on the first query (with the
+/// same encoding and options as the reader), so pages whose scripts never ask
+/// for XPath never pay for it.
 public final class HTMLDocument: @unchecked Sendable {
-    let doc: xmlDocPtr
+    private let bytes: [UInt8]
+    private let encoding: String
+    private var parsed: xmlDocPtr? = nil
 
-    init(doc: xmlDocPtr) { self.doc = doc }
+    init(bytes: [UInt8], encoding: String) {
+        self.bytes = bytes
+        self.encoding = encoding
+    }
 
-    deinit { xmlFreeDoc(doc) }
+    /// Parses a page on its own (charset chosen as the reader does).
+    public convenience init(bytes: [UInt8]) {
+        let enc = bytes.withUnsafeBufferPointer { Charset.choose($0) }
+        self.init(bytes: bytes, encoding: enc)
+    }
+
+    deinit {
+        if let d = parsed { xmlFreeDoc(d) }
+    }
+
+    /// The libxml2 document, parsed on first use; an empty HTML document when
+    /// the bytes give none.
+    var doc: xmlDocPtr {
+        if let d = parsed { return d }
+        let d = bytes.withUnsafeBufferPointer { LibXML.parse($0, encoding: encoding) } ?? htmlNewDoc(nil, nil)!
+        parsed = d
+        return d
+    }
 
     /// The strings an XPath expression selects (text of elements, attribute
     /// values, string results), or an error message for a bad expression.

@@ -1,17 +1,17 @@
-// One pass over libxml2's tree: elements become `Node`s (in document order,
-// so a subtree is a contiguous index range), text becomes `Chunk`s (a run of
-// inline text between block boundaries, its bytes in one arena), and the head's
-// metadata is collected. The walk follows libxml2's child/next/parent pointers
-// with no recursion, so depth cannot overflow the stack.
-import CLibXML2
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+// One pass over the page with libxml2's HTML parser in SAX mode (no tree is
+// built for extraction; HTMLDocument parses again, lazily, only for XPath).
+// Elements become `Node`s in document order, so a subtree is a contiguous
+// index range; text becomes `Chunk`s (a run of inline text between block
+// boundaries, its bytes in one arena); the head's metadata is collected on the
+// way. Events are handled iteratively: nesting depth never grows the stack.
+internal import CLibXML2
+
+struct AttrRef {
+    var start: Int32 = 0
+    var len: Int32 = 0
+}
 
 struct Node {
-    var ptr: XNode
     var tag: Tag
     var hint: Hint
     var parent: Int32
@@ -19,12 +19,17 @@ struct Node {
     var end: Int32
     var chunkStart: Int32
     var chunkEnd: Int32
+    /// Line of the start tag.
+    var line: Int32
+    /// Index into `Page.names` for elements without a code, else -1.
+    var name: Int32
+    var id: AttrRef
+    var cls: AttrRef
 }
 
 struct Chunk {
     /// Innermost block element holding the text.
     var owner: Int32
-    /// Innermost element of any kind at the run's start (for links, spans).
     var start: Int32
     var end: Int32
     var chars: Int32
@@ -54,6 +59,11 @@ struct Page {
     var nodes: [Node] = []
     var chunks: [Chunk] = []
     var arena: [UInt8] = []
+    /// id and class values, for rules ("div#main.article-body").
+    var attrBytes: [UInt8] = []
+    var names: [String] = []
+    /// Text range in `arena` of each `<a>` (node, start, end).
+    var anchors: [(node: Int32, start: Int32, end: Int32)] = []
 
     // Metadata seen on the way.
     var metas: [MetaTag] = []
@@ -65,9 +75,14 @@ struct Page {
     /// Elements with rel=prev/next/author/tag (node index, hint).
     var rels: [(node: Int32, hint: Hint)] = []
 
-    // Walk state.
+    // Parse state.
+    private var ctxt: htmlParserCtxtPtr? = nil
     private var blockStack: [Int32] = []
     private var elemStack: [Int32] = []
+    private var skipDepth = 0
+    private var capture: Capture = .none
+    private var captured: [UInt8] = []
+    private var nameIndex: [String: Int32] = [:]
     private var linkDepth = 0
     private var preDepth = 0
     private var headDepth = 0
@@ -82,13 +97,65 @@ struct Page {
     private var lastWasBr = false
     private var hintCache: [UInt64: Hint] = [:]
 
-    init(doc: xmlDocPtr) {
-        nodes.reserveCapacity(4096)
-        chunks.reserveCapacity(1024)
-        arena.reserveCapacity(65536)
-        guard let root = xmlDocGetRootElement(doc) else { return }
-        walk(root)
-        markWhole()
+    private enum Capture { case none, title, jsonLD }
+
+    init() {}
+
+    /// Parses `bytes` (in `encoding`) into a page. Never fails; bytes that are
+    /// not HTML give a page with few or no nodes.
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
+        var page = Page()
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return page }
+        LibXML.silenceThisThread()
+        page.nodes.reserveCapacity(4096)
+        page.chunks.reserveCapacity(1024)
+        page.arena.reserveCapacity(min(bytes.count / 2, 1 << 20))
+        withUnsafeMutablePointer(to: &page) { p in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cp in
+                guard let ctxt = htmlNewParserCtxt() else { return }
+                defer { htmlFreeParserCtxt(ctxt) }
+                guard let sax = ctxt.pointee.sax else { return }
+                sax.pointee = Page.handler
+                ctxt.pointee._private = UnsafeMutableRawPointer(p)
+                p.pointee.ctxt = ctxt
+                // No startDocument handler: libxml2 builds no tree, returns nil.
+                if let d = htmlCtxtReadMemory(ctxt, cp, Int32(clamping: bytes.count), nil, encoding, LibXML.options) {
+                    xmlFreeDoc(d)
+                }
+                p.pointee.ctxt = nil
+            }
+            p.pointee.finish()
+        }
+        return page
+    }
+
+    nonisolated(unsafe) static let handler: htmlSAXHandler = {
+        var h = htmlSAXHandler()
+        h.initialized = 1
+        h.startElement = { ctx, name, atts in
+            guard let name, let p = Page.from(ctx) else { return }
+            p.pointee.start(name, atts)
+        }
+        h.endElement = { ctx, _ in Page.from(ctx)?.pointee.end() }
+        h.characters = { ctx, ch, len in
+            guard let ch, let p = Page.from(ctx) else { return }
+            p.pointee.characters(ch, Int(len))
+        }
+        h.ignorableWhitespace = h.characters
+        h.cdataBlock = h.characters
+        return h
+    }()
+
+    @inline(__always)
+    static func from(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<Page>? {
+        guard let ctx else { return nil }
+        let c = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
+        return c.pointee._private?.assumingMemoryBound(to: Page.self)
+    }
+
+    private var currentLine: Int32 {
+        guard let c = ctxt, let input = c.pointee.input else { return 0 }
+        return input.pointee.line
     }
 
     func text(_ c: Chunk) -> String {
@@ -97,170 +164,226 @@ struct Page {
         }
     }
 
-    // MARK: - walk
-
-    private mutating func walk(_ root: XNode) {
-        var cur: XNode? = root
-        while let n = cur {
-            var descend = false
-            switch n.pointee.type {
-            case XML_ELEMENT_NODE:
-                if enter(n) {
-                    if n.pointee.children != nil { descend = true } else { exit() }
-                }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let c = n.pointee.content { appendText(c, line: Int32(truncatingIfNeeded: n.pointee.line)) }
-            default:
-                break
-            }
-            if descend { cur = n.pointee.children; continue }
-            // Next sibling, or climb, leaving each finished element.
-            var m = n
-            cur = nil
-            while m != root {
-                if let nx = m.pointee.next { cur = nx; break }
-                guard let p = m.pointee.parent else { break }
-                m = p
-                if p.pointee.type == XML_ELEMENT_NODE { exit() }
-            }
-        }
-        flushRun()
+    /// The element name as written ("p", "div", "my-widget").
+    func tagName(_ n: Int32) -> String {
+        let node = nodes[Int(n)]
+        if node.name >= 0 { return names[Int(node.name)] }
+        return Tag.nameOf[Int(node.tag.rawValue)]
     }
 
-    /// Returns false when the subtree is skipped.
-    private mutating func enter(_ n: XNode) -> Bool {
-        guard let name = n.pointee.name else { return false }
+    func attrString(_ r: AttrRef) -> String {
+        attrBytes.withUnsafeBufferPointer { b in
+            String(decoding: UnsafeBufferPointer(rebasing: b[Int(r.start)..<Int(r.start + r.len)]), as: UTF8.self)
+        }
+    }
+
+    /// All text of an element: its chunks joined by a space.
+    func nodeText(_ n: Int32) -> String {
+        let node = nodes[Int(n)]
+        var parts: [String] = []
+        for i in Int(node.chunkStart)..<Int(node.chunkEnd) { parts.append(text(chunks[i])) }
+        return parts.joined(separator: " ")
+    }
+
+    /// The text of each link under `n`, in order.
+    func anchorTexts(under n: Int32) -> [String] {
+        let node = nodes[Int(n)]
+        var out: [String] = []
+        for a in anchors where a.node >= n && a.node < node.end {
+            let s = Int(a.start), e = min(Int(a.end), arena.count)
+            guard s < e else { continue }
+            out.append(arena.withUnsafeBufferPointer { cleanBytes(UnsafeBufferPointer(rebasing: $0[s..<e])) })
+        }
+        return out
+    }
+
+    // MARK: - events
+
+    private mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if skipDepth > 0 { skipDepth += 1; return }
         let tag = Tag.lookup(name)
         let role = tag.role
-        if headDepth > 0 || tag == .meta || tag == .link || tag == .title || tag == .script {
-            switch tag {
-            case .meta: readMeta(n); return false
-            case .link: readLink(n); return false
-            case .title:
-                if titleText == nil && nodes.count < 10_000 { titleText = Page.collapsedText(n) }
-                return false
-            case .script:
-                if isJSONLD(n), jsonLD.count < 20 { jsonLD.append(Page.rawText(n)) }
-                return false
-            default:
-                break
+
+        switch tag {
+        case .meta: readMeta(atts); skipDepth = 1; return
+        case .link: readLink(atts); skipDepth = 1; return
+        case .title where titleText == nil:
+            capture = .title; captured.removeAll(keepingCapacity: true); skipDepth = 1; return
+        case .script:
+            if let t = Page.value(atts, "type"), t.asciiLowered.contains("ld+json"), jsonLD.count < 20 {
+                capture = .jsonLD; captured.removeAll(keepingCapacity: true)
             }
+            skipDepth = 1; return
+        default:
+            break
         }
-        if role.contains(.skip) { return false }
+        if role.contains(.skip) || tag == .title { skipDepth = 1; return }
         if tag == .br {
+            skipDepth = 1
             if headDepth == 0 { lineBreak() }
-            return false
+            return
         }
-        if tag == .wbr { return false }
+        if tag == .wbr { skipDepth = 1; return }
 
         var hint: Hint = []
         var skip = false
         var datetime: String? = nil
+        var content: String? = nil
         var relHint: Hint = []
-        var attr = n.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            guard let an = a.pointee.name else { continue }
-            let value = a.pointee.children?.pointee.content
-            switch an[0] {
-            case 0x63:  // c
-                if Page.eq(an, "class"), let v = value { hint.formUnion(classHint(v, kind: 1)) }
-            case 0x69:  // i
-                if Page.eq(an, "id"), let v = value { hint.formUnion(classHint(v, kind: 2)) }
-                else if Page.eq(an, "itemprop"), let v = value { hint.formUnion(Page.itemprop(v)) }
-            case 0x72:  // r
-                if Page.eq(an, "role"), let v = value { hint.formUnion(Page.ariaRole(v)) }
-                else if Page.eq(an, "rel"), let v = value { relHint = Page.relHint(v) }
-            case 0x73:  // s
-                if Page.eq(an, "style"), let v = value, Page.styleHides(v) { skip = true }
-            case 0x68:  // h
-                if Page.eq(an, "hidden") { skip = true }
-            case 0x64:  // d
-                if tag == .time && Page.eq(an, "datetime"), let v = value {
-                    datetime = String(cString: v)
+        var idRef = AttrRef(), clsRef = AttrRef()
+        if var a = atts {
+            while let an = a[0] {
+                let value = a[1]
+                a += 2
+                switch an[0] {
+                case 0x63:  // c
+                    if Page.eq(an, "class"), let v = value {
+                        clsRef = storeAttr(v)
+                        hint.formUnion(classHint(v, kind: 1))
+                    } else if Page.eq(an, "content"), let v = value {
+                        content = String(cString: v)
+                    }
+                case 0x69:  // i
+                    if Page.eq(an, "id"), let v = value {
+                        idRef = storeAttr(v)
+                        hint.formUnion(classHint(v, kind: 2))
+                    } else if Page.eq(an, "itemprop"), let v = value { hint.formUnion(Page.itemprop(v)) }
+                case 0x72:  // r
+                    if Page.eq(an, "role"), let v = value { hint.formUnion(Page.ariaRole(v)) }
+                    else if Page.eq(an, "rel"), let v = value { relHint = Page.relHint(v) }
+                case 0x73:  // s
+                    if Page.eq(an, "style"), let v = value, Page.styleHides(v) { skip = true }
+                case 0x68:  // h
+                    if Page.eq(an, "hidden") { skip = true }
+                case 0x64:  // d
+                    if Page.eq(an, "datetime"), let v = value { datetime = String(cString: v) }
+                case 0x61:  // a
+                    if Page.eq(an, "aria-hidden"), let v = value, v[0] == 0x74, tag != .a && tag != .span {
+                        // aria-hidden="true" on a block: decorative duplicates.
+                        hint.insert(.hidden)
+                    }
+                default:
+                    break
                 }
-            case 0x61:  // a
-                if Page.eq(an, "aria-hidden"), let v = value, v[0] == 0x74, tag != .a && tag != .span {
-                    // aria-hidden="true" on a block: decorative duplicates.
-                    hint.insert(.hidden)
-                }
-            default:
-                break
             }
         }
-        if skip { return false }
-        // Text hidden by class, and pop-ups inside running text (hover cards).
-        if hint.contains(.hidden) || hint.contains(.popup) && !role.contains(.block) && tag != .a { return false }
+        // Hidden text, and pop-ups inside running text (hover cards).
+        if skip || hint.contains(.hidden) || hint.contains(.popup) && !role.contains(.block) && tag != .a {
+            skipDepth = 1
+            return
+        }
         if tag == .head { headDepth += 1 }
 
         let idx = Int32(nodes.count)
-        let parent = elemStack.last ?? -1
-        nodes.append(Node(ptr: n, tag: tag, hint: hint, parent: parent, end: idx + 1,
-                          chunkStart: Int32(chunks.count), chunkEnd: Int32(chunks.count)))
-        elemStack.append(idx)
-        if let d = datetime { times.append((idx, d)) }
-        if !relHint.isEmpty { rels.append((idx, relHint)) }
-        if hint.contains(.date), tag != .time, let v = Page.attr(n, "content") ?? Page.attr(n, "datetime") {
-            times.append((idx, v))
+        var nameRef: Int32 = -1
+        if tag == .other || tag == .custom {
+            let s = String(cString: name).asciiLowered
+            if let k = nameIndex[s] { nameRef = k } else {
+                nameRef = Int32(names.count); names.append(s); nameIndex[s] = nameRef
+            }
         }
-        // Inline captions and credits are blocks of their own.
+        nodes.append(Node(tag: tag, hint: hint, parent: elemStack.last ?? -1, end: idx + 1,
+                          chunkStart: Int32(chunks.count), chunkEnd: Int32(chunks.count),
+                          line: currentLine, name: nameRef, id: idRef, cls: clsRef))
+        elemStack.append(idx)
+        if let d = datetime, tag == .time || hint.contains(.date) { times.append((idx, d)) }
+        else if hint.contains(.date), let c = content { times.append((idx, c)) }
+        if !relHint.isEmpty { rels.append((idx, relHint)) }
+        // Blocks, and inline captions and credits, start a new run.
         if role.contains(.block) || hint.contains(.caption) || hint.contains(.credit) {
             flushRun()
             blockStack.append(idx)
         }
-        if tag == .a { linkDepth += 1 }
+        if tag == .a {
+            linkDepth += 1
+            anchors.append((idx, Int32(arena.count), Int32(arena.count)))
+        }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth += 1 }
-        return true
     }
 
-    private mutating func exit() {
+    private mutating func end() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0 && capture != .none {
+                let s = String(decoding: captured, as: UTF8.self)
+                if capture == .title { titleText = clean(s) } else { jsonLD.append(s) }
+                capture = .none
+                captured.removeAll()
+            }
+            return
+        }
         guard let idx = elemStack.popLast() else { return }
         let tag = nodes[Int(idx)].tag
         if blockStack.last == idx {
             flushRun()
             blockStack.removeLast()
         }
-        if tag == .a { linkDepth -= 1 }
+        if tag == .a {
+            linkDepth -= 1
+            if let k = anchors.lastIndex(where: { $0.node == idx }) { anchors[k].end = Int32(arena.count) }
+        }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth -= 1 }
         if tag == .head { headDepth -= 1 }
         nodes[Int(idx)].end = Int32(nodes.count)
         nodes[Int(idx)].chunkEnd = Int32(chunks.count)
     }
 
+    private mutating func characters(_ p: UnsafePointer<UInt8>, _ n: Int) {
+        if skipDepth > 0 {
+            if skipDepth == 1 && capture != .none && captured.count < 1 << 22 {
+                captured.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
+            }
+            return
+        }
+        if headDepth > 0 || blockStack.isEmpty { return }
+        appendText(p, n)
+    }
+
+    private mutating func finish() {
+        while !elemStack.isEmpty { end() }
+        flushRun()
+        for i in chunks.indices {
+            let o = nodes[Int(chunks[i].owner)]
+            chunks[i].whole = o.chunkEnd - o.chunkStart == 1
+        }
+    }
+
     // MARK: - text runs
 
-    private mutating func appendText(_ c: UnsafePointer<UInt8>, line: Int32) {
-        if headDepth > 0 || blockStack.isEmpty { return }
-        var p = c
+    private mutating func appendText(_ c: UnsafePointer<UInt8>, _ n: Int) {
         let inLink = linkDepth > 0
+        var i = 0
         if preDepth > 0 {
-            while p.pointee != 0 {
-                var b = p.pointee
-                p += 1
+            while i < n {
+                var b = c[i]
+                i += 1
                 if b == 0x0D {
                     b = 0x0A
-                    if p.pointee == 0x0A { p += 1 }
+                    if i < n && c[i] == 0x0A { i += 1 }
                 }
-                if b == 0xEF && p[0] == 0xBB && p[1] == 0xBF { p += 2; continue }  // BOM
-                if b == 0x0A && arena.count == runStart { continue }
-                if arena.count == runStart && (b == 0x20 || b == 0x09) { continue }
-                if arena.count == runStart && runLine == 0 { runLine = line }
+                if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
+                if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { continue }
+                if arena.count == runStart && (b == 0x0A || b == 0x20 || b == 0x09) { continue }
+                if arena.count == runStart && runLine == 0 { runLine = currentLine }
                 arena.append(b)
                 countChar(b, inLink)
                 lastWasBr = false
             }
             return
         }
-        while p.pointee != 0 {
-            let b = p.pointee
-            p += 1
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                if arena.count > runStart { pendingSpace = true }
+        while i < n {
+            let b = c[i]
+            i += 1
+            if b <= 0x20 || b == 0x7F {
+                // White space collapses; other control characters are dropped.
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                    if arena.count > runStart { pendingSpace = true }
+                }
                 continue
             }
-            if b == 0xEF && p[0] == 0xBB && p[1] == 0xBF { p += 2; continue }  // BOM
+            if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
             if arena.count == runStart {
-                if runLine == 0 { runLine = line }
+                if runLine == 0 { runLine = currentLine }
                 pendingSpace = false
                 pendingNewline = false
             } else if pendingNewline {
@@ -305,58 +428,55 @@ struct Page {
             if !brSplit { lastWasBr = false }
         }
         guard arena.count > runStart, let owner = blockStack.last else {
-            arena.removeSubrange(runStart...)
+            if arena.count > runStart { arena.removeSubrange(runStart...) }
             return
         }
         var s = runStart, e = arena.count
         trimUnicodeSpace(&s, &e)
         if s >= e { arena.removeSubrange(runStart...); return }
-        let o = nodes[Int(owner)]
         chunks.append(Chunk(owner: owner, start: Int32(s), end: Int32(e), chars: runChars,
                             linkChars: min(runLink, runChars), commas: runCommas,
-                            line: runLine != 0 ? runLine : Int32(truncatingIfNeeded: o.ptr.pointee.line),
+                            line: runLine != 0 ? runLine : nodes[Int(owner)].line,
                             whole: false, brSplit: brSplit, startsInLink: runStartsInLink))
     }
 
-    /// After the walk: a chunk is whole when it is the only text of its owner.
-    private mutating func markWhole() {
-        for i in chunks.indices {
-            let o = nodes[Int(chunks[i].owner)]
-            chunks[i].whole = o.chunkEnd - o.chunkStart == 1
+    /// Trims non-breaking and other Unicode spaces at both ends.
+    private func trimUnicodeSpace(_ s: inout Int, _ e: inout Int) {
+        arena.withUnsafeBufferPointer { a in
+            while s < e {
+                let b = a[s]
+                if b == 0x20 || b == 0x0A || b == 0x09 { s += 1; continue }
+                if b < 0xC2 { break }
+                let k = unicodeSpaceLength(UnsafeBufferPointer(rebasing: a[..<e]), s)
+                if k == 0 { break }
+                s += k
+            }
+            while e > s {
+                let b = a[e - 1]
+                if b == 0x20 || b == 0x0A || b == 0x09 { e -= 1; continue }
+                if b < 0x80 { break }
+                var k = 0
+                for back in [2, 3] where e - back >= s && a[e - back] >= 0xC2
+                    && unicodeSpaceLength(UnsafeBufferPointer(rebasing: a[..<e]), e - back) == back {
+                    k = back
+                }
+                if k == 0 { break }
+                e -= k
+            }
         }
     }
 
-    /// Trims non-breaking and other Unicode spaces at both ends.
-    private mutating func trimUnicodeSpace(_ s: inout Int, _ e: inout Int) {
-        let a = arena
-        func spaceLen(_ i: Int, _ end: Int) -> Int {
-            let b = a[i]
-            if b == 0x20 || b == 0x0A || b == 0x09 { return 1 }
-            if b < 0xC2 { return 0 }
-            return a.withUnsafeBufferPointer { unicodeSpaceLength(UnsafeBufferPointer(rebasing: $0[..<end]), i) }
-        }
-        while s < e {
-            let k = spaceLen(s, e)
-            if k == 0 { break }
-            s += k
-        }
-        while e > s {
-            var k = 0
-            for back in [2, 3] where e - back >= s && arena[e - back] >= 0xC2 && spaceLen(e - back, e) == back {
-                k = back
-            }
-            if k == 0 {
-                let b = arena[e - 1]
-                if b == 0x20 || b == 0x0A || b == 0x09 { e -= 1; continue }
-                break
-            }
-            e -= k
-        }
+    private mutating func storeAttr(_ v: UnsafePointer<UInt8>) -> AttrRef {
+        let s = Int32(attrBytes.count)
+        var p = v
+        var n: Int32 = 0
+        while p.pointee != 0 && n < 200 { attrBytes.append(p.pointee); p += 1; n += 1 }
+        return AttrRef(start: s, len: n)
     }
 
     // MARK: - attributes
 
-    private mutating func classHint(_ v: UnsafePointer<UInt8>, kind: UInt64) -> Hint {
+    mutating func classHint(_ v: UnsafePointer<UInt8>, kind: UInt64) -> Hint {
         var h: UInt64 = 14695981039346656037 &+ kind
         var n = 0
         while v[n] != 0 {
@@ -478,63 +598,36 @@ struct Page {
         return p[n] == 0
     }
 
-    static func attr(_ n: XNode, _ name: StaticString) -> String? {
-        var attr = n.pointee.properties
-        while let a = attr {
-            if let an = a.pointee.name, eq(an, name) {
-                guard let v = a.pointee.children?.pointee.content else { return "" }
-                return String(cString: v)
-            }
-            attr = a.pointee.next
+    /// The value of attribute `name` in a SAX attribute list.
+    static func value(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> String? {
+        guard var a = atts else { return nil }
+        while let an = a[0] {
+            if eq(an, name) { return a[1].map { String(cString: $0) } ?? "" }
+            a += 2
         }
         return nil
     }
 
     // MARK: - head
 
-    private mutating func readMeta(_ n: XNode) {
-        guard metas.count < 500 else { return }
+    private mutating func readMeta(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard metas.count < 500, var a = atts else { return }
         var key: String? = nil
         var content: String? = nil
-        var attr = n.pointee.properties
-        while let a = attr {
-            attr = a.pointee.next
-            guard let an = a.pointee.name, let v = a.pointee.children?.pointee.content else { continue }
+        while let an = a[0] {
+            let v = a[1]
+            a += 2
+            guard let v else { continue }
             if Page.eq(an, "content") { content = String(cString: v) }
             else if Page.eq(an, "name") || Page.eq(an, "property") || Page.eq(an, "itemprop") {
-                if key == nil { key = String(cString: v).lowercased() }
+                if key == nil { key = String(cString: v).asciiLowered }
             }
         }
         if let k = key, let c = content { metas.append(MetaTag(key: k, content: c)) }
     }
 
-    private mutating func readLink(_ n: XNode) {
-        guard links.count < 500, let rel = Page.attr(n, "rel"), let href = Page.attr(n, "href") else { return }
-        links.append(LinkTag(rel: rel.lowercased(), href: href, title: Page.attr(n, "title")))
-    }
-
-    private func isJSONLD(_ n: XNode) -> Bool {
-        guard let t = Page.attr(n, "type") else { return false }
-        return t.lowercased().contains("ld+json")
-    }
-
-    /// Concatenated text of the children, as is.
-    static func rawText(_ n: XNode) -> String {
-        var out: [UInt8] = []
-        var c = n.pointee.children
-        while let x = c {
-            if let s = x.pointee.content {
-                var p = s
-                while p.pointee != 0 { out.append(p.pointee); p += 1 }
-            }
-            c = x.pointee.next
-        }
-        return String(decoding: out, as: UTF8.self)
-    }
-
-    static func collapsedText(_ n: XNode) -> String {
-        guard let c = xmlNodeGetContent(n) else { return "" }
-        defer { free(c) }
-        return HTMLDocument.collapsed(c)
+    private mutating func readLink(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        guard links.count < 500, let rel = Page.value(atts, "rel"), let href = Page.value(atts, "href") else { return }
+        links.append(LinkTag(rel: rel.asciiLowered, href: href, title: Page.value(atts, "title")))
     }
 }

@@ -67,6 +67,13 @@ enum Tag: UInt8 {
     }()
 
     var role: Role { Tag.roles[Int(rawValue)] }
+
+    /// Element names by code.
+    static let nameOf: [String] = {
+        var n = [String](repeating: "", count: 256)
+        for (s, t) in names { n[Int(t.rawValue)] = s }
+        return n
+    }()
     var isBlock: Bool { role.contains(.block) }
     var isHeading: Bool { role.contains(.heading) }
 

@@ -125,7 +125,9 @@ for name in H.hook_names:gmatch("[%w_]+") do builtin[name] = true end
 
 local function dirname(path) return path:match("^(.*)/[^/]*$") or "." end
 
-local function make_require(dirs)
+-- `self` is the requiring file: a script named like the module it requires
+-- (examples/quotes.lua requiring "quotes") must find the module, not itself.
+local function make_require(dirs, self)
   return function(name)
     if type(name) ~= "string" then error("require expects a module name (a string)", 2) end
     local cached = loaded[name]
@@ -135,14 +137,14 @@ local function make_require(dirs)
     for _, d in ipairs(dirs) do
       for _, pattern in ipairs{"%s/%s.lua", "%s/%s/init.lua"} do
         local path = sformat(pattern, d, rel)
-        local f = real_open(path, "r")
+        local f = path ~= self and real_open(path, "r")
         if f then
           local src = f:read("a")
           f:close()
           local menv = fresh_env()
           local mdirs = {dirname(path)}
           for _, x in ipairs(dirs) do mdirs[#mdirs + 1] = x end
-          menv.require = make_require(mdirs)
+          menv.require = make_require(mdirs, path)
           local chunk, err = load(src, "@" .. path, "t", menv)
           if not chunk then error(err, 0) end
           local result = chunk(name, path)
@@ -165,7 +167,7 @@ function P.load_script(src, path)
   local dir = dirname(path)
   local dirs = {dir, dir .. "/lib"}
   for d in lua_path:gmatch("[^\n]+") do dirs[#dirs + 1] = d end
-  env.require = make_require(dirs)
+  env.require = make_require(dirs, path)
   local chunk, err = load(src, "@" .. path, "t", env)
   if not chunk then error(err, 0) end
   local ret = chunk()

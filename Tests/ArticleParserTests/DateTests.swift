@@ -43,3 +43,31 @@ final class DateTests: XCTestCase {
         XCTAssertEqual(DateNormalizer.monthNumber(Array("Mayday".utf8)), 0)
     }
 }
+
+final class MultilingualDateTests: XCTestCase {
+    func testOtherLanguages() {
+        let cases: [(String, String?)] = [
+            ("12 avril 2023", "2023-04-12"),
+            ("Publié le 1er mai 2023 à 08h15", "2023-05-01"),
+            ("12. April 2023", "2023-04-12"),
+            ("Veröffentlicht am 3. März 2024", "2024-03-03"),
+            ("12 de abril de 2023", "2023-04-12"),
+            ("12 aprile 2023", "2023-04-12"),
+            ("5 de março de 2022", "2022-03-05"),
+            ("14 марта 2024", "2024-03-14"),
+            ("14 МАРТА 2024 г.", "2024-03-14"),
+            ("2024년 3월 14일", "2024-03-14"),
+            ("2024年03月14日 10:05", "2024-03-14"),
+        ]
+        for (s, want) in cases { XCTAssertEqual(DateNormalizer.normalize(s), want, s) }
+    }
+
+    func testAmbiguousNumericDates() {
+        var s = "04/05/2023"
+        let m = s.withUTF8 { DateNormalizer.find(in: $0) }
+        XCTAssertEqual(m?.iso, "2023-04-05")
+        XCTAssertEqual(m?.ambiguous, true)
+        s = "25/05/2023"
+        XCTAssertEqual(s.withUTF8 { DateNormalizer.find(in: $0) }?.ambiguous, false)
+    }
+}

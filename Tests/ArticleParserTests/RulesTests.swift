@@ -110,3 +110,23 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(r.count, before)
     }
 }
+
+final class RuleMatchingTests: XCTestCase {
+    func testColonVariantsAndCaseFolding() {
+        let r = ParserRules.defaults()
+        XCTAssertEqual(r.match("Photo : AFP")?.value, "AFP")
+        XCTAssertEqual(r.match("Photo\u{A0}: AFP")?.value, "AFP")
+        XCTAssertEqual(r.match("作者：张伟")?.value, "张伟")
+        XCTAssertEqual(r.match("ЧИТАЙТЕ ТАКЖЕ: Новости")?.label, .boilerplate("related"))
+        XCTAssertEqual(r.match("À LIRE AUSSI : Autre")?.label, .boilerplate("related"))
+        XCTAssertEqual(r.match("18,204 Fans")?.label, .boilerplate("widget"))
+    }
+
+    func testCaptureOfLeadingStar() throws {
+        var r = ParserRules.empty()
+        try r.load(text: "byline   *, staff writer\n", origin: "x")
+        XCTAssertEqual(r.match("Jane Doe, Staff Writer")?.value, "Jane Doe")
+        let a = parse("Title\n\nJane Doe, Staff Writer\n\n\(para1)\n", rules: r)
+        XCTAssertEqual(a.author, "Jane Doe")
+    }
+}
