@@ -7,6 +7,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lectern", targets: ["lectern"]),
+        // The readers as a library, for the fuzzer (scripts/fuzz) and embedders.
+        .library(name: "LecternReaders", targets: ["ArticleModel", "ArticleParser", "HTMLExtractor"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

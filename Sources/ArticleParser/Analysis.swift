@@ -111,30 +111,39 @@ extension Classifier {
         return k
     }
 
-    /// Short plain lines in a block led by a share (related, widget ...) line
-    /// take its kind ("Share\nВКонтакте\nОдноклассники"); a "Related" or "Most
-    /// Read" header standing alone also takes the block of titles (and their
-    /// dates) after it.
+    /// Short plain lines right under a share (related, widget ...) line take
+    /// its kind ("Share\nВКонтакте\nОдноклассники"), unless a paragraph follows
+    /// directly (then the line is a heading); a "Related" or "Most Read" header
+    /// standing alone also takes the blocks of titles (and their dates) after it.
     mutating func labelLists() {
         let n = units.count
+        var kind: String? = nil
+        var header = ""
+        for i in 0..<n {
+            if i == 0 || units[i].blankBefore > 0 { kind = nil }
+            if let k = boilerplateKind(i) {
+                kind = Self.listKinds.contains(k) ? k : nil
+                header = text(i)
+                continue
+            }
+            // A line with a paragraph right under it is a heading, except a
+            // one-to-three-word name at the end of a share bar ("QQ空间").
+            let headingBelow = i + 1 < n && units[i + 1].blankBefore == 0 && info[i + 1].plain && paraLike(i + 1)
+                && (kind != "share" || MetaLines.tokens(b, units[i].start, units[i].end, limit: 4).count > 3)
+            if let k = kind, info[i].plain, info[i].headingLike, units[i].end - units[i].start <= 160, !headingBelow {
+                info[i].contextKind = k
+                info[i].contextWhy = "\(k): line under '\(header.prefix(40))'"
+            } else {
+                kind = nil
+            }
+        }
         var i = 0
         while i < n {
             var j = i + 1
             while j < n && !units[j].opensBlock { j += 1 }
             defer { i = j }
-            var kind = boilerplateKind(i)
-            if kind == nil {
-                // Or two lines of one kind anywhere in the block.
-                var seen: [String: Int] = [:]
-                for m in i..<j { if let k = boilerplateKind(m) { seen[k, default: 0] += 1 } }
-                kind = seen.first(where: { $0.value >= 2 })?.key
-            }
-            guard let k = kind, Self.listKinds.contains(k) else { continue }
+            guard let k = boilerplateKind(i) else { continue }
             let header = text(i)
-            for m in (i + 1)..<j where info[m].plain && info[m].headingLike && units[m].end - units[m].start <= 160 {
-                info[m].contextKind = k
-                info[m].contextWhy = "\(k): line in the block of '\(header.prefix(40))'"
-            }
             // A lone list header ("Related", "Most Read"): the next block, if it is all short titles and dates.
             guard j == i + 1, k == "related", let h = info[i].hit,
                   rules.rules[h.rule].captureStar == nil, !rules.rules[h.rule].suffixOnly, j < n else { continue }

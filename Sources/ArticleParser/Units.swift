@@ -2,7 +2,8 @@
 // separated block, but the lines of a block are separate units (a headline
 // and its credit, a bio followed by "Previous article ..." lines) unless the
 // block is one paragraph hard-wrapped at a fixed width, which is joined back
-// with single spaces. One linear pass; no unit text is copied except joins.
+// with single spaces. A block holding whole paragraphs on single lines is
+// read as one block per line. One linear pass; no text is copied except joins.
 
 struct Unit {
     /// Trimmed text: byte range in the reader's storage.
@@ -12,7 +13,7 @@ struct Unit {
     var line: Int
     /// Bytes of white space before the first line's text.
     var indent: Int
-    /// Blank lines before the unit; 0 for the second and later lines of a block.
+    /// Blank lines before the unit; 0 when it touches the line above.
     var blankBefore: Int
     /// First unit of its blank-line separated block.
     var opensBlock: Bool
@@ -83,6 +84,11 @@ struct UnitSplitter {
             u.end = b.count + extra.count
             u.lineCount = block.count
             units.append(u)
+        } else if block.contains(where: { $0.end - $0.start > 150 }) {
+            // A page with one paragraph per line and no blank lines: every line
+            // is a block of its own (blankBefore stays 0: the lines touch).
+            for k in 0..<block.count { block[k].opensBlock = true; block[k].closesBlock = true }
+            units.append(contentsOf: block)
         } else {
             for k in 0..<block.count - 1 { block[k].closesBlock = false }
             units.append(contentsOf: block)

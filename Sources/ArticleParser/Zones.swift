@@ -385,8 +385,9 @@ extension Classifier {
                         _ = labelNonPlain(i, zone: .tail)
                     }
                 }
+                // A comment's date line heads it; a "Reply" button only ends the one before.
+                if out[i].why == "meta: date line in the comments" { sawHeader = true }
                 current = -1
-                sawHeader = true
                 continue
             }
             let s = units[i].start, e = units[i].end

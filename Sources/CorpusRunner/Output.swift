@@ -76,6 +76,11 @@ final class RecordSink {
         }
     }
 
+    func flush() {
+        stdout.flush()
+        if records !== stdout { records.flush() }
+    }
+
     /// Printed text: always standard output, in order with records written there.
     func text(_ s: String) { stdout.write(s) }
 

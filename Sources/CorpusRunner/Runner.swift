@@ -211,7 +211,8 @@ public final class Runner: @unchecked Sendable {
             if outcome.interrupted { line = "interrupted: " + line }
             warn(line)
         }
-        return failed || outcome.interrupted ? 1 : 0
+        if outcome.interrupted { return 130 }  // as shells report SIGINT
+        return failed ? 1 : 0
     }
 
     /// For `parse --format json`: articles written so far into the array.
@@ -359,6 +360,7 @@ public final class Runner: @unchecked Sendable {
             window.signal()
             next += 1
             write(r.output, to: sink)
+            sink.flush()  // a chunk's output reaches the reader (a pipe, a file) as soon as it is in order
             for m in r.messages { warn(m) }
             outcome.articles += r.articles
             outcome.failedArticles += r.failedArticles
@@ -546,7 +548,8 @@ final class Worker {
             if !host.failures.isEmpty {
                 r.failedArticles += 1
                 for f in host.failures {
-                    r.messages.append(f.report)
+                    // Ctrl-C: the summary says how far the run got; no trace per call
+                    if f.reason != .interrupted { r.messages.append(f.report) }
                     r.reasons[f.reason.rawValue, default: 0] += 1
                 }
                 host.failures.removeAll()

@@ -3,6 +3,15 @@
 // declared charset (a byte scan of the first 4 KB, like a browser's prescan),
 // else windows-1252.
 
+/// The charset decisions of the reader, for callers that read other text.
+public enum HTMLCharset {
+    /// The encoding the reader hands libxml2 for these bytes.
+    public static func choose(_ bytes: [UInt8]) -> String { bytes.withUnsafeBufferPointer { Charset.choose($0) } }
+    public static func isValidUTF8(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { Charset.isValidUTF8($0) } }
+    /// The charset a `<meta>` in the first 4 KB declares, lowercased.
+    public static func declared(_ bytes: [UInt8]) -> String? { bytes.withUnsafeBufferPointer { Charset.declared($0) } }
+}
+
 enum Charset {
     /// Bytes that are not text at all (NUL bytes or many control characters
     /// near the start, and no UTF-16 byte-order mark): not read as HTML.

@@ -476,7 +476,7 @@ final class Extractor {
             let ctx = context(of: owner, stopAt: r)
 
             if let ci = ctx.commentItem, !ctx.commentForm {
-                if ctx.commentMeta || c.linkChars * 2 > c.chars {
+                if ctx.commentMeta || c.linkChars * 2 > c.chars || ownerNode.tag.isHeading {
                     boiler("comment-meta", ctx.commentSection, "comment metadata in \(describe(ci))")
                 } else {
                     out.append(.comment(item: ci, text: text, rule: "comment item \(describe(ci))",
@@ -728,7 +728,8 @@ final class Extractor {
                 if depth < 6 { ctx.commentMeta = true }
             }
             if h.contains(.comment) || h.contains(.commentList) {
-                if itemCandidate < 0 && (tag == .li || tag == .article || h.contains(.comment) && !h.contains(.commentList)) {
+                if itemCandidate < 0 && !tag.isHeading
+                    && (tag == .li || tag == .article || h.contains(.comment) && !h.contains(.commentList)) {
                     itemCandidate = n
                 }
                 ctx.commentSection = n
@@ -801,8 +802,17 @@ final class Extractor {
         let refs: [(String, String)] = [(meta.ogTitle, "og:title"), (meta.ldHeadline, "json-ld headline"),
                                          (cleanedTitle, "<title>")].compactMap { t, r in t.map { ($0, r) } }
         for (n, t) in h1s {
-            for (ref, r) in refs where sameText(t, ref) || sameText(t, stripSiteName(ref)) {
-                titleText = t; titleNode = n; titleRule = "h1 matches \(r)"; return
+            for (ref, r) in refs {
+                let site = stripSiteName(ref)
+                guard sameText(t, ref) || sameText(t, site) else { continue }
+                titleNode = n
+                if Extractor.letters(t).count > Extractor.letters(site).count {
+                    // The h1 adds a kicker or section ("TECH Google Bets ..."): take the shorter.
+                    titleText = site; titleRule = "\(r), which the h1 repeats"
+                } else {
+                    titleText = t; titleRule = "h1 matches \(r)"
+                }
+                return
             }
         }
         if let og = meta.ogTitle { titleText = stripSiteName(og); titleRule = "og:title"; return }
@@ -928,19 +938,38 @@ final class Extractor {
 
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
+        let t = t.trimmingSpaces()
         var s = Substring(t)
         let lower = t.asciiLowered
-        for p in ["written by ", "posted by ", "words by ", "by ", "von ", "por ", "par "] where lower.hasPrefix(p) {
-            s = s.dropFirst(p.count)
-            break
+        // "By X", "Written by X", "Analysis by X", "Monday ... 7:45 am by X".
+        var found = false
+        if lower.hasPrefix("by ") || lower.hasPrefix("by\n") {
+            s = s.dropFirst(3); found = true
+        } else if let r = lower.firstRange(of: " by ") ?? lower.firstRange(of: "\nby "),
+                  lower.distance(from: lower.startIndex, to: r.lowerBound) <= 60 {
+            s = s.dropFirst(lower.distance(from: lower.startIndex, to: r.upperBound)); found = true
+        } else {
+            for p in ["von ", "por ", "par "] where lower.hasPrefix(p) { s = s.dropFirst(p.count); found = true; break }
         }
-        if !marked && s.count == t.count { return nil }
+        if !marked && !found { return nil }
         // Cut at separators that end the name.
         var cut = s.endIndex
-        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", " on ", ", updated", " updated", " published", " posted", "Published", "Updated"] {
+        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", " on ", ", updated", " updated", " published",
+                    " posted", "Published", "Updated", " Comments", " comments", " Comment"] {
             if let r = s.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
         }
         var name = String(s[s.startIndex..<cut]).trimmingSpaces()
+        // Cut at a date ("Associated Press November 19, 2019").
+        var bytes = Array(name.utf8)
+        if let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }), m.start > 0 {
+            name = String(decoding: bytes[..<m.start], as: UTF8.self).trimmingSpaces()
+        } else if let mIdx = Extractor.monthDayStart(bytes) {
+            name = String(decoding: bytes[..<mIdx], as: UTF8.self).trimmingSpaces()
+        }
+        // A trailing count ("India Post 0" from "India Post 0 Comments").
+        while let last = name.split(separator: " ").last, last.allSatisfy({ $0.isNumber }), name.contains(" ") {
+            name = String(name.dropLast(last.count)).trimmingSpaces()
+        }
         if let comma = name.firstIndex(of: ","), !name[name.index(after: comma)...].contains(" and ") {
             // "Jane Doe, Staff Writer" / "Jane Doe, Reuters"
             let rest = name[name.index(after: comma)...].trimmingSpaces()
@@ -948,13 +977,37 @@ final class Extractor {
                 name = String(name[..<comma]).trimmingSpaces()
             }
         }
-        if DateNormalizer.normalize(name) != nil { return nil }
+        while let l = name.last, l == "." || l == "," || l == ":" || l == ";" { name.removeLast() }
+        name = name.trimmingSpaces()
+        bytes = Array(name.utf8)
+        if bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) != nil { return nil }
         let words = name.split(separator: " ")
         guard !words.isEmpty, words.count <= 8, name.utf8.count <= 80 else { return nil }
         guard let f = name.unicodeScalars.first, f.properties.isUppercase || !f.properties.isAlphabetic else {
             return marked && words.count <= 4 ? name : nil
         }
         return name
+    }
+
+    /// Where a "November 19" (month name and day, no year) starts, if after a name.
+    static func monthDayStart(_ b: [UInt8]) -> Int? {
+        var i = 0
+        while i < b.count {
+            if i > 0 && b[i - 1] == 0x20, (b[i] | 0x20) >= 0x61 && (b[i] | 0x20) <= 0x7A {
+                var j = i
+                while j < b.count, (b[j] | 0x20) >= 0x61 && (b[j] | 0x20) <= 0x7A { j += 1 }
+                if j - i >= 3 && DateNormalizer.monthNumber(b[i..<j]) > 0 {
+                    var k = j
+                    if k < b.count && b[k] == 0x2E { k += 1 }
+                    if k < b.count && b[k] == 0x20 { k += 1 }
+                    if k < b.count && b[k] >= 0x30 && b[k] <= 0x39 { return i }
+                }
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func bioName(_ t: String) -> String? {

@@ -91,9 +91,9 @@ struct PageMeta {
             }
         }
         if let a = ldAuthor {
-            author = a; authorRule = "json-ld author.name"
+            author = Extractor.bylineName(a, marked: true) ?? a; authorRule = "json-ld author.name"
         } else if let a = metaAuthor, a != siteName {
-            author = a; authorRule = "meta author"
+            author = Extractor.bylineName(a, marked: true) ?? a; authorRule = "meta author"
         }
         if let d = ldDate {
             published = d; publishedRule = "json-ld datePublished"

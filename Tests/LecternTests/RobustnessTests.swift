@@ -203,3 +203,37 @@ final class RobustnessTests: XCTestCase {
         XCTAssertTrue(r2.err.contains("broken.txt.gz: truncated gzip data"), r2.err)
     }
 }
+
+/// Ctrl-C: workers stop, the summary says how far the run got, nothing computed is lost.
+final class InterruptTests: XCTestCase {
+    func testInterruptStopsCleanlyAndKeepsWhatWasComputed() throws {
+        let dir = try tempDir(self)
+        for i in 0..<1200 {
+            try write(dir, String(format: "c/%04d.txt", i), sampleArticle(title: "Headline \(i)", paragraphs: ["A paragraph of body text for article \(i), long enough to count."]))
+        }
+        let s = try write(dir, "slow.lua", "function article(a) local x = 0 for i = 1, 1e6 do x = x + i end emit{t = a.title} print(a.title) end\n")
+        let out = dir.appendingPathComponent("out.jsonl").path
+        try "previous run\n".write(toFile: out, atomically: true, encoding: .utf8)
+        let p = Process()
+        p.executableURL = lecternBinary
+        p.arguments = ["run", s, dir.appendingPathComponent("c").path, "--output", out, "--jobs", "1"]
+        let errPipe = Pipe(), outPipe = Pipe()
+        p.standardError = errPipe
+        p.standardOutput = outPipe
+        try p.run()
+        // wait until the first chunk is written (its printed titles arrive), then press Ctrl-C
+        let first = outPipe.fileHandleForReading.availableData
+        XCTAssertTrue(String(decoding: first, as: UTF8.self).hasPrefix("Headline 0\n"))
+        kill(p.processIdentifier, SIGINT)
+        _ = outPipe.fileHandleForReading.readDataToEndOfFile()
+        let err = String(decoding: errPipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 130, err)
+        XCTAssertTrue(err.contains("interrupted: "), err)
+        XCTAssertTrue(err.contains("out.jsonl.partial"), err)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "previous run\n")
+        let partial = try String(contentsOfFile: out + ".partial", encoding: .utf8)
+        XCTAssertTrue(partial.hasPrefix("{\"t\":\"Headline 0\"}\n"), partial)
+        XCTAssertFalse(err.contains("traceback"), err)
+    }
+}
