@@ -96,7 +96,11 @@ extension Classifier {
             }
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
-            if let (num, ts) = UnitSplitter.numberMarker(b, s, e) { f.number = num; f.numberTextStart = ts }
+            if let (num, ts) = UnitSplitter.numberMarker(b, s, e) {
+                f.number = num
+                f.numberTextStart = ts
+                f.parenNumber = b[s + String(num).utf8.count] == 0x29 || b[s..<ts].contains(0x29)
+            }
             info[i] = f
         }
     }

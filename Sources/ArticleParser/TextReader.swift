@@ -65,6 +65,8 @@ struct Classifier {
         var headingLike = false
         var number: Int?
         var numberTextStart = 0
+        /// Numbered "1)" rather than "1.": how blogs number comments.
+        var parenNumber = false
         /// Labelled by its neighbours: a line of a share block, an item of a "Related" list.
         var contextKind: String?
         var contextWhy = ""

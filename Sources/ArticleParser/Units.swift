@@ -141,7 +141,7 @@ struct UnitSplitter {
     }
 
     /// "12. " or "12) " at the start: the number and where the text begins.
-    static func numberMarker(_ b: Bytes, _ s: Int, _ e: Int) -> (Int, Int)? {
+    static func numberMarker(_ b: Bytes, _ s: Int, _ e: Int) -> (number: Int, textStart: Int)? {
         var i = s, v = 0
         while i < e && isDigit(b[i]) && i - s < 4 { v = v * 10 + Int(b[i] - 0x30); i += 1 }
         guard i > s, i < e, b[i] == 0x2E || b[i] == 0x29 else { return nil }

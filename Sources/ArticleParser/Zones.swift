@@ -129,8 +129,9 @@ extension Classifier {
             }
             i += 1
         }
-        // Comments with no marker before them: an indented, or numbered from 1
-        // and closed by a comment form, run at the end of the page.
+        // Comments with no marker before them: an indented run at the end of
+        // the page, or one numbered from 1 that is closed by a comment form or
+        // numbered "1)" the way blogs number comments.
         if let c = trailingComments(base: base), c < bodyEnd { bodyEnd = c }
     }
 
@@ -156,6 +157,8 @@ extension Classifier {
         var closed = false
         var expect: Int? = nil
         var indented: Int? = nil
+        var allParen = true
+        var loose = 0
         while j > firstBody {
             defer { j -= 1 }
             if !info[j].plain {
@@ -170,12 +173,18 @@ extension Classifier {
                 if info[j].headingLike, j + 1 < units.count, info[j + 1].plain, info[j + 1].number == nil { break }
                 // Numbered from the end down: n, n-1, ..., 1.
                 guard expect == nil || k == expect! else { break }
-                if k == 1 { return closed ? j : nil }
+                allParen = allParen && info[j].parenNumber
+                if k == 1 { return closed || allParen ? j : nil }
                 expect = k - 1
                 continue
             }
             if info[j].headingLike { break }
-            if expect == nil && !closed { break }       // the body's last paragraph
+            // Unclosed, the last paragraphs are the body's unless a "1)" comment
+            // they continue turns up within three.
+            if expect == nil && !closed {
+                loose += 1
+                if loose > 3 { break }
+            }
         }
         return indented
     }

@@ -132,30 +132,52 @@ enum Inputs {
         guard isJSONL(path) else {
             return body(WorkItem(source: path, content: .file(path: path), size: size))
         }
-        // JSON Lines: one article per line, split here so that workers share them.
-        switch readFile(path, maxBytes: Int.max) {
-        case .failure(let e):
-            return body(WorkItem(source: path, content: .problem("\(path): \(e.description)"), size: 0))
-        case .success(let bytes):
-            var lineNo = 0
-            var start = 0
-            while start < bytes.count {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                lineNo += 1
-                let line = bytes[start..<end]
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                let source = "\(path):\(lineNo)"
-                let item: WorkItem
-                if line.count > maxBytes {
-                    item = WorkItem(source: source, content: .problem("\(source): \(sizeText(line.count)) is over --max-bytes (\(sizeText(maxBytes))); skipped"), size: 0)
-                } else {
-                    item = jsonlItem(Array(line), source: source)
-                }
-                if !body(item) { return false }
-            }
-            return true
+        // JSON Lines: one article per line, split here (streaming, gzip or not)
+        // so that workers share them and memory stays flat.
+        guard let gz = gzopen(path, "rb") else {
+            let reason = String(cString: strerror(errno)).lowercased()
+            return body(WorkItem(source: path, content: .problem("\(path): \(reason)"), size: 0))
         }
+        defer { gzclose(gz) }
+        var lineNo = 0
+        var pending: [UInt8] = []
+        var tooLong = false
+        var buf = [UInt8](repeating: 0, count: 1 << 16)
+        func emitLine(_ line: ArraySlice<UInt8>) -> Bool {
+            lineNo += 1
+            let source = "\(path):\(lineNo)"
+            if tooLong {
+                tooLong = false
+                return body(WorkItem(source: source, content: .problem("\(source): the line is over --max-bytes (\(sizeText(maxBytes))); skipped"), size: 0))
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return true }
+            return body(jsonlItem(Array(line), source: source))
+        }
+        while true {
+            let n = buf.withUnsafeMutableBytes { gzread(gz, $0.baseAddress, UInt32($0.count)) }
+            if n < 0 {
+                return body(WorkItem(source: path, content: .problem("\(path): corrupt or truncated gzip data after line \(lineNo)"), size: 0))
+            }
+            if n == 0 { break }
+            var start = 0
+            let chunk = buf[0..<Int(n)]
+            while let nl = chunk[start...].firstIndex(of: 0x0A) {
+                let ok: Bool
+                if pending.isEmpty {
+                    ok = emitLine(chunk[start..<nl])
+                } else {
+                    pending.append(contentsOf: chunk[start..<nl])
+                    ok = emitLine(pending[...])
+                    pending.removeAll(keepingCapacity: true)
+                }
+                if !ok { return false }
+                start = nl + 1
+            }
+            if !tooLong { pending.append(contentsOf: chunk[start...]) }
+            if pending.count > maxBytes { tooLong = true; pending.removeAll() }
+        }
+        if !pending.isEmpty || tooLong { return emitLine(pending[...]) }
+        return true
     }
 
     static func jsonlItem(_ line: [UInt8], source: String) -> WorkItem {

@@ -532,7 +532,7 @@ final class Extractor {
                 continue
             }
             // Image captions and credits.
-            if ctx.credit, c.chars < 200 {
+            if ctx.credit, ctx.inFigure, c.chars <= 100, ctx.boiler?.1 != "footer" {
                 let v = Extractor.creditText(text)
                 if credit == nil && !v.isEmpty && (r >= 0 || !bodyStarted) { credit = (v, "credit element \(describe(owner))") }
                 block(.imageCredit, "credit element \(describe(owner))", value: v)
@@ -705,6 +705,7 @@ final class Extractor {
         var credit = false
         var linkList: Int32 = -1
         var lede = false
+        var inFigure = false
         var top: Int32 = -1
     }
 
@@ -754,6 +755,9 @@ final class Extractor {
             if (h.contains(.date) || tag == .time) && depth <= 4 && chars(n) < 120 { ctx.date = true }
             if h.contains(.credit) && depth <= 4 && chars(n) < 300 { ctx.credit = true }
             if h.contains(.lede) && depth <= 4 { ctx.lede = true }
+            if depth <= 6 && (tag == .figure || tag == .figcaption || h.contains(.caption) || h.contains(.media)) {
+                ctx.inFigure = true
+            }
             if h.contains(.embed) { inEmbed = true }
             if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
                 ctx.boiler = (n, k)

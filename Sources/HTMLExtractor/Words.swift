@@ -42,6 +42,7 @@ struct Hint: OptionSet, Sendable, Hashable {
     static let breadcrumb = Hint(rawValue: 1 << 33)
     static let paywall = Hint(rawValue: 1 << 34)
     static let embed = Hint(rawValue: 1 << 35)        // an embedded post (tweet): body text
+    static let media = Hint(rawValue: 1 << 36)        // image, photo, picture containers
 
     /// Hints that make an element boilerplate when found inside the content.
     static let negative: Hint = [.nav, .footer, .aside, .share, .related, .advert, .promo, .newsletter,
@@ -130,6 +131,8 @@ enum Words {
         ("print", .toolbar), ("actions", .toolbar),
         ("tweet", .embed), ("twittertweet", .embed), ("instagrammedia", .embed), ("tiktokembed", .embed),
         ("gallery", .caption), ("slideshow", .caption), ("figure", .caption),
+        ("image", .media), ("images", .media), ("img", .media), ("photo", .media), ("photos", .media),
+        ("picture", .media), ("media", .media), ("thumbnail", .media), ("lead", .media),
         ("paywall", .paywall), ("meter", .paywall), ("piano", .paywall),
         ("prev", .navPrev), ("previous", .navPrev), ("next", .navNext),
         ("headline", .title), ("title", .title),
