@@ -10,24 +10,22 @@ extension Classifier {
     /// "By Jane Doe | March 14, 2024" and "By Jane Doe, Updated March 3, 2016"
     /// hold two fields: split them into a byline unit and a date unit.
     mutating func splitMetaLines() {
-        var i = 0
-        while i < units.count {
-            let u = units[i]
-            if u.lineCount == 1, u.end - u.start <= shortUnitLimit, let parts = metaParts(u.start, u.end) {
-                var pieces: [Unit] = []
-                for (k, p) in parts.enumerated() {
-                    var v = u
-                    (v.start, v.end) = p
-                    if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
-                    if k < parts.count - 1 { v.closesBlock = false }
-                    pieces.append(v)
-                }
-                units.replaceSubrange(i...i, with: pieces)
-                i += pieces.count
-            } else {
-                i += 1
+        var result: [Unit]? = nil      // built only once a line splits
+        for (i, u) in units.enumerated() {
+            guard u.lineCount == 1, u.end - u.start <= shortUnitLimit, let parts = metaParts(u.start, u.end) else {
+                result?.append(u)
+                continue
+            }
+            if result == nil { result = Array(units[..<i]) }
+            for (k, p) in parts.enumerated() {
+                var v = u
+                (v.start, v.end) = p
+                if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
+                if k < parts.count - 1 { v.closesBlock = false }
+                result!.append(v)
             }
         }
+        if let result { units = result }
     }
 
     func isBylinePart(_ s: Int, _ e: Int) -> Bool {
@@ -37,8 +35,10 @@ extension Classifier {
     }
 
     func metaParts(_ s: Int, _ e: Int) -> [(Int, Int)]? {
-        // Separated fields.
+        // Fields separated by " | ", " • ", " · " (or dashes, when every field is meta:
+        // "March 14, 2024 — Officials said ..." is a paragraph).
         var cuts: [(Int, Int)] = []
+        var dashes = false
         var i = s
         while i + 2 < e {
             if b[i] == 0x20 {
@@ -46,6 +46,7 @@ extension Classifier {
                 if (v == 0x7C || v == 0x2022 || v == 0xB7 || v == 0x2014 || v == 0x2013),
                    i + 1 + l < e, b[i + 1 + l] == 0x20 {
                     cuts.append((i, i + 2 + l))
+                    dashes = dashes || v == 0x2014 || v == 0x2013
                     i += 2 + l
                     continue
                 }
@@ -58,10 +59,10 @@ extension Classifier {
             for c in cuts { parts.append(trimmed(b, st, c.0)); st = c.1 }
             parts.append(trimmed(b, st, e))
             parts.removeAll { $0.0 >= $0.1 }
-            if parts.count >= 2, parts.contains(where: { MetaLines.dateLine(b, $0.0, $0.1) != nil || isBylinePart($0.0, $0.1) }) {
-                return parts
-            }
-            return nil
+            func isMeta(_ p: (Int, Int)) -> Bool { MetaLines.dateLine(b, p.0, p.1) != nil || isBylinePart(p.0, p.1) }
+            guard parts.count >= 2, parts.contains(where: isMeta) else { return nil }
+            if dashes && !parts.allSatisfy({ isMeta($0) || rules.match(b, $0.0, $0.1) != nil }) { return nil }
+            return parts
         }
         // "Posted on DATE by X".
         if e - s >= 10, let by = findCI(b, s, e, " by "), MetaLines.dateLine(b, s, by) != nil,
@@ -99,7 +100,7 @@ extension Classifier {
             if let (num, ts) = UnitSplitter.numberMarker(b, s, e) {
                 f.number = num
                 f.numberTextStart = ts
-                f.parenNumber = b[s + String(num).utf8.count] == 0x29 || b[s..<ts].contains(0x29)
+                f.parenNumber = b[s..<ts].contains(0x29)
             }
             info[i] = f
         }
@@ -167,6 +168,7 @@ extension Classifier {
                 }
                 first = l
             }
+            j = max(j, first)       // the list's blocks are done: never walk them twice
         }
     }
 

@@ -149,6 +149,13 @@ meta         # minutes ago
 meta         # days ago
 meta         an hour ago
 meta         yesterday
+meta         staff
+meta         * staff
+meta         staff reporter
+meta         staff writer
+meta         from staff reports
+meta         wire services
+meta         news desk
 
 # --- share bars (a run of these words on one line counts too)
 share        share
@@ -382,6 +389,15 @@ promo        *read the full story
 promo        *read full story
 promo        *read full article
 promo        *read the full article
+promo        *[…]
+promo        *[...]
+promo        *(more…)
+promo        *lire la suite
+promo        *leer más
+promo        *weiterlesen
+promo        *continua a leggere
+promo        *читать далее
+promo        *阅读全文
 
 # --- comment forms and comment-section headers
 form         leave a reply

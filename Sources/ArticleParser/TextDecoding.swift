@@ -14,6 +14,10 @@ public enum TextDecoding {
         let n = b.count
         if n >= 2 && b[0] == 0xFF && b[1] == 0xFE { return (utf16(b, from: 2, bigEndian: false), nil) }
         if n >= 2 && b[0] == 0xFE && b[1] == 0xFF { return (utf16(b, from: 2, bigEndian: true), nil) }
+        if let bigEndian = looksLikeUTF16(b) {
+            return (utf16(b, from: 0, bigEndian: bigEndian),
+                    "no byte-order mark; decoded as UTF-16\(bigEndian ? "BE" : "LE")")
+        }
         let start = (n >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF) ? 3 : 0
         let body = UnsafeBufferPointer(rebasing: b[start...])
         if isValidUTF8(body) {
@@ -83,6 +87,22 @@ public enum TextDecoding {
     }
 
     // MARK: - UTF-16
+
+    /// UTF-16 without a BOM: mostly-Latin text has a zero in every other byte.
+    /// Nil when the bytes do not look like that (then they are read as UTF-8).
+    static func looksLikeUTF16(_ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        let n = min(b.count & ~1, 256)
+        guard n >= 8 else { return nil }
+        var evenZero = 0, oddZero = 0
+        for i in stride(from: 0, to: n, by: 2) {
+            if b[i] == 0 { evenZero += 1 }
+            if b[i + 1] == 0 { oddZero += 1 }
+        }
+        let pairs = n / 2
+        if oddZero * 10 >= pairs * 7 && evenZero * 10 < pairs { return false }
+        if evenZero * 10 >= pairs * 7 && oddZero * 10 < pairs { return true }
+        return nil
+    }
 
     static func utf16(_ b: UnsafeBufferPointer<UInt8>, from start: Int, bigEndian: Bool) -> String {
         var units = [UInt16]()

@@ -1,14 +1,17 @@
 // Plain-text pages -> labelled blocks -> Article. The reader splits the page
-// into units (Units.swift), asks the rules about each short one (Rules.swift),
-// then reads the page the way news pages are built:
+// into units (Units.swift), asks the rules about each short one (Rules.swift)
+// and notes datelines, numbering and shapes (Analysis.swift), then reads the
+// page the way news pages are built (Zones.swift):
 //
 //   [furniture] title [repeated headline, credit, byline, date]   header
 //   paragraphs and headings, with widgets, adverts and promos       body
-//   bio, navigation, tags, related links, forms                      tail
+//   bio, navigation, tags, related links, forms, agency credits      tail
 //   numbered or indented comments, "Comments are closed."           comments
 //
 // The body ends at the first tail marker (navigation, tags, a comment form or
-// header, a confirmed author bio) that is not followed by more body text.
+// header, an "About the author", agency credits, a confirmed author bio) that
+// is not followed by more body text. Every block carries the rule that decided
+// it, for `lectern parse --explain`.
 
 import ArticleModel
 

@@ -380,22 +380,16 @@ extension Classifier {
         var sawHeader = false
         var merged = 0
         for i in commentStart..<units.count {
-            if out[i].label == .date {
-                // A comment's date is not the article's.
-                out[i].label = .boilerplate("meta")
-                out[i].why = "meta: date line in the comments"
-                out[i].value = nil
+            if out[i].label == .date || (!out[i].decided && info[i].date != nil) {
+                // A comment's date is not the article's, and it heads a comment.
+                decide(i, .boilerplate("meta"), "meta: date line in the comments")
+                sawHeader = true
+                current = -1
+                continue
             }
             if out[i].decided || !info[i].plain {
-                if !out[i].decided {
-                    if info[i].date != nil {
-                        decide(i, .boilerplate("meta"), "meta: date line in the comments")
-                    } else {
-                        _ = labelNonPlain(i, zone: .tail)
-                    }
-                }
-                // A comment's date line heads it; a "Reply" button only ends the one before.
-                if out[i].why == "meta: date line in the comments" { sawHeader = true }
+                // Furniture between comments ("Reply") ends the one before.
+                if !out[i].decided { _ = labelNonPlain(i, zone: .tail) }
                 current = -1
                 continue
             }
@@ -408,7 +402,7 @@ extension Classifier {
                 continue
             }
             if let num = info[i].number, numbered || current < 0 {
-                decide(i, .comment, "comment: numbered '\(num).'")
+                decide(i, .comment, "comment: numbered '\(num)\(info[i].parenNumber ? ")" : ".")'")
                 out[i].number = num
                 out[i].text = string(info[i].numberTextStart, e)
                 current = i
@@ -417,7 +411,7 @@ extension Classifier {
                 out[current].text! += units[i].opensBlock ? "\n\n" : "\n"
                 out[current].text! += text(i)
                 merged += 1
-                out[current].why = (info[current].number.map { "comment: numbered '\($0).'" } ?? "comment: unnumbered")
+                out[current].why = (info[current].number.map { "comment: numbered '\($0)\(info[current].parenNumber ? ")" : ".")'" } ?? "comment: unnumbered")
                     + " + \(merged) continuation paragraph\(merged == 1 ? "" : "s")"
                 out[i].skip = true
                 out[i].decided = true

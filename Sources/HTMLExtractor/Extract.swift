@@ -446,6 +446,8 @@ final class Extractor {
         var byline: (String, String, String)? = nil   // name, text, rule
         var bodyStarted = false
         var navCandidates: [(Int, Hint, Int32, String)] = []
+        var bylineDate: (String, String, String)? = nil
+        var bodyParas = 0
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
 
         for (ci, c) in page.chunks.enumerated() {
@@ -522,11 +524,22 @@ final class Extractor {
             if c.chars < 120, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
                 if let name = Extractor.bylineName(text, marked: ctx.author) {
                     if byline == nil { byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))") }
+                    if bylineDate == nil, let d = DateNormalizer.normalize(text) {
+                        bylineDate = (d, text, "date in the byline \(describe(owner))")
+                    }
                     block(.byline, ctx.author ? "byline element \(describe(owner))" : "'By' line", value: name)
                     continue
                 }
             }
-            if c.chars < 80, ctx.date || (!bodyStarted && r >= 0) || (r < 0 && ctx.boiler == nil && regionStart > ci),
+            if c.chars < 100, Extractor.startsWithDateLabel(text) {
+                if let d = DateNormalizer.normalize(text) {
+                    block(.date, "dateline '\(text.prefix(12))...'", value: d)
+                } else {
+                    boiler("date", owner, "dateline without a full date")
+                }
+                continue
+            }
+            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)),
                let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
@@ -561,6 +574,10 @@ final class Extractor {
                     continue
                 }
                 if ownerNode.tag.isHeading {
+                    if c.chars <= 60 && isSiteName(text) {
+                        boiler("header", owner, "the site's name in a heading")
+                        continue
+                    }
                     if c.chars > 300 {
                         block(.paragraph, "\(rootRule); long \(tagName)")
                     } else {
@@ -569,6 +586,7 @@ final class Extractor {
                     continue
                 }
                 bodyStarted = true
+                bodyParas += 1
                 block(.paragraph, "\(rootRule); \(tagName)")
                 continue
             }
@@ -577,7 +595,6 @@ final class Extractor {
             if ctx.lede, !bodyStarted, abs(regionStart - ci) <= 20, c.chars >= 40, c.linkChars * 3 < c.chars,
                !ownerNode.tag.isHeading,
                ctx.boiler == nil || ctx.boiler?.1 == "header" {
-                bodyStarted = true
                 block(.paragraph, "standfirst \(describe(owner)) before the content")
                 continue
             }
@@ -627,7 +644,7 @@ final class Extractor {
         }
         if let d = meta.published {
             head.append(Block(index: 0, text: d, label: .date, rule: meta.publishedRule, value: d, tag: "meta"))
-        } else if let d = timeDate() {
+        } else if let d = timeDate() ?? bylineDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
         }
         if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
@@ -681,8 +698,40 @@ final class Extractor {
             }
         }
         closeHeading()
+        markAuthorBio(&blocks, author: meta.author ?? byline?.0)
         for k in blocks.indices { blocks[k].index = k }
         return Extraction(blocks: blocks, url: meta.url)
+    }
+
+    /// The site's name (og:site_name, or what <title> adds after the headline).
+    func isSiteName(_ t: String) -> Bool {
+        let l = Extractor.letters(t)
+        guard l.count >= 3 else { return false }
+        if let s = meta.siteName, Extractor.letters(s) == l { return true }
+        if let title = meta.htmlTitle, let head = titleText {
+            let tl = Extractor.letters(title)
+            return tl.count > l.count && tl.suffix(l.count).elementsEqual(l) && Extractor.letters(head) != l
+        }
+        return false
+    }
+
+    /// One of the last body paragraphs that starts "<author> is/was/has ..." is
+    /// the author's bio, not body.
+    private func markAuthorBio(_ blocks: inout [Block], author: String?) {
+        guard let author, author.utf8.count >= 3, !blocks.contains(where: { $0.label == .authorBio }) else { return }
+        let paras = blocks.indices.filter { blocks[$0].label == .paragraph }
+        for k in paras.suffix(3) {
+            let t = blocks[k].text
+            guard t.hasPrefix(author) || t.hasPrefix(author.split(separator: " ").first.map(String.init) ?? author) else { continue }
+            let rest = t.dropFirst(t.hasPrefix(author) ? author.count : (author.split(separator: " ").first?.count ?? 0))
+            let l = rest.prefix(12).asciiLowered
+            if l.hasPrefix(" is ") || l.hasPrefix(" was ") || l.hasPrefix(" has ") || l.hasPrefix(" writes ")
+                || l.hasPrefix(" covers ") || l.hasPrefix(" lives ") || l.hasPrefix(" joined ") {
+                blocks[k].label = .authorBio
+                blocks[k].value = author
+                blocks[k].rule = "paragraph near the end that starts with the author's name"
+            }
+        }
     }
 
     private func pct(_ f: Float) -> String { "\(Int(f * 100))%" }
@@ -894,6 +943,8 @@ final class Extractor {
 
     static let boilerplateLines: [String: String] = [
         "advertisement": "advert", "advertisements": "advert", "ad": "advert", "sponsored": "advert",
+        "advert": "advert", "adverts": "advert", "ads": "advert", "advertising": "advert", "anzeige": "advert",
+        "publicidad": "advert", "publicité": "advert", "pubblicità": "advert", "werbung": "advert",
         "sponsored content": "advert", "story continues below advertisement": "advert",
         "article continues below advertisement": "advert", "continue reading below": "advert",
         "skip advertisement": "advert", "scroll to continue with content": "advert",
@@ -931,7 +982,35 @@ final class Extractor {
         for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
             if c.linkChars > 0 || c.chars < 120 { return (k, "line starts with '\(p)'") }
         }
+        if l.contains("all rights reserved") || (l.hasPrefix("©") || l.hasPrefix("copyright ©") || l.hasPrefix("(c) ")) && c.chars < 150 {
+            return ("footer", "copyright line")
+        }
+        if c.chars < 150 && l.contains("©") { return ("caption", "short line with ©") }
+        if c.chars < 200 && l.hasPrefix("follow ") && (l.contains("facebook") || l.contains("twitter") || l.contains("instagram")) {
+            return ("share", "follow-us line")
+        }
+        if c.chars < 80, l.hasPrefix("related "), let colon = l.firstIndex(of: ":"),
+           l.distance(from: l.startIndex, to: colon) < 25 {
+            return ("related", "line starts with 'related ...:'")
+        }
+        if c.chars < 30, Extractor.isGalleryCounter(l) { return ("caption", "gallery counter") }
         return nil
+    }
+
+    /// "image 3 of 12", "photo 1 / 5", "slide 2 of 9".
+    static func isGalleryCounter(_ l: String) -> Bool {
+        let w = l.split(separator: " ")
+        guard w.count == 4 || w.count == 3 else { return false }
+        guard ["image", "photo", "slide", "picture", "foto", "bild"].contains(String(w[0])) else { return false }
+        if w.count == 4 { return w[1].allSatisfy(\.isNumber) && (w[2] == "of" || w[2] == "/" || w[2] == "von" || w[2] == "de" || w[2] == "di") && w[3].allSatisfy(\.isNumber) }
+        return w[1].allSatisfy { $0.isNumber || $0 == "/" } && w[2].allSatisfy { $0.isNumber || $0 == "/" }
+    }
+
+    static func startsWithDateLabel(_ t: String) -> Bool {
+        let l = t.prefix(16).asciiLowered
+        return l.hasPrefix("updated ") || l.hasPrefix("updated:") || l.hasPrefix("posted ") || l.hasPrefix("posted:")
+            || l.hasPrefix("published ") || l.hasPrefix("published:") || l.hasPrefix("last updated")
+            || l.hasPrefix("last modified") || l.hasPrefix("first published") || l.hasPrefix("posted on")
     }
 
     static func startsWithBy(_ t: String) -> Bool {
@@ -958,7 +1037,7 @@ final class Extractor {
         if !marked && !found { return nil }
         // Cut at separators that end the name.
         var cut = s.endIndex
-        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", " on ", ", updated", " updated", " published",
+        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated", " updated", " published",
                     " posted", "Published", "Updated", " Comments", " comments", " Comment"] {
             if let r = s.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
         }
@@ -987,7 +1066,7 @@ final class Extractor {
         if bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) != nil { return nil }
         let words = name.split(separator: " ")
         guard !words.isEmpty, words.count <= 8, name.utf8.count <= 80 else { return nil }
-        guard let f = name.unicodeScalars.first, f.properties.isUppercase || !f.properties.isAlphabetic else {
+        guard let f = name.unicodeScalars.first, !f.properties.isLowercase else {
             return marked && words.count <= 4 ? name : nil
         }
         return name
@@ -1085,6 +1164,11 @@ final class Extractor {
 
     static func creditText(_ t: String) -> String {
         var s = t.trimmingSpaces()
+        // "Caption text. (NASA/JPL)": the credit is the last parenthesis.
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open != s.startIndex {
+            let inner = s[s.index(after: open)..<s.index(before: s.endIndex)].trimmingSpaces()
+            if !inner.isEmpty { s = inner }
+        }
         if s.hasPrefix("(") && s.hasSuffix(")") { s = String(s.dropFirst().dropLast()) }
         let l = s.asciiLowered
         for p in ["photo credit:", "image credit:", "photograph:", "photos:", "photo:", "image:", "credit:",

@@ -71,3 +71,14 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(a.sections.map(\.heading), [nil, "More"])
     }
 }
+
+final class UTF16WithoutBOMTests: XCTestCase {
+    func testDetected() {
+        let s = "Title\n\nBody text here."
+        var le: [UInt8] = [], be: [UInt8] = []
+        for u in s.utf16 { le += [UInt8(u & 0xFF), UInt8(u >> 8)]; be += [UInt8(u >> 8), UInt8(u & 0xFF)] }
+        XCTAssertEqual(TextDecoding.decode(le).text, s)
+        XCTAssertEqual(TextDecoding.decode(le).warning, "no byte-order mark; decoded as UTF-16LE")
+        XCTAssertEqual(TextDecoding.decode(be).text, s)
+    }
+}

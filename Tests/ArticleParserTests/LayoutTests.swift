@@ -103,6 +103,12 @@ final class HeaderTests: XCTestCase {
         XCTAssertEqual(a.boilerplate.map { [$0.kind, $0.text] }, [["meta", "Updated on"]])
     }
 
+    func testDatelineDashParagraphIsBody() {
+        let s = "Sept. 5, 2019 — Officials announced the closure of the bridge for repairs."
+        let a = parse("Headline Here\n\n\(s)\n")
+        XCTAssertEqual(a.paragraphs.map(\.text), [s])
+    }
+
     func testSentenceWithDateIsBody() {
         let s = "On March 14, 2024, the council voted to close the library."
         let a = parse("Headline Here\n\n\(s)\n")

@@ -258,3 +258,39 @@ final class WireAndListTests: XCTestCase {
         XCTAssertEqual(a.tags, ["Immigration", "US Congress"])
     }
 }
+
+final class CommentConventionTests: XCTestCase {
+    func testParenNumberedBlogComments() {
+        let page = "Title\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\n1) Great post, thanks.\n\n2) I disagree.\n\nThat said, the first part was good.\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
+        XCTAssertEqual(a.comments.map(\.number), [1, 2])
+        XCTAssertEqual(a.comments.last?.text, "I disagree.\n\nThat said, the first part was good.")
+        XCTAssertEqual(blocks(page).first { $0.label == .comment }?.rule, "comment: numbered '1)'")
+    }
+
+    func testIndentedCommentsSeparatedByReply() {
+        let page = "Title\n\n\(para1)\n\n3 Comments\n\n    First comment.\n\nReply\n\n    Second comment.\n\nReply\n\n    Third comment.\n"
+        let a = parse(page)
+        XCTAssertEqual(a.comments.map(\.text), ["First comment.", "Second comment.", "Third comment."])
+    }
+
+    func testSeedWithSingleNewlines() throws {
+        let text = TextDecoding.decode(try readBytes(seedsDirectory + "/000_8f5469b864b2d86d.txt")).text
+        var single = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true)
+        where !line.allSatisfy({ $0 == " " }) { single += line + "\n" }
+        let a = parse(single)
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "Historic Sino-Russian Relations", "Divergent Goals"])
+        XCTAssertEqual(a.sections.map(\.paragraphs.count), [1, 7, 4])
+        XCTAssertEqual(a.comments.count, 5)
+        XCTAssertEqual(a.imageCredit, "MaoNo / Pixabay")
+        XCTAssertEqual(a.author, "Stephen Paul Brooker")
+    }
+
+    func testAgencyStaffLineIsNotAHeading() {
+        let a = parse("Port Strike Enters Second Week\n\nReuters staff\n\n4 min read\n\n\(para1)\n")
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1])
+    }
+}
