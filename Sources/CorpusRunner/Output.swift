@@ -89,6 +89,9 @@ final class RecordSink {
         case .jsonl:
             records.write(r.json)
             records.write("\n")
+        case .json where records === stdout:
+            // printed text shares standard output: keep the array whole, after it
+            buffered.append(r)
         case .json:
             records.write(jsonCount == 0 ? "[\n  " : ",\n  ")
             records.write(r.json)
@@ -124,6 +127,11 @@ final class RecordSink {
     func close(complete: Bool) -> String? {
         switch format {
         case .json:
+            for r in buffered {
+                records.write(jsonCount == 0 ? "[\n  " : ",\n  ")
+                records.write(r.json)
+                jsonCount += 1
+            }
             records.write(jsonCount == 0 ? "[]\n" : "\n]\n")
         case .table, .markdown:
             renderTable()

@@ -127,7 +127,7 @@ final class Extractor {
 
     func isHeadingChunk(_ c: Chunk) -> Bool { page.nodes[Int(c.owner)].tag.isHeading }
 
-    static let relatedHeadings: [String] = [
+    static let relatedHeadings: Set<String> = [
         "related", "related posts", "related articles", "related stories", "related content", "related news",
         "related coverage", "related links", "related reading", "you may also like", "you might also like",
         "you may like", "you might like", "more stories", "more from", "more news", "more on this",
@@ -408,9 +408,16 @@ final class Extractor {
     private func describeNode(_ n: Int32) -> String {
         let node = page.nodes[Int(n)]
         var out = page.tagName(n)
-        func first(_ r: AttrRef) -> Substring? {
+        func first(_ r: AttrRef) -> String? {
             guard r.len > 0 else { return nil }
-            return page.attrString(r).split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }).first
+            return page.attrBytes.withUnsafeBufferPointer { b -> String? in
+                var i = Int(r.start)
+                let e = Int(r.start + r.len)
+                while i < e && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0A || b[i] == 0x0D) { i += 1 }
+                var j = i
+                while j < e && !(b[j] == 0x20 || b[j] == 0x09 || b[j] == 0x0A || b[j] == 0x0D) { j += 1 }
+                return j > i ? String(decoding: UnsafeBufferPointer(rebasing: b[i..<j]), as: UTF8.self) : nil
+            }
         }
         if let id = first(node.id) { out += "#" + id }
         if let c = first(node.cls) { out += "." + c }
@@ -852,11 +859,10 @@ final class Extractor {
             if !t.isEmpty { h1s.append((Int32(i), t)) }
         }
         let cleanedTitle = meta.htmlTitle.map { stripSiteName($0) }
-        let refs: [(String, String)] = [(meta.ogTitle, "og:title"), (meta.ldHeadline, "json-ld headline"),
-                                         (cleanedTitle, "<title>")].compactMap { t, r in t.map { ($0, r) } }
+        let refs: [(String, String, String)] = [(meta.ogTitle, "og:title"), (meta.ldHeadline, "json-ld headline"),
+                                                 (cleanedTitle, "<title>")].compactMap { t, r in t.map { ($0, r, stripSiteName($0)) } }
         for (n, t) in h1s {
-            for (ref, r) in refs {
-                let site = stripSiteName(ref)
+            for (ref, r, site) in refs {
                 guard sameText(t, ref) || sameText(t, site) else { continue }
                 titleNode = n
                 if Extractor.letters(t).count > Extractor.letters(site).count {
@@ -882,14 +888,14 @@ final class Extractor {
         let seps = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » "]
         var best = s
         for sep in seps {
-            var parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+            var parts = s.splitBytes(sep)
             guard parts.count >= 2 else { continue }
             if let site = meta.siteName?.asciiLowered {
                 parts.removeAll { $0.asciiLowered == site || site.contains($0.asciiLowered) && $0.count > 2 }
-                if !parts.isEmpty, parts.count < s.split(separator: sep, omittingEmptySubsequences: false).map(String.init).count {
+                if !parts.isEmpty, parts.count < s.splitBytes(sep).count {
                     best = parts.joined(separator: sep); break
                 }
-                parts = s.split(separator: sep, omittingEmptySubsequences: false).map(String.init)
+                parts = s.splitBytes(sep)
             }
             let last = parts.last!
             if last.split(separator: " ").count <= 4 && last.count < parts.dropLast().joined(separator: sep).count {
@@ -935,7 +941,7 @@ final class Extractor {
     // MARK: - text rules
 
     static func isCommentsClosed(_ t: String) -> Bool {
-        guard t.utf8.count < 60 else { return false }
+        guard t.utf8.count < 60, t.utf8.count >= 15, let f = t.utf8.first, f | 0x20 == 0x63 else { return false }
         let l = t.asciiLowered
         return l.hasPrefix("comments are closed") || l.hasPrefix("comments are now closed")
             || l == "comments closed" || l == "comments closed."
@@ -982,11 +988,11 @@ final class Extractor {
         for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
             if c.linkChars > 0 || c.chars < 120 { return (k, "line starts with '\(p)'") }
         }
-        if l.contains("all rights reserved") || (l.hasPrefix("©") || l.hasPrefix("copyright ©") || l.hasPrefix("(c) ")) && c.chars < 150 {
+        if l.hasBytes("all rights reserved") || (l.hasPrefix("©") || l.hasPrefix("copyright ©") || l.hasPrefix("(c) ")) && c.chars < 150 {
             return ("footer", "copyright line")
         }
-        if c.chars < 150 && l.contains("©") { return ("caption", "short line with ©") }
-        if c.chars < 200 && l.hasPrefix("follow ") && (l.contains("facebook") || l.contains("twitter") || l.contains("instagram")) {
+        if c.chars < 150 && l.hasBytes("©") { return ("caption", "short line with ©") }
+        if c.chars < 200 && l.hasPrefix("follow ") && (l.hasBytes("facebook") || l.hasBytes("twitter") || l.hasBytes("instagram")) {
             return ("share", "follow-us line")
         }
         if c.chars < 80, l.hasPrefix("related "), let colon = l.firstIndex(of: ":"),
@@ -1006,18 +1012,29 @@ final class Extractor {
         return w[1].allSatisfy { $0.isNumber || $0 == "/" } && w[2].allSatisfy { $0.isNumber || $0 == "/" }
     }
 
-    static func startsWithDateLabel(_ t: String) -> Bool {
-        let l = t.prefix(16).asciiLowered
-        return l.hasPrefix("updated ") || l.hasPrefix("updated:") || l.hasPrefix("posted ") || l.hasPrefix("posted:")
-            || l.hasPrefix("published ") || l.hasPrefix("published:") || l.hasPrefix("last updated")
-            || l.hasPrefix("last modified") || l.hasPrefix("first published") || l.hasPrefix("posted on")
+    static let dateLabels: [[UInt8]] = ["updated ", "updated:", "posted ", "posted:", "published ", "published:",
+                                        "last updated", "last modified", "first published"].map { Array($0.utf8) }
+    static let byLabels: [[UInt8]] = ["by ", "written by ", "posted by ", "words by ", "by\n", "von ", "por ", "par "]
+        .map { Array($0.utf8) }
+    static let tagLabels: [[UInt8]] = ["tags:", "tags ", "tagged:", "tagged with", "topics:", "keywords:", "filed under",
+                                       "tag:"].map { Array($0.utf8) }
+
+    /// True if the text starts (ASCII case-insensitively) with one of `labels`.
+    static func startsWithAny(_ t: String, _ labels: [[UInt8]]) -> Bool {
+        var t = t
+        return t.withUTF8 { b in
+            for l in labels where l.count <= b.count {
+                var k = 0
+                while k < l.count && (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k]) == l[k] { k += 1 }
+                if k == l.count { return true }
+            }
+            return false
+        }
     }
 
-    static func startsWithBy(_ t: String) -> Bool {
-        let l = t.prefix(12).asciiLowered
-        return l.hasPrefix("by ") || l.hasPrefix("written by ") || l.hasPrefix("posted by ") || l.hasPrefix("words by ")
-            || l.hasPrefix("by\n") || l.hasPrefix("von ") || l.hasPrefix("por ") || l.hasPrefix("par ")
-    }
+    static func startsWithDateLabel(_ t: String) -> Bool { startsWithAny(t, dateLabels) }
+
+    static func startsWithBy(_ t: String) -> Bool { startsWithAny(t, byLabels) }
 
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
@@ -1028,20 +1045,19 @@ final class Extractor {
         var found = false
         if lower.hasPrefix("by ") || lower.hasPrefix("by\n") {
             s = s.dropFirst(3); found = true
-        } else if let r = lower.firstRange(of: " by ") ?? lower.firstRange(of: "\nby "),
-                  lower.distance(from: lower.startIndex, to: r.lowerBound) <= 60 {
-            s = s.dropFirst(lower.distance(from: lower.startIndex, to: r.upperBound)); found = true
+        } else if let k = lower.byteOffset(of: " by ") ?? lower.byteOffset(of: "\nby "), k <= 60 {
+            s = Substring(t.fromByte(k + 4)); found = true
         } else {
             for p in ["von ", "por ", "par "] where lower.hasPrefix(p) { s = s.dropFirst(p.count); found = true; break }
         }
         if !marked && !found { return nil }
         // Cut at separators that end the name.
-        var cut = s.endIndex
-        for sep in ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated", " updated", " published",
-                    " posted", "Published", "Updated", " Comments", " comments", " Comment"] {
-            if let r = s.firstRange(of: sep), r.lowerBound < cut { cut = r.lowerBound }
+        let sb = Array(s.utf8)
+        var cut = sb.count
+        for sep in Extractor.bylineSeparators {
+            if let k = Bytes.find(sb, sep), k < cut { cut = k }
         }
-        var name = String(s[s.startIndex..<cut]).trimmingSpaces()
+        var name = String(decoding: sb[..<cut], as: UTF8.self).trimmingSpaces()
         // Cut at a date ("Associated Press November 19, 2019").
         var bytes = Array(name.utf8)
         if let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }), m.start > 0 {
@@ -1053,7 +1069,7 @@ final class Extractor {
         while let last = name.split(separator: " ").last, last.allSatisfy({ $0.isNumber }), name.contains(" ") {
             name = String(name.dropLast(last.count)).trimmingSpaces()
         }
-        if let comma = name.firstIndex(of: ","), !name[name.index(after: comma)...].contains(" and ") {
+        if let comma = name.firstIndex(of: ","), !String(name[name.index(after: comma)...]).hasBytes(" and ") {
             // "Jane Doe, Staff Writer" / "Jane Doe, Reuters"
             let rest = name[name.index(after: comma)...].trimmingSpaces()
             if DateNormalizer.normalize(String(rest)) != nil || rest.split(separator: " ").count <= 3 {
@@ -1071,6 +1087,9 @@ final class Extractor {
         }
         return name
     }
+
+    static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
+        " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }
 
     /// Where a "November 19" (month name and day, no year) starts, if after a name.
     static func monthDayStart(_ b: [UInt8]) -> Int? {
@@ -1095,8 +1114,8 @@ final class Extractor {
 
     static func bioName(_ t: String) -> String? {
         // "Jane Doe is a writer ..." -> "Jane Doe"
-        guard let r = t.firstRange(of: " is ") else { return nil }
-        let name = t[..<r.lowerBound]
+        guard let k = t.byteOffset(of: " is ") else { return nil }
+        let name = t.toByte(k)
         let words = name.split(separator: " ")
         guard words.count >= 2 && words.count <= 4,
               words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
@@ -1130,11 +1149,7 @@ final class Extractor {
         return s.trimmingSpaces()
     }
 
-    static func startsWithTagsLabel(_ t: String) -> Bool {
-        let l = t.prefix(14).asciiLowered
-        return l.hasPrefix("tags:") || l.hasPrefix("tags ") || l.hasPrefix("tagged:") || l.hasPrefix("tagged with")
-            || l.hasPrefix("topics:") || l.hasPrefix("keywords:") || l.hasPrefix("filed under") || l.hasPrefix("tag:")
-    }
+    static func startsWithTagsLabel(_ t: String) -> Bool { startsWithAny(t, tagLabels) }
 
     static func isTagsLabel(_ t: String) -> Bool {
         var l = t.asciiLowered
@@ -1180,12 +1195,12 @@ final class Extractor {
     }
 
     static func creditInCaption(_ t: String) -> String? {
-        let l = t.asciiLowered
+        let l = Bytes.lower(t)
+        let orig = Array(t.utf8)
         for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
                        "picture:", "illustration:", "photo by ", "image by "] {
-            if let r = l.ranges(of: marker).last {
-                let off = l.distance(from: l.startIndex, to: r.upperBound)
-                var rest = String(t.dropFirst(off)).trimmingSpaces()
+            if let k = Bytes.findLast(l, Array(marker.utf8)) {
+                var rest = String(decoding: orig[(k + marker.utf8.count)...], as: UTF8.self).trimmingSpaces()
                 if let close = rest.firstIndex(of: ")") { rest = String(rest[..<close]) }
                 rest = rest.trimmingSpaces()
                 if !rest.isEmpty && rest.count < 100 { return rest }

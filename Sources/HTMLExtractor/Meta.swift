@@ -22,6 +22,20 @@ struct PageMeta {
         var metaDate: (String, String)? = nil
         var ogURL: String? = nil
         for m in page.metas {
+            switch m.key {
+            case "og:title", "twitter:title", "og:site_name", "application-name", "apple-mobile-web-app-title",
+                 "author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author", "parsely-author",
+                 "byl", "citation_author", "dcterms.creator", "article:published_time", "article:published",
+                 "og:published_time", "published_time", "datepublished", "date", "pubdate", "publishdate",
+                 "publish-date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
+                 "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
+                 "date.available", "displaydate", "originalpublicationdate", "article:post_date",
+                 "article_date_original", "cxenseparse:recs:publishtime", "dc.date.created",
+                 "og:article:published_time", "article:tag", "og:article:tag", "news_keywords", "keywords", "og:url":
+                break
+            default:
+                continue
+            }
             let v = clean(m.content)
             if v.isEmpty { continue }
             switch m.key {
@@ -158,7 +172,7 @@ struct PageMeta {
 
     static func plausibleName(_ s: String) -> Bool {
         if s.isEmpty || s.utf8.count > 100 { return false }
-        if s.hasPrefix("http") || s.hasPrefix("www.") || s.contains("@") && !s.contains(" ") { return false }
+        if s.hasPrefix("http") || s.hasPrefix("www.") || s.hasBytes("@") && !s.hasBytes(" ") { return false }
         return true
     }
 

@@ -109,7 +109,7 @@ struct Page {
         LibXML.silenceThisThread()
         page.nodes.reserveCapacity(4096)
         page.chunks.reserveCapacity(1024)
-        page.arena.reserveCapacity(min(bytes.count / 2, 1 << 20))
+        page.arena.reserveCapacity(min(bytes.count / 8, 1 << 20))
         withUnsafeMutablePointer(to: &page) { p in
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cp in
                 guard let ctxt = htmlNewParserCtxt() else { return }
@@ -210,7 +210,7 @@ struct Page {
         case .title where titleText == nil:
             capture = .title; captured.removeAll(keepingCapacity: true); skipDepth = 1; return
         case .script:
-            if let t = Page.value(atts, "type"), t.asciiLowered.contains("ld+json"), jsonLD.count < 20 {
+            if let t = Page.value(atts, "type"), Bytes.find(Bytes.lower(t), Array("ld+json".utf8)) != nil, jsonLD.count < 20 {
                 capture = .jsonLD; captured.removeAll(keepingCapacity: true)
             }
             skipDepth = 1; return

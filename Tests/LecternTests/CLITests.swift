@@ -161,6 +161,14 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(bad.err.contains("--format must be one of jsonl, csv, json, table, markdown"), bad.err)
     }
 
+    func testJSONStaysWholeWhenScriptsAlsoPrint() throws {
+        let dir = try tempDir(self)
+        let s = try write(dir, "both.lua", "function article(a) print('hello') emit{n = #a.paragraphs} end\n")
+        let r = try lectern(["run", s, seedPath, "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "hello\n[\n  {\"n\":12}\n]\n")
+    }
+
     func testOutputFileIsWrittenWhole() throws {
         let dir = try tempDir(self)
         let s = try write(dir, "one.lua", "function article(a) emit{t = a.title} print('printed') end\n")
