@@ -22,6 +22,21 @@ struct Lectern: ParsableCommand {
         version: lecternVersion,
         subcommands: [Parse.self, Run.self, Info.self, Examples.self, Rules.self, Eval.self]
     )
+
+    /// As ParsableCommand.main, but bad usage exits 2 (CONTRACT.md), not 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success { exit(withError: error) }  // --help, --version
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
+        }
+    }
 }
 
 /// Options shared by every command that reads a corpus.

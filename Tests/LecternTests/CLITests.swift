@@ -157,7 +157,7 @@ final class CLITests: XCTestCase {
 
         """)
         let bad = try lectern(["run", s, seedPath, "--format", "xml"])
-        XCTAssertEqual(bad.status, 64)
+        XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.err.contains("--format must be one of jsonl, csv, json, table, markdown"), bad.err)
     }
 
@@ -186,6 +186,20 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.err.contains("unknown --arg 'nope'"), r.err)
         XCTAssertTrue(r.err.contains("top"), r.err)
+    }
+
+    func testBadUsageExitsTwoWithAMessage() throws {
+        let r = try lectern(["run", "examples/word_frequency.lua"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("missing PATH"), r.err)
+        let r2 = try lectern(["parse", seedPath, "--jobs", "0"])
+        XCTAssertEqual(r2.status, 2)
+        XCTAssertTrue(r2.err.contains("--jobs must be at least 1"), r2.err)
+        let r3 = try lectern(["frobnicate"])
+        XCTAssertEqual(r3.status, 2)
+        let help = try lectern(["run", "--help"])
+        XCTAssertEqual(help.status, 0)
+        XCTAssertTrue(help.out.contains("--arg"), help.out)
     }
 
     func testInfoShowsDescriptionArgsAndHooks() throws {
