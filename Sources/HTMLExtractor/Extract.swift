@@ -48,35 +48,9 @@ final class Extractor {
             cp.append(cp.last! + c.chars)
             lp.append(lp.last! + c.linkChars)
         }
-        Extractor.markTeasers(&page, cp)
         self.page = page
         self.cp = cp
         self.lp = lp
-    }
-
-    /// Teaser lists: two or more small containers under one parent, each a
-    /// linked heading plus a short summary, are related links.
-    private static func markTeasers(_ page: inout Page, _ cp: [Int32]) {
-        func chars(_ n: Int32) -> Int32 {
-            let x = page.nodes[Int(n)]
-            return cp[Int(x.chunkEnd)] - cp[Int(x.chunkStart)]
-        }
-        var found: [Int32: [Int32]] = [:]
-        for (i, node) in page.nodes.enumerated() where node.tag.isHeading && node.chunkEnd - node.chunkStart == 1 {
-            let c = page.chunks[Int(node.chunkStart)]
-            guard c.chars >= 10, c.linkChars * 2 > c.chars, node.parent >= 0 else { continue }
-            let box = node.parent
-            let b = page.nodes[Int(box)]
-            if b.tag == .body || b.tag == .html || b.parent < 0 { continue }
-            let n = b.chunkEnd - b.chunkStart
-            guard n >= 2 && n <= 5 && chars(box) < 600 && Int32(i) != box else { continue }
-            found[b.parent, default: []].append(box)
-            let gp = page.nodes[Int(b.parent)].parent
-            if gp >= 0 { found[gp, default: []].append(box) }
-        }
-        for (_, boxes) in found where boxes.count >= 2 {
-            for b in boxes { page.nodes[Int(b)].hint.insert(.related) }
-        }
     }
 
     @inline(__always) func chars(_ n: Int32) -> Int32 {
@@ -156,6 +130,10 @@ final class Extractor {
                 related = relatedHeadings.contains(t) || t.hasPrefix("popular ") || t.hasPrefix("most popular")
                     || t.hasPrefix("most read") || t.hasPrefix("most viewed") || t.hasPrefix("most shared")
                     || t.hasPrefix("you may also") || t.hasPrefix("you might also") || t.hasPrefix("recommended ")
+                if !related, t.hasPrefix("more "), t.utf8.count <= 40,
+                   ["stories", "articles", "news", "reads", "videos", "posts", "headlines", "coverage"].contains(where: { t.hasSuffix($0) }) {
+                    related = true
+                }
                 if headingLike && !related {
                     related = t.hasPrefix("more from ") || t.hasPrefix("more in ") || t.hasPrefix("more on ")
                         || t.hasPrefix("related ") || t.hasPrefix("more stories")
@@ -473,7 +451,9 @@ final class Extractor {
             }
 
             // The headline.
-            if owner == titleNode || (ownerNode.tag == .h1 && titleText != nil && sameText(text, titleText!)) {
+            if owner == titleNode || (ownerNode.tag.isHeading && c.chars < 300 && titleText != nil
+                                      && Extractor.letters(text) == Extractor.letters(titleText!))
+                || (ownerNode.tag == .h1 && titleText != nil && sameText(text, titleText!)) {
                 block(.ignored, "the headline (\(titleRule))")
                 continue
             }
@@ -592,17 +572,18 @@ final class Extractor {
                     }
                     continue
                 }
-                bodyStarted = true
+                if c.chars >= 50 { bodyStarted = true }
                 bodyParas += 1
                 block(.paragraph, "\(rootRule); \(tagName)")
                 continue
             }
 
-            // Outside the region: a standfirst just before the content is body.
+            // Outside the region: a standfirst (dek, summary) just before the
+            // content. Most pages' article bodies leave it out; it is kept as
+            // its own boilerplate kind so that scripts can find it.
             if ctx.lede, !bodyStarted, abs(regionStart - ci) <= 20, c.chars >= 40, c.linkChars * 3 < c.chars,
-               !ownerNode.tag.isHeading,
                ctx.boiler == nil || ctx.boiler?.1 == "header" {
-                block(.paragraph, "standfirst \(describe(owner)) before the content")
+                boiler("standfirst", owner, "standfirst \(describe(owner)) before the content")
                 continue
             }
             if let (n, kind) = ctx.boiler {
@@ -733,6 +714,7 @@ final class Extractor {
             let rest = t.dropFirst(t.hasPrefix(author) ? author.count : (author.split(separator: " ").first?.count ?? 0))
             let l = rest.prefix(12).asciiLowered
             if l.hasPrefix(" is ") || l.hasPrefix(" was ") || l.hasPrefix(" has ") || l.hasPrefix(" writes ")
+                || l.hasPrefix("'s ") || l.hasPrefix("’s ")
                 || l.hasPrefix(" covers ") || l.hasPrefix(" lives ") || l.hasPrefix(" joined ") {
                 blocks[k].label = .authorBio
                 blocks[k].value = author

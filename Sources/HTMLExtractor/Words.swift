@@ -135,7 +135,7 @@ enum Words {
         ("picture", .media), ("media", .media), ("thumbnail", .media), ("lead", .media),
         ("paywall", .paywall), ("meter", .paywall), ("piano", .paywall),
         ("prev", .navPrev), ("previous", .navPrev), ("next", .navNext),
-        ("headline", .title), ("title", .title),
+        ("headline", .title), ("title", .title), ("heading", .title),
         ("summary", .lede), ("standfirst", .lede), ("dek", .lede), ("lede", .lede), ("intro", .lede),
         ("subtitle", .lede), ("subheadline", .lede), ("excerpt", .lede),
     ]
