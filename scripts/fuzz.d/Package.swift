@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // The libFuzzer target for Lectern's readers; built by scripts/fuzz with
-// `swift build -c release -sanitize=fuzzer -sanitize=address`.
+// `swift build -c release --sanitize=fuzzer --sanitize=address`.
 import PackageDescription
 
 let package = Package(
