@@ -186,19 +186,19 @@ enum TextModule {
     """.split(separator: " ").map(String.init)
 }
 
-private func argString(_ L: LuaL, _ i: Int32, _ fn: String) -> String? {
-    stringAt(L, i)
+/// Pushes the pieces of `s` at `ranges` as a Lua list.
+private func pushPieces(_ L: LuaL, _ s: String, _ ranges: [Range<String.Index>]) {
+    lua_createtable(L, Int32(ranges.count), 0)
+    for (i, r) in ranges.enumerated() {
+        pushString(L, s[r])
+        lua_rawseti(L, -2, lua_Integer(i + 1))
+    }
 }
 
 let textWords: lua_CFunction = { L in
     hostCall(L) { L, _ in
         guard let s = stringAt(L, 1) else { return raise(L, "text.words expects a string, got \(typeName(L, 1))") }
-        let ranges = TextModule.wordRanges(s)
-        lua_createtable(L, Int32(ranges.count), 0)
-        for (i, r) in ranges.enumerated() {
-            pushString(L, s[r])
-            lua_rawseti(L, -2, lua_Integer(i + 1))
-        }
+        pushPieces(L, s, TextModule.wordRanges(s))
         return 1
     }
 }
@@ -206,12 +206,7 @@ let textWords: lua_CFunction = { L in
 let textSentences: lua_CFunction = { L in
     hostCall(L) { L, _ in
         guard let s = stringAt(L, 1) else { return raise(L, "text.sentences expects a string, got \(typeName(L, 1))") }
-        let ranges = TextModule.sentenceRanges(s)
-        lua_createtable(L, Int32(ranges.count), 0)
-        for (i, r) in ranges.enumerated() {
-            pushString(L, s[r])
-            lua_rawseti(L, -2, lua_Integer(i + 1))
-        }
+        pushPieces(L, s, TextModule.sentenceRanges(s))
         return 1
     }
 }
