@@ -54,7 +54,7 @@ enum Inputs {
 
     /// Walks `paths` in order (directories recursively, entries sorted by name)
     /// and calls `body` with each item; stops early when `body` returns false.
-    static func walk(_ paths: [String], maxBytes: Int, body: (WorkItem) -> Bool) {
+    static func walk(_ paths: [String], maxBytes: Int, expandJSONL: Bool = true, body: (WorkItem) -> Bool) {
         for p in paths {
             if p == "-" {
                 let bytes = readAll(fd: 0, limit: maxBytes)
@@ -74,9 +74,9 @@ enum Inputs {
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 var ancestors: Set<[UInt64]> = [[UInt64(st.st_dev), UInt64(st.st_ino)]]
-                if !walkDir(p, ancestors: &ancestors, maxBytes: maxBytes, body: body) { return }
+                if !walkDir(p, ancestors: &ancestors, maxBytes: maxBytes, expandJSONL: expandJSONL, body: body) { return }
             } else {
-                if !fileItem(p, size: Int(st.st_size), maxBytes: maxBytes, body: body) { return }
+                if !fileItem(p, size: Int(st.st_size), maxBytes: maxBytes, expandJSONL: expandJSONL, body: body) { return }
             }
         }
     }
@@ -86,7 +86,7 @@ enum Inputs {
     }
 
     private static func walkDir(_ dir: String, ancestors: inout Set<[UInt64]>, maxBytes: Int,
-                                body: (WorkItem) -> Bool) -> Bool {
+                                expandJSONL: Bool, body: (WorkItem) -> Bool) -> Bool {
         guard let d = opendir(dir) else {
             let reason = String(cString: strerror(errno)).lowercased()
             return body(WorkItem(source: dir, content: .problem("\(dir): cannot read the directory: \(reason)"), size: 0))
@@ -118,18 +118,19 @@ enum Inputs {
                     continue
                 }
                 ancestors.insert(key)
-                let go = walkDir(path, ancestors: &ancestors, maxBytes: maxBytes, body: body)
+                let go = walkDir(path, ancestors: &ancestors, maxBytes: maxBytes, expandJSONL: expandJSONL, body: body)
                 ancestors.remove(key)
                 if !go { return false }
             } else if (st.st_mode & S_IFMT) == S_IFREG, isCorpusFile(name) {
-                if !fileItem(path, size: Int(st.st_size), maxBytes: maxBytes, body: body) { return false }
+                if !fileItem(path, size: Int(st.st_size), maxBytes: maxBytes, expandJSONL: expandJSONL, body: body) { return false }
             }
         }
         return true
     }
 
-    private static func fileItem(_ path: String, size: Int, maxBytes: Int, body: (WorkItem) -> Bool) -> Bool {
-        guard isJSONL(path) else {
+    private static func fileItem(_ path: String, size: Int, maxBytes: Int, expandJSONL: Bool,
+                                 body: (WorkItem) -> Bool) -> Bool {
+        guard expandJSONL, isJSONL(path) else {
             return body(WorkItem(source: path, content: .file(path: path), size: size))
         }
         // JSON Lines: one article per line, split here (streaming, gzip or not)
@@ -178,6 +179,19 @@ enum Inputs {
         }
         if !pending.isEmpty || tooLong { return emitLine(pending[...]) }
         return true
+    }
+
+    /// How many articles the paths hold, counting without reading (for the
+    /// progress line's ETA); nil when JSON Lines make it unknown.
+    static func count(_ paths: [String], stop: () -> Bool) -> Int? {
+        var n = 0
+        var known = true
+        walk(paths, maxBytes: Int.max, expandJSONL: false) { item in
+            if case .file(let path) = item.content, isJSONL(path) { known = false; return false }
+            n += 1
+            return !stop()
+        }
+        return known ? n : nil
     }
 
     static func jsonlItem(_ line: [UInt8], source: String) -> WorkItem {

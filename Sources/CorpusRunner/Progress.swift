@@ -11,8 +11,11 @@ final class Progress: @unchecked Sendable {
 
     init(enabled: Bool) { self.enabled = enabled }
 
-    func setTotal(_ n: Int) {
-        lock.lock(); total = n; lock.unlock()
+    /// The number of articles, from a quick count or (final) from the walk itself.
+    func setTotal(_ n: Int, final: Bool = false) {
+        lock.lock()
+        if final || total == nil { total = n }
+        lock.unlock()
     }
 
     func advance(_ n: Int) {

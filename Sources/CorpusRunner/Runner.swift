@@ -309,7 +309,7 @@ public final class Runner: @unchecked Sendable {
             seen.value = count
             results.broadcast()
             results.unlock()
-            progress.setTotal(count)
+            progress.setTotal(count, final: true)
             queue.finish()
         }
         producer.name = "lectern-paths"
@@ -343,6 +343,14 @@ public final class Runner: @unchecked Sendable {
         }
         producer.start()
         for t in workers { t.start() }
+        if progress.enabled && !config.paths.contains("-") {
+            // The producer only runs a few chunks ahead; a quick count gives the ETA early.
+            let counter = Thread { [unowned self] in
+                if let n = Inputs.count(self.config.paths, stop: { self.shouldStop }) { progress.setTotal(n) }
+            }
+            counter.name = "lectern-count"
+            counter.start()
+        }
 
         // The writer: chunks in order.
         var outcome = Outcome()

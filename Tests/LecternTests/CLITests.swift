@@ -223,3 +223,39 @@ final class CLITests: XCTestCase {
         """)
     }
 }
+
+/// The progress line: on a terminal only, and not with --quiet.
+final class ProgressTests: XCTestCase {
+    func runInTerminal(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        let command = ([lecternBinary.path] + args).map { "'\($0)'" }.joined(separator: " ")
+        p.arguments = ["-q", "-e", "-c", command, "/dev/null"]
+        p.currentDirectoryURL = repoRoot
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func testProgressOnATerminalOnly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else {
+            throw XCTSkip("util-linux script(1) is not installed")
+        }
+        let dir = try tempDir(self)
+        for i in 0..<600 {
+            try write(dir, String(format: "c/%04d.txt", i), sampleArticle(title: "Headline \(i)", paragraphs: ["A paragraph of body text for article \(i), long enough."]))
+        }
+        let c = dir.appendingPathComponent("c").path
+        let tty = try runInTerminal(["parse", c, "--jobs", "1"])
+        XCTAssertTrue(tty.contains("/600 articles, "), String(tty.suffix(300)))
+        XCTAssertTrue(tty.contains(" elapsed"), String(tty.suffix(300)))
+        let quiet = try runInTerminal(["parse", c, "--jobs", "1", "--quiet"])
+        XCTAssertFalse(quiet.contains(" elapsed"))
+        let piped = try lectern(["parse", c, "--jobs", "1"])
+        XCTAssertEqual(piped.err, "")
+    }
+}
