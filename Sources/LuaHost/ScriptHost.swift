@@ -62,6 +62,8 @@ public final class ScriptHost {
     var envRefs: [Int32] = []
     /// Built-in hook name -> the functions to call, plugins' first.
     var handlers: [String: [(script: Int, ref: Int32)]] = [:]
+    /// Element hooks some script or plugin defines (set after setup).
+    var activeElementHooks: [HookSpec] = []
     var articleMetaRef: Int32 = 0
     var textFnRef: Int32 = 0
     var xpathFnRef: Int32 = 0
@@ -275,6 +277,7 @@ public final class ScriptHost {
             ok = call(nargs: 1, hook: "setup") && ok
         }
         for spec in HookRegistry.builtins where spec.name != "setup" { resolve(spec.name) }
+        activeElementHooks = HookRegistry.builtins.filter { $0.phase == .element && has($0.name) }
         return ok
     }
 
@@ -457,7 +460,7 @@ public final class ScriptHost {
     /// Calls article and element hooks for one article. Returns false if any failed.
     public func run(article a: Article, xpath: XPathFunction? = nil) -> Bool {
         let wantsArticle = has("article")
-        let elementHooks = ["section", "paragraph", "boilerplate", "comment"].filter { has($0) }
+        let elementHooks = activeElementHooks
         guard wantsArticle || !elementHooks.isEmpty else { return true }
         let failuresBefore = failures.count
         phase = .article
@@ -485,36 +488,26 @@ public final class ScriptHost {
         }
         if !elementHooks.isEmpty {
             phase = .element
-            // Events in document order; a section comes before its first paragraph.
-            var events: [(pos: Int, order: Int, hook: String, index: Int)] = []
-            if has("section") {
-                for (i, s) in a.sections.enumerated() { events.append((s.position, 0, "section", i)) }
+            // Events in document order; at one position the registry's `order` decides.
+            var events: [(pos: Int, order: Int, hook: Int, index: Int)] = []
+            for (h, spec) in elementHooks.enumerated() {
+                for (i, pos) in spec.positions!(a).enumerated() { events.append((pos, spec.order, h, i)) }
             }
-            if has("paragraph") {
-                var k = 0
-                for s in a.sections { for p in s.paragraphs { events.append((p.position, 1, "paragraph", k)); k += 1 } }
-            }
-            if has("boilerplate") {
-                for (i, b) in a.boilerplate.enumerated() { events.append((b.position, 1, "boilerplate", i)) }
-            }
-            if has("comment") {
-                for (i, c) in a.comments.enumerated() { events.append((c.position, 1, "comment", i)) }
-            }
-            events.sort { ($0.pos, $0.order) < ($1.pos, $1.order) }
-            let listField = ["section": "sections", "paragraph": "paragraphs", "boilerplate": "boilerplate", "comment": "comments"]
-            var listIndex: [String: Int32] = [:]
+            events.sort { ($0.pos, $0.order, $0.hook, $0.index) < ($1.pos, $1.order, $1.hook, $1.index) }
+            var lists: [Int32] = []
             lectern_set_host_mode(L, 1)
-            for hook in elementHooks {
-                ensureField(at, listField[hook]!)
-                listIndex[hook] = lua_gettop(L)
+            for spec in elementHooks {
+                ensureField(at, spec.listField!)
+                lists.append(lua_gettop(L))
             }
             lectern_set_host_mode(L, 0)
             for e in events {
-                for h in handlers[e.hook]! {
+                let name = elementHooks[e.hook].name
+                for h in handlers[name]! {
                     lectern_getref(L, h.ref)
-                    lua_rawgeti(L, listIndex[e.hook]!, lua_Integer(e.index + 1))
+                    lua_rawgeti(L, lists[e.hook], lua_Integer(e.index + 1))
                     lua_pushvalue(L, at)
-                    call(nargs: 2, hook: e.hook)
+                    call(nargs: 2, hook: name)
                 }
             }
         }
