@@ -9,6 +9,7 @@
 //   03/14/2024 (US month first unless the first number is > 12; see Match.ambiguous),
 //   14.03.2024 (day first)
 //   2024年3月14日, 2024년 3월 14일
+//   14 مارس 2024, 21 जून 2023 (Arabic and Hindi month names)
 // A month and year without a day ("March 2024") is not a date here.
 
 public enum DateNormalizer {
@@ -55,7 +56,7 @@ public enum DateNormalizer {
     }
 
     /// 1...12 for a month name or abbreviation (English, French, German,
-    /// Spanish, Italian, Portuguese, Dutch, Russian; any case), else 0.
+    /// Spanish, Italian, Portuguese, Dutch, Russian, Arabic, Hindi; any case), else 0.
     public static func monthNumber(_ w: some Collection<UInt8>) -> Int {
         monthTable[lowered(w)] ?? 0
     }
@@ -104,8 +105,24 @@ public enum DateNormalizer {
             ["december", "dec", "décembre", "decembre", "déc", "dezember", "dez", "diciembre", "dic",
              "dicembre", "dezembro", "декабрь", "декабря", "дек"],
         ]
+        // Arabic (Egyptian/Gulf and Levantine names) and Hindi.
+        let more: [[String]] = [
+            ["يناير", "كانون الثاني", "जनवरी"],
+            ["فبراير", "شباط", "फ़रवरी", "फरवरी"],
+            ["مارس", "آذار", "मार्च"],
+            ["أبريل", "إبريل", "ابريل", "نيسان", "अप्रैल", "अप्रेल"],
+            ["مايو", "أيار", "ايار", "मई"],
+            ["يونيو", "يونيه", "حزيران", "जून"],
+            ["يوليو", "يوليه", "تموز", "जुलाई"],
+            ["أغسطس", "اغسطس", "آب", "अगस्त"],
+            ["سبتمبر", "أيلول", "ايلول", "सितंबर", "सितम्बर"],
+            ["أكتوبر", "اكتوبر", "अक्टूबर", "अक्तूबर"],
+            ["نوفمبر", "नवंबर", "नवम्बर"],
+            ["ديسمبر", "दिसंबर", "दिसम्बर"],
+        ]
         var t: [[UInt8]: Int] = [:]
         for (i, list) in names.enumerated() { for n in list { t[Array(n.utf8)] = i + 1 } }
+        for (i, list) in more.enumerated() { for n in list where !n.contains(" ") { t[Array(n.utf8)] = i + 1 } }
         return t
     }()
 
@@ -123,8 +140,15 @@ public enum DateNormalizer {
     @inline(__always) private static func isWordByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         let c = b[i]
         if (c | 0x20) &- 0x61 < 26 { return true }
-        return (c >= 0xC3 && c <= 0xC5 || c == 0xD0 || c == 0xD1) && i + 1 < n && b[i + 1] & 0xC0 == 0x80
+        if (c >= 0xC3 && c <= 0xC5 || c == 0xD0 || c == 0xD1 || c >= 0xD8 && c <= 0xDB) && i + 1 < n && b[i + 1] & 0xC0 == 0x80 {
+            return true
+        }
+        // Devanagari (U+0900-097F): E0 A4 xx, E0 A5 xx.
+        return c == 0xE0 && i + 2 < n && (b[i + 1] == 0xA4 || b[i + 1] == 0xA5) && b[i + 2] & 0xC0 == 0x80
     }
+
+    /// Bytes of the character starting a word byte (see isWordByte).
+    @inline(__always) private static func wordByteLength(_ c: UInt8) -> Int { c < 0x80 ? 1 : (c == 0xE0 ? 3 : 2) }
 
     private static func hasFourDigits(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var run = 0
@@ -150,10 +174,10 @@ public enum DateNormalizer {
                 i = j
             } else if isWordByte(b, i, n) {
                 var j = i
-                while j < n, isWordByte(b, j, n) { j += b[j] < 0x80 ? 1 : 2 }
+                while j < n, isWordByte(b, j, n) { j += wordByteLength(b[j]) }
                 j = min(j, n)
                 let len = j - i
-                var v = (len >= 3 && len <= 18) ? monthNumber(UnsafeBufferPointer(rebasing: b[i..<j])) : 0
+                var v = (len >= 3 && len <= 24) ? monthNumber(UnsafeBufferPointer(rebasing: b[i..<j])) : 0
                 if len == 2 {
                     let w = (UInt16(b[i] | 0x20) << 8) | UInt16(b[i + 1] | 0x20)
                     switch w {

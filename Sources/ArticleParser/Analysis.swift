@@ -22,6 +22,7 @@ extension Classifier {
                 (v.start, v.end) = p
                 if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
                 if k < parts.count - 1 { v.closesBlock = false }
+                if k == 2 { v.metaRest = true }
                 result!.append(v)
             }
         }
@@ -74,6 +75,12 @@ extension Classifier {
            MetaLines.dateLine(b, s, e) == nil, let sp = MetaLines.dateSplit(b, s, e), isBylinePart(s, sp.preEnd) {
             return [(s, sp.preEnd), (sp.dateStart, e)]
         }
+        // "Posted by X on Tuesday March 05, 2024 @09:14AM from the ... dept.": byline, date, rest.
+        if e - s >= 10, hasPrefixCI(b, s, e, "by ") || hasPrefixCI(b, s, e, "posted by ") || hasPrefixCI(b, s, e, "written by "),
+           let sp = MetaLines.dateSplit(b, s, e, loose: true), isBylinePart(s, sp.preEnd) {
+            let rest = trimmed(b, sp.dateEnd, e)
+            return rest.0 < rest.1 ? [(s, sp.preEnd), (sp.dateStart, sp.dateEnd), rest] : [(s, sp.preEnd), (sp.dateStart, sp.dateEnd)]
+        }
         return nil
     }
 
@@ -97,6 +104,16 @@ extension Classifier {
             }
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
+            if u.metaRest {
+                f.hit = nil
+                f.date = nil
+                f.contextKind = "meta"
+                f.contextWhy = "meta: rest of a byline and date line"
+            } else if f.hit == nil && f.date == nil && f.runKind == nil && u.lineCount == 1,
+                      e - s <= 120 && (e - s <= 40 || f.headingLike || !b[s..<e].contains(0x20)), let k = shapeKind(s, e, headingLike: f.headingLike) {
+                f.contextKind = k.kind
+                f.contextWhy = k.why
+            }
             if let (num, ts) = UnitSplitter.numberMarker(b, s, e) {
                 f.number = num
                 f.numberTextStart = ts
@@ -233,5 +250,123 @@ extension Classifier {
             i += 1
         }
         return parts >= 2 ? kind : nil
+    }
+
+    // MARK: - line shapes
+
+    /// Furniture told by its shape, in any language: a line without letters
+    /// ("* * *", "·", "31", "3:42"), a menu of short items between separators
+    /// ("Home | News | Sport", "412 points · 186 comments"), a price ticker
+    /// ("NVDA -4.3%", "S&P 500 5,117.09 -0.65%").
+    func shapeKind(_ s: Int, _ e: Int, headingLike: Bool) -> (kind: String, why: String)? {
+        guard e - s <= 160 else { return nil }
+        var letters = 0, digits = 0
+        var i = s
+        while i < e && e - s <= 40 {
+            let c = b[i]
+            if c < 0x80 {
+                if isLetterASCII(c) { letters += 1 } else if isDigit(c) { digits += 1 }
+                i += 1
+            } else {
+                let (v, l) = scalar(b, i, e)
+                if MetaLines.isLetterLike(v) { letters += 1 }
+                i += l
+            }
+        }
+        if e - s <= 40 && letters == 0 {
+            // "###" ends a press release: the rules say so; other letterless lines are furniture.
+            if b[s] == 0x23 { return nil }
+            return ("widget", "widget: line without words")
+        }
+        if e - s <= 8 && letters <= 1 && digits > 0 { return ("widget", "widget: a count ('1.4K')") }
+        if isAddressLine(s, e) { return ("link", "link: a web address on its own") }
+        guard headingLike else { return nil }
+        if isMenuLine(s, e) { return ("menu", "menu: short items between separators") }
+        if isTickerLine(s, e) { return ("ticker", "ticker: symbol and price change") }
+        return nil
+    }
+
+    /// "civictech.example.org", "www.example.com/news", "https://...": one token, a host name.
+    func isAddressLine(_ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 120, e - s >= 5 else { return false }
+        if hasPrefixCI(b, s, e, "http://") || hasPrefixCI(b, s, e, "https://") || hasPrefixCI(b, s, e, "www.") {
+            return !b[s..<e].contains(0x20)
+        }
+        var dots = 0, lastDot = -1
+        for i in s..<e {
+            let c = b[i]
+            if c == 0x2E { dots += 1; lastDot = i; continue }
+            if !(isLowerASCII(c) || isDigit(c) || c == 0x2D || c == 0x2F) { return false }
+        }
+        guard dots > 0, lastDot > s else { return false }
+        // A top-level domain of letters: "org", "com", "co.uk".
+        var tld = lastDot + 1
+        while tld < e && isLowerASCII(b[tld]) { tld += 1 }
+        return tld - lastDot - 1 >= 2 && (tld == e || b[tld] == 0x2F)
+    }
+
+    /// Two or more items of at most four words each, between " | ", " · " or " • ".
+    func isMenuLine(_ s: Int, _ e: Int) -> Bool {
+        var parts = 0
+        var st = s
+        var i = s
+        var ok = true
+        func item(_ a: Int, _ z: Int) {
+            let (x, y) = trimmed(b, a, z)
+            guard y > x else { return }
+            parts += 1
+            let words = MetaLines.tokens(b, x, y, limit: 6).count
+            let (last, _) = lastScalar(b, x, y)
+            if words > 4 || y - x > 40 || isTerminal(last) && last != 0x2E { ok = false }
+        }
+        var seps = 0
+        while i + 2 < e {
+            if b[i] == 0x20 {
+                let (v, l) = scalar(b, i + 1, e)
+                if v == 0x7C || v == 0xB7 || v == 0x2022, i + 1 + l < e, b[i + 1 + l] == 0x20 {
+                    item(st, i)
+                    seps += 1
+                    st = i + 1 + l
+                    i = st
+                    continue
+                }
+            }
+            i += 1
+        }
+        guard seps > 0 else { return false }
+        item(st, e)
+        return ok && parts >= 2
+    }
+
+    /// "NVDA -4.3%", "DJIA 38,722.69 -0.43%", "EUR/USD 1.0891": a few tokens, the
+    /// last a signed, decimal or percent number, and no sentence.
+    func isTickerLine(_ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 60 else { return false }
+        let toks = MetaLines.tokens(b, s, e, limit: 8)
+        guard toks.count >= 2, toks.count <= 6 else { return false }
+        var k = toks.count - 1
+        // A trailing arrow ("▼") may follow the change.
+        if toks[k].1 - toks[k].0 <= 3, b[toks[k].0] >= 0xE2, !MetaLines.isLetterLike(scalar(b, toks[k].0, toks[k].1).0) { k -= 1 }
+        guard k >= 1 else { return false }
+        // The symbol: capitals, digits, "&", "/" ("S&P", "EUR/USD", "LME").
+        var caps = 0
+        for c in b[toks[0].0..<toks[0].1] {
+            if isUpperASCII(c) { caps += 1 } else if !(isDigit(c) || c == 0x26 || c == 0x2F || c == 0x2E) { return false }
+        }
+        guard caps >= 2 else { return false }
+        let (ts, te) = toks[k]
+        var j = ts
+        var signed = false
+        if b[j] == 0x2B || b[j] == 0x2D { signed = true; j += 1 }
+        else if b[j] == 0xE2, scalar(b, j, te).0 == 0x2212 { signed = true; j += 3 }
+        var digits = 0, point = false, percent = false
+        while j < te {
+            let c = b[j]
+            if isDigit(c) { digits += 1 } else if c == 0x2E || c == 0x2C { point = true }
+            else if c == 0x25 && j == te - 1 { percent = true }
+            else { return false }
+            j += 1
+        }
+        return digits > 0 && (signed || percent || point)
     }
 }

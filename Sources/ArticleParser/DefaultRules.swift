@@ -10,8 +10,9 @@ extension ParserRules {
 # KIND     a boilerplate kind (one lowercase word: widget, share, advert, ...),
 #          or a label: byline, date, image_credit, nav_previous, nav_next, tags,
 #          comments_closed, heading, paragraph, ignored.
-#          Kinds form, comments, author and credits also mark the end of the
-#          article body (when no more body text follows them).
+#          Kinds form, comments, author, credits and disclaimer also mark the
+#          end of the article body (when no more body text follows them); kind
+#          end ("###", "ENDS") always does.
 # PATTERN  matched against a whole unit (a line or paragraph), ignoring case
 #          (ASCII, Latin-1 and Cyrillic letters):
 #            *   any text, possibly empty       #   a number (12, 18,204, 1.5)
@@ -130,6 +131,66 @@ widget       advertise with us
 widget       advertise
 widget       print edition
 widget       e-paper
+
+# reading times and listening widgets, in several languages
+widget       estimated reading time*
+widget       reading time:*
+widget       read time:*
+widget       # min
+widget       # min.
+widget       # mins
+widget       # minutes
+widget       # min listen
+widget       listen
+widget       listen to this story*
+widget       text to speech
+widget       lesezeit*
+widget       # min. lesezeit
+widget       temps de lecture*
+widget       tiempo de lectura*
+widget       tempo de leitura*
+widget       tempo di lettura*
+widget       lettura # min*
+widget       leestijd*
+widget       время чтения*
+widget       وقت القراءة*
+widget       पढ़ने का समय*
+widget       member-only story
+widget       download pdf*
+widget       print this page
+widget       translate this page
+widget       gift article
+widget       share article
+widget       toggle navigation
+widget       skip to navigation
+widget       skip navigation
+widget       accessibility links
+widget       zum inhalt springen
+widget       vai al contenuto
+widget       pular para o conteúdo
+widget       ir al contenido
+widget       aller au contenu
+widget       تخط إلى المحتوى*
+widget       تخطَّ إلى المحتوى*
+widget       मुख्य सामग्री पर जाएं*
+widget       wir verwenden cookies*
+widget       diese website verwendet cookies*
+widget       questo sito utilizza cookie*
+widget       este site usa cookies*
+widget       este sitio utiliza cookies*
+widget       ce site utilise des cookies*
+widget       nous utilisons des cookies*
+widget       نستخدم ملفات تعريف الارتباط*
+widget       cookies on *
+widget       we'd like to set *cookies*
+widget       we’d like to set *cookies*
+widget       accept * cookies
+widget       reject * cookies
+widget       view cookies
+widget       alle akzeptieren
+widget       accetta
+widget       aceitar
+widget       aceptar
 
 # --- meta lines without a usable date ("Updated on" with the date missing)
 meta         updated
@@ -316,6 +377,33 @@ related      further reading
 related      keep reading
 related      in case you missed it
 related      in case you missed it:*
+related      related links
+related      related experts
+related      related publications
+related      related articles:*
+related      read more of this story*
+related      read the full story at *
+related      read the original *
+related      more from *
+related      recommended from *
+related      see more recommendations
+related      in other news
+related      top stories
+related      veja mais*
+related      veja também*
+related      mais lidas
+related      più letti
+related      i più letti
+related      meistgelesene artikel
+related      الأكثر قراءة
+related      الأكثر مشاهدة
+related      اقرأ أيضا:*
+related      اقرأ أيضًا*
+related      यह भी पढ़ें*
+related      ताज़ा ख़बरें
+related      ताजा खबरें
+related      लेटेस्ट न्यूज़
+related      और पढ़ें*
 
 # --- newsletter prompts
 newsletter   subscribe
@@ -360,6 +448,14 @@ newsletter   register to continue*
 newsletter   become a member*
 newsletter   support our journalism*
 newsletter   *support independent journalism*
+newsletter   support independent *
+newsletter   support local journalism*
+newsletter   become a member*
+newsletter   sign up to receive *
+
+newsletter   get the app*
+newsletter   download the * app*
+newsletter   give a gift subscription*
 newsletter   get our *newsletter*
 newsletter   get the *newsletter*
 newsletter   get the * in your inbox*
@@ -398,6 +494,39 @@ promo        *weiterlesen
 promo        *continua a leggere
 promo        *читать далее
 promo        *阅读全文
+
+# --- comment-thread furniture
+form         sort by*
+form         sort by:*
+form         load more comments*
+form         show more comments*
+form         view more comments*
+form         see all responses
+form         sign in to comment*
+form         log in to comment*
+form         sign in or create *
+form         log in or create *
+form         sign in or register *
+form         you must be signed in *
+form         comments on this * are *moderated*
+form         comments are *moderated*
+form         melden sie sich an*
+form         loggen sie sich ein*
+form         accedi per commentare*
+form         faça login para comentar*
+form         connectez-vous pour commenter*
+form         inicia sesión para comentar*
+form         سجل الدخول للتعليق*
+form         टिप्पणी करने के लिए लॉग इन करें*
+comments     top comments
+comments     all comments
+comments     responses (#)
+comments     # responses
+comments     comments (#)
+comments     تعليقات
+comments     التعليقات
+comments     टिप्पणियां
+comments     टिप्पणियाँ
 
 # --- comment forms and comment-section headers
 form         leave a reply
@@ -473,6 +602,14 @@ author       see all posts by *
 author       all posts by *
 
 # --- wire-service and agency credits at the end of a story
+credits      — reporting by *
+credits      – reporting by *
+credits      - reporting by *
+credits      -- reporting by *
+credits      — additional reporting by *
+credits      — editing by *
+credits      our principles*
+credits      *contributed to this report
 credits      reporting by *
 credits      (reporting by *
 credits      additional reporting by *
@@ -514,6 +651,66 @@ credits      quelle:*
 credits      fuente:*
 credits      fonte:*
 credits      источник:*
+
+# --- the end of a press release or wire copy (ends the body)
+end          \#\#\#
+end          \# \# \#
+end          ends
+end          - ends -
+end          -ends-
+end          -30-
+end          - 30 -
+
+# --- disclaimers and notices after the story
+disclaimer   disclaimer:*
+disclaimer   the views expressed *
+disclaimer   the opinions expressed *
+disclaimer   this article is for informational purposes only*
+disclaimer   this content is for informational purposes only*
+disclaimer   this article originally appeared *
+disclaimer   this story originally appeared *
+disclaimer   this article was originally published *
+disclaimer   this story was originally published *
+disclaimer   republish this article*
+disclaimer   republish this story*
+disclaimer   this work is licensed under *
+disclaimer   this article is licensed under *
+disclaimer   this article appears in *
+disclaimer   a version of this article appears *
+disclaimer   this publication can be cited as*
+disclaimer   cite this publication
+disclaimer   cite this article
+disclaimer   how to cite*
+disclaimer   market data provided by *
+disclaimer   *market data provided by *
+disclaimer   data is a real-time snapshot*
+disclaimer   quotes delayed *
+disclaimer   to contact the reporter*
+disclaimer   to contact the editor*
+disclaimer   to contact the author*
+disclaimer   — with assistance from *
+disclaimer   -- with assistance from *
+disclaimer   - with assistance from *
+disclaimer   prices as of *market data*
+disclaimer   report a typo*
+disclaimer   report a problem*
+disclaimer   report an error*
+disclaimer   was this page helpful*
+disclaimer   is this page useful*
+disclaimer   was this article helpful*
+disclaimer   did you find this helpful*
+disclaimer   have a news tip*
+disclaimer   got a news tip*
+disclaimer   send us a tip*
+disclaimer   powered by disqus
+disclaimer   riproduzione riservata*
+disclaimer   © riproduzione riservata*
+disclaimer   todos os direitos reservados*
+disclaimer   todos los derechos reservados*
+disclaimer   tous droits réservés*
+disclaimer   alle rechte vorbehalten*
+disclaimer   جميع الحقوق محفوظة*
+disclaimer   सर्वाधिकार सुरक्षित*
 
 # --- article navigation
 nav_previous previous article*
@@ -655,8 +852,8 @@ image_credit unsplash
 image_credit pexels
 image_credit file photo
 image_credit stock photo
-image_credit © *
-image_credit (c) *
+credits      © *
+credits      (c) *
 image_credit representational image
 image_credit representative image
 # --- other languages: French, Spanish, Portuguese, Italian, German, Russian, Chinese
@@ -689,6 +886,9 @@ advert       anzeige
 advert       werbung
 advert       реклама
 advert       广告
+advert       विज्ञापन
+advert       إعلان
+advert       reklame
 advert       廣告
 related      lire aussi*
 related      à lire aussi*
@@ -883,6 +1083,43 @@ byline       筆者:*
 byline       著者:*
 byline       執筆:*
 byline       بقلم *
+byline       بقلم:*
+byline       كتب:*
+byline       लेखक:*
+byline       लेखक *
+byline       रिपोर्ट:*
+byline       commentary by *
+byline       analysis by *
+byline       opinion by *
+byline       interview by *
+byline       reported by *
+byline       escrito por *
+byline       scritto da *
+byline       geschrieben von *
+byline       redação:*
+image_credit الصورة:*
+image_credit صورة:*
+image_credit تصوير:*
+image_credit फोटो:*
+image_credit फ़ोटो:*
+image_credit तस्वीर:*
+image_credit foto di *
+image_credit foto de *
+image_credit foto von *
+image_credit photo de *
+image_credit photo by *
+image_credit bild von *
+image_credit imagem:*
+image_credit immagine:*
+image_credit crédito:*
+image_credit créditos:*
+image_credit credito:*
+tags         الوسوم:*
+tags         وسوم:*
+tags         टैग:*
+tags         टैग्स:*
+tags         tag:*
+tags         tags:*
 image_credit 写真:*
 image_credit 사진:*
 image_credit 사진=*

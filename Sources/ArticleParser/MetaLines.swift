@@ -83,6 +83,7 @@ enum MetaLines {
         for sep: StaticString in [" | ", " - ", " – ", " — ", " • ", " · ", " (", " / "] {
             if let at = findCI(b, s, e, sep) { e = at }
         }
+        if let semi = b[s..<e].firstIndex(of: 0x3B) { e = semi }
         if let comma = b[s..<e].firstIndex(of: 0x2C) {
             let rest = (comma + 1, e)
             let list = findCI(b, rest.0, rest.1, " and ") != nil || findCI(b, rest.0, rest.1, " & ") != nil
@@ -235,6 +236,9 @@ enum MetaLines {
         "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
         // Russian
         "опубликовано", "обновлено", "дата", "публикации", "г", "года", "год", "в", "от",
+        // Arabic, Hindi
+        "نشر", "نُشر", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "تم", "الساعة", "ص", "م", "صباحا", "مساء", "صباحًا", "مساءً", "बजे",
+        "प्रकाशित", "अपडेटेड", "अपडेट", "को", "तारीख", "दिनांक", "प्रकाशन", "तिथि",
     ]
 
     /// Chinese and Japanese words of a dateline ("发布时间：2023年4月12日").
@@ -305,7 +309,7 @@ enum MetaLines {
     static let nonEnglishDateWords: Set<String> = [
         "le", "mis", "jour", "publicado", "publicada", "el", "actualizado", "de", "del", "las", "em",
         "as", "atualizado", "pubblicato", "aggiornato", "il", "alle", "ore", "am", "um", "uhr",
-        "stand", "gepubliceerd", "bijgewerkt", "op", "om",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om", "aggiornamento", "ultimo",
     ]
 
     static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {
@@ -315,7 +319,24 @@ enum MetaLines {
     /// "By Jane Doe, Updated March 3, 2016": where the byline part ends and the
     /// date part starts, or nil when the line is not "text + dateline".
     static func dateSplit(_ b: Bytes, _ s: Int, _ e: Int) -> (preEnd: Int, dateStart: Int)? {
+        dateSplit(b, s, e, loose: false).map { ($0.preEnd, $0.dateStart) }
+    }
+
+    /// `loose`: the date may be followed by other text; `dateEnd` is where the
+    /// date (and a time touching it, "@09:14AM") ends.
+    static func dateSplit(_ b: Bytes, _ s: Int, _ e: Int, loose: Bool) -> (preEnd: Int, dateStart: Int, dateEnd: Int)? {
         guard e - s <= 200, let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
+        var de = e
+        if loose {
+            de = s + m.end
+            // A time right after the date: " @09:14AM", ", 10:12 am".
+            var p = de
+            while p < e && (b[p] == 0x20 || b[p] == 0x2C || b[p] == 0x40) { p += 1 }
+            if p < e && isDigit(b[p]) {
+                while p < e && (isDigit(b[p]) || b[p] == 0x3A || isLetterASCII(b[p])) { p += 1 }
+                de = p
+            }
+        }
         var ds = s + m.start
         // Take the date's own prefix words ("Updated on", "Published:") into the date part.
         while true {
@@ -337,8 +358,8 @@ enum MetaLines {
             if v == 0x2013 || v == 0x2014 || v == 0x2022 || v == 0xB7 || v == 0xA0 { pe = p; continue }
             break
         }
-        guard pe > s, dateLine(b, ds, e) != nil else { return nil }
-        return (pe, ds)
+        guard pe > s, dateLine(b, ds, de) != nil else { return nil }
+        return (pe, ds, de)
     }
 
     // MARK: - image credits
@@ -383,7 +404,7 @@ enum MetaLines {
     /// "a, b, c" (or ; | • · separated) -> ["a", "b", "c"].
     static func splitList(_ b: Bytes, _ s: Int, _ e: Int) -> [String] {
         var sep: UInt8 = 0x2C
-        let wide = findCI(b, s, e, "\u{FF0C}") != nil || findCI(b, s, e, "\u{3001}") != nil
+        let wide = findCI(b, s, e, "\u{FF0C}") != nil || findCI(b, s, e, "\u{3001}") != nil || findCI(b, s, e, "\u{060C}") != nil
         if wide && b[s..<e].firstIndex(of: 0x2C) == nil { sep = 0 }
         else if b[s..<e].firstIndex(of: 0x2C) == nil {
             if b[s..<e].firstIndex(of: 0x3B) != nil { sep = 0x3B }
@@ -400,7 +421,7 @@ enum MetaLines {
             if sep != 0 && b[i] == sep { emit(st, i); i += 1; st = i; continue }
             if sep == 0, b[i] >= 0xC2 {
                 let (v, l) = scalar(b, i, e)
-                if v == 0x2022 || v == 0xB7 || v == 0xFF0C || v == 0x3001 { emit(st, i); i += l; st = i; continue }
+                if v == 0x2022 || v == 0xB7 || v == 0xFF0C || v == 0x3001 || v == 0x060C { emit(st, i); i += l; st = i; continue }
             }
             i += 1
         }

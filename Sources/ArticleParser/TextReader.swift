@@ -93,6 +93,11 @@ struct Classifier {
     var out: [Out] = []
     var title = -1
     var firstBody = 0
+    /// The unit the header is read from: the title, or its repeat below the site's furniture.
+    var headStart = 0
+    /// End of the header: the first paragraph, or the second when the first is a
+    /// dek with the byline, date or credit under it.
+    var headerEnd = 0
     var bodyEnd = 0
     var commentStart = -1
     var byline: String?
@@ -111,6 +116,14 @@ struct Classifier {
         title = t
         decide(t, .title, "title: first unit")
         for i in 0..<t { labelFurniture(i) }
+        headStart = t
+        if let r = titleRepeat() {
+            // Scraped pages open with the document title; the site's furniture
+            // (skip links, cookie notices, menus, rubrics) sits above the headline's repeat.
+            for i in (t + 1)..<r where !out[i].decided { labelFurniture(i, aboveRepeat: true) }
+            decide(r, .ignored, "ignored: repeated headline")
+            headStart = r
+        }
         findFirstBody()
         labelHeader()
         findBodyEnd()
@@ -118,6 +131,7 @@ struct Classifier {
         labelBody()
         labelTail()
         labelComments()
+        if byline == nil { creditAuthor() }
         return emitAll()
     }
 
@@ -147,7 +161,7 @@ struct Classifier {
         if let h = info[i].hit {
             switch rules.rules[h.rule].label {
             case .navPrevious, .navNext, .tags, .commentsClosed: return true
-            case .boilerplate(let k): return k == "form" || k == "comments" || k == "author" || k == "credits"
+            case .boilerplate(let k): return k == "form" || k == "comments" || k == "author" || k == "credits" || k == "disclaimer"
             default: return false
             }
         }

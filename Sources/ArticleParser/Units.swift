@@ -21,6 +21,8 @@ struct Unit {
     var closesBlock: Bool = true
     /// Source lines joined into this unit (more than 1 for hard-wrapped paragraphs).
     var lineCount: Int = 1
+    /// The rest of a line split into byline and date ("@09:14AM from the ... dept."): meta.
+    var metaRest = false
 }
 
 struct UnitSplitter {
@@ -109,6 +111,8 @@ struct UnitSplitter {
             width = max(width, c)
         }
         guard width >= 30 else { return false }
+        // "By Jane Doe / Posted: 5:32 PM Jan 3, 2023 / Updated: ..." is a block of meta lines.
+        for l in lines where MetaLines.dateLine(b, l.start, l.end) != nil { return false }
         var endsSentence = 0
         for k in 0..<lines.count - 1 {
             let next = lines[k + 1]

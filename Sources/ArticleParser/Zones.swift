@@ -8,7 +8,7 @@ extension Classifier {
 
     func isTitleCandidate(_ i: Int) -> Bool {
         let f = info[i]
-        if f.date != nil || f.runKind != nil { return false }
+        if f.date != nil || f.runKind != nil || f.contextKind != nil { return false }
         if let h = f.hit, case .boilerplate = rules.rules[h.rule].label { return false }
         return !isBreadcrumb(i)
     }
@@ -25,11 +25,12 @@ extension Classifier {
         return seps >= 2 && MetaLines.tokens(b, s, e, limit: 30).count <= 3 * (seps + 1) + seps
     }
 
-    mutating func labelFurniture(_ i: Int) {
+    mutating func labelFurniture(_ i: Int, aboveRepeat: Bool = false) {
         if info[i].plain && isBreadcrumb(i) {
             decide(i, .boilerplate("breadcrumb"), "breadcrumb: 'A » B » C' above the title")
         } else if info[i].plain || !labelNonPlain(i, zone: .header) {
-            decide(i, .boilerplate("other"), "other: text above the title")
+            decide(i, .boilerplate("other"), aboveRepeat ? "other: site furniture above the repeated headline"
+                   : "other: text above the title")
         }
     }
 
@@ -37,30 +38,84 @@ extension Classifier {
         equalCI(b, units[title].start, units[title].end, units[i].start, units[i].end)
     }
 
+    /// The headline again, as the document title carries it ("Headline | Site" too).
+    func isTitleRepeat(_ i: Int) -> Bool {
+        if isRepeatedTitle(i) { return true }
+        let ts = units[title].start, te = units[title].end, s = units[i].start, e = units[i].end
+        let len = e - s
+        guard len >= 12, te - ts > len + 2 else { return false }
+        let seps: [StaticString] = [" | ", " - ", " – ", " — ", " :: ", " · "]
+        if equalCI(b, ts, ts + len, s, e) {
+            for sep in seps where hasPrefixCI(b, ts + len, te, sep) { return true }
+        }
+        // "Site Name | Headline".
+        if equalCI(b, te - len, te, s, e) {
+            for sep in seps where hasSuffixCI(b, ts, te - len, sep) { return true }
+        }
+        return false
+    }
+
+    /// Where the headline is repeated under the site's header, with paragraphs after it.
+    func titleRepeat() -> Int? {
+        let n = units.count
+        let lim = min(n, title + 60)
+        var i = title + 1
+        while i < lim {
+            if !out[i].decided && isTitleRepeat(i) {
+                // Only when the article follows: a paragraph after the repeat.
+                var j = i + 1
+                while j < n && !(info[j].plain && paraLike(j)) { j += 1 }
+                return j < n ? i : nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// The first unit that reads like body text: a plain unit shaped like a paragraph.
     mutating func findFirstBody() {
         let n = units.count
-        var i = title + 1
+        var i = headStart + 1
         while i < n {
-            if info[i].plain && paraLike(i) && !isRepeatedTitle(i) { break }
+            if info[i].plain && paraLike(i) && !isRepeatedTitle(i) && captionCredit(units[i].start, units[i].end) == nil { break }
             if let l = hitLabel(i), l == .paragraph { break }
             i += 1
         }
         if i == n {
             // A page of short lines only: the first plain one starts the body.
-            i = title + 1
+            i = headStart + 1
             while i < n && !(info[i].plain && !isRepeatedTitle(i) && !MetaLines.isSlashCredit(b, units[i].start, units[i].end)) { i += 1 }
         }
         firstBody = i
+        headerEnd = i
+        // A dek: a short first paragraph right under the headline, with the byline,
+        // date or credit under it.
+        guard i < n, i <= headStart + 2, units[i].end - units[i].start <= 400 else { return }
+        var j = i + 1
+        var meta = false
+        while j < n && j < i + 16 && !(info[j].plain && paraLike(j) && captionCredit(units[j].start, units[j].end) == nil) {
+            if isMarker(j) || isEndMarker(j) { return }
+            if info[j].date != nil { meta = true }
+            if let l = hitLabel(j), l == .byline || l == .imageCredit || l == .date { meta = true }
+            j += 1
+        }
+        if meta && j < n && j < i + 16 { headerEnd = j }
+    }
+
+    /// A short line just above the first paragraph, in a block of its own: the
+    /// body's first heading ("Key takeaways"), not header furniture.
+    func isLeadHeading(_ i: Int) -> Bool {
+        let next = i + 1 == firstBody ? firstBody : (i + 1 == headerEnd ? headerEnd : -1)
+        return next >= 0 && next < units.count && info[i].headingLike && units[i].opensBlock && units[i].closesBlock && units[next].opensBlock
     }
 
     /// Between the title and the first paragraph: the repeated headline, the
     /// image credit, the byline and the date.
     mutating func labelHeader() {
         var i = title + 1
-        while i < firstBody {
+        while i < headerEnd {
             defer { i += 1 }
-            if out[i].decided { continue }
+            if out[i].decided || i == firstBody { continue }
             let s = units[i].start, e = units[i].end
             if info[i].plain && isRepeatedTitle(i) {
                 decide(i, .ignored, "ignored: repeated headline")
@@ -75,21 +130,40 @@ extension Classifier {
         // "By Jane Doe\nBBC News, Washington": other short lines in the block of
         // a byline or date are more of the same (desk, role, place).
         i = title + 1
-        while i < firstBody {
+        while i < headerEnd {
             var j = i + 1
-            while j < firstBody && !units[j].opensBlock { j += 1 }
+            while j < headerEnd && !units[j].opensBlock { j += 1 }
             if (i..<j).contains(where: { out[$0].label == .byline || out[$0].label == .date }) {
-                for m in i..<j where isPlainOpen(m) && info[m].headingLike {
+                for m in i..<j where isPlainOpen(m) && info[m].headingLike && m != firstBody {
                     decide(m, .boilerplate("meta"), "meta: line in the block of the byline or date")
                 }
             }
             i = j
         }
+        // Other short lines of the header (rubrics, kickers, "Download PDF",
+        // a station's name) are furniture, except the body's first heading.
+        for m in (title + 1)..<max(title + 1, headerEnd) where isPlainOpen(m) && m != firstBody && !isLeadHeading(m) {
+            decide(m, .boilerplate("other"), "other: short line in the header, above the first paragraph")
+        }
     }
 
     /// "Caption text. (Photo by Jane Doe/Getty Images)": the credit inside.
     func captionCredit(_ s: Int, _ e: Int) -> String? {
-        guard e - s <= 400, b[e - 1] == 0x29, let open = b[s..<e].lastIndex(of: 0x28) else { return nil }
+        guard e - s <= 400 else { return nil }
+        if b[e - 1] != 0x29 {
+            // "Barges at the port — Photo: Jane Doe/Agency": a labelled credit after the last dash or bar.
+            var cut = -1
+            let from = max(s, e - 110)
+            for sep: StaticString in [" — ", " – ", " - ", " | "] {
+                var p = from
+                while let at = findCI(b, p, e, sep) { cut = max(cut, at + sep.utf8CodeUnitCount); p = at + 1 }
+            }
+            guard cut > s, e - cut <= 100, let h = rules.match(b, cut, e), case .imageCredit = rules.rules[h.rule].label,
+                  rules.rules[h.rule].captureStar != nil else { return nil }
+            let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
+            return ve > vs ? string(vs, ve) : nil
+        }
+        guard let open = b[s..<e].lastIndex(of: 0x28) else { return nil }
         guard let h = rules.match(b, open, e), case .imageCredit = rules.rules[h.rule].label,
               rules.rules[h.rule].captureStar != nil else { return nil }
         let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
@@ -112,17 +186,23 @@ extension Classifier {
         let base = units[firstBody].indent
         // Paragraphs after each unit, up to the next comment boundary: a marker
         // followed by two or more of them sits inside the body.
+        // (An author bio is not body text here: "About the author" and its bio end the body.)
         var paraAfter = [Int](repeating: 0, count: n + 1)
         var i = n - 1
         while i >= 0 {
             if isCommentsHeader(i) || isCommentStart(i, base: base) { paraAfter[i] = 0 }
-            else { paraAfter[i] = paraAfter[i + 1] + (isBodyText(i) ? 1 : 0) }
+            else {
+                // (Only the last few matter: the tests below look for fewer than 2.)
+                let body = isBodyText(i) && (paraAfter[i + 1] >= 3 || !isRoleBio(i))
+                paraAfter[i] = paraAfter[i + 1] + (body ? 1 : 0)
+            }
             i -= 1
         }
         i = firstBody + 1
         while i < n {
+            if isEndMarker(i) { bodyEnd = i; break }
             if isMarker(i), isCommentsHeader(i) || paraAfter[i + 1] < 2 { bodyEnd = i; break }
-            if info[i].plain, !out[i].decided, confirmedTailBio(i, base: base) {
+            if info[i].plain, !out[i].decided, confirmedTailBio(i, base: base) || paraAfter[i + 1] == 0 && isRoleBio(i) {
                 decide(i, .authorBio, "author_bio: 'X is a writer ...' after the body",
                        value: bioValue(i, needRole: true))
                 if paraAfter[i + 1] < 2 { bodyEnd = i; break }
@@ -133,7 +213,53 @@ extension Classifier {
         // the page, or one numbered from 1 that is closed by a comment form or
         // numbered "1)" the way blogs number comments.
         if let c = trailingComments(base: base), c < bodyEnd { bodyEnd = c }
+        // The body ends with its last paragraph: a sentence-shaped unit in a block
+        // of its own. The short lines after it (link lists, counters, credits,
+        // footers) are the page's tail.
+        // A line inside a block counts when every line of its block is a sentence
+        // (paragraphs on single lines) or it is a list item; a sentence among label
+        // lines ("Written by X / 2.3K Followers / Staff engineer at ...") does not.
+        var last = -1
+        i = min(bodyEnd, n) - 1
+        while i > firstBody && last < 0 {
+            var bs = i
+            while bs > firstBody && !units[bs].opensBlock { bs -= 1 }
+            let multi = bs < i || !units[i].closesBlock
+            var allProse = true
+            if multi {
+                var k = bs
+                while k < n && (k == bs || !units[k].opensBlock) { if !isBodyText(k) { allProse = false; break }; k += 1 }
+            }
+            var k = i
+            while k >= bs {
+                if isBodyText(k) && (!multi || allProse || units[k].lineCount > 1
+                                     || UnitSplitter.startsListItem(b, units[k].start, units[k].end)) { last = k; break }
+                k -= 1
+            }
+            i = bs - 1
+        }
+        if last >= 0, last + 1 < bodyEnd { bodyEnd = last + 1 }
     }
+
+    /// "###", "ENDS", "-30-": the end of a press release or wire story.
+    func isEndMarker(_ i: Int) -> Bool {
+        if let h = info[i].hit, case .boilerplate("end") = rules.rules[h.rule].label { return true }
+        return false
+    }
+
+    /// "Jane Doe is a senior fellow ...": a full name (two words or more, not a
+    /// sentence's "It is" or "The council is"), a verb and a writer's role.
+    func isRoleBio(_ i: Int) -> Bool {
+        guard paraLike(i), let (ns, ne) = MetaLines.bioName(b, units[i].start, units[i].end, needRole: true) else { return false }
+        let toks = MetaLines.tokens(b, ns, ne, limit: 3)
+        guard toks.count >= 2 else { return false }
+        return !MetaLines.inList(b, toks[0].0, toks[0].1, Self.sentenceStarts)
+    }
+
+    static let sentenceStarts: [StaticString] = [
+        "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "our", "his", "her",
+        "their", "a", "an", "in", "on", "at", "for", "one", "each", "every", "some", "many", "most", "no",
+    ]
 
     func bioValue(_ i: Int, needRole: Bool) -> String? {
         MetaLines.bioName(b, units[i].start, units[i].end, needRole: needRole).map { string($0.0, $0.1) }
@@ -195,7 +321,7 @@ extension Classifier {
 
     mutating func labelHits() {
         for i in stride(from: title + 1, to: units.count, by: 1) where !out[i].decided && !info[i].plain {
-            let zone: Zone = i < firstBody ? .header : (i < bodyEnd ? .body : .tail)
+            let zone: Zone = i < headerEnd && i != firstBody ? .header : (i < bodyEnd ? .body : .tail)
             if !labelNonPlain(i, zone: zone) { info[i].hit = nil }
         }
     }
@@ -222,7 +348,7 @@ extension Classifier {
         let capText: String? = hasCapture && cap.1 > cap.0 ? string(cap.0, cap.1) : nil
         switch r.label {
         case .byline:
-            if zone == .body && i > firstBody + 1 { return false }
+            if zone == .body && i > max(firstBody + 1, headerEnd) { return false }
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {
                 decide(i, .byline, r.explanation, value: string(s, e))
             } else if zone == .header, let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd, strict: false) {
@@ -376,6 +502,10 @@ extension Classifier {
     mutating func labelComments() {
         guard commentStart >= 0 else { return }
         let numbered = info[commentStart].number != nil
+        // When some comments are indented, the lines at the page's margin between
+        // them are the thread's furniture (user names, "Sort by", "Load more").
+        let base = firstBody < units.count ? units[firstBody].indent : 0
+        let indentedOnly = !numbered && (commentStart..<units.count).contains { isPlainOpen($0) && units[$0].indent > base }
         var current = -1
         var sawHeader = false
         var merged = 0
@@ -394,7 +524,14 @@ extension Classifier {
                 continue
             }
             let s = units[i].start, e = units[i].end
-            let beforeDate = i + 1 < units.count && info[i + 1].date != nil && info[i].headingLike && e - s <= 80
+            if indentedOnly && units[i].indent <= base && info[i].number == nil {
+                decide(i, .boilerplate("meta"), "meta: line at the margin of an indented comment thread")
+                current = -1
+                sawHeader = true
+                continue
+            }
+            let beforeDate = i + 1 < units.count && (info[i + 1].date != nil || hitLabel(i + 1) == .boilerplate("meta"))
+                && info[i].headingLike && e - s <= 80
             if beforeDate || e - s <= 80 && (hasSuffixCI(b, s, e, " says:") || hasSuffixCI(b, s, e, " said:") || hasSuffixCI(b, s, e, " wrote:")) {
                 decide(i, .boilerplate("meta"), "meta: comment author line")
                 current = -1
@@ -415,11 +552,34 @@ extension Classifier {
                     + " + \(merged) continuation paragraph\(merged == 1 ? "" : "s")"
                 out[i].skip = true
                 out[i].decided = true
+            } else if units[i].indent <= base && info[i].headingLike && !(units[i].opensBlock && units[i].closesBlock) {
+                // "Help\nStatus\nAbout": a column of footer links, not a reader's comment.
+                decide(i, .boilerplate("other"), "other: short line in a block of links after the comments")
+                current = -1
             } else {
                 decide(i, .comment, units[i].indent > 0 ? "comment: indented" : "comment: after the comments header")
                 out[i].text = text(i)
                 current = i
                 merged = 0
+            }
+        }
+    }
+
+    /// No byline above the story: the end credit "— Reporting by Jane Doe in
+    /// Accra; editing by ..." names the writer (the line stays boilerplate).
+    mutating func creditAuthor() {
+        var i = units.count - 1
+        while i > title {
+            defer { i -= 1 }
+            guard out[i].label == .boilerplate("credits") else { continue }
+            let s = units[i].start, e = units[i].end
+            guard let at = findCI(b, s, e, "reporting by ") else { continue }
+            // "additional reporting by" names a helper, not the writer.
+            if at - s >= 11, hasSuffixCI(b, s, at, "additional ") { continue }
+            if let (ns, ne) = MetaLines.bylineName(b, at + 13, e) {
+                byline = string(ns, ne)
+                decide(i, .byline, "byline: end credit 'Reporting by X' (no byline above)", value: byline)
+                return
             }
         }
     }
