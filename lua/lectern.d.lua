@@ -354,3 +354,9 @@ function lectern.fire(name, ...) end
 ---prefixed with the current article's path.
 ---@param ... any
 function lectern.log(...) end
+
+--- A readable one-line rendering of any value, tables included (keys sorted,
+--- nesting and length bounded), for print debugging.
+---@param value any
+---@return string
+function lectern.inspect(value) end

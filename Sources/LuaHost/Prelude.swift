@@ -237,6 +237,32 @@ function lectern.fire(name, ...)
     end
   end
 end
+-- lectern.inspect(v): a readable one-line rendering of any value, tables
+-- included (keys sorted, nesting and length bounded), for print debugging.
+local function inspect(v, depth, seen)
+  local tv = type(v)
+  if tv == "string" then return sformat("%q", v):gsub("\\\n", "\\n") end
+  if tv ~= "table" then return tostring(v) end
+  if seen[v] then return "<cycle>" end
+  if depth > 4 then return "{...}" end
+  seen[v] = true
+  local out, n = {}, #v
+  for i = 1, math.min(n, 50) do out[#out + 1] = inspect(v[i], depth + 1, seen) end
+  if n > 50 then out[#out + 1] = "... (" .. n .. " items)" end
+  local keys = {}
+  for k in pairs(v) do
+    if not (math.type(k) == "integer" and k >= 1 and k <= n) then keys[#keys + 1] = k end
+  end
+  sort(keys, function(a, b) return tostring(a) < tostring(b) end)
+  for i, k in ipairs(keys) do
+    if i > 50 then out[#out + 1] = "... (" .. #keys .. " keys)"; break end
+    local ks = type(k) == "string" and k:match("^[%a_][%w_]*$") and k or "[" .. inspect(k, depth + 1, seen) .. "]"
+    out[#out + 1] = ks .. " = " .. inspect(v[k], depth + 1, seen)
+  end
+  seen[v] = nil
+  return "{" .. concat(out, ", ") .. "}"
+end
+function lectern.inspect(v) return (inspect(v, 0, {})) end
 base.lectern = lectern
 
 -- Guarding finish: globals that article hooks changed live in each worker's

@@ -164,6 +164,20 @@ final class ScriptingTests: XCTestCase {
         XCTAssertTrue(r.err.contains("b.lua:1: b does not like 1991 (in hook 'year')"), r.err)
     }
 
+    func testInspectRendersTables() throws {
+        let s = try write(try tempDir(self), "i.lua", """
+        function finish()
+          local t = {1, "two", n = 3, ["a key"] = {x = true}, s = "line\\nbreak"}
+          t.self = t
+          print(lectern.inspect(t))
+          print(lectern.inspect(nil), lectern.inspect(4.5))
+        end
+        """)
+        let r = try lectern(["run", s, seedPath])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "{1, \"two\", [\"a key\"] = {x = true}, n = 3, s = \"line\\nbreak\", self = <cycle>}\nnil\t4.5\n")
+    }
+
     func testScriptsKeepTheirOwnGlobals() throws {
         let dir = try tempDir(self)
         let a = try write(dir, "a.lua", "name = 'A'\nfunction finish() print('a sees', name) end\n")
