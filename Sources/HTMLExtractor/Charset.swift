@@ -51,7 +51,13 @@ enum Charset {
         var i = 0
         let n = b.count
         while i < n {
-            // ASCII fast path, 8 bytes at a time when aligned enough.
+            // ASCII fast path, 32 then 8 bytes at a time.
+            if i + 32 <= n {
+                let r = UnsafeRawPointer(b.baseAddress! + i)
+                let w = r.loadUnaligned(as: UInt64.self) | r.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+                    | r.loadUnaligned(fromByteOffset: 16, as: UInt64.self) | r.loadUnaligned(fromByteOffset: 24, as: UInt64.self)
+                if w & 0x8080_8080_8080_8080 == 0 { i += 32; continue }
+            }
             if i + 8 <= n {
                 let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
                 if w & 0x8080_8080_8080_8080 == 0 { i += 8; continue }

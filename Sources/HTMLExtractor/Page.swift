@@ -5,6 +5,11 @@
 // boundaries, its bytes in one arena); the head's metadata is collected on the
 // way. Events are handled iteratively: nesting depth never grows the stack.
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 struct AttrRef {
     var start: Int32 = 0
@@ -96,6 +101,9 @@ struct Page {
     private var pendingNewline = false
     private var lastWasBr = false
     private var hintCache: [UInt64: Hint] = [:]
+    /// appendText's buffer, freed when the parse ends.
+    private var scratch: UnsafeMutablePointer<UInt8>? = nil
+    private var scratchCap = 0
 
     private enum Capture { case none, title, jsonLD }
 
@@ -125,6 +133,9 @@ struct Page {
                 p.pointee.ctxt = nil
             }
             p.pointee.finish()
+            p.pointee.scratch?.deallocate()
+            p.pointee.scratch = nil
+            p.pointee.scratchCap = 0
         }
         return page
     }
@@ -200,7 +211,12 @@ struct Page {
     // MARK: - events
 
     private mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
-        if skipDepth > 0 { skipDepth += 1; return }
+        if skipDepth > 0 {
+            skipDepth += 1
+            // Raw text nobody reads (capture only happens at depth 1).
+            if name[0] == 0x73 && (Page.eq(name, "script") || Page.eq(name, "style")) { skipRawText(name) }
+            return
+        }
         let tag = Tag.lookup(name)
         let role = tag.role
 
@@ -212,7 +228,12 @@ struct Page {
         case .script:
             if let t = Page.value(atts, "type"), Bytes.find(Bytes.lower(t), Array("ld+json".utf8)) != nil, jsonLD.count < 20 {
                 capture = .jsonLD; captured.removeAll(keepingCapacity: true)
+            } else {
+                skipRawText(name)
             }
+            skipDepth = 1; return
+        case .style:
+            skipRawText(name)
             skipDepth = 1; return
         default:
             break
@@ -348,10 +369,79 @@ struct Page {
         }
     }
 
+    // MARK: - raw text
+
+    /// Called from startElement for a `script` or `style` whose text is not
+    /// wanted: moves libxml2's input past the raw text, so that its
+    /// character-by-character loop (htmlParseScript, which would hand the
+    /// text to `characters` only for us to drop it) never runs. Scripts and
+    /// styles are over half of a typical page's bytes.
+    ///
+    /// libxml2 (2.9, HTML_PARSE_RECOVER) calls startElement before reading
+    /// the start tag's `>`, then reads the `>`, then reads raw text up to the
+    /// first `</NAME` (any case). So: find that `</NAME`, count the newlines
+    /// before it into `input->line` (what htmlParseScript's NEXTL would do),
+    /// and leave the input at one `>` just before it, written over the last
+    /// byte of the text (a copy libxml2 made; the page's bytes are not
+    /// touched). Nothing is skipped when the tag is not closed by `>` here,
+    /// when the end is not in the buffer, when the text holds a NUL, or when
+    /// it starts with something libxml2 looks at as a tag first (`<x`). The
+    /// result is the same events (minus the dropped text) and the same lines.
+    private mutating func skipRawText(_ name: UnsafePointer<UInt8>) {
+        guard let c = ctxt, let input = c.pointee.input, let cur = input.pointee.cur,
+              let end = input.pointee.end, cur < end, cur.pointee == 0x3E else { return }
+        let start = cur + 1
+        var n = 0
+        while name[n] != 0 { n += 1 }
+        if end - start >= 2 && start[0] == 0x3C {
+            let b = start[1] | 0x20
+            if b >= 0x61 && b <= 0x7A || start[1] == 0x5F || start[1] == 0x3A { return }
+        }
+        // The first "</NAME" (ASCII case-insensitive).
+        var p = start
+        var q: UnsafePointer<UInt8>? = nil
+        while end - p >= 2 + n {
+            guard let hit = memchr(p, 0x3C, end - p - 1 - n) else { break }
+            let h = hit.assumingMemoryBound(to: UInt8.self)
+            let hp = UnsafePointer(h)
+            if hp[1] == 0x2F {
+                var k = 0
+                while k < n {
+                    let x = hp[2 + k]
+                    if (x >= 0x41 && x <= 0x5A ? x | 0x20 : x) != name[k] { break }
+                    k += 1
+                }
+                if k == n { q = hp; break }
+            }
+            p = hp + 1
+        }
+        guard let q, q > start else { return }
+        let len = q - start
+        if memchr(start, 0, len) != nil { return }
+        var lines: Int32 = 0
+        for i in 0..<len where start[i] == 0x0A { lines &+= 1 }
+        UnsafeMutablePointer(mutating: q - 1).pointee = 0x3E
+        input.pointee.line &+= lines
+        input.pointee.cur = q - 1
+    }
+
     // MARK: - text runs
 
     private mutating func appendText(_ c: UnsafePointer<UInt8>, _ n: Int) {
+        // The run state in locals, the bytes into a scratch buffer, one append
+        // (no closures: captured variables cost a dynamic exclusivity check).
+        if scratchCap < 2 * n + 2 {
+            scratch?.deallocate()
+            scratchCap = max(2 * n + 2, 4096)
+            scratch = .allocate(capacity: scratchCap)
+        }
+        let out = scratch!
         let inLink = linkDepth > 0
+        let start = runStart
+        var cnt = arena.count
+        var rc = runChars, rl = runLink, rcm = runCommas, sil = runStartsInLink
+        var ps = pendingSpace, pn = pendingNewline
+        var k = 0
         var i = 0
         if preDepth > 0 {
             while i < n {
@@ -363,51 +453,55 @@ struct Page {
                 }
                 if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
                 if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { continue }
-                if arena.count == runStart && (b == 0x0A || b == 0x20 || b == 0x09) { continue }
-                if arena.count == runStart && runLine == 0 { runLine = currentLine }
-                arena.append(b)
-                countChar(b, inLink)
-                lastWasBr = false
-            }
-            return
-        }
-        while i < n {
-            let b = c[i]
-            i += 1
-            if b <= 0x20 || b == 0x7F {
-                // White space collapses; other control characters are dropped.
-                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                    if arena.count > runStart { pendingSpace = true }
+                if cnt == start && (b == 0x0A || b == 0x20 || b == 0x09) { continue }
+                if cnt == start && runLine == 0 { runLine = currentLine }
+                out[k] = b; k += 1; cnt += 1
+                if rc == 0 { sil = inLink }
+                if b & 0xC0 != 0x80 {
+                    rc += 1
+                    if inLink { rl += 1 }
                 }
-                continue
+                if b == 0x2C { rcm += 1 }
             }
-            if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
-            if arena.count == runStart {
-                if runLine == 0 { runLine = currentLine }
-                pendingSpace = false
-                pendingNewline = false
-            } else if pendingNewline {
-                arena.append(0x0A)
-                pendingNewline = false
-                pendingSpace = false
-            } else if pendingSpace {
-                arena.append(0x20)
-                pendingSpace = false
+        } else {
+            while i < n {
+                let b = c[i]
+                i += 1
+                if b <= 0x20 || b == 0x7F {
+                    // White space collapses; other control characters are dropped.
+                    if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                        if cnt > start { ps = true }
+                    }
+                    continue
+                }
+                if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
+                if cnt == start {
+                    if runLine == 0 { runLine = currentLine }
+                    ps = false
+                    pn = false
+                } else if pn {
+                    out[k] = 0x0A; k += 1; cnt += 1
+                    pn = false
+                    ps = false
+                } else if ps {
+                    out[k] = 0x20; k += 1; cnt += 1
+                    ps = false
+                }
+                out[k] = b; k += 1; cnt += 1
+                if rc == 0 { sil = inLink }
+                if b & 0xC0 != 0x80 {
+                    rc += 1
+                    if inLink { rl += 1 }
+                }
+                if b == 0x2C { rcm += 1 }
             }
-            arena.append(b)
-            countChar(b, inLink)
+        }
+        if k > 0 {
+            arena.append(contentsOf: UnsafeBufferPointer(start: out, count: k))
             lastWasBr = false
         }
-    }
-
-    @inline(__always)
-    private mutating func countChar(_ b: UInt8, _ inLink: Bool) {
-        if runChars == 0 { runStartsInLink = inLink }
-        if b & 0xC0 != 0x80 {
-            runChars += 1
-            if inLink { runLink += 1 }
-        }
-        if b == 0x2C { runCommas += 1 }
+        runChars = rc; runLink = rl; runCommas = rcm; runStartsInLink = sil
+        pendingSpace = ps; pendingNewline = pn
     }
 
     private mutating func lineBreak() {
@@ -468,10 +562,10 @@ struct Page {
 
     private mutating func storeAttr(_ v: UnsafePointer<UInt8>) -> AttrRef {
         let s = Int32(attrBytes.count)
-        var p = v
-        var n: Int32 = 0
-        while p.pointee != 0 && n < 200 { attrBytes.append(p.pointee); p += 1; n += 1 }
-        return AttrRef(start: s, len: n)
+        var n = 0
+        while n < 200 && v[n] != 0 { n += 1 }
+        attrBytes.append(contentsOf: UnsafeBufferPointer(start: v, count: n))
+        return AttrRef(start: s, len: Int32(n))
     }
 
     // MARK: - attributes

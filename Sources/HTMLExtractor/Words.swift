@@ -156,25 +156,67 @@ enum Words {
         ("tagline", .lede), ("headline", .title),
     ]
 
-    private static let table: WordTable = {
-        var t = WordTable()
-        for (w, h) in exact { t.insert(Array(w.utf8), h) }
-        return t
-    }()
-    private static let stemBytes: [([UInt8], Hint)] = stems.map { (Array($0.0.utf8), $0.1) }
+    /// The word lists as flat, never-freed tables: no array retains, bounds
+    /// checks or lazy-global checks per lookup (read once per attribute value).
+    private static let data = WordData()
+
+    final class WordData: @unchecked Sendable {
+        let table: FlatWordTable
+        /// Stems by their first two bytes: pair -> bucket number (0: none).
+        let pairs: UnsafeMutablePointer<UInt8>
+        /// Bucket b's stems are stems[bucketStart[b] ..< bucketStart[b + 1]].
+        let bucketStart: [Int]
+        let stemList: [FlatWord]
+        let articleBodyStems: [FlatWord]
+        let taxonomy: FlatWordTable
+        let listSuffix: FlatWordTable
+
+        init() {
+            table = FlatWordTable(exact.map { (Array($0.0.utf8), $0.1) })
+            let stemBytes: [([UInt8], Hint)] = stems.map { (Array($0.0.utf8), $0.1) }
+            pairs = .allocate(capacity: 65536)
+            pairs.initialize(repeating: 0, count: 65536)
+            var buckets: [[([UInt8], Hint)]] = [[]]
+            for (s, h) in stemBytes {
+                let key = Int(s[0]) << 8 | Int(s[1])
+                if pairs[key] == 0 { pairs[key] = UInt8(buckets.count); buckets.append([]) }
+                buckets[Int(pairs[key])].append((s, h))
+            }
+            var starts: [Int] = []
+            var list: [FlatWord] = []
+            for b in buckets {
+                starts.append(list.count)
+                for (s, h) in b { list.append(FlatWord(s, h)) }
+            }
+            starts.append(list.count)
+            bucketStart = starts
+            stemList = list
+            articleBodyStems = stemBytes.filter { $0.1 == .articleBody }.map { FlatWord($0.0, $0.1) }
+            taxonomy = FlatWordTable(taxonomyPrefixes.map { ($0, Hint.positive) })
+            listSuffix = FlatWordTable(listSuffixes.map { ($0, Hint.positive) })
+        }
+    }
 
     /// Words of one attribute value; the hint of each (and of adjacent pairs
     /// joined, so "article-body" reads as "articlebody"). Class names that
     /// only name a taxonomy term ("tag-elections", "category-news", as
     /// WordPress puts on every post) say nothing.
     static func classify(_ p: UnsafePointer<UInt8>, _ n: Int) -> Hint {
+        let d = data
         var h: Hint = []
-        var i = 0
-        while i < n {
-            while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A || p[i] == 0x0D { i += 1 }
-            let s = i
-            while i < n, p[i] != 0x20 && p[i] != 0x09 && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
-            if i > s { h.formUnion(classifyToken(p + s, i - s)) }
+        if n == 0 { return h }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { low in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { starts in
+                var i = 0
+                while i < n {
+                    while i < n, p[i] == 0x20 || p[i] == 0x09 || p[i] == 0x0A || p[i] == 0x0D { i += 1 }
+                    let s = i
+                    while i < n, p[i] != 0x20 && p[i] != 0x09 && p[i] != 0x0A && p[i] != 0x0D { i += 1 }
+                    if i > s {
+                        h.formUnion(classifyToken(p + s, i - s, d, low.baseAddress!, starts.baseAddress!))
+                    }
+                }
+            }
         }
         // Commentary is an opinion column, not a comment section.
         if h.contains(.comment) && containsCommentary(p, n) { h.remove(.comment) }
@@ -190,52 +232,48 @@ enum Words {
     /// One class name (or id): split into words at punctuation and humps.
     /// Words are lowercased into one buffer without separators, so two
     /// adjacent words ("article" "body") are also one contiguous slice.
-    static func classifyToken(_ p: UnsafePointer<UInt8>, _ n: Int) -> Hint {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { low in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: n + 1) { starts in
-                var len = 0, count = 0
-                var inWord = false
-                var prevLower = false
-                for i in 0..<n {
-                    let c = p[i]
-                    let isUpper = c >= 0x41 && c <= 0x5A
-                    let isLower = c >= 0x61 && c <= 0x7A
-                    let isDigit = c >= 0x30 && c <= 0x39
-                    if isUpper || isLower || isDigit || c >= 0x80 {
-                        if !inWord || (isUpper && prevLower) { starts[count] = len; count += 1; inWord = true }
-                        low[len] = isUpper ? c | 0x20 : c
-                        len += 1
-                        prevLower = isLower
-                    } else {
-                        inWord = false
-                        prevLower = false
-                    }
-                }
-                starts[count] = len
-                if count == 0 { return [] }
-                let base = UnsafePointer(low.baseAddress!)
-                func word(_ k: Int) -> UnsafeBufferPointer<UInt8> {
-                    UnsafeBufferPointer(start: base + starts[k], count: starts[k + 1] - starts[k])
-                }
-                if count >= 2 && taxonomyPrefixes.contains(where: { equal($0, word(0)) })
-                    && !listSuffixes.contains(where: { equal($0, word(1)) }) {
-                    return []
-                }
-                var h: Hint = []
-                for k in 0..<count {
-                    h.formUnion(lookup(word(k)))
-                    if k > 0 {
-                        let joined = UnsafeBufferPointer(start: base + starts[k - 1], count: starts[k + 1] - starts[k - 1])
-                        let jh = table.get(joined)
-                        if !jh.isEmpty { h.formUnion(jh) }
-                        else if joined.count >= 7 {
-                            for (s, sh) in stemBytes where sh == .articleBody && contains(joined, s) { h.formUnion(sh) }
-                        }
-                    }
-                }
-                return h
+    /// `low` and `starts` are scratch space of at least n and n + 1.
+    @inline(__always)
+    static func classifyToken(_ p: UnsafePointer<UInt8>, _ n: Int, _ d: WordData,
+                              _ low: UnsafeMutablePointer<UInt8>, _ starts: UnsafeMutablePointer<Int>) -> Hint {
+        var len = 0, count = 0
+        var inWord = false
+        var prevLower = false
+        for i in 0..<n {
+            let c = p[i]
+            let isUpper = c >= 0x41 && c <= 0x5A
+            let isLower = c >= 0x61 && c <= 0x7A
+            let isDigit = c >= 0x30 && c <= 0x39
+            if isUpper || isLower || isDigit || c >= 0x80 {
+                if !inWord || (isUpper && prevLower) { starts[count] = len; count += 1; inWord = true }
+                low[len] = isUpper ? c | 0x20 : c
+                len += 1
+                prevLower = isLower
+            } else {
+                inWord = false
+                prevLower = false
             }
         }
+        starts[count] = len
+        if count == 0 { return [] }
+        let base = UnsafePointer(low)
+        if count >= 2 && d.taxonomy.has(base + starts[0], starts[1] - starts[0])
+            && !d.listSuffix.has(base + starts[1], starts[2] - starts[1]) {
+            return []
+        }
+        var h: Hint = []
+        for k in 0..<count {
+            h.formUnion(lookup(base + starts[k], starts[k + 1] - starts[k], d))
+            if k > 0 {
+                let jp = base + starts[k - 1], jn = starts[k + 1] - starts[k - 1]
+                let jh = d.table.get(jp, jn)
+                if !jh.isEmpty { h.formUnion(jh) }
+                else if jn >= 7 {
+                    for s in d.articleBodyStems where s.occurs(in: jp, jn) { h.formUnion(s.hint) }
+                }
+            }
+        }
+        return h
     }
 
     static func equal(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -244,31 +282,25 @@ enum Words {
         return true
     }
 
-    /// Stems by their first two bytes: pair -> bucket number (0: none).
-    private static let stemPairs: ([UInt8], [[([UInt8], Hint)]]) = {
-        var pairs = [UInt8](repeating: 0, count: 65536)
-        var buckets: [[([UInt8], Hint)]] = [[]]
-        for (s, h) in stemBytes {
-            let key = Int(s[0]) << 8 | Int(s[1])
-            if pairs[key] == 0 { pairs[key] = UInt8(buckets.count); buckets.append([]) }
-            buckets[Int(pairs[key])].append((s, h))
-        }
-        return (pairs, buckets)
-    }()
-
-    static func lookup(_ w: UnsafeBufferPointer<UInt8>) -> Hint {
-        let e = table.get(w)
-        if !e.isEmpty || w.count < 5 { return e }
+    @inline(__always)
+    static func lookup(_ w: UnsafePointer<UInt8>, _ n: Int, _ d: WordData) -> Hint {
+        let e = d.table.get(w, n)
+        if !e.isEmpty || n < 5 { return e }
         var h: Hint = []
-        let (pairs, buckets) = stemPairs
         var i = 0
-        while i + 1 < w.count {
-            let b = pairs[Int(w[i]) << 8 | Int(w[i + 1])]
+        while i + 1 < n {
+            let b = Int(d.pairs[Int(w[i]) << 8 | Int(w[i + 1])])
             if b != 0 {
-                for (s, sh) in buckets[Int(b)] where s.count < w.count && i + s.count <= w.count {
-                    var k = 2
-                    while k < s.count && w[i + k] == s[k] { k += 1 }
-                    if k == s.count { h.formUnion(sh) }
+                var j = d.bucketStart[b]
+                let e = d.bucketStart[b + 1]
+                while j < e {
+                    let s = d.stemList[j]
+                    if s.count < n && i + s.count <= n {
+                        var k = 2
+                        while k < s.count && w[i + k] == s.bytes[k] { k += 1 }
+                        if k == s.count { h.formUnion(s.hint) }
+                    }
+                    j += 1
                 }
             }
             i += 1
@@ -308,6 +340,87 @@ enum Words {
         }
         return false
     }
+}
+
+/// A word's bytes in never-freed memory, and its hint.
+struct FlatWord {
+    let bytes: UnsafeMutablePointer<UInt8>
+    let count: Int
+    let hint: Hint
+
+    init(_ w: [UInt8], _ h: Hint) {
+        bytes = .allocate(capacity: max(w.count, 1))
+        bytes.initialize(from: w, count: w.count)
+        count = w.count
+        hint = h
+    }
+
+    /// True if the word occurs in p[0..<n].
+    @inline(__always)
+    func occurs(in p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        if count > n { return false }
+        let f = bytes[0]
+        var i = 0
+        let last = n - count
+        while i <= last {
+            if p[i] == f {
+                var k = 1
+                while k < count, p[i + k] == bytes[k] { k += 1 }
+                if k == count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}
+
+/// An open-addressing table from ASCII words to hints, keys in one
+/// never-freed block (no String or Array per lookup).
+struct FlatWordTable {
+    static let size = 1024
+    let keyBytes: UnsafeMutablePointer<UInt8>
+    /// Per slot: key offset, key length (0: empty), hint.
+    let offs: UnsafeMutablePointer<Int32>
+    let lens: UnsafeMutablePointer<Int32>
+    let vals: UnsafeMutablePointer<Hint>
+
+    init(_ words: [([UInt8], Hint)]) {
+        var t = WordTable()
+        for (w, h) in words { t.insert(w, h) }
+        let total = t.keys.reduce(0) { $0 + $1.count }
+        keyBytes = .allocate(capacity: max(total, 1))
+        offs = .allocate(capacity: Self.size)
+        lens = .allocate(capacity: Self.size)
+        vals = .allocate(capacity: Self.size)
+        var o = 0
+        for i in 0..<Self.size {
+            let k = t.keys[i]
+            offs[i] = Int32(o)
+            lens[i] = Int32(k.count)
+            vals[i] = t.vals[i]
+            for c in k { keyBytes[o] = c; o += 1 }
+        }
+    }
+
+    @inline(__always)
+    func get(_ w: UnsafePointer<UInt8>, _ n: Int) -> Hint {
+        var h: UInt32 = 2166136261
+        for j in 0..<n { h = (h ^ UInt32(w[j])) &* 16777619 }
+        var i = Int(h & 1023)
+        while true {
+            let l = Int(lens[i])
+            if l == 0 { return [] }
+            if l == n {
+                let k = keyBytes + Int(offs[i])
+                var j = 0
+                while j < n && k[j] == w[j] { j += 1 }
+                if j == n { return vals[i] }
+            }
+            i = (i + 1) & 1023
+        }
+    }
+
+    func has(_ w: UnsafePointer<UInt8>, _ n: Int) -> Bool { !get(w, n).isEmpty }
 }
 
 /// A small open-addressing table from ASCII words to hints (no String

@@ -252,4 +252,41 @@ final class HTMLReaderTests: XCTestCase {
         }
         for i in pages.indices { XCTAssertEqual(results.byPage[i], [expected[i]]) }
     }
+
+    /// Scripts and styles are skipped without libxml2 reading them; the text
+    /// after them, and its line numbers, are as if it had.
+    func testRawTextSkipKeepsLinesAndText() {
+        let body = "A paragraph after scripts and styles, long enough to be read as the article body here."
+        let html = """
+        <html><head><title>T</title>
+        <style>
+        p { color: red }
+        /* </p> </div> */
+        </style>
+        <script type="application/ld+json">{"@type":"NewsArticle","headline":"Raw Text Headline"}</script>
+        </head><body>
+        <script>
+        var s = "<p>not text</p>"; if (a < b) { x = "</div>"; }
+        </SCRIPT>
+        <script><div>template</div>
+        </script>
+        <script></script><style></style><script/>
+        <div class="article-body">
+        <script>
+        1
+        2
+        </scriptx> still script </script >
+        <p>\(body)</p>
+        </div>
+        <script>never closed
+        </body></html>
+        """
+        let (a, page) = read(html)
+        XCTAssertEqual(a.title, "Raw Text Headline")
+        let lines = html.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let p = page.blocks.first(where: { $0.label == .paragraph }) else { return XCTFail("no paragraph") }
+        XCTAssertEqual(p.text, body)
+        XCTAssertTrue(lines[p.line - 1].contains("A paragraph after"), "line \(p.line)")
+        XCTAssertFalse(page.blocks.contains { $0.text.contains("not text") || $0.text.contains("template") || $0.text.contains("still script") })
+    }
 }
