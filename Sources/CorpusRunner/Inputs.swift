@@ -233,65 +233,88 @@ enum Inputs {
         }
         defer { close(fd) }
         var st = stat()
-        if fstat(fd, &st) == 0, Int(st.st_size) > maxBytes {
-            return .failure(InputError(description: "\(sizeText(Int(st.st_size))) is over --max-bytes (\(sizeText(maxBytes))); skipped"))
+        var expected = 0
+        if fstat(fd, &st) == 0 {
+            if Int(st.st_size) > maxBytes {
+                return .failure(InputError(description: "\(sizeText(Int(st.st_size))) is over --max-bytes (\(sizeText(maxBytes))); skipped"))
+            }
+            expected = Int(st.st_size)
         }
-        return readAll(fd: fd, limit: maxBytes)
+        return readAll(fd: fd, limit: maxBytes, expected: expected)
     }
 
-    static func readAll(fd: Int32, limit: Int) -> Result<[UInt8], InputError> {
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 1 << 16)
+    /// Reads to the end; with the expected size known, straight into one buffer.
+    static func readAll(fd: Int32, limit: Int, expected: Int = 0) -> Result<[UInt8], InputError> {
+        var out = [UInt8](repeating: 0, count: max(expected + 1, 1 << 16))
+        var used = 0
         while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            if used == out.count {
+                if out.count > limit { break }
+                out.append(contentsOf: repeatElement(0, count: out.count))
+            }
+            let n = out.withUnsafeMutableBytes { read(fd, $0.baseAddress! + used, $0.count - used) }
             if n < 0 {
                 if errno == EINTR { continue }
                 return .failure(InputError(description: String(cString: strerror(errno)).lowercased()))
             }
             if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
-            if out.count > limit {
-                return .failure(InputError(description: "over --max-bytes (\(sizeText(limit))); skipped"))
-            }
+            used += n
         }
+        if used > limit {
+            return .failure(InputError(description: "over --max-bytes (\(sizeText(limit))); skipped"))
+        }
+        out.removeSubrange(used...)
         return .success(out)
     }
 
-    /// Inflates gzip (or zlib) data; refuses output over `limit`.
+    /// Inflates gzip (or zlib) data; refuses output over `limit`. The output is
+    /// sized from the gzip trailer (the length modulo 4 GB) and grown if needed.
     static func gunzip(_ input: [UInt8], limit: Int) -> Result<[UInt8], InputError> {
         var strm = z_stream()
         guard inflateInit2_(&strm, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             return .failure(InputError(description: "cannot start gzip decompression"))
         }
         defer { inflateEnd(&strm) }
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var guess = input.count * 4
+        if input.count >= 18 {
+            let n = input.count
+            let isize = Int(input[n - 4]) | Int(input[n - 3]) << 8 | Int(input[n - 2]) << 16 | Int(input[n - 1]) << 24
+            if isize > 0 && isize <= limit { guess = isize }
+        }
+        var out = [UInt8](repeating: 0, count: min(max(guess, 1 << 12), limit) + 1)
+        var produced = 0
         var status: Int32 = Z_OK
         input.withUnsafeBufferPointer { inp in
             strm.next_in = UnsafeMutablePointer(mutating: inp.baseAddress)
             strm.avail_in = UInt32(inp.count)
-            repeat {
-                chunk.withUnsafeMutableBufferPointer { c in
-                    strm.next_out = c.baseAddress
-                    strm.avail_out = UInt32(c.count)
+            while true {
+                if produced == out.count {
+                    if out.count > limit { break }
+                    out.append(contentsOf: repeatElement(0, count: min(out.count, limit + 1 - out.count + 1)))
+                }
+                out.withUnsafeMutableBufferPointer { o in
+                    strm.next_out = o.baseAddress! + produced
+                    strm.avail_out = UInt32(o.count - produced)
                     status = inflate(&strm, Z_NO_FLUSH)
-                    let produced = c.count - Int(strm.avail_out)
-                    out.append(contentsOf: c[0..<produced])
+                    produced = o.count - Int(strm.avail_out)
                 }
                 if status == Z_STREAM_END && strm.avail_in > 0 {
-                    // concatenated gzip members
-                    inflateReset(&strm)
+                    inflateReset(&strm)  // concatenated gzip members
                     status = Z_OK
+                    continue
                 }
-            } while status == Z_OK && out.count <= limit && (strm.avail_in > 0 || strm.avail_out == 0)
+                if status != Z_OK { break }
+                if strm.avail_in == 0 && produced < out.count { break }
+            }
         }
-        if out.count > limit {
+        if produced > limit {
             return .failure(InputError(description: "decompresses to over --max-bytes (\(sizeText(limit))); skipped"))
         }
         guard status == Z_STREAM_END else {
             let msg = status == Z_BUF_ERROR || status == Z_OK ? "truncated gzip data" : "corrupt gzip data"
             return .failure(InputError(description: msg))
         }
+        out.removeSubrange(produced...)
         return .success(out)
     }
 
