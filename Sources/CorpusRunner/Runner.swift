@@ -75,11 +75,8 @@ final class BoundedQueue<T>: @unchecked Sendable {
         cond.broadcast()
         return x
     }
+    /// No more puts; takers drain what is there, then get nil.
     func close() {
-        cond.lock(); closed = true; cond.broadcast(); cond.unlock()
-    }
-    /// Close for producers but let consumers drain what is there.
-    func finish() {
         cond.lock(); closed = true; cond.broadcast(); cond.unlock()
     }
 }
@@ -310,7 +307,7 @@ public final class Runner: @unchecked Sendable {
             results.broadcast()
             results.unlock()
             progress.setTotal(count, final: true)
-            queue.finish()
+            queue.close()
         }
         producer.name = "lectern-paths"
 
