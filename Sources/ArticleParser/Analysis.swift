@@ -22,7 +22,9 @@ extension Classifier {
                 (v.start, v.end) = p
                 if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
                 if k < parts.count - 1 { v.closesBlock = false }
-                if k == 2 { v.metaRest = true }
+                // "A7 | THE COURIER | Thursday, October 10, 2024": the parts of a
+                // three-field line that are neither byline nor date are meta too.
+                if k == 2 || (parts.count >= 3 && !isMetaPart(p.0, p.1) && rules.match(b, p.0, p.1) == nil) { v.metaRest = true }
                 result!.append(v)
             }
         }
@@ -34,6 +36,8 @@ extension Classifier {
               rules.rules[h.rule].captureStar != nil else { return false }
         return MetaLines.bylineName(b, h.capStart, h.capEnd) != nil
     }
+
+    func isMetaPart(_ s: Int, _ e: Int) -> Bool { MetaLines.dateLine(b, s, e) != nil || isBylinePart(s, e) }
 
     func metaParts(_ s: Int, _ e: Int) -> [(Int, Int)]? {
         // Fields separated by " | ", " • ", " · " (or dashes, when every field is meta:
@@ -63,6 +67,8 @@ extension Classifier {
             func isMeta(_ p: (Int, Int)) -> Bool { MetaLines.dateLine(b, p.0, p.1) != nil || isBylinePart(p.0, p.1) }
             guard parts.count >= 2, parts.contains(where: isMeta) else { return nil }
             if dashes && !parts.allSatisfy({ isMeta($0) || rules.match(b, $0.0, $0.1) != nil }) { return nil }
+            // "June 3, 1938 – January 9, 2024": a span of dates, not two fields.
+            if dashes && parts.count == 2 && parts.allSatisfy({ MetaLines.dateLine(b, $0.0, $0.1) != nil }) { return nil }
             return parts
         }
         // "Posted on DATE by X".
@@ -93,7 +99,8 @@ extension Classifier {
             let u = units[i]
             let s = u.start, e = u.end
             var f = Info()
-            f.headingLike = u.lineCount == 1 && headingShape(s, e)
+            // "Q: Why now?" is an interview's question, not a heading.
+            f.headingLike = u.lineCount == 1 && headingShape(s, e) && speakerLabelEnd(s, e) == nil
             if let h = rules.match(b, s, e) {
                 f.hit = h
                 // "By the end of the year, ..." is a sentence, not a byline.
@@ -102,7 +109,14 @@ extension Classifier {
                     f.hit = nil
                 }
             }
+            // "Presented by the mayor, the plan ..." is a sentence: a sponsor or
+            // call-to-action phrase only labels a short line.
+            if let h = f.hit, case .boilerplate(let k) = rules.rules[h.rule].label, k == "advert" || k == "cta",
+               rules.rules[h.rule].captureStar != nil, !f.headingLike, e - s > 60 {
+                f.hit = nil
+            }
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
+            if f.hit == nil, f.date == nil, u.lineCount == 1, let d = publisherDate(s, e) { f.date = d }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
             if u.metaRest {
                 f.hit = nil
@@ -121,6 +135,21 @@ extension Classifier {
             }
             info[i] = f
         }
+    }
+
+    /// "Published by The Harlow Gazette on Jan. 12, 2024.": a publisher (not a
+    /// writer) and the date of publication.
+    func publisherDate(_ s: Int, _ e: Int) -> String? {
+        guard e - s <= 160 else { return nil }
+        var p = s
+        for pre: StaticString in ["published by ", "published in ", "posted by ", "publié par ", "publicado por ", "veröffentlicht von "] where hasPrefixCI(b, s, e, pre) {
+            p = s + pre.utf8CodeUnitCount
+        }
+        guard p > s else { return nil }
+        for conn: StaticString in [" on ", " le ", " el ", " am "] {
+            if let at = MetaLines.findRaw(b, p, e, conn), let m = MetaLines.dateLine(b, at + 1, e) { return m.iso }
+        }
+        return nil
     }
 
     /// Kinds whose lines come in blocks and lists: a share bar's header names

@@ -1123,5 +1123,144 @@ tags         tags:*
 image_credit 写真:*
 image_credit 사진:*
 image_credit 사진=*
+# --- calls to action and sponsor blocks: a block that opens with one of these
+# (or holds two) is boilerplate as a whole (see Analysis.swift, labelBlocks)
+advert       presented by *
+advert       brought to you by *
+advert       in partnership with *
+advert       sponsor content
+advert       sponsored post
+cta          donate
+cta          donate now
+cta          donate today
+cta          make a donation
+cta          give monthly
+cta          give once
+cta          give now
+cta          give today
+cta          support our work
+cta          learn more
+cta          learn more →
+cta          find out more
+cta          try it free*
+cta          shop now
+cta          buy now
+cta          get started
+cta          swipe for more
+cta          swipe
+cta          scroll for more
+cta          tap to expand
+widget       send flowers
+widget       plant a tree
+widget       share this obituary
+widget       full story
+widget       print this story
+widget       email this story
+
+cta          faire un don
+cta          je donne
+cta          jetzt spenden
+cta          spenden
+cta          donar
+cta          donar ahora
+cta          dona ahora
+cta          dona ora
+cta          doe agora
+advert       présenté par *
+advert       presentado por *
+advert       präsentiert von *
+advert       gesponsert von *
+advert       sponsorisé par *
+advert       patrocinado por *
+widget       # photos
+widget       # images
+widget       view gallery (# photos)
+widget       view # photos
+widget       order flowers
+widget       plant trees
+form         offer condolences
+form         leave a condolence
+form         send condolences
+form         share a memory
+form         light a candle
+comments     condolences
+comments     condolences (#)
+comments     # condolences
+comments     tributes
+comments     # tributes
+
+# --- science-news and press-release footers (they end the body)
+disclaimer   pressekontakt:*
+disclaimer   contact presse:*
+disclaimer   contacto de prensa:*
+disclaimer   contacto para medios:*
+disclaimer   story source:*
+disclaimer   materials provided by *
+disclaimer   journal reference:*
+disclaimer   journal references:*
+disclaimer   cite this page:*
+disclaimer   cite this article:*
+disclaimer   media contact:*
+disclaimer   media contacts:*
+disclaimer   investor contact:*
+disclaimer   investor contacts:*
+disclaimer   press contact:*
+disclaimer   press contacts:*
+disclaimer   for more information, contact*
+disclaimer   contact * at *@*
+end          forward-looking statements
+end          forward-looking statement
+end          forward looking statements
+end          cautionary note regarding forward-looking statements
+end          safe harbor statement
+end          safe harbor
+meta         news provided by
+meta         news provided by *
+meta         press release
+credits      copyright ©*
+credits      copyright (c)*
+credits      © * all rights reserved*
+
+# --- obituaries and guest books
+form         sign the guest book
+form         sign guest book
+form         view guest book
+comments     guest book
+comments     guest book (# entries)
+comments     guest book (# entry)
+comments     guestbook
+comments     # guest book entries
+
+# --- Turkish
+byline       yazar:*
+byline       muhabir:*
+image_credit fotoğraf:*
+image_credit foto:*
+advert       reklam
+related      ilgili haber:*
+related      ilgili haberler*
+related      bunlar da ilginizi çekebilir*
+tags         etiketler:*
+tags         anahtar kelimeler:*
+share        paylaş
+comments     yorumlar
+comments     yorumlar (#)
+comments     # yorum
+form         yorum yazmak için *
+form         yorum yap
+form         tüm yorumları göster
+form         yanıtla
+form         beğen (#)*
+meta         * # saat önce
+meta         * # dakika önce
+meta         * # gün önce
+meta         * # hours ago
+meta         * # minutes ago
+meta         * # days ago
+widget       sitemizde * çerez*
+widget       çerez politikası
+widget       çerezleri kabul et*
+nav_previous önceki haber*
+nav_next     sonraki haber*
 """##
 }

@@ -134,6 +134,29 @@ enum MetaLines {
         return false
     }
 
+    /// Words that make a name an organisation's ("Harvest Relief International",
+    /// "Corvale Robotics Inc.", "The University").
+    static let organisationWords: Set<String> = [
+        "inc", "inc.", "ltd", "ltd.", "llc", "llp", "plc", "corp", "corp.", "corporation", "company", "co.",
+        "international", "university", "universität", "université", "universidad", "college", "institute",
+        "institut", "instituto", "foundation", "fondation", "stiftung", "association", "society", "council",
+        "group", "network", "agency", "charity", "trust", "organisation", "organization", "committee",
+        "ministry", "department", "fund", "news", "media", "center", "centre", "museum", "laboratory", "labs",
+        "gmbh", "s.a.", "the", "project", "initiative", "alliance", "coalition", "federation", "partners",
+        "holdings", "technologies", "robotics", "magazine", "journal", "gazette", "herald", "daily", "weekly",
+    ]
+
+    /// A name with an organisation's word in it (a surname such as "Church" or
+    /// "Bank" is left out of the list on purpose).
+    static func isOrganisationName(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        for t in tokens(b, s, e, limit: 8) {
+            var te = t.1
+            while te > t.0 && (b[te - 1] == 0x2C || b[te - 1] == 0x27) { te -= 1 }
+            if organisationWords.contains(word(b, t.0, te)) { return true }
+        }
+        return false
+    }
+
     static let bioVerbs: Set<String> = [
         "is", "was", "writes", "covers", "reports", "has", "serves", "works", "teaches", "joined",
         "lives", "holds", "specializes", "specialises", "previously", "currently",
@@ -239,12 +262,20 @@ enum MetaLines {
         // Arabic, Hindi
         "نشر", "نُشر", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "تم", "الساعة", "ص", "م", "صباحا", "مساء", "صباحًا", "مساءً", "बजे",
         "प्रकाशित", "अपडेटेड", "अपडेट", "को", "तारीख", "दिनांक", "प्रकाशन", "तिथि",
+        // Turkish ("Giriş: 14.05.2024 09:15 | Güncelleme: ..."), Polish, Dutch-less extras
+        "giriş", "güncelleme", "güncellenme", "yayınlanma", "yayın", "tarihi", "son", "saat",
+        "opublikowano", "aktualizacja", "data", "publikacji",
     ]
 
     /// Chinese and Japanese words of a dateline ("发布时间：2023年4月12日").
     static let cjkDateWords: Set<String> = [
         "发布时间", "发布于", "发布日期", "更新时间", "更新于", "时间", "日期", "发布", "更新", "发表于", "发表时间",
         "發布時間", "更新時間", "日期：", "公開日", "更新日", "投稿日",
+        // times: "17時20分", "10时05分"
+        "時", "分", "时", "秒", "配信", "掲載",
+        // weekdays "(月)", "星期一", "周一"; Korean "입력 2024.06.03 오후 5:20"
+        "月", "火", "水", "木", "金", "土", "日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六",
+        "星期日", "星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日", "入力", "오전", "오후", "입력", "수정", "승인", "기사입력",
     ]
 
     /// A short line that is a date and nothing else ("Updated on March 3, 2016,
@@ -261,6 +292,16 @@ enum MetaLines {
             more.append((from + m2.start, from + m2.end))
             from += m2.end
         }
+        // "June 3, 1938 – January 9, 2024": a span of dates (a life, an event) is not a dateline.
+        if let m2 = more.first {
+            var p = me, dash = false
+            while p < m2.0 {
+                let (v, l) = scalar(b, p, e)
+                if v == 0x2D || v == 0x2013 || v == 0x2014 { dash = true } else if v != 0x20 && v != 0xA0 && v != 0x2C { break }
+                p += l
+            }
+            if p == m2.0 && dash { return nil }
+        }
         var i = s
         while i < e {
             if i == ms { i = me; continue }
@@ -268,7 +309,7 @@ enum MetaLines {
             let (v, l) = scalar(b, i, e)
             if isCJK(v) && !(v >= 0xFF00 && v <= 0xFF65) {
                 let st = i
-                while i < e && i != ms && !more.contains(where: { $0.0 == i }), isCJK(scalar(b, i, e).0) {
+                while i < e && i != ms && !more.contains(where: { $0.0 == i }), case let w = scalar(b, i, e).0, isCJK(w) && !(w >= 0xFF00 && w <= 0xFF65) {
                     i += scalar(b, i, e).1
                 }
                 if !cjkDateWords.contains(string(b, st, i)) { return nil }

