@@ -175,6 +175,16 @@ public final class Runner: @unchecked Sendable {
         progress.clear()
         if config.mode == .parse && config.parseJSONPretty { sink.text(jsonArticles == 0 ? "[]\n" : "\n]\n") }
 
+        // Every path missing, or nothing to read in them: nothing ran, finish included.
+        if outcome.seenItems == 0 || outcome.missing == outcome.seenItems {
+            _ = sink.close(complete: true)
+            if outcome.seenItems == 0 {
+                warn("no input found in \(config.paths.joined(separator: " ")) (directories are searched for .txt, .html, .htm, .jsonl and .gz files, and files without an extension)")
+            } else {
+                warn("no input found")
+            }
+            return 2
+        }
         var finishFailed = false
         if let h = mainHost, !outcome.stoppedEarly {
             h.poisonGlobals(outcome.changedGlobals)
@@ -189,14 +199,6 @@ public final class Runner: @unchecked Sendable {
             return 1
         }
         let failed = outcome.failedArticles > 0 || outcome.problems > 0 || outcome.stateFailures > 0 || finishFailed
-        if outcome.seenItems > 0 && outcome.missing == outcome.seenItems {
-            warn("no input found")   // every path given was missing: nothing ran
-            return 2
-        }
-        if outcome.seenItems == 0 {
-            warn("no input found in \(config.paths.joined(separator: " ")) (directories are searched for .txt, .html, .htm, .jsonl and .gz files, and files without an extension)")
-            return 2
-        }
         if failed || outcome.interrupted || progress.enabled {
             var line = "\(outcome.articles) article\(outcome.articles == 1 ? "" : "s") read, \(outcome.failedArticles) failed"
             if !outcome.reasons.isEmpty {

@@ -66,9 +66,18 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 2)
         XCTAssertTrue(r.err.contains("no/such/file.txt: no such file or directory"), r.err)
         XCTAssertEqual(r.out, "")
-        let r2 = try lectern(["run", "examples/word_frequency.lua", "no/such/dir"])
+        let dir = try tempDir(self)
+        let s = try write(dir, "fin.lua", "function finish() print('finish ran') end\n")
+        let r2 = try lectern(["run", s, "no/such/dir"])
         XCTAssertEqual(r2.status, 2)
         XCTAssertTrue(r2.err.contains("no/such/dir: no such file or directory"), r2.err)
+        XCTAssertEqual(r2.out, "", "finish must not run when nothing was read")
+        let empty = dir.appendingPathComponent("empty")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        let r3 = try lectern(["run", s, empty.path])
+        XCTAssertEqual(r3.status, 2)
+        XCTAssertTrue(r3.err.contains("no input found in"), r3.err)
+        XCTAssertEqual(r3.out, "")
     }
 
     func testMissingPathAmongGoodOnesExitsOneAndKeepsTheRest() throws {
