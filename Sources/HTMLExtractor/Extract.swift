@@ -500,7 +500,7 @@ final class Extractor {
             }
             // Author bio box.
             if ctx.bio >= 0, r < 0 || ctx.bioInside {
-                if c.chars >= 40 && c.linkChars * 2 < c.chars {
+                if c.chars >= 40 && c.linkChars * 2 < c.chars && Extractor.isPersonBio(text, author: meta.author ?? byline?.0) {
                     block(.authorBio, "author bio \(describe(ctx.bio))", value: Extractor.bioName(text))
                 } else {
                     boiler("bio", ctx.bio, "author bio box \(describe(ctx.bio))")
@@ -1092,6 +1092,16 @@ final class Extractor {
             i += 1
         }
         return nil
+    }
+
+    /// A bio box is about a person: it names the page's author (by surname)
+    /// when the page has one, else it starts "First Last is ...". A publisher's
+    /// blurb in a box classed "bio" ("News Corp is a network ...") is not.
+    static func isPersonBio(_ t: String, author: String?) -> Bool {
+        if let author, let surname = author.split(separator: " ").last, surname.count >= 2 {
+            return t.contains(surname)
+        }
+        return bioName(t) != nil
     }
 
     static func bioName(_ t: String) -> String? {
