@@ -100,7 +100,8 @@ extension Classifier {
             let s = u.start, e = u.end
             var f = Info()
             // "Q: Why now?" is an interview's question, not a heading.
-            f.headingLike = u.lineCount == 1 && headingShape(s, e) && speakerLabelEnd(s, e) == nil
+            // "[03:05] Maya Okonjo: And nobody noticed?" is a transcript's line, not a heading.
+            f.headingLike = u.lineCount == 1 && headingShape(s, e) && speakerLabelEnd(s, e) == nil && !startsWithBracketedTime(s, e)
             if let h = rules.match(b, s, e) {
                 f.hit = h
                 // "By the end of the year, ..." is a sentence, not a byline.
@@ -108,6 +109,12 @@ extension Classifier {
                    MetaLines.bylineName(b, h.capStart, h.capEnd) == nil {
                     f.hit = nil
                 }
+            }
+            // "김서연 기자 seoyeon.kim@example.kr", "By Jane Doe jane@example.com": a byline
+            // with the writer's e-mail address after it.
+            if f.hit == nil, f.headingLike, e - s <= 100, let em = trailingEmailStart(s, e), let h = rules.match(b, s, em),
+               case .byline = rules.rules[h.rule].label, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil {
+                f.hit = h
             }
             // "Presented by the mayor, the plan ..." is a sentence: a sponsor or
             // call-to-action phrase only labels a short line.
@@ -135,6 +142,25 @@ extension Classifier {
             }
             info[i] = f
         }
+    }
+
+    /// Where a last token that is an e-mail address starts (after trimming the space before it).
+    func trailingEmailStart(_ s: Int, _ e: Int) -> Int? {
+        var t = e
+        while t > s && b[t - 1] != 0x20 { t -= 1 }
+        guard t > s, b[t..<e].contains(0x40), b[t..<e].contains(0x2E), b[t] != 0x40 else { return nil }
+        let (_, pe) = trimmed(b, s, t)
+        return pe > s ? pe : nil
+    }
+
+    /// "[03:05] Speaker: ...", "(1:02:41) ...": a bracketed time with text after it on the line.
+    func startsWithBracketedTime(_ s: Int, _ e: Int) -> Bool {
+        guard e - s > 6, b[s] == 0x5B || b[s] == 0x28, isDigit(b[s + 1]) else { return false }
+        var i = s + 1, colons = 0
+        while i < e && i - s <= 10 && (isDigit(b[i]) || b[i] == 0x3A) { if b[i] == 0x3A { colons += 1 }; i += 1 }
+        guard colons >= 1, i < e, b[i] == 0x5D || b[i] == 0x29 else { return false }
+        let (ts, te) = trimmed(b, i + 1, e)
+        return te > ts
     }
 
     /// "Published by The Harlow Gazette on Jan. 12, 2024.": a publisher (not a

@@ -33,10 +33,19 @@ extension Classifier {
                 }
                 continue
             }
-            guard be - bs >= 2, be - bs <= 10 else { continue }
+            guard be - bs >= 2, be - bs <= 30 else { continue }
             // Only blocks of short single lines: prose blocks are not boxes.
             guard (bs..<be).allSatisfy({ units[$0].lineCount == 1 && units[$0].end - units[$0].start <= 240 }) else { continue }
-            if labelBox(bs, be) { continue }
+            if be - bs <= 10 && labelBox(bs, be) { continue }
+            if let k = shapedBoxKind(bs, be) {
+                for i in bs..<be where (info[i].plain || info[i].contextKind != nil) && i != title && !(title >= 0 && isRepeatedTitle(i)) {
+                    info[i].runKind = nil
+                    info[i].contextKind = k.kind
+                    info[i].contextWhy = k.why
+                }
+                continue
+            }
+            guard be - bs <= 10 else { continue }
             var kind: String? = nil
             if let k = boilerplateKind(bs), Self.blockOpeners.contains(k) { kind = k }
             if kind == nil {
@@ -52,6 +61,94 @@ extension Classifier {
             }
         }
     }
+
+    /// A block of short lines that is a table, an index or a verdict box as a
+    /// whole, told by the shape of its lines: results rows ("Ana Delgado | 24,318 |
+    /// 51.9%"), a chapter index ("00:00 Introduction", "02:41 A boat too big"),
+    /// a review's summary box ("Our verdict / Score: 8/10 / Pros / + ... / Cons").
+    func shapedBoxKind(_ bs: Int, _ be: Int) -> (kind: String, why: String)? {
+        var rows = 0, numericRows = 0, cells = -1, sameCells = true, times = 0, marks = 0, items = 0
+        var seen: UInt64 = 0
+        for i in bs..<be {
+            let s = units[i].start, e = units[i].end
+            var line = false
+            if let c = tableRowCells(s, e) {
+                rows += 1
+                if c.numeric { numericRows += 1 }
+                if cells >= 0 && c.cells != cells { sameCells = false }
+                cells = c.cells
+                line = true
+            }
+            if startsWithTimestamp(s, e), info[i].headingLike { times += 1; line = true }
+            if let m = verdictMark(s, e) { line = true; if seen & (1 << UInt64(m)) == 0 { seen |= 1 << UInt64(m); marks += 1 } }
+            if !line {
+                // Other lines must be labels (no sentence end) or list items: a
+                // sentence in the block keeps the block out of this test.
+                if UnitSplitter.startsListItem(b, s, e) { items += 1 }
+                else if !info[i].headingLike { return nil }
+            }
+        }
+        if numericRows >= 2 && sameCells { return ("table", "table: block of table rows ('Name | 24,318 | 51.9%')") }
+        if times >= 2 && times * 2 >= be - bs && items == 0 { return ("index", "index: block of timestamped chapter lines ('02:41 Title')") }
+        if marks >= 2 && be - bs >= 3 { return ("review", "review: a review's summary box ('Our verdict', 'Pros', 'Cons')") }
+        return nil
+    }
+
+    /// "Ana Delgado (incumbent) | 24,318 | 51.9%": two or more cells split by " | ",
+    /// at least one of them a number; the count of cells.
+    func tableRowCells(_ s: Int, _ e: Int) -> (cells: Int, numeric: Bool)? {
+        guard e - s <= 160 else { return nil }
+        var cells = 1, numeric = false
+        var st = s, i = s
+        func cell(_ a: Int, _ z: Int) {
+            let (x, y) = trimmed(b, a, z)
+            guard y > x else { return }
+            var digits = 0, other = 0
+            for c in b[x..<y] {
+                if isDigit(c) { digits += 1 } else if !(c == 0x2C || c == 0x2E || c == 0x25 || c == 0x2B || c == 0x2D || c == 0x24 || c == 0x20) { other += 1 }
+            }
+            if digits > 0 && other <= 1 { numeric = true }
+        }
+        while i + 2 < e {
+            if b[i] == 0x20 && b[i + 1] == 0x7C && b[i + 2] == 0x20 { cell(st, i); cells += 1; st = i + 3; i += 3; continue }
+            i += 1
+        }
+        guard cells >= 2 else { return nil }
+        cell(st, e)
+        return (cells, numeric)
+    }
+
+    /// "00:00 Introduction", "1:02:41 Title": a time, a space, then text.
+    func startsWithTimestamp(_ s: Int, _ e: Int) -> Bool {
+        var i = s, groups = 0
+        while true {
+            let d0 = i
+            while i < e && isDigit(b[i]) && i - d0 < 2 { i += 1 }
+            guard i > d0 else { return false }
+            groups += 1
+            if i < e && b[i] == 0x3A && groups < 3 { i += 1; continue }
+            break
+        }
+        return groups >= 2 && i + 1 < e && b[i] == 0x20 && !isDigit(b[i + 1])
+    }
+
+    /// The labels of a review's summary box, in a few languages: which one.
+    func verdictMark(_ s: Int, _ e: Int) -> Int? {
+        guard e - s <= 60 else { return nil }
+        let soft = ParserRules.softEnd(b, s, e)
+        for (k, w) in Self.verdictWords.enumerated() where soft - s == w.utf8CodeUnitCount && hasPrefixCI(b, s, soft, w) { return k }
+        for (k, w) in Self.verdictLabels.enumerated() where hasPrefixCI(b, s, e, w) { return Self.verdictWords.count + k }
+        return nil
+    }
+
+    static let verdictWords: [StaticString] = [
+        "our verdict", "the verdict", "verdict", "pros", "cons", "pros and cons", "the good", "the bad",
+        "fazit", "vorteile", "nachteile", "veredicto", "contras", "notre avis", "verdict final",
+        "les plus", "les moins", "pluspunten", "minpunten", "ons oordeel",
+    ]
+    static let verdictLabels: [StaticString] = [
+        "score:", "rating:", "our rating:", "our score:", "price when reviewed", "check price at ", "wertung:", "puntuación:",
+    ]
 
     static let labelKinds: Set<String> = ["meta", "disclaimer", "credits", "related", "advert", "cta", "newsletter"]
 

@@ -634,7 +634,6 @@ credits      *all rights reserved
 credits      the associated press contributed to this report*
 credits      associated press writer * contributed*
 credits      this story has been corrected*
-credits      correction:*
 credits      editor's note:*
 credits      editor’s note:*
 credits      责任编辑:*
@@ -1262,5 +1261,42 @@ widget       çerez politikası
 widget       çerezleri kabul et*
 nav_previous önceki haber*
 nav_next     sonraki haber*
+# --- Dutch
+related      lees ook*
+related      lees ook:*
+related      lees meer:*
+related      ook interessant*
+related      meer over dit onderwerp*
+related      meest gelezen
+related      meer nieuws
+advert       advertentie
+share        deel dit artikel
+share        delen
+
+# --- notes on how the story was made: translation, funding, transcripts
+disclaimer   this story was translated from *
+disclaimer   this article was translated from *
+disclaimer   this story has been translated from *
+disclaimer   this article has been translated from *
+disclaimer   this story was produced with support from *
+disclaimer   this story was produced in partnership with *
+disclaimer   this article was produced with support from *
+disclaimer   this article was produced in partnership with *
+disclaimer   this reporting was supported by *
+disclaimer   this transcript was generated automatically*
+disclaimer   this transcript was automatically generated*
+disclaimer   this transcript has been edited *
+disclaimer   transcripts are generated automatically*
+disclaimer   how we call races*
+disclaimer   how ap calls races*
+disclaimer   *earn an affiliate commission
+disclaimer   when you buy through links on our site*
+disclaimer   when you purchase through links on our site*
+disclaimer   we may earn a commission *
+contact      got a story?*
+contact      have a story?*
+contact      got a news tip?*
+contact      have a news tip?*
+contact      do you have a story*
 """##
 }

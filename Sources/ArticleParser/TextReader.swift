@@ -127,6 +127,11 @@ struct Classifier {
             decide(r, .ignored, "ignored: repeated headline")
             headStart = r
         }
+        if let r = restartedTitle() {
+            for i in (headStart + 1)..<r where !out[i].decided { labelFurniture(i, aboveRepeat: true) }
+            decide(r, .ignored, "ignored: headline repeated again above its byline")
+            headStart = r
+        }
         findFirstBody()
         labelHeader()
         findBodyEnd()

@@ -72,6 +72,26 @@ extension Classifier {
         return nil
     }
 
+    /// The headline once more below its repeat, with a byline or date right under
+    /// it ("Article text for anyone who hits the paywall:" / headline / "By X"): a
+    /// discussion post quoting the article, or a page that restarts the story. The
+    /// article starts at this last repeat; the few short lines before it are the
+    /// post's furniture. Nil when a long paragraph stands between.
+    func restartedTitle() -> Int? {
+        let n = units.count
+        var i = headStart + 1
+        while i < n && i <= headStart + 8 {
+            if units[i].end - units[i].start > 200 || units[i].lineCount > 1 { return nil }
+            if !out[i].decided && isRepeatedTitle(i) && i + 1 < n {
+                if info[i + 1].date != nil { return i }
+                if let l = hitLabel(i + 1), l == .byline || l == .date { return i }
+                return nil
+            }
+            i += 1
+        }
+        return nil
+    }
+
     /// The first unit that reads like body text: a plain unit shaped like a paragraph.
     mutating func findFirstBody() {
         let n = units.count
@@ -168,7 +188,7 @@ extension Classifier {
             while let at = findCI(b, p, e, ". ") {
                 p = at + 2
                 // Cheap test first: a label ("Credit:", "Photo:") within a few words.
-                guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(0x3A), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
+                guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D }), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
                       rules.rules[h.rule].captureStar != nil else { continue }
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
@@ -514,6 +534,10 @@ extension Classifier {
                 decide(i, .boilerplate("caption"), "caption: text ending in a '(Photo ...)' credit")
                 continue
             }
+            if i >= firstBody, isPullQuote(i, end) {
+                decide(i, .boilerplate("pullquote"), "pullquote: a quoted line repeating a sentence of the body")
+                continue
+            }
             if info[i].headingLike, endsWithCount(u.start, u.end), next[i] >= 0, info[next[i]].headingLike {
                 decide(i, .boilerplate("widget"), "widget: short label with a count ('Popular Quizzes 6') above a heading")
                 continue
@@ -532,6 +556,39 @@ extension Classifier {
                 decide(i, .paragraph, "paragraph: short line not followed by a paragraph")
             }
         }
+    }
+
+    /// A pull quote: a line of its own wholly in quotation marks (“…”, "…", «…», „…“),
+    /// whose words stand again inside another paragraph of the body. A quote
+    /// that is not repeated elsewhere is body.
+    func isPullQuote(_ i: Int, _ end: Int) -> Bool {
+        let u = units[i]
+        guard u.lineCount == 1, u.opensBlock, u.closesBlock, u.end - u.start >= 24, u.end - u.start <= 400 else { return false }
+        let (open, ol) = scalar(b, u.start, u.end)
+        guard open == 0x201C || open == 0x22 || open == 0xAB || open == 0x201E else { return false }
+        var (close, ce) = lastScalar(b, u.start, u.end)
+        // A credit may follow the quote: "“…” — Jane Doe" is not handled; the quote must end the line.
+        guard close == 0x201D || close == 0x22 || close == 0xBB || close == 0x201C else { return false }
+        var qs = u.start + ol
+        // The inner text without the closing sentence mark, so that "… promises." matches "… promises," too.
+        var qe = ce
+        (close, ce) = lastScalar(b, qs, qe)
+        if close == 0x2E || close == 0x2C || close == 0x21 || close == 0x3F { qe = ce }
+        (qs, qe) = trimmed(b, qs, qe)
+        guard qe - qs >= 20 else { return false }
+        let n = qe - qs
+        // (Nearby paragraphs only, so that a page of many quoted lines stays linear.)
+        for j in max(title + 1, i - 40)..<min(end, i + 40) where j != i && units[j].end - units[j].start > n {
+            let s = units[j].start, e = units[j].end
+            var p = s
+            while p + n <= e {
+                let f = foldedByte(b, qs, qe)
+                guard let at = b[p..<(e - n + 1)].firstIndex(where: { $0 == b[qs] || $0 | 0x20 == f }) else { break }
+                if equalCI(b, at, at + n, qs, qe) { return true }
+                p = at + 1
+            }
+        }
+        return false
     }
 
     /// "Popular Quizzes 6": two to four words, the last a small number.
