@@ -15,9 +15,9 @@ struct Lectern: ParsableCommand {
         Examples:
           lectern parse seeds/000_8f5469b864b2d86d.txt
           lectern run examples/word_frequency.lua seeds/ --format table
-          lectern run examples/kwic.lua corpus/ --arg term=China --jobs 4 --output kwic.csv --format csv
+          lectern run examples/kwic.lua corpus/ --arg term=China --format csv --output kwic.csv
           lectern info examples/word_frequency.lua
-        Docs: README.md, docs/SCRIPTING.md, docs/HOOKS.md.
+        Docs: README.md, docs/SCRIPTING.md (scripts), docs/HOOKS.md (hooks), docs/INPUTS.md (files).
         """,
         version: lecternVersion,
         subcommands: [Parse.self, Run.self, Info.self, Examples.self, Rules.self, Eval.self]
