@@ -44,6 +44,34 @@ public enum DateNormalizer {
         return nil
     }
 
+    /// "03.03.24" or "3/3/24": a numeric date with a two-digit year (20yy), day
+    /// first unless `monthFirst`. Only the first such group; nil when the group
+    /// runs on ("03.03.2024", "1.2.3.4") or does not make a calendar date.
+    /// Callers use it only on lines a publication label vouches for.
+    public static func shortYear(in b: UnsafeBufferPointer<UInt8>, monthFirst: Bool) -> Match? {
+        let n = b.count
+        var i = 0
+        @inline(__always) func digits(_ p: Int) -> (Int, Int) {
+            var v = 0, j = p
+            while j < n, b[j] &- 0x30 < 10, j - p < 3 { v = v * 10 + Int(b[j] &- 0x30); j += 1 }
+            return (v, j)
+        }
+        while i < n {
+            guard b[i] &- 0x30 < 10, i == 0 || (b[i - 1] &- 0x30 >= 10 && b[i - 1] != 0x2E && b[i - 1] != 0x2F) else { i += 1; continue }
+            let (a, e1) = digits(i)
+            guard e1 - i <= 2, e1 < n, b[e1] == 0x2E || b[e1] == 0x2F || b[e1] == 0x2D else { i = e1; continue }
+            let sep = b[e1]
+            let (m, e2) = digits(e1 + 1)
+            guard e2 > e1 + 1, e2 - e1 - 1 <= 2, e2 < n, b[e2] == sep else { i = e1; continue }
+            let (y, e3) = digits(e2 + 1)
+            guard e3 - e2 - 1 == 2, e3 == n || (b[e3] &- 0x30 >= 10 && !(b[e3] == sep && e3 + 1 < n && b[e3 + 1] &- 0x30 < 10)) else { i = e1; continue }
+            let (d, mo) = monthFirst ? (m, a) : (a, m)
+            guard mo >= 1, mo <= 12, d >= 1, d <= 31 else { i = e1; continue }
+            return Match(year: 2000 + y, month: mo, day: d, start: i, end: e3)
+        }
+        return nil
+    }
+
     public static func format(_ y: Int, _ m: Int, _ d: Int) -> String {
         var out = [UInt8](repeating: 0x30, count: 10)
         out[0] = UInt8(0x30 + (y / 1000) % 10); out[1] = UInt8(0x30 + (y / 100) % 10)
@@ -120,7 +148,23 @@ public enum DateNormalizer {
             ["نوفمبر", "नवंबर", "नवम्बर"],
             ["ديسمبر", "दिसंबर", "दिसम्बर"],
         ]
+        // Swedish, Norwegian, Danish, Indonesian/Malay, Ukrainian (genitive and nominative), Polish (genitive).
+        let nordic: [[String]] = [
+            ["januar", "jan", "tammikuuta", "січня", "січень", "stycznia", "ledna", "januára", "ianuarie"],
+            ["februar", "feb", "helmikuuta", "лютого", "лютий", "lutego", "února", "februára", "februarie", "pebrero"],
+            ["maret", "mars", "maaliskuuta", "березня", "березень", "marca", "března", "marca", "martie", "marso"],
+            ["april", "huhtikuuta", "квітня", "квітень", "kwietnia", "dubna", "apríla", "aprilie"],
+            ["maj", "mai", "mei", "toukokuuta", "травня", "травень", "maja", "května", "mája", "mai"],
+            ["juni", "juni", "kesäkuuta", "червня", "червень", "czerwca", "června", "júna", "iunie"],
+            ["juli", "heinäkuuta", "липня", "липень", "lipca", "července", "júla", "iulie"],
+            ["augusti", "agustus", "ogos", "elokuuta", "серпня", "серпень", "sierpnia", "srpna", "augusta", "august"],
+            ["september", "syyskuuta", "вересня", "вересень", "września", "září", "septembra", "septembrie"],
+            ["oktober", "lokakuuta", "жовтня", "жовтень", "października", "října", "októbra", "octombrie"],
+            ["november", "marraskuuta", "листопада", "листопад", "listopadu", "novembra", "noiembrie"],
+            ["desember", "december", "disember", "joulukuuta", "грудня", "грудень", "grudnia", "prosince", "decembra", "decembrie"],
+        ]
         var t: [[UInt8]: Int] = [:]
+        for (i, list) in nordic.enumerated() { for n in list { t[lowered(Array(n.utf8))] = i + 1 } }
         for (i, list) in names.enumerated() { for n in list { t[Array(n.utf8)] = i + 1 } }
         for (i, list) in more.enumerated() { for n in list where !n.contains(" ") { t[Array(n.utf8)] = i + 1 } }
         return t

@@ -116,6 +116,12 @@ extension Classifier {
                case .byline = rules.rules[h.rule].label, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil {
                 f.hit = h
             }
+            // "Data analysis by the council found ..." is a sentence, not a credit line:
+            // a sentence-shaped "... by *" credit must name someone right after "by".
+            if let h = f.hit, case .boilerplate("credits") = rules.rules[h.rule].label, !f.headingLike,
+               rules.rules[h.rule].pattern.hasSuffix(" by *"), MetaLines.bylineName(b, h.capStart, h.capEnd) == nil {
+                f.hit = nil
+            }
             // "Presented by the mayor, the plan ..." is a sentence: a sponsor or
             // call-to-action phrase only labels a short line.
             if let h = f.hit, case .boilerplate(let k) = rules.rules[h.rule].label, k == "advert" || k == "cta",
@@ -264,6 +270,15 @@ extension Classifier {
         }
         if words > 16 || chars > 120 || (cjk > 0 && chars > 40) { return false }
         var (last, at) = lastScalar(b, s, e)
+        // "… for a year.[2]": a footnote marker after the sentence's end.
+        if last == 0x5D {
+            var p = at
+            while p > s && isDigit(b[p - 1]) { p -= 1 }
+            if p < at && p - 1 > s && b[p - 1] == 0x5B && at - p <= 3 {
+                let (v, _) = lastScalar(b, s, p - 1)
+                if isTerminal(v) || isCloser(v) { (last, at) = lastScalar(b, s, p - 1) }
+            }
+        }
         if isCloser(last) && at > s { (last, at) = lastScalar(b, s, at) }
         if last == 0x3F { return words <= 14 }     // "What Comes Next?"
         return !(isTerminal(last) || last == 0x2C || last == 0x3B || last == 0x3A || last == 0xFF0C)

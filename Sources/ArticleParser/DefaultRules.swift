@@ -1298,5 +1298,253 @@ contact      have a story?*
 contact      got a news tip?*
 contact      have a news tip?*
 contact      do you have a story*
+
+# --- more languages: Nordic, Indonesian/Malay, Ukrainian, Polish, Czech, Hebrew, Hungarian,
+# Romanian, Greek, Vietnamese. "Read also" links, adverts, share bars, channel prompts,
+# typo prompts, bylines and the photographer's label.
+related      läs också*
+related      läs också:*
+related      läs även:*
+related      les også:*
+related      les også*
+related      læs også:*
+related      læs også*
+related      lue myös:*
+related      lue myös*
+related      baca juga*
+related      baca juga:*
+related      baca pula:*
+related      simak juga:*
+related      lihat juga:*
+related      baca:*
+related      читайте також*
+related      читайте також:*
+related      дивіться також:*
+related      по темі:*
+related      czytaj też:*
+related      czytaj także:*
+related      zobacz też:*
+related      zobacz także:*
+related      přečtěte si také:*
+related      čtěte také:*
+related      prečítajte si aj:*
+related      olvassa el ezt is:*
+related      citește și:*
+related      citeste si:*
+related      διαβάστε ακόμη:*
+related      διαβάστε επίσης:*
+related      đọc thêm:*
+related      xem thêm:*
+related      te puede interesar*
+related      te puede interesar:*
+related      también te puede interesar*
+related      lee también:*
+related      leé también:*
+related      lea también:*
+related      lees ook:*
+related      lees ook*
+related      lesen sie auch:*
+related      lesen sie auch*
+related      lire aussi:*
+related      à lire aussi:*
+related      leggi anche:*
+related      leia também:*
+related      קראו עוד:*
+related      קראו גם:*
+related      קרא עוד:*
+related      קרא גם:*
+related      עוד באתר:*
+related      mest läst
+related      mest lest
+related      mest læst
+related      luetuimmat
+related      terpopuler
+related      berita terkait
+related      berita populer
+related      berita terkini
+related      artikel terkait
+related      останні новини
+related      популярне
+related      найпопулярніше
+related      más leídas
+related      lo más visto
+related      más noticias
+related      najczęściej czytane
+related      nejčtenější
+related      הכי נקראים
+advert       annons
+advert       annonse
+advert       reklame
+advert       mainos
+advert       iklan
+advert       реклама
+advert       פרסומת
+advert       publicidad
+advert       publicidade
+advert       anuncio
+advert       werbung
+advert       anzeige
+advert       publicité
+advert       pubblicità
+advert       reklama
+advert       reklam
+advert       advertentie
+advert       hirdetés
+advert       διαφήμιση
+advert       quảng cáo
+share        kindly share this story
+share        kindly share this story:
+share        please share this story
+share        share this story:
+share        dela
+share        dela artikeln
+share        del artikkelen
+share        del artiklen
+share        jaa
+share        jaa artikkeli
+share        kopiera länk
+share        kopier lenke
+share        kopiér link
+share        bagikan
+share        bagikan:
+share        bagikan artikel
+share        поділитися
+share        поділитись
+share        поделиться
+share        שתפו
+share        שתף
+share        שיתוף
+share        compartilhar
+share        teilen
+share        partager
+share        condividi
+share        udostępnij
+share        sdílet
+share        megosztás
+share        distribuie
+share        paylaş
+share        chia sẻ
+newsletter   stay informed:*whatsapp channel*
+newsletter   stay informed:*telegram channel*
+newsletter   stay updated:*whatsapp channel*
+newsletter   join our whatsapp channel*
+newsletter   join our telegram channel*
+newsletter   join the * whatsapp channel*
+newsletter   join the * telegram channel*
+newsletter   follow us on whatsapp*
+newsletter   follow us on telegram*
+newsletter   subscribe to our telegram*
+newsletter   subscribe to our whatsapp*
+newsletter   підписуйтеся на наш telegram*
+newsletter   підписуйтесь на наш telegram*
+newsletter   підписуйтеся на наш телеграм*
+newsletter   підписуйтеся на наш канал*
+newsletter   подписывайтесь на наш telegram*
+newsletter   подписывайтесь на наш телеграм*
+newsletter   подписывайтесь на наш канал*
+newsletter   simak berita*whatsapp channel*
+newsletter   simak berita*saluran whatsapp*
+newsletter   gabung ke whatsapp channel*
+newsletter   gabung ke saluran whatsapp*
+newsletter   följ oss på *
+newsletter   síguenos en *
+newsletter   suivez-nous sur *
+newsletter   folgen sie uns auf *
+disclaimer   помітили помилку?*
+disclaimer   помітили помилку*
+disclaimer   заметили ошибку?*
+disclaimer   заметили ошибку*
+disclaimer   нашли ошибку?*
+disclaimer   found a typo?*
+disclaimer   spotted a typo?*
+disclaimer   spotted an error?*
+disclaimer   found an error?*
+disclaimer   виділіть її та натисніть ctrl+enter*
+disclaimer   выделите * и нажмите ctrl+enter*
+disclaimer   select it and press ctrl+enter*
+byline       penulis:*
+byline       reporter:*
+byline       wartawan:*
+byline       авторка:*
+byline       автори:*
+byline       автор матеріалу:*
+byline       מאת *
+byline       מאת:*
+byline       כתב:*
+byline       af *
+byline       av *
+byline       kirjoittaja:*
+byline       tekst:*
+byline       autor:*
+byline       autorka:*
+byline       szerző:*
+byline       συντάκτης:*
+image_credit foto:*
+image_credit фото:*
+image_credit צילום:*
+image_credit צילום *
+image_credit kuva:*
+image_credit bild:*
+image_credit zdjęcie:*
+image_credit fotó:*
+image_credit φωτογραφία:*
+image_credit ảnh:*
+credits      data analysis by *
+credits      data analysis:*
+credits      additional reporting by *
+credits      graphics by *
+newsletter   thanks for reading *subscribe*
+newsletter   subscribe for free to receive new posts*
+newsletter   thanks for reading! subscribe*
+newsletter   tack för att du läser*prenumerera*
+newsletter   gracias por leer*suscr*
+newsletter   danke fürs lesen*abonn*
+tags         תגיות:*
+tags         תגיות
+tags         taggar:*
+tags         ämnen:*
+tags         emneord:*
+tags         emner:*
+tags         tunnisteet:*
+tags         aiheet:*
+tags         tagi:*
+tags         tematy:*
+tags         štítky:*
+tags         témata:*
+tags         címkék:*
+tags         etichete:*
+tags         ετικέτες:*
+tags         thẻ:*
+tags         topik:*
+tags         теми:*
+tags         мітки:*
+form         para comentar, ingresá*
+form         para comentar, ingresa*
+form         para comentar, iniciá sesión*
+form         para comentar, inicia sesión*
+form         para comentar, registrate*
+form         para comentar debes *
+form         ingresá para comentar*
+form         ingresa para comentar*
+form         registrate para comentar*
+form         regístrate para comentar*
+form         log in to leave a comment*
+form         sign in to leave a comment*
+form         logga in för att kommentera*
+form         masuk untuk berkomentar*
+form         увійдіть, щоб коментувати*
+form         pour commenter, connectez-vous*
+form         um zu kommentieren, melden sie sich*
+form         per commentare, accedi*
+related      לכתבות נוספות*
+related      עוד במדור*
+credits      כל הזכויות שמורות*
+credits      alle rechte vorbehalten*
+credits      todos los derechos reservados*
+credits      tous droits réservés*
+credits      усі права захищені*
+credits      всі права захищені*
+credits      hak cipta ©*
+credits      hak cipta #*
 """##
 }

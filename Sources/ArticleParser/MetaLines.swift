@@ -265,6 +265,30 @@ enum MetaLines {
         // Turkish ("Giriş: 14.05.2024 09:15 | Güncelleme: ..."), Polish, Dutch-less extras
         "giriş", "güncelleme", "güncellenme", "yayınlanma", "yayın", "tarihi", "son", "saat",
         "opublikowano", "aktualizacja", "data", "publikacji",
+        // Swedish, Norwegian, Danish, Finnish ("Publicerad 3 mars 2024 kl. 10.12")
+        "publicerad", "uppdaterad", "publisert", "oppdatert", "publiceret", "opdateret", "kl", "klo",
+        "julkaistu", "päivitetty", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        "mandag", "tirsdag", "lørdag", "søndag",
+        // Indonesian / Malay ("Minggu, 3 Maret 2024 | 10:12 WIB")
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "wita", "wit", "pukul",
+        "diperbarui", "dipublikasikan", "diterbitkan", "diunggah", "terbit",
+        // Ukrainian, Hebrew, English "First uploaded on"
+        "опубліковано", "оновлено", "року", "р", "פורסם", "עודכן", "uploaded",
+    ]
+
+    /// Words that say a line gives a publication date ("Published", "פורסם"): with one,
+    /// a two-digit year ("03.03.24") counts.
+    static let publishWords: Set<String> = [
+        "published", "posted", "publicado", "publicada", "publié", "publie", "pubblicato", "veröffentlicht",
+        "gepubliceerd", "publicerad", "publisert", "publiceret", "julkaistu", "opublikowano", "опубликовано",
+        "опубліковано", "diterbitkan", "dipublikasikan", "פורסם", "yayınlanma",
+    ]
+
+    /// Words that say a date is an update, not the publication ("Updated:", "עודכן").
+    static let updateWords: Set<String> = [
+        "updated", "update", "modified", "actualizado", "actualizada", "atualizado", "atualizada", "aggiornato",
+        "aktualisiert", "bijgewerkt", "uppdaterad", "oppdatert", "opdateret", "päivitetty", "diperbarui",
+        "обновлено", "оновлено", "עודכן", "güncelleme", "güncellenme", "aktualizacja", "stand",
     ]
 
     /// Chinese and Japanese words of a dateline ("发布时间：2023年4月12日").
@@ -282,7 +306,7 @@ enum MetaLines {
     /// 10:12 am"): the date as YYYY-MM-DD.
     static func dateLine(_ b: Bytes, _ s: Int, _ e: Int) -> DateNormalizer.Match? {
         guard e - s <= 120, e - s >= 6 else { return nil }
-        guard let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
+        guard let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) ?? shortYearDate(b, s, e) else { return nil }
         let ms = s + m.start, me = s + m.end
         // "Publié le 12 avril 2023 - Mis à jour le 12 avril 2023": later dates count as date words too.
         var more: [(Int, Int)] = []
@@ -329,8 +353,71 @@ enum MetaLines {
         }
         var r = m
         r.start = ms; r.end = me
-        if r.ambiguous && !isEnglishLine(b, s, e) { swap(&r.month, &r.day) }
+        if r.ambiguous && (!isEnglishLine(b, s, e) || dayFirstHint(b, s, e, ms, me)) { swap(&r.month, &r.day) }
         return r
+    }
+
+    /// An English line that still writes its numbers day first: "02-03-2024"
+    /// with dashes (American pages use slashes), or a time zone of a day-first
+    /// country ("21:45 IST", "10:12 WIB", "BST").
+    static func dayFirstHint(_ b: Bytes, _ s: Int, _ e: Int, _ ms: Int, _ me: Int) -> Bool {
+        var p = ms
+        while p < me && isDigit(b[p]) { p += 1 }
+        if p < me && b[p] == 0x2D { return true }
+        var i = s
+        while i < e {
+            guard isLetterASCII(b[i]) else { i += 1; continue }
+            let st = i
+            while i < e && isLetterASCII(b[i]) { i += 1 }
+            if inList(b, st, i, dayFirstZones) && isUpperASCII(b[st]) { return true }
+        }
+        return false
+    }
+
+    static let dayFirstZones: [StaticString] = [
+        "ist", "bst", "gmt", "cet", "cest", "eet", "eest", "wat", "eat", "cat", "sast", "wib", "wita", "wit",
+        "aest", "aedt", "acst", "awst", "nzst", "nzdt", "pkt", "msk",
+    ]
+
+    /// "פורסם: 03.03.24, 10:12": a two-digit year, on a line that opens with a
+    /// publication word.
+    static func shortYearDate(_ b: Bytes, _ s: Int, _ e: Int) -> DateNormalizer.Match? {
+        guard e - s <= 60 else { return nil }
+        // Cheap test first: "dd.mm.yy" needs six digits.
+        var digits = 0
+        for c in b[s..<e] where isDigit(c) { digits += 1 }
+        guard digits >= 6 else { return nil }
+        var p = s
+        while p < e && (isLetterASCII(b[p]) || b[p] >= 0x80) { p += 1 }
+        guard p > s, publishWords.contains(word(b, s, p)) else { return nil }
+        return DateNormalizer.shortYear(in: UnsafeBufferPointer(rebasing: b[s..<e]), monthFirst: isEnglishLine(b, s, e))
+    }
+
+    /// The line's words say "published" ("First uploaded on", "Publicado").
+    static func isPublishLine(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        var i = s
+        while i < e {
+            guard isLetterASCII(b[i]) || b[i] >= 0x80 else { i += 1; continue }
+            let st = i
+            while i < e && (isLetterASCII(b[i]) || b[i] >= 0x80) { i += 1 }
+            let w = word(b, st, i)
+            if publishWords.contains(w) || w == "uploaded" { return true }
+        }
+        return false
+    }
+
+    /// The line's words say "updated" and not "published".
+    static func isUpdateLine(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        var i = s, update = false
+        while i < e {
+            guard isLetterASCII(b[i]) || b[i] >= 0x80 else { i += 1; continue }
+            let st = i
+            while i < e && (isLetterASCII(b[i]) || b[i] >= 0x80) { i += 1 }
+            let w = word(b, st, i)
+            if publishWords.contains(w) || w == "uploaded" { return false }
+            if updateWords.contains(w) { update = true }
+        }
+        return update
     }
 
     /// "Publicado: 04/05/2023" is the 4th of May: outside English, numbers run day first.

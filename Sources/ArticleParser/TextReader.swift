@@ -132,15 +132,68 @@ struct Classifier {
             decide(r, .ignored, "ignored: headline repeated again above its byline")
             headStart = r
         }
+        let dup = duplicatedArticle()
         findFirstBody()
         labelHeader()
+        if let d = dup { labelDuplicate(d) }
         findBodyEnd()
+        if let d = dup, d < bodyEnd { bodyEnd = d }
         labelHits()
         labelBody()
         labelTail()
         labelComments()
         if byline == nil { creditAuthor() }
+        if byline == nil { copyrightAuthor() }
+        settleDates()
         return emitAll()
+    }
+
+    /// The published date is the first date of publication: a date bar above the
+    /// repeated headline (the day of the scrape) gives way to a date in the
+    /// article's header, and an "Updated:" date to a publication date anywhere.
+    mutating func settleDates() {
+        let dates = (0..<units.count).filter { out[$0].label == .date && !out[$0].skip }
+        guard dates.count >= 2 else { return }
+        var first = dates[0]
+        if first < headStart, headStart > title, let later = dates.first(where: { $0 > headStart && $0 < max(bodyEnd, headerEnd) }) {
+            decide(first, .boilerplate("meta"), "meta: date bar above the repeated headline (the site's, not the article's)")
+            first = later
+        }
+        if MetaLines.isUpdateLine(b, units[first].start, units[first].end),
+           let pub = dates.first(where: { $0 > first && out[$0].label == .date && !MetaLines.isUpdateLine(b, units[$0].start, units[$0].end)
+                                          && ($0 < bodyEnd || MetaLines.isPublishLine(b, units[$0].start, units[$0].end)) }) {
+            out[first].why += " (an update; the publication date is on line \(units[pub].line))"
+            decide(first, .boilerplate("meta"), out[first].why)
+        }
+    }
+
+    /// No byline: a name alone on a line right above the header's date (a
+    /// newsletter post's header: "Tom Ashby" / "Mar 3, 2024") is the byline when the
+    /// page's footer backs it up with "© 2024 Tom Ashby". A site's name there has
+    /// no personal-name shape or no such footer.
+    mutating func copyrightAuthor() {
+        let lim = min(units.count, max(headerEnd, firstBody + 1))
+        guard title + 1 < lim else { return }
+        for i in (title + 1)..<lim where i + 1 < units.count && out[i + 1].label == .date && out[i].label == .boilerplate("meta") {
+            let s = units[i].start, e = units[i].end
+            guard units[i].lineCount == 1, e - s <= 60, MetaLines.isName(b, s, e), !MetaLines.isOrganisationName(b, s, e),
+                  MetaLines.tokens(b, s, e, limit: 6).count >= 2, MetaLines.tokens(b, s, e, limit: 6).count <= 4 else { continue }
+            var k = units.count - 1
+            while k > max(bodyEnd, i + 1) - 1 {
+                defer { k -= 1 }
+                let ks = units[k].start, ke = units[k].end
+                guard ke - ks <= 120, let c = findCI(b, ks, ke, "©") ?? findCI(b, ks, ke, "(c) ") ?? findCI(b, ks, ke, "copyright ") else { continue }
+                let len = e - s
+                var p = c
+                while p + len <= ke && !equalCI(b, p, p + len, s, e) { p += 1 }
+                if p + len <= ke {
+                    decide(i, .byline, "byline: a name alone above the date, backed by the '© \(string(s, e))' footer (line \(units[k].line))",
+                           value: string(s, e))
+                    byline = string(s, e)
+                    return
+                }
+            }
+        }
     }
 
     // MARK: - helpers

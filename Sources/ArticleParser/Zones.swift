@@ -65,11 +65,90 @@ extension Classifier {
                 // Only when the article follows: a paragraph after the repeat.
                 var j = i + 1
                 while j < n && !(info[j].plain && paraLike(j)) { j += 1 }
-                return j < n ? i : nil
+                guard j < n else { return nil }
+                // Never furniture: a run of prose paragraphs above the repeat is an
+                // article, and the repeat starts its second copy or another story.
+                return proseRun(title + 1, i) ? nil : i
             }
             i += 1
         }
         return nil
+    }
+
+    /// Two or more sentence-shaped paragraphs (160 bytes or more in all) in
+    /// title+1..<end: real text, which no structural rule may take for furniture.
+    func proseRun(_ from: Int, _ end: Int) -> Bool {
+        var count = 0, bytes = 0
+        for k in from..<max(from, end) where info[k].plain && paraLike(k) && units[k].end - units[k].start >= 60
+            && captionCredit(units[k].start, units[k].end) == nil {
+            count += 1
+            bytes += units[k].end - units[k].start
+        }
+        return count >= 2 && bytes >= 160
+    }
+
+    /// Letters and digits of a unit, without punctuation, quotes or dashes, up to
+    /// `limit` bytes: "Kelby’s" and "Kelby's" read the same.
+    func letterKey(_ i: Int, limit: Int = 80) -> [UInt8] {
+        var key: [UInt8] = []
+        var p = units[i].start
+        let e = units[i].end
+        while p < e && key.count < limit {
+            let c = b[p]
+            if c < 0x80 {
+                if isLetterASCII(c) || isDigit(c) { key.append(c | 0x20) }
+                p += 1
+            } else if c == 0xE2 && p + 2 < e && b[p + 1] == 0x80 {
+                p += 3          // U+2000-U+203F: quotes, dashes, spaces
+            } else if c == 0xC2 && p + 1 < e && (b[p + 1] == 0xAB || b[p + 1] == 0xBB || b[p + 1] == 0xA0) {
+                p += 2          // « » and no-break space
+            } else {
+                key.append(c); p += 1
+            }
+        }
+        return key
+    }
+
+    /// The whole article again after itself (a scrape that saved the page and its
+    /// print copy): the headline comes back after a run of prose, and the first
+    /// paragraph after it reads like the first paragraph after the title. Returns
+    /// the repeat's index.
+    func duplicatedArticle() -> Int? {
+        let n = units.count
+        guard title + 3 < n else { return nil }
+        var firstPara = -1
+        for k in (title + 1)..<n where info[k].plain && paraLike(k) && units[k].end - units[k].start >= 60 { firstPara = k; break }
+        guard firstPara > 0 else { return nil }
+        let key = letterKey(firstPara)
+        guard key.count >= 30 else { return nil }
+        // The prose run above each unit, counted as we go (the page stays linear).
+        var count = 0, bytes = 0, tries = 0
+        var i = title + 1
+        while i < n {
+            if i > firstPara && !out[i].decided && count >= 2 && bytes >= 160 && isTitleRepeat(i) {
+                var j = i + 1
+                while j < n && j <= i + 16 && !(info[j].plain && paraLike(j) && units[j].end - units[j].start >= 60) { j += 1 }
+                if j < n && j <= i + 16 && letterKey(j) == key { return i }
+                tries += 1
+                if tries >= 8 { return nil }
+            }
+            if info[i].plain && paraLike(i) && units[i].end - units[i].start >= 60 {
+                count += 1
+                bytes += units[i].end - units[i].start
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Labels the second copy of a duplicated article: as many units as the first
+    /// copy has, from its repeated headline on.
+    mutating func labelDuplicate(_ r: Int) {
+        let len = r - title
+        for k in r..<min(units.count, r + len) where !out[k].decided || k == r {
+            decide(k, .boilerplate("duplicate"), k == r ? "duplicate: the headline again after the article: a second copy of it"
+                   : "duplicate: line of the article's second copy")
+        }
     }
 
     /// The headline once more below its repeat, with a byline or date right under
@@ -83,6 +162,8 @@ extension Classifier {
         while i < n && i <= headStart + 8 {
             if units[i].end - units[i].start > 200 || units[i].lineCount > 1 { return nil }
             if !out[i].decided && isRepeatedTitle(i) && i + 1 < n {
+                // (Never over a run of prose: that is the article, and this its second copy.)
+                if proseRun(headStart + 1, i) { return nil }
                 if info[i + 1].date != nil { return i }
                 if let l = hitLabel(i + 1), l == .byline || l == .date { return i }
                 return nil
@@ -197,7 +278,18 @@ extension Classifier {
         }
         guard let open = b[s..<e].lastIndex(of: 0x28) else { return nil }
         guard let h = rules.match(b, open, e), case .imageCredit = rules.rules[h.rule].label,
-              rules.rules[h.rule].captureStar != nil else { return nil }
+              rules.rules[h.rule].captureStar != nil else {
+            // "Caption sentence. (Huaxin/Li Wenbo)": an unlabelled 'Agency/Photographer' in
+            // brackets after a caption's sentence (wire and state-media captions).
+            let (is0, ie) = trimmed(b, open + 1, e - 1)
+            guard open - s >= 30, ie - is0 >= 5, ie - is0 <= 60, MetaLines.isSlashCredit(b, is0, ie) else { return nil }
+            var q = open
+            while q > s && (b[q - 1] == 0x20 || b[q - 1] == 0x09) { q -= 1 }
+            guard q > s, isTerminal(lastScalar(b, s, q).0) else { return nil }
+            // Only names around the slash ("AP/Jane Doe"), not "1/2" or "and/or".
+            guard !b[is0..<ie].contains(where: isDigit) else { return nil }
+            return string(is0, ie)
+        }
         let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
         return ve > vs ? string(vs, ve) : nil
     }
@@ -233,6 +325,14 @@ extension Classifier {
         i = firstBody + 1
         while i < n {
             if isEndMarker(i) || isAboutSection(i) || isSecondStory(i) { bodyEnd = i; break }
+            if let end = footnotes(i), paraAfter[end] < 2 {
+                for k in i..<end where !out[k].decided {
+                    decide(k, .boilerplate("notes"), k == i && !noteNumberAt(i, 1) ? "notes: heading of the numbered notes after the story"
+                           : "notes: numbered note '[n] ...' after the story (its markers stand in the body)")
+                }
+                bodyEnd = i
+                break
+            }
             if isMarker(i), isCommentsHeader(i) || paraAfter[i + 1] < 2 { bodyEnd = i; break }
             if info[i].plain, !out[i].decided, confirmedTailBio(i, base: base) || paraAfter[i + 1] == 0 && isRoleBio(i) {
                 decide(i, .authorBio, "author_bio: 'X is a writer ...' after the body",
@@ -271,6 +371,44 @@ extension Classifier {
             i = bs - 1
         }
         if last >= 0, last + 1 < bodyEnd { bodyEnd = last + 1 }
+    }
+
+    /// The unit opens with the note number "[n]".
+    func noteNumberAt(_ i: Int, _ n: Int) -> Bool {
+        let s = units[i].start, e = units[i].end
+        guard e - s >= 4, b[s] == 0x5B else { return false }
+        var p = s + 1, v = 0
+        while p < e && isDigit(b[p]) && p - s <= 3 { v = v * 10 + Int(b[p] - 0x30); p += 1 }
+        return p > s + 1 && p < e && b[p] == 0x5D && v == n
+    }
+
+    static let notesHeadings: [StaticString] = [
+        "notes", "footnotes", "endnotes", "references", "sources", "notas", "referencias", "anmerkungen", "fußnoten",
+        "quellen", "remarques", "références", "note", "fonti", "noter", "fotnoter", "källor", "catatan", "referensi",
+        "примечания", "источники", "примітки", "джерела", "przypisy", "poznámky", "notları", "kaynaklar", "eindnoten",
+    ]
+
+    /// Footnotes after the story: an optional "Notes" line, then "[1] ...", "[2] ..."
+    /// lines, when the body cites "[1]" in its text. The end of the run, or nil.
+    /// (Numbered notes with no marker in the body could be a list of the story's own.)
+    func footnotes(_ i: Int) -> Int? {
+        let n = units.count
+        guard i > firstBody, info[i].plain || noteNumberAt(i, 1) else { return nil }
+        var k = i
+        if !noteNumberAt(i, 1) {
+            let s = units[i].start, e = units[i].end
+            var te = e
+            while te > s && (b[te - 1] == 0x3A || b[te - 1] == 0x20) { te -= 1 }
+            guard info[i].headingLike, MetaLines.inList(b, s, te, Self.notesHeadings), i + 1 < n, noteNumberAt(i + 1, 1) else { return nil }
+            k = i + 1
+        }
+        // The body cites note 1.
+        var cited = false
+        for j in firstBody..<i where findCI(b, units[j].start + 1, units[j].end, "[1]") != nil { cited = true; break }
+        guard cited else { return nil }
+        var num = 1
+        while k < n && noteNumberAt(k, num) { k += 1; num += 1 }
+        return k
     }
 
     /// "About Corvale Robotics Inc." over a paragraph that starts "Corvale ...":
