@@ -74,3 +74,13 @@ func raise(_ L: LuaL, _ message: String) -> Int32 {
     pushString(L, message)
     return -1
 }
+
+/// Pushes a new table of Swift functions (each behind the error trampoline).
+func pushFunctionTable(_ L: LuaL, _ functions: KeyValuePairs<String, lua_CFunction>, extra: Int32 = 0) {
+    lua_createtable(L, 0, Int32(functions.count) + extra)
+    let t = lua_gettop(L)
+    for (name, f) in functions {
+        lectern_pushsafe(L, f, 0)
+        rawSetField(L, t, name)
+    }
+}

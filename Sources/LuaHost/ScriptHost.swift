@@ -109,17 +109,9 @@ public final class ScriptHost {
         let status = src.withCString { lectern_loadtext(L, $0, strlen($0), "=lectern") }
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
-        lua_createtable(L, 0, 12)
+        pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
+                              "report": hostReport, "log": hostLog], extra: 3)
         let h = lua_gettop(L)
-        func fn(_ name: String, _ f: lua_CFunction) {
-            lectern_pushsafe(L, f, 0)
-            rawSetField(L, h, name)
-        }
-        fn("write", hostWrite)
-        fn("emit", hostEmit)
-        fn("columns", hostColumns)
-        fn("report", hostReport)
-        fn("log", hostLog)
         pushString(L, HookRegistry.names.joined(separator: " "))
         rawSetField(L, h, "hook_names")
         pushString(L, lecternVersion)

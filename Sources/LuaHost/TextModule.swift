@@ -6,19 +6,9 @@ import CLuaBridge
 
 enum TextModule {
     static func push(_ L: LuaL) {
-        lua_createtable(L, 0, 12)
-        let t = lua_gettop(L)
-        func fn(_ name: String, _ f: lua_CFunction) {
-            lectern_pushsafe(L, f, 0)
-            rawSetField(L, t, name)
-        }
-        fn("words", textWords)
-        fn("sentences", textSentences)
-        fn("lower", textLower)
-        fn("upper", textUpper)
-        fn("ngrams", textNgrams)
-        fn("kwic", textKwic)
-        fn("stopwords", textStopwords)
+        pushFunctionTable(L, ["words": textWords, "sentences": textSentences, "lower": textLower,
+                              "upper": textUpper, "ngrams": textNgrams, "kwic": textKwic,
+                              "stopwords": textStopwords], extra: 3)
     }
 
     // MARK: words
