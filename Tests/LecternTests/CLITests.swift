@@ -115,6 +115,16 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(r2.err.contains("nope.lua: no such script"), r2.err)
     }
 
+    func testSetupErrorStopsTheRunWithStatusTwo() throws {
+        let dir = try tempDir(self)
+        let s = try write(dir, "setup.lua", "function setup(args)\n  local n = tonumber(args.top) + 1\nend\nfunction article(a) print('no') end\n")
+        let r = try lectern(["run", s, seedPath])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.out, "")
+        XCTAssertTrue(r.err.contains("setup.lua:2: attempt to perform arithmetic on a nil value"), r.err)
+        XCTAssertTrue(r.err.contains("setup failed; nothing was run"), r.err)
+    }
+
     func testHooksAsGlobalsAndAsReturnedTable() throws {
         let dir = try tempDir(self)
         let g = try write(dir, "globals.lua", """
