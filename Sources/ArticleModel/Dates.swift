@@ -163,7 +163,24 @@ public enum DateNormalizer {
             ["november", "marraskuuta", "листопада", "листопад", "listopadu", "novembra", "noiembrie"],
             ["desember", "december", "disember", "joulukuuta", "грудня", "грудень", "grudnia", "prosince", "decembra", "decembrie"],
         ]
+        // Catalan, Malay (where it differs from Indonesian), Greek (genitive and
+        // nominative, capitalised and lower case: Greek is not folded here).
+        let south: [[String]] = [
+            ["gener", "januari", "Ιανουαρίου", "ιανουαρίου", "Ιανουάριος", "ιανουάριος", "Ιαν", "ιαν"],
+            ["febrer", "februari", "Φεβρουαρίου", "φεβρουαρίου", "Φεβρουάριος", "φεβρουάριος", "Φεβ", "φεβ"],
+            ["març", "mac", "Μαρτίου", "μαρτίου", "Μάρτιος", "μάρτιος", "Μαρ", "μαρ"],
+            ["abril", "Απριλίου", "απριλίου", "Απρίλιος", "απρίλιος", "Απρ", "απρ"],
+            ["maig", "Μαΐου", "μαΐου", "Μαΐος", "Μάιος", "μάιος", "Μαΐ", "Μαι", "μαι"],
+            ["juny", "Ιουνίου", "ιουνίου", "Ιούνιος", "ιούνιος", "Ιουν", "ιουν"],
+            ["juliol", "julai", "Ιουλίου", "ιουλίου", "Ιούλιος", "ιούλιος", "Ιουλ", "ιουλ"],
+            ["agost", "Αυγούστου", "αυγούστου", "Αύγουστος", "αύγουστος", "Αυγ", "αυγ"],
+            ["setembre", "Σεπτεμβρίου", "σεπτεμβρίου", "Σεπτέμβριος", "σεπτέμβριος", "Σεπ", "σεπ"],
+            ["octubre", "Οκτωβρίου", "οκτωβρίου", "Οκτώβριος", "οκτώβριος", "Οκτ", "οκτ"],
+            ["novembre", "Νοεμβρίου", "νοεμβρίου", "Νοέμβριος", "νοέμβριος", "Νοε", "νοε"],
+            ["desembre", "Δεκεμβρίου", "δεκεμβρίου", "Δεκέμβριος", "δεκέμβριος", "Δεκ", "δεκ"],
+        ]
         var t: [[UInt8]: Int] = [:]
+        for (i, list) in south.enumerated() { for n in list { t[lowered(Array(n.utf8))] = i + 1 } }
         for (i, list) in nordic.enumerated() { for n in list { t[lowered(Array(n.utf8))] = i + 1 } }
         for (i, list) in names.enumerated() { for n in list { t[Array(n.utf8)] = i + 1 } }
         for (i, list) in more.enumerated() { for n in list where !n.contains(" ") { t[Array(n.utf8)] = i + 1 } }
@@ -184,7 +201,7 @@ public enum DateNormalizer {
     @inline(__always) private static func isWordByte(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ n: Int) -> Bool {
         let c = b[i]
         if (c | 0x20) &- 0x61 < 26 { return true }
-        if (c >= 0xC3 && c <= 0xC5 || c == 0xD0 || c == 0xD1 || c >= 0xD8 && c <= 0xDB) && i + 1 < n && b[i + 1] & 0xC0 == 0x80 {
+        if (c >= 0xC3 && c <= 0xC5 || c == 0xCE || c == 0xCF || c == 0xD0 || c == 0xD1 || c >= 0xD8 && c <= 0xDB) && i + 1 < n && b[i + 1] & 0xC0 == 0x80 {
             return true
         }
         // Devanagari (U+0900-097F): E0 A4 xx, E0 A5 xx.
@@ -231,6 +248,9 @@ public enum DateNormalizer {
                     }
                 } else if len == 3, (b[i] | 0x20) == 0x64, (b[i + 1] | 0x20) == 0x65, (b[i + 2] | 0x20) == 0x6C {
                     v = -1                                               // "del"
+                } else if len == 1, (b[i] | 0x20) == 0x64, j < n, b[j] == 0x27 || (b[j] == 0xE2 && j + 2 < n && b[j + 1] == 0x80 && b[j + 2] == 0x99) {
+                    v = -1                                               // Catalan/French elided "d’abril", "d'octobre"
+                    j += b[j] == 0x27 ? 1 : 3
                 }
                 toks.append(Tok(kind: .word, value: v, len: len, start: i, end: j))
                 i = j

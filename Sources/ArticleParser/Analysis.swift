@@ -90,6 +90,22 @@ extension Classifier {
         return nil
     }
 
+    /// "Rural / By Jane Doe": one to three words, " / " or " | ", then a byline
+    /// whose name checks out. The hit covers the byline part.
+    func rubricByline(_ s: Int, _ e: Int) -> ParserRules.Hit? {
+        var p = s
+        while p + 3 < e && p - s <= 30 {
+            if b[p] == 0x20, b[p + 1] == 0x2F || b[p + 1] == 0x7C, b[p + 2] == 0x20 {
+                guard p > s, !b[s..<p].contains(where: isDigit), b[s..<p].filter({ $0 == 0x20 }).count <= 2,
+                      let h = rules.match(b, p + 3, e), case .byline = rules.rules[h.rule].label,
+                      MetaLines.bylineName(b, h.capStart, h.capEnd) != nil else { return nil }
+                return h
+            }
+            p += 1
+        }
+        return nil
+    }
+
     /// Local facts about every unit: rules, datelines, numbering, shape.
     mutating func analyse() {
         let n = units.count
@@ -116,6 +132,8 @@ extension Classifier {
                case .byline = rules.rules[h.rule].label, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil {
                 f.hit = h
             }
+            // "Rural / By Jane Doe", "Opinion | By Jane Doe": a rubric before the byline.
+            if f.hit == nil, f.headingLike, e - s <= 100, let h = rubricByline(s, e) { f.hit = h }
             // "Data analysis by the council found ..." is a sentence, not a credit line:
             // a sentence-shaped "... by *" credit must name someone right after "by".
             if let h = f.hit, case .boilerplate("credits") = rules.rules[h.rule].label, !f.headingLike,

@@ -136,7 +136,7 @@ func findCI(_ b: Bytes, _ s: Int, _ e: Int, _ needle: StaticString) -> Int? {
         || (v >= 0xFF00 && v <= 0xFFEF)
 }
 
-/// The byte at `t` as it reads in lowercase: ASCII, Latin-1 (À-Þ) and Cyrillic
+/// The byte at `t` as it reads in lowercase: ASCII, Latin-1 (À-Þ) and Cyrillic, Greek
 /// (А-Я, Ё) capitals fold to small letters, byte for byte, so that patterns and
 /// text compare without decoding. `t` must not be the first byte of a buffer
 /// that starts inside a character.
@@ -147,6 +147,11 @@ func findCI(_ b: Bytes, _ s: Int, _ e: Int, _ needle: StaticString) -> Int? {
         let n = b[t + 1]
         return (n >= 0xA0 && n <= 0xAF) || n == 0x81 ? 0xD1 : 0xD0
     }
+    if c == 0xCE, t + 1 < end {
+        // Greek capitals Π...Ω (CE A0-A9) fold to π...ω (CF 80-89).
+        let n = b[t + 1]
+        return n >= 0xA0 && n <= 0xA9 ? 0xCF : 0xCE
+    }
     guard isContinuation(c), t > 0 else { return c }
     switch b[t - 1] {
     case 0xC3: return c <= 0x9E && c != 0x97 ? c + 0x20 : c
@@ -154,6 +159,13 @@ func findCI(_ b: Bytes, _ s: Int, _ e: Int, _ needle: StaticString) -> Int? {
         if c >= 0x90 && c <= 0x9F { return c + 0x20 }
         if c >= 0xA0 && c <= 0xAF { return c - 0x20 }
         return c == 0x81 ? 0x91 : c
+    case 0xCE:
+        // Greek: Α...Ο -> α...ο, Π...Ω -> π...ω, Ά Έ Ή Ί -> ά έ ή ί.
+        if c >= 0x91 && c <= 0x9F { return c + 0x20 }
+        if c >= 0xA0 && c <= 0xA9 { return c - 0x20 }
+        if c == 0x86 { return 0xAC }
+        if c >= 0x88 && c <= 0x8A { return c + 0x25 }
+        return c
     default: return c
     }
 }

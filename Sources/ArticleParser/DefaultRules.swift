@@ -14,7 +14,7 @@ extension ParserRules {
 #          end of the article body (when no more body text follows them); kind
 #          end ("###", "ENDS") always does.
 # PATTERN  matched against a whole unit (a line or paragraph), ignoring case
-#          (ASCII, Latin-1 and Cyrillic letters):
+#          (ASCII, Latin-1, Cyrillic and Greek letters):
 #            *   any text, possibly empty       #   a number (12, 18,204, 1.5)
 #            a space matches any run of white space; \* \# \\ match themselves.
 #          Trailing spaces and . : ! | - » › → … of the unit are optional;
@@ -64,6 +64,7 @@ widget       load more
 widget       show more
 widget       skip to content
 widget       skip to main content
+widget       article content
 widget       back to top
 widget       menu
 widget       search
@@ -213,6 +214,9 @@ meta         yesterday
 meta         staff
 meta         * staff
 meta         staff reporter
+meta         author of the article
+meta         authors of the article
+meta         article author
 meta         staff writer
 meta         from staff reports
 meta         wire services
@@ -223,6 +227,26 @@ share        share
 share        share this
 share        share this:
 share        share this article
+share        kindly share this article
+share        please share this article
+share        share this article:*
+share        compartir
+share        compartir a
+share        compartir en
+share        compartilhar
+share        condividi
+share        partager
+share        partager sur *
+share        teilen
+share        delen
+share        κοινοποίηση
+share        κοινοποιήστε
+share        kongsi
+share        kongsi artikel
+share        bagikan
+share        bagikan artikel
+share        поделиться
+share        分享
 share        share this story
 share        share this post
 share        share on *
@@ -274,6 +298,13 @@ widget       # likes
 
 # --- adverts
 advert       advertisement
+advert       advertisement #
+advert       publicidade
+advert       pubblicità
+advert       iklan
+advert       διαφήμιση
+advert       publicitat
+advert       anzeige
 advert       advertisement - scroll to continue
 advert       scroll to continue with content
 advert       story continues below advertisement
@@ -318,6 +349,41 @@ related      also read*
 related      also read:*
 related      read also:*
 related      read more:*
+related      read:*
+related      also read:*
+related      most read in *
+related      most read
+related      διαβάστε επίσης:*
+related      διαβάστε ακόμα:*
+related      δείτε επίσης:*
+related      δείτε ακόμα
+related      δείτε ακόμα:*
+related      τα πιο δημοφιλή
+related      baca juga:*
+related      baca juga*
+related      berita berkaitan
+related      berita lain
+related      berita terkini
+related      artikel berkaitan
+related      llegiu també:*
+related      llegeix també:*
+related      més notícies
+related      el més llegit
+related      lees ook:*
+related      lesen sie auch:*
+related      lesen sie mehr:*
+related      leia também:*
+related      leggi anche:*
+related      czytaj także:*
+related      czytaj też:*
+related      läs också:*
+related      læs også:*
+related      les også:*
+related      lue myös:*
+related      ayrıca bakınız:*
+related      ayrıca okuyun:*
+related      đọc thêm:*
+related      baca selengkapnya:*
 related      read more here:*
 related      read next
 related      read next:*
@@ -471,6 +537,23 @@ newsletter   *newsletter sign-up
 
 # --- inserted promos: a teaser paragraph ending in "Read More" (the teaser
 # heading above it is found by the reader)
+# (registration and paywall prompts end the visible story; before '*read more')
+end          register to read more
+end          register to continue reading
+end          register now to read more
+end          register for free to read more
+end          sign in to read more
+end          log in to read more
+end          subscribe to read more
+end          subscribe to continue reading
+end          subscribe to read the full article
+end          this article is for subscribers only
+end          this content is for subscribers only
+end          to continue reading this article*
+end          create a free account to continue reading
+end          abonnez-vous pour lire la suite
+end          suscríbete para seguir leyendo
+end          jetzt weiterlesen mit *
 promo        read more
 promo        read more »
 promo        continue reading
@@ -743,6 +826,19 @@ tags         tags
 tags         topics
 tags         related topics
 tags         tag:*
+tags         ετικέτες:*
+tags         etiquetes:*
+tags         etiquetas:*
+tags         schlagwörter:*
+tags         schlagworte:*
+tags         étiquettes:*
+tags         mots-clés:*
+tags         parole chiave:*
+tags         trefwoorden:*
+tags         тэги:*
+tags         теги:*
+tags         標籤:*
+tags         标签:*
 tags         tagged:*
 tags         tagged with:*
 tags         tagged in:*
@@ -798,9 +894,31 @@ byline       文:*
 byline       记者:*
 byline       記者:*
 byline       撰文:*
+byline       per *
+byline       oleh *
+byline       oleh:*
+byline       penulis:*
+byline       συντάκτης:*
+byline       συντάκτρια:*
+byline       συντάκτες:*
+byline       autor:*
+byline       autora:*
+byline       autore:*
+byline       auteur:*
+byline       författare:*
+byline       forfatter:*
+byline       yazar:*
+byline       tác giả:*
 
 # --- image credits under the headline (value: who is credited)
 image_credit photo:*
+image_credit φωτογραφία:*
+image_credit φωτο:*
+image_credit φωτ.:*
+image_credit foto:*
+image_credit fotografia:*
+image_credit fotografía:*
+image_credit фото:*
 image_credit photo credit:*
 image_credit photograph:*
 image_credit photography:*
@@ -928,6 +1046,16 @@ newsletter   recibe nuestro boletín*
 newsletter   assine*
 newsletter   inscreva-se*
 newsletter   iscriviti*
+newsletter   sign up for push alerts*
+newsletter   get push alerts*
+newsletter   turn on push notifications*
+newsletter   enable push notifications*
+newsletter   allow notifications*
+form         *keep comments relevant and respectful*
+form         *lively but civil forum*
+form         *read our community guidelines*
+form         *read our comment policy*
+form         please read our comment policy*
 newsletter   abonnieren sie*
 newsletter   jetzt abonnieren*
 newsletter   newsletter abonnieren*
@@ -941,6 +1069,15 @@ meta         mis à jour*
 meta         publié le
 meta         publicado
 meta         actualizado
+meta         actualitzat*
+meta         actualizado:*
+meta         atualizado*
+meta         aggiornato*
+meta         dikemaskini*
+meta         ενημερώθηκε*
+meta         ενημέρωση:*
+meta         bijgewerkt*
+meta         обновлено:*
 meta         veröffentlicht
 meta         aktualisiert
 meta         опубликовано

@@ -272,6 +272,9 @@ enum MetaLines {
         // Indonesian / Malay ("Minggu, 3 Maret 2024 | 10:12 WIB")
         "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "wita", "wit", "pukul",
         "diperbarui", "dipublikasikan", "diterbitkan", "diunggah", "terbit",
+        // Malay ("Rabu, 13 Mac 2024, 11:20 pagi", "Dikemaskini ...")
+        "isnin", "khamis", "jumaat", "ahad", "pagi", "petang", "tengah", "hari", "malam", "tengahari",
+        "dikemaskini", "dikemas", "kini", "myt",
         // Ukrainian, Hebrew, English "First uploaded on"
         "опубліковано", "оновлено", "року", "р", "פורסם", "עודכן", "uploaded",
     ]
@@ -282,6 +285,7 @@ enum MetaLines {
         "published", "posted", "publicado", "publicada", "publié", "publie", "pubblicato", "veröffentlicht",
         "gepubliceerd", "publicerad", "publisert", "publiceret", "julkaistu", "opublikowano", "опубликовано",
         "опубліковано", "diterbitkan", "dipublikasikan", "פורסם", "yayınlanma",
+        "publicat", "δημοσιεύθηκε",
     ]
 
     /// Words that say a date is an update, not the publication ("Updated:", "עודכן").
@@ -289,6 +293,7 @@ enum MetaLines {
         "updated", "update", "modified", "actualizado", "actualizada", "atualizado", "atualizada", "aggiornato",
         "aktualisiert", "bijgewerkt", "uppdaterad", "oppdatert", "opdateret", "päivitetty", "diperbarui",
         "обновлено", "оновлено", "עודכן", "güncelleme", "güncellenme", "aktualizacja", "stand",
+        "actualitzat", "actualitzada", "dikemaskini", "ενημερώθηκε", "ενημέρωση",
     ]
 
     /// Chinese and Japanese words of a dateline ("发布时间：2023年4月12日").
@@ -327,6 +332,17 @@ enum MetaLines {
             if p == m2.0 && dash { return nil }
         }
         var i = s
+        // "Vic, 9 d’abril del 2024": a place name and a comma before the date
+        // (Spanish, Catalan, Italian papers), one to three capitalised words.
+        if ms - s >= 4, ms - s <= 32, b[ms - 1] == 0x20, b[ms - 2] == 0x2C, isUpperASCII(b[s]) || b[s] >= 0xC3 {
+            var ok = true, words = 1
+            for p in s..<(ms - 2) {
+                let c = b[p]
+                if c == 0x20 { words += 1; if p + 1 < ms - 2 && !(isUpperASCII(b[p + 1]) || b[p + 1] >= 0xC3) { ok = false; break } }
+                else if !(isLetterASCII(c) || c >= 0x80 || c == 0x2D) { ok = false; break }
+            }
+            if ok && words <= 3 && !dateWords.contains(word(b, s, ms - 2)) { i = ms }
+        }
         while i < e {
             if i == ms { i = me; continue }
             if let span = more.first(where: { $0.0 == i }) { i = span.1; continue }

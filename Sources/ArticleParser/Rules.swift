@@ -9,7 +9,7 @@
 // KIND is a boilerplate kind (one lowercase word: widget, share, advert, ...) or
 // one of the labels byline, date, image_credit, nav_previous, nav_next, tags,
 // comments_closed, heading, paragraph, ignored ("boilerplate:KIND" also works).
-// PATTERN is matched against a whole unit, ignoring case (ASCII, Latin-1, Cyrillic):
+// PATTERN is matched against a whole unit, ignoring case (ASCII, Latin-1, Cyrillic, Greek):
 //     *   any text, possibly empty        #   a number (digits, "18,204", "1.5")
 //     a space matches any run of white space;  \*  \#  \\  match themselves
 // Trailing spaces and . : ! | - » › → … of the unit are optional; a ":" in a
@@ -92,6 +92,10 @@ public struct ParserRules: Sendable {
     var pool: [UInt16] = []
     var bucketStart: [Int32] = Array(repeating: 0, count: Bucket.count + 1)
     var bucketItems: [Int32] = []
+    /// For a rule that starts with "*" ("*delivered to your inbox*"): lower-case ASCII
+    /// letters from inside one of its words ("elivered"), which any unit it matches
+    /// contains in some case; a cheap scan for them skips most units. Empty: no filter.
+    var needles: [[UInt8]] = []
 
     /// Buckets: 0...255 patterns by first byte, then patterns opening with #,
     /// suffix patterns by last byte, suffix patterns ending in # or a space,
@@ -149,6 +153,17 @@ public struct ParserRules: Sendable {
     private mutating func buildIndex() {
         entries = []
         pool = []
+        needles = rules.map { r in
+            guard !r.suffixOnly, r.tokens.first == tokStar else { return [] }
+            var best: [UInt8] = [], run: [UInt8] = [], prevLetter = false
+            for t in r.tokens {
+                let letter = t < 256 && UInt8(t) &- 0x61 < 26
+                if letter && prevLetter { run.append(UInt8(t)) } else { if run.count > best.count { best = run }; run = [] }
+                prevLetter = letter
+            }
+            if run.count > best.count { best = run }
+            return best.count >= 4 ? best : []
+        }
         var buckets = Array(repeating: [Int32](), count: Bucket.count)
         for (i, r) in rules.enumerated() {
             entries.append(Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
@@ -245,7 +260,7 @@ public struct ParserRules: Sendable {
             else { toks.append(UInt16(c)) }
             i += 1
         }
-        // Fold literal runs the way unit text is folded (ASCII, Latin-1, Cyrillic).
+        // Fold literal runs the way unit text is folded (ASCII, Latin-1, Cyrillic, Greek).
         var k = 0
         while k < toks.count {
             guard toks[k] < 256 else { k += 1; continue }
@@ -298,10 +313,12 @@ public struct ParserRules: Sendable {
                                 if r.rank < bestRank { return }
                                 k += 1
                                 // Most candidates fail at their second byte: test it before calling.
-                                if !r.suffixOnly && r.tokCount > 1 && len > 1 {
+                                // (Only when the first token is a literal byte: "*x*" rules start with a star.)
+                                if !r.suffixOnly && r.tokCount > 1 && len > 1 && P[Int(r.tokStart)] < 256 {
                                     let t1 = P[Int(r.tokStart) + 1]
                                     if t1 < 256 && t1 != 0x3A && foldedByte(b, s + 1, e) != UInt8(t1) { continue }
                                 }
+                                if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], b, s, e) { continue }
                                 let toks = UnsafeBufferPointer(rebasing: P[Int(r.tokStart)..<Int(r.tokStart + r.tokCount)])
                                 let h = r.suffixOnly ? Self.matchSuffix(toks, b, s, soft)
                                     : Self.matchGlob(toks, r, b, s, e, soft, len)
@@ -374,6 +391,24 @@ public struct ParserRules: Sendable {
     }
 
     /// Glob match of a whole short unit, with the first star's extent.
+    /// `b[s..<e]` contains the lower-case ASCII letters `nd`, in any case.
+    static func containsLetters(_ nd: [UInt8], _ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        let n = nd.count
+        guard e - s >= n else { return false }
+        let c0 = nd[0]
+        var p = s
+        let last = e - n
+        while p <= last {
+            if b[p] | 0x20 == c0 {
+                var k = 1
+                while k < n && b[p + k] | 0x20 == nd[k] { k += 1 }
+                if k == n { return true }
+            }
+            p += 1
+        }
+        return false
+    }
+
     private static func matchGlob(_ pat: UnsafeBufferPointer<UInt16>, _ r: Entry, _ b: Bytes, _ s: Int, _ e: Int,
                                   _ soft: Int, _ len: Int) -> (Int, Int)? {
         if len < Int(r.minLength) || len > Int(r.maxLength) { return nil }

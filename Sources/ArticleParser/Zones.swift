@@ -195,7 +195,8 @@ extension Classifier {
         var j = i + 1
         var meta = false
         while j < n && j < i + 16 && !(info[j].plain && paraLike(j) && captionCredit(units[j].start, units[j].end) == nil) {
-            if isMarker(j) || isEndMarker(j) { return }
+            // (A comments link after the byline or date lines does not end the head.)
+            if isMarker(j) && !(meta && isCommentsHeader(j)) || isEndMarker(j) { return }
             if info[j].date != nil { meta = true }
             if let l = hitLabel(j), l == .byline || l == .imageCredit || l == .date { meta = true }
             j += 1
@@ -226,6 +227,8 @@ extension Classifier {
                 decide(i, .imageCredit, "image_credit: 'Name / Agency' under the headline", value: text(i))
             } else if let v = captionCredit(s, e) {
                 decide(i, .imageCredit, "image_credit: caption ending in a '(Photo ...)' credit", value: v)
+            } else if let v = agencyCredit(s, e) {
+                decide(i, .imageCredit, "image_credit: caption ending in '— Agency' (above the first paragraph)", value: v)
             }
         }
         // "By Jane Doe\nBBC News, Washington": other short lines in the block of
@@ -264,12 +267,19 @@ extension Classifier {
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
             }
+            // Malay/Indonesian "Caption sentence. - Foto Faizal Rahman": no colon, a name after "Foto".
+            if cut > s, e - cut <= 60, hasPrefixCI(b, cut, e, "foto "), isTerminal(lastScalar(b, s, beforeSeparator(s, cut)).0),
+               let (ns, ne) = MetaLines.bylineName(b, cut + 5, e), ne == e {
+                return string(ns, ne)
+            }
             // "Caption sentence. Credit: Jane Doe / Agency": a labelled credit after the caption's last sentence.
             var p = from
             while let at = findCI(b, p, e, ". ") {
                 p = at + 2
                 // Cheap test first: a label ("Credit:", "Photo:") within a few words.
-                guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D }), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
+                guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D })
+                        || hasPrefixCI(b, p, e, "photo by ") || hasPrefixCI(b, p, e, "photos by ") || hasPrefixCI(b, p, e, "image by ")
+                        || hasPrefixCI(b, p, e, "picture by ") || hasPrefixCI(b, p, e, "photograph by "), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
                       rules.rules[h.rule].captureStar != nil else { continue }
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
@@ -282,7 +292,8 @@ extension Classifier {
             // "Caption sentence. (Huaxin/Li Wenbo)": an unlabelled 'Agency/Photographer' in
             // brackets after a caption's sentence (wire and state-media captions).
             let (is0, ie) = trimmed(b, open + 1, e - 1)
-            guard open - s >= 30, ie - is0 >= 5, ie - is0 <= 60, MetaLines.isSlashCredit(b, is0, ie) else { return nil }
+            guard open - s >= 30, ie - is0 >= 5, ie - is0 <= 60,
+                  MetaLines.isSlashCredit(b, is0, ie) || isOutletColonName(is0, ie) else { return nil }
             var q = open
             while q > s && (b[q - 1] == 0x20 || b[q - 1] == 0x09) { q -= 1 }
             guard q > s, isTerminal(lastScalar(b, s, q).0) else { return nil }
@@ -292,6 +303,55 @@ extension Classifier {
         }
         let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
         return ve > vs ? string(vs, ve) : nil
+    }
+
+    /// "Southern Cross News: Ellie Tran": capitalised words, one colon, capitalised
+    /// words (a broadcaster's caption credit), no digits.
+    func isOutletColonName(_ s: Int, _ e: Int) -> Bool {
+        guard let c = b[s..<e].firstIndex(of: 0x3A), c > s, c + 2 < e, b[c + 1] == 0x20,
+              !b[s..<e].contains(where: isDigit), b[(c + 1)..<e].firstIndex(of: 0x3A) == nil else { return false }
+        func capitalised(_ x: Int, _ y: Int) -> Bool {
+            var words = 0, p = x
+            while p < y {
+                while p < y && b[p] == 0x20 { p += 1 }
+                guard p < y else { break }
+                if !(isUpperASCII(b[p]) || b[p] >= 0xC3) { return false }
+                words += 1
+                while p < y && b[p] != 0x20 { p += 1 }
+            }
+            return words >= 1 && words <= 4
+        }
+        return capitalised(s, c) && capitalised(c + 2, e)
+    }
+
+    /// The end of the text before a " - " / " — " / " | " separator ending at `cut`.
+    func beforeSeparator(_ s: Int, _ cut: Int) -> Int {
+        var q = cut
+        while q > s {
+            let (v, at) = lastScalar(b, s, q)
+            guard v == 0x20 || v == 0x2D || v == 0x7C || v == 0x2013 || v == 0x2014 else { break }
+            q = at
+        }
+        return q
+    }
+
+    /// News agencies that South Asian dailies put after a caption's dash.
+    static let captionAgencies: Set<String> = [
+        "afp", "ap", "reuters", "app", "online", "inp", "ppi", "nni", "white star", "file", "file photo", "pti", "ani",
+        "ians", "xinhua", "anadolu", "epa", "dpa", "efe", "ansa", "bss", "unb",
+    ]
+
+    /// "Farmers harvest wheat near Multan. — Online": a caption sentence, then
+    /// a dash and an agency's name (only in the head, where no paragraph ends so).
+    func agencyCredit(_ s: Int, _ e: Int) -> String? {
+        guard e - s <= 250 else { return nil }
+        var cut = -1, dash = -1
+        for sep: StaticString in [" — ", " – ", " - "] {
+            if let at = findCI(b, max(s, e - 24), e, sep) { cut = at + sep.utf8CodeUnitCount; dash = at }
+        }
+        guard cut > s, dash - s >= 20, isTerminal(lastScalar(b, s, dash).0),
+              Self.captionAgencies.contains(MetaLines.word(b, cut, e)) else { return nil }
+        return string(cut, e)
     }
 
     // MARK: - where the body ends
@@ -333,7 +393,12 @@ extension Classifier {
                 bodyEnd = i
                 break
             }
-            if isMarker(i), isCommentsHeader(i) || paraAfter[i + 1] < 2 { bodyEnd = i; break }
+            if isMarker(i), isCommentsHeader(i) || paraAfter[i + 1] < 2 {
+                // "Join the conversation" among the byline and date lines, with the story
+                // still to come: a link to the comments, not their start.
+                if isCommentsHeader(i) && isHeadCommentsLink(i) && paraAfter[i + 1] >= 3 { i += 1; continue }
+                bodyEnd = i; break
+            }
             if info[i].plain, !out[i].decided, confirmedTailBio(i, base: base) || paraAfter[i + 1] == 0 && isRoleBio(i) {
                 decide(i, .authorBio, "author_bio: 'X is a writer ...' after the body",
                        value: bioValue(i, needRole: true))
@@ -371,6 +436,18 @@ extension Classifier {
             i = bs - 1
         }
         if last >= 0, last + 1 < bodyEnd { bodyEnd = last + 1 }
+    }
+
+    /// A comments header in the story's head: a byline or date line within the
+    /// three units above it and at most one paragraph (a dek) before it.
+    func isHeadCommentsLink(_ i: Int) -> Bool {
+        guard i - firstBody <= 8 else { return false }
+        var paras = 0
+        for k in firstBody..<i where isBodyText(k) && hitLabel(k) == nil { paras += 1 }
+        guard paras <= 2 else { return false }
+        return (max(firstBody, i - 3)..<i).contains { k in
+            info[k].date != nil || out[k].label == .byline || out[k].label == .date || hitLabel(k) == .byline
+        }
     }
 
     /// The unit opens with the note number "[n]".
@@ -749,7 +826,7 @@ extension Classifier {
         while i < n {
             if isCommentsHeader(i) { afterHeader = true }
             if isPlainOpen(i) {
-                if afterHeader || isCommentStart(i, base: base) { commentStart = i; return }
+                if afterHeader || isCommentStart(i, base: base) && !isHeadlineListItem(i, base: base) { commentStart = i; return }
                 if let v = personalBioValue(i) {
                     decide(i, .authorBio, "author_bio: 'X is ...' after the body", value: v)
                 } else {
@@ -758,6 +835,14 @@ extension Classifier {
             }
             i += 1
         }
+    }
+
+    /// "1. Highway 17 reopens after overnight closure": a numbered headline at the
+    /// margin (no end punctuation) with no comments header above it is a link list
+    /// ("Trending", "Most Popular" under a heading no rule knows), not a comment.
+    func isHeadlineListItem(_ i: Int, base: Int) -> Bool {
+        guard info[i].number != nil, units[i].indent <= base, info[i].headingLike else { return false }
+        return !isTerminal(lastScalar(b, units[i].start, units[i].end).0)
     }
 
     /// Numbered ("1." / "1)") or indented comments; unnumbered paragraphs after
@@ -807,7 +892,7 @@ extension Classifier {
                 out[i].text = string(info[i].numberTextStart, e)
                 current = i
                 merged = 0
-            } else if current >= 0 && (numbered || sawHeader) {
+            } else if current >= 0 && (numbered || sawHeader) && !nextIndentedLine(i, indentedOnly: indentedOnly, base: base) {
                 out[current].text! += units[i].opensBlock ? "\n\n" : "\n"
                 out[current].text! += text(i)
                 merged += 1
@@ -826,6 +911,17 @@ extension Classifier {
                 merged = 0
             }
         }
+    }
+
+    /// In a thread of indented comments, an indented line right under a finished
+    /// one (same block, the line above ends a sentence, this one starts with a
+    /// capital) is the next comment: "    Good step ...\n    Centres should ...".
+    func nextIndentedLine(_ i: Int, indentedOnly: Bool, base: Int) -> Bool {
+        guard indentedOnly, i > 0, !units[i].opensBlock, units[i].indent > base, units[i - 1].indent == units[i].indent,
+              out[i - 1].label == .comment || out[i - 1].skip else { return false }
+        let ps = units[i - 1].start, pe = units[i - 1].end
+        let c = b[units[i].start]
+        return isTerminal(lastScalar(b, ps, pe).0) && (isUpperASCII(c) || c >= 0xC3 || c == 0x22 || c == 0xE2)
     }
 
     /// No byline above the story: the end credit "— Reporting by Jane Doe in
