@@ -3,6 +3,8 @@
 // see UTF-8 with "\n" line ends. Nothing else is normalised: non-breaking
 // spaces, curly quotes and every script stay exactly as they were.
 
+import ArticleModel
+
 public enum TextDecoding {
     /// Bytes -> normalised text: BOM removed, UTF-16 (with BOM) decoded, invalid
     /// UTF-8 decoded as Windows-1252 (with a warning), CRLF/CR -> LF.
@@ -28,44 +30,8 @@ public enum TextDecoding {
 
     // MARK: - UTF-8
 
-    /// Strict UTF-8 check (no overlongs, no surrogates, nothing above U+10FFFF).
-    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = b.count
-        while i < n {
-            // ASCII runs are the common case: skip 8 bytes at a time.
-            while i + 8 <= n {
-                let w = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if w & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            if i >= n { break }
-            let c = b[i]
-            if c < 0x80 { i += 1; continue }
-            var need = 0
-            var lo: UInt8 = 0x80, hi: UInt8 = 0xBF
-            switch c {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lo = 0xA0
-            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
-            case 0xED: need = 2; hi = 0x9F
-            case 0xF0: need = 3; lo = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; hi = 0x8F
-            default: return false
-            }
-            guard i + need < n else { return false }
-            let c1 = b[i + 1]
-            guard c1 >= lo && c1 <= hi else { return false }
-            var k = 2
-            while k <= need {
-                guard b[i + k] & 0xC0 == 0x80 else { return false }
-                k += 1
-            }
-            i += need + 1
-        }
-        return true
-    }
+    /// Strict UTF-8 check (shared with the HTML reader).
+    static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Check.isValid(b) }
 
     /// Valid UTF-8 bytes -> String with CRLF and lone CR turned into LF.
     static func newlinesToLF(_ b: UnsafeBufferPointer<UInt8>) -> String {
