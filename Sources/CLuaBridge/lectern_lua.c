@@ -111,6 +111,14 @@ void lectern_interrupt(lua_State *L, int reason) {
     lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
 
+int lectern_pending(lua_State *L) { return state_of(L)->reason; }
+
+int lectern_can_allocate(lua_State *L, size_t bytes) {
+    lectern_alloc_state *st = state_of(L);
+    if (!st->limit) return 1;
+    return st->used <= st->limit && bytes <= st->limit - st->used;
+}
+
 void lectern_clear_interrupt(lua_State *L) {
     lua_sethook(L, NULL, 0, 0);
     state_of(L)->reason = 0;

@@ -59,6 +59,16 @@ static inline int lectern_safe_upvalue(int k) { return lua_upvalueindex(k + 1); 
 void lectern_interrupt(lua_State *L, int reason);
 // Disarms it (called by the worker after each hook call).
 void lectern_clear_interrupt(lua_State *L);
+// For long loops in Swift functions called from Lua, which no Lua hook can
+// stop: the pending reason (0 none, 1 time limit, 2 interrupt). A function that
+// sees one returns an error ("time limit exceeded" / "interrupted").
+int lectern_pending(lua_State *L);
+
+// ---- memory the host spends for a script ----
+// Host-mode pushes are never refused, so a Swift function that builds a large
+// result asks first: 0 when `bytes` more would pass the state's cap (the
+// function then raises "not enough memory"), 1 when they fit or there is no cap.
+int lectern_can_allocate(lua_State *L, size_t bytes);
 
 #endif
 
