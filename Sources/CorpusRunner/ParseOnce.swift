@@ -7,7 +7,9 @@ public enum ParseOnce {
     public static func parse(path: String, config: RunConfig = RunConfig()) -> Result<Article, InputError> {
         var c = config
         c.mode = .parse
-        let worker = Worker(runner: Runner(config: c), initialStates: [], args: [:])
+        guard case .success(let worker) = Worker.make(runner: Runner(config: c), initialStates: [], args: [:]) else {
+            return .failure(InputError(description: "\(path): cannot make a reader"))
+        }
         let item = WorkItem(source: path, content: .file(path: path), size: 0)
         switch worker.load(item) {
         case .failure(let e): return .failure(e)

@@ -36,6 +36,11 @@ public struct RunConfig: Sendable {
 /// What a chunk produced, handed from a worker to the writer.
 struct ChunkResult {
     var index: Int
+    var items = 0                   // work items in the chunk
+    var changedGlobals: [[String]] = []   // per script, globals per-article hooks changed
+    var changedLocals: [[String]] = []    // per script, locals (upvalues) they changed
+    var stoppedAtFailure = false    // --fail-fast: the chunk ends at its first failing article
+    var check: CheckRun?            // chunk 0 only: the next chunk read on in the same state
     var output: [OutputItem] = []
     var messages: [String] = []     // failures and warnings, in article order
     var articles = 0
@@ -49,6 +54,16 @@ struct ChunkResult {
 struct Chunk: Sendable {
     var index: Int
     var items: [WorkItem]
+    /// Chunk 0 only: the next chunk's items, which the same worker reads on
+    /// from chunk 0's end (as one worker reading in order would) for the self-check.
+    var checkItems: [WorkItem]? = nil
+}
+
+/// The self-check's sequential run over the first chunk boundary.
+struct CheckRun {
+    var states: [Result<StateValue, StateError>]
+    var output: [OutputItem]
+    var complete: Bool
 }
 
 /// A thread-safe queue with a bound (producer blocks when full).
@@ -81,6 +96,26 @@ final class BoundedQueue<T>: @unchecked Sendable {
     }
 }
 
+/// How many chunks the producer may run ahead of the writer. Unlike a
+/// DispatchSemaphore it can be closed with waiters still blocked (a run that
+/// stops early), which releases them.
+final class Window: @unchecked Sendable {
+    private let cond = NSCondition()
+    private var free: Int
+    private var closed = false
+    init(_ n: Int) { free = n }
+    /// Takes a slot; false once closed.
+    func acquire() -> Bool {
+        cond.lock(); defer { cond.unlock() }
+        while free == 0 && !closed { cond.wait() }
+        if closed { return false }
+        free -= 1
+        return true
+    }
+    func release() { cond.lock(); free += 1; cond.signal(); cond.unlock() }
+    func close() { cond.lock(); closed = true; cond.broadcast(); cond.unlock() }
+}
+
 final class Box<T>: @unchecked Sendable {
     var value: T
     init(_ v: T) { value = v }
@@ -101,6 +136,9 @@ public final class Runner: @unchecked Sendable {
         stderrLock.unlock()
     }
 
+    /// --fail-fast: the first chunk (in input order) that stopped at a failing article.
+    var failedChunk = Int.max
+
     var shouldStop: Bool {
         stopLock.lock(); defer { stopLock.unlock() }
         return stopRequested
@@ -110,6 +148,22 @@ public final class Runner: @unchecked Sendable {
         stopRequested = true
         if interrupt { interrupted = true }
         stopLock.unlock()
+    }
+    /// --fail-fast: chunks after `chunk` are not needed; chunks before it are
+    /// read whole, since they come first in the output.
+    func failed(inChunk chunk: Int) {
+        stopLock.lock()
+        failedChunk = min(failedChunk, chunk)
+        stopLock.unlock()
+    }
+    /// Whether work on chunk `index` should stop (Ctrl-C, a stop, or a fail-fast failure before it).
+    func shouldStop(chunk index: Int) -> Bool {
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopRequested || index > failedChunk
+    }
+    var producerShouldStop: Bool {
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopRequested || failedChunk != Int.max
     }
 
     // MARK: - Entry
@@ -152,8 +206,6 @@ public final class Runner: @unchecked Sendable {
             warn(error.description)
             return 2
         }
-        write(setupOutput, to: sink)
-
         let initialStates: [StateValue]
         if let h = mainHost {
             var states: [StateValue] = []
@@ -171,8 +223,16 @@ public final class Runner: @unchecked Sendable {
         let signalSource = installInterruptHandler()
         defer { signalSource?.cancel() }
 
-        let outcome = process(initialStates: initialStates, argTable: argTable, sink: sink, progress: progress)
+        let plans = mainHost?.mergePlans() ?? []
+        let outcome = process(initialStates: initialStates, plans: plans, argTable: argTable,
+                              setupOutput: setupOutput, sink: sink, progress: progress)
         progress.clear()
+        if let message = outcome.workerFailure {
+            warn(message)
+            warn("a worker could not load the scripts or run setup; nothing was run")
+            _ = sink.close(complete: false)
+            return 2
+        }
         if config.mode == .parse && config.parseJSONPretty { sink.text(jsonArticles == 0 ? "[]\n" : "\n]\n") }
 
         // Every path missing, or nothing to read in them: nothing ran, finish included.
@@ -186,7 +246,19 @@ public final class Runner: @unchecked Sendable {
             return 2
         }
         var finishFailed = false
+        var finishSkipped: String? = nil
         if let h = mainHost, !outcome.stoppedEarly {
+            // A local that article hooks changed holds only its value after setup here.
+            let reads = h.finishReads(outcome.changedLocals)
+            for (i, list) in reads.enumerated() where !list.isEmpty {
+                finishSkipped = "finish() was not run"
+                for label in list {
+                    warn("\(config.scripts[i]): finish() reads \(label), which per-article hooks changed; each chunk of articles has its own copy, so finish would see only its value after setup. Keep the total in state (docs/SCRIPTING.md, \"Merging state\")")
+                }
+            }
+            if outcome.stateFailures > 0 { finishSkipped = "finish() was not run: the state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") could not be merged" }
+        }
+        if let h = mainHost, !outcome.stoppedEarly, finishSkipped == nil {
             h.poisonGlobals(outcome.changedGlobals)
             h.writeStates(outcome.merged)
             h.source = nil
@@ -199,6 +271,7 @@ public final class Runner: @unchecked Sendable {
             return 1
         }
         let failed = outcome.failedArticles > 0 || outcome.problems > 0 || outcome.stateFailures > 0 || finishFailed
+            || outcome.checkFailed || finishSkipped != nil
         if failed || outcome.interrupted || progress.enabled {
             var line = "\(outcome.articles) article\(outcome.articles == 1 ? "" : "s") read, \(outcome.failedArticles) failed"
             if !outcome.reasons.isEmpty {
@@ -207,6 +280,8 @@ public final class Runner: @unchecked Sendable {
             if outcome.problems > 0 { line += ", \(outcome.problems) input\(outcome.problems == 1 ? "" : "s") skipped" }
             if outcome.stateFailures > 0 { line += ", state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") not merged" }
             if finishFailed { line += ", finish failed" }
+            if let finishSkipped { line += ", " + finishSkipped }
+            if outcome.checkFailed { line += ", stopped by the merge self-check" }
             if outcome.interrupted { line = "interrupted: " + line }
             warn(line)
         }
@@ -266,11 +341,17 @@ public final class Runner: @unchecked Sendable {
         var reasons: [String: Int] = [:]
         var merged: [StateValue] = []
         var changedGlobals: [[String]] = []
+        var changedLocals: [[String]] = []
         var stoppedEarly = false
         var interrupted = false
+        /// A worker could not load the scripts or run setup: nothing was run.
+        var workerFailure: String?
+        /// The self-check found a total that the merge gets wrong.
+        var checkFailed = false
     }
 
-    func process(initialStates: [StateValue], argTable: [String: String], sink: RecordSink, progress: Progress) -> Outcome {
+    func process(initialStates: [StateValue], plans: [MergePlan], argTable: [String: String],
+                 setupOutput: [OutputItem], sink: RecordSink, progress: Progress) -> Outcome {
         let jobs = max(1, config.jobs)
         let queue = BoundedQueue<Chunk>(capacity: jobs * 2)
         let results = NSCondition()
@@ -278,22 +359,34 @@ public final class Runner: @unchecked Sendable {
         let totalChunks = Box<Int?>(nil)
         let seen = Box(0)
         // The producer may run at most this many chunks ahead of the writer.
-        let window = DispatchSemaphore(value: jobs * 4)
+        let window = Window(jobs * 4)
+        let selfCheck = config.mode == .run
 
         let producer = Thread { [unowned self] in
             var chunk = Chunk(index: 0, items: [])
             var bytes = 0
             var count = 0
+            // Chunk 0 waits for chunk 1 to be cut: its worker reads chunk 1 on (the self-check).
+            var held: Chunk? = nil
+            func put(_ c: Chunk) -> Bool {
+                guard window.acquire() else { return false }
+                return queue.put(c)
+            }
             func flush() -> Bool {
                 guard !chunk.items.isEmpty else { return true }
-                window.wait()
-                let ok = queue.put(chunk)
-                chunk = Chunk(index: chunk.index + 1, items: [])
+                let c = chunk
+                chunk = Chunk(index: c.index + 1, items: [])
                 bytes = 0
-                return ok
+                if c.index == 0 && selfCheck { held = c; return true }
+                if var h = held {
+                    held = nil
+                    h.checkItems = c.items
+                    guard put(h) else { return false }
+                }
+                return put(c)
             }
             Inputs.walk(config.paths, maxBytes: config.maxBytes) { item in
-                if self.shouldStop { return false }
+                if self.producerShouldStop { return false }
                 chunk.items.append(item)
                 count += 1
                 bytes += item.size
@@ -303,6 +396,7 @@ public final class Runner: @unchecked Sendable {
                 return true
             }
             _ = flush()
+            if let h = held { _ = put(h) }
             results.lock()
             totalChunks.value = chunk.index
             seen.value = count
@@ -313,14 +407,26 @@ public final class Runner: @unchecked Sendable {
         }
         producer.name = "lectern-paths"
 
-        let changed = Box<[[String]]>([])
+        // Workers load the scripts and run setup before any article is read: a
+        // worker that cannot is a failed run (exit 2), never a silently empty one.
         var workers: [Thread] = []
         let workersDone = DispatchGroup()
+        let ready = DispatchGroup()
+        let initFailures = Box<[Int: String]>([:])
         for w in 0..<jobs {
             workersDone.enter()
+            ready.enter()
             let t = Thread { [unowned self] in
                 defer { workersDone.leave() }
-                let worker = Worker(runner: self, initialStates: initialStates, args: argTable)
+                let worker: Worker
+                switch Worker.make(runner: self, initialStates: initialStates, args: argTable) {
+                case .failure(let message):
+                    results.lock(); initFailures.value[w] = message.description; results.unlock()
+                    ready.leave()
+                    return
+                case .success(let x): worker = x
+                }
+                ready.leave()
                 while let c = queue.take() {
                     let r = worker.process(c)
                     results.lock()
@@ -328,20 +434,23 @@ public final class Runner: @unchecked Sendable {
                     results.broadcast()
                     results.unlock()
                 }
-                if let g = worker.changedGlobals() {
-                    results.lock()
-                    if changed.value.isEmpty { changed.value = g } else {
-                        for i in g.indices { changed.value[i] = Array(Set(changed.value[i] + g[i])).sorted() }
-                    }
-                    results.unlock()
-                }
             }
             t.name = "lectern-worker-\(w)"
             t.stackSize = 16 << 20
             workers.append(t)
         }
-        producer.start()
         for t in workers { t.start() }
+        ready.wait()
+        var outcome = Outcome()
+        outcome.merged = initialStates
+        if let (w, message) = initFailures.value.min(by: { $0.key < $1.key }) {
+            queue.close()
+            workersDone.wait()
+            outcome.workerFailure = "worker \(w + 1) of \(jobs): \(message)"
+            return outcome
+        }
+        write(setupOutput, to: sink)
+        producer.start()
         if progress.enabled && !config.paths.contains("-") {
             // The producer only runs a few chunks ahead; a quick count gives the ETA early.
             let counter = Thread { [unowned self] in
@@ -352,9 +461,11 @@ public final class Runner: @unchecked Sendable {
         }
 
         // The writer: chunks in order.
-        var outcome = Outcome()
-        outcome.merged = initialStates
         var next = 0
+        var firstChunk: (states: [Result<StateValue, StateError>], items: Int, check: CheckRun?)? = nil
+        var warnedLocals = Set<String>()
+        outcome.changedGlobals = Array(repeating: [], count: initialStates.count)
+        outcome.changedLocals = Array(repeating: [], count: initialStates.count)
         while true {
             results.lock()
             while doneBox.value[next] == nil && !(totalChunks.value.map { next >= $0 } ?? false) { results.wait() }
@@ -364,7 +475,7 @@ public final class Runner: @unchecked Sendable {
             }
             let r = doneBox.value.removeValue(forKey: next)!
             results.unlock()
-            window.signal()
+            window.release()
             next += 1
             write(r.output, to: sink)
             sink.flush()  // a chunk's output reaches the reader (a pipe, a file) as soon as it is in order
@@ -376,22 +487,118 @@ public final class Runner: @unchecked Sendable {
             for (k, v) in r.reasons { outcome.reasons[k, default: 0] += v }
             for (i, s) in r.states.enumerated() where i < outcome.merged.count {
                 switch s {
-                case .success(let v): outcome.merged[i].merge(chunk: v, base: initialStates[i])
+                case .success(let v):
+                    do {
+                        try outcome.merged[i].merge(chunk: v, base: initialStates[i], plan: plans[i], path: "state")
+                    } catch {
+                        warn("\(config.scripts[i]): \(error.description)")
+                        outcome.stateFailures += 1
+                    }
                 case .failure(let e):
                     warn(e.description)
                     outcome.stateFailures += 1
                 }
             }
+            for (i, g) in r.changedGlobals.enumerated() where i < outcome.changedGlobals.count {
+                outcome.changedGlobals[i] = Array(Set(outcome.changedGlobals[i] + g)).sorted()
+            }
+            for (i, l) in r.changedLocals.enumerated() where i < outcome.changedLocals.count {
+                for label in l where !warnedLocals.contains("\(i)\t\(label)") {
+                    warnedLocals.insert("\(i)\t\(label)")
+                    outcome.changedLocals[i].append(label)
+                    warn("\(config.scripts[i]): \(label) was changed by per-article hooks; every chunk of articles starts from its value after setup (so the answer is the same for any --jobs), so it cannot carry anything across the corpus: keep totals in state (docs/SCRIPTING.md, \"Merging state\")")
+                }
+            }
             progress.advance(r.articles + r.inputProblems)
-            if config.failFast && (r.failedArticles > 0 || r.inputProblems > 0) { requestStop() }
+            if r.index == 0 { firstChunk = (r.states, r.items, r.check) }
+            if r.index == 1, let first = firstChunk, let check = first.check, check.complete, !r.stoppedAtFailure, !shouldStop {
+                if !selfCheckPasses(first: first.states, firstItems: first.items, second: r, check: check,
+                                    initial: initialStates, plans: plans, merged: outcome.merged) {
+                    outcome.checkFailed = true
+                    requestStop()
+                    break
+                }
+            }
+            if r.stoppedAtFailure { break }   // --fail-fast: nothing after the failing article
         }
+        outcome.stoppedEarly = shouldStop || failedChunk != Int.max
+        requestStopProducerOnly()
+        window.close()
         queue.close()
         workersDone.wait()
         outcome.seenItems = seen.value
-        outcome.changedGlobals = changed.value
         outcome.interrupted = interrupted
-        outcome.stoppedEarly = shouldStop
         return outcome
+    }
+
+    /// The writer is done: the producer and workers stop, without marking the run interrupted.
+    func requestStopProducerOnly() {
+        stopLock.lock()
+        failedChunk = min(failedChunk, -1)
+        stopLock.unlock()
+    }
+
+    /// The self-check: the first two chunks merged must equal the same articles
+    /// read in order by one worker (state and output). On a difference it
+    /// explains which key and which merge kind to declare, and returns false.
+    func selfCheckPasses(first: [Result<StateValue, StateError>], firstItems: Int, second: ChunkResult, check: CheckRun,
+                         initial: [StateValue], plans: [MergePlan], merged: [StateValue]) -> Bool {
+        let range = "articles 1-\(firstItems) and \(firstItems + 1)-\(firstItems + second.items)"
+        for i in merged.indices {
+            guard i < check.states.count, i < first.count, i < second.states.count,
+                  case .success(let seq) = check.states[i], case .success(let c0) = first[i],
+                  case .success(let c1) = second.states[i] else { continue }
+            guard let d = StateValue.firstDifference(merged[i], seq) else { continue }
+            var msg = "\(config.scripts[i]): \(d.path) is not what reading the corpus in order gives: merging the first two chunks (\(range)) gives \(d.merged?.brief ?? "nil"), reading them in order gives \(d.sequential?.brief ?? "nil"). "
+            if let s = StateValue.suggestKind(for: d, initial: initial[i], first: c0, second: c1, sequential: seq, plan: plans[i]) {
+                msg += "Declare how it combines: \(mergeDeclaration(s.path, s.kind, initial: initial[i])) (docs/SCRIPTING.md, \"Merging state\")."
+            } else {
+                msg += "No merge kind gives the in-order value: keep per-article values in state (a list, or counts) and compute it in finish (docs/SCRIPTING.md, \"Merging state\")."
+            }
+            warn(msg + " The run was stopped: its totals cannot be trusted.")
+            return false
+        }
+        if let k = firstOutputDifference(second.output, check.output) {
+            warn("the output of articles \(firstItems + 1)-\(firstItems + second.items) changes when those articles are read after the ones before them (\(k)): the script carries values from one article to the next outside `state`, or emits from state that earlier chunks filled; every chunk of \(config.chunkArticles) articles starts from the state after setup, so this output would depend on how the corpus is cut. Keep totals in state and emit them in finish (docs/SCRIPTING.md, \"Merging state\"). The run was stopped.")
+            return false
+        }
+        return true
+    }
+
+    /// Where two chunk outputs first differ, in words; nil when they are the same.
+    func firstOutputDifference(_ a: [OutputItem], _ b: [OutputItem]) -> String? {
+        func lines(_ items: [OutputItem]) -> [String] {
+            var out: [String] = []
+            for item in items {
+                switch item {
+                case .record(let r): out.append("record " + r.json)
+                case .text(let t): out.append(contentsOf: t.split(separator: "\n", omittingEmptySubsequences: false).map { "printed \"" + $0 + "\"" })
+                }
+            }
+            return out
+        }
+        let x = lines(a), y = lines(b)
+        if x == y { return nil }
+        let n = zip(x, y).prefix { $0 == $1 }.count
+        func cut(_ s: String) -> String { s.count > 100 ? String(s.prefix(97)) + "..." : s }
+        let got = n < x.count ? cut(x[n]) : "nothing"
+        let want = n < y.count ? cut(y[n]) : "nothing"
+        return "item \(n + 1): \(got) when the chunk starts fresh, \(want) when read in order; \(x.count) against \(y.count) items"
+    }
+
+    /// `merge { key = "max" }`, with data-dependent keys below the first as "*".
+    func mergeDeclaration(_ path: [String], _ kind: MergeKind, initial: StateValue) -> String {
+        var segs: [String] = []
+        var node: StateValue? = initial
+        for (i, s) in path.enumerated() {
+            let key: StateKey = Int64(s).map { .int($0) } ?? .string(s)
+            let child = node?.isTable == true ? node!.asMap[key] : nil
+            segs.append(i > 0 && child == nil ? "*" : s)
+            node = child
+        }
+        let p = segs.joined(separator: ".")
+        let isName = p.first.map { $0.isLetter || $0 == "_" } == true && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+        return "merge { \(isName ? p : "[\"" + p + "\"]") = \"\(kind.rawValue)\" }"
     }
 
     func installInterruptHandler() -> DispatchSourceSignal? {
@@ -407,6 +614,10 @@ public final class Runner: @unchecked Sendable {
 }
 
 /// A worker thread's reader and Lua state.
+struct WorkerError: Error, CustomStringConvertible, Sendable {
+    var description: String
+}
+
 final class Worker {
     let runner: Runner
     let config: RunConfig
@@ -414,8 +625,34 @@ final class Worker {
     let initialStates: [StateValue]
     let textReader: TextReader
     let needsArticles: Bool
+    /// The chunk being read (for --fail-fast).
+    var chunkIndex = 0
 
-    init(runner: Runner, initialStates: [StateValue], args: [String: String]) {
+    /// A worker with its own Lua state, the scripts loaded and setup run; or
+    /// the message that says why it could not be made.
+    static func make(runner: Runner, initialStates: [StateValue], args: [String: String]) -> Result<Worker, WorkerError> {
+        let config = runner.config
+        guard config.mode == .run else { return .success(Worker(runner: runner, host: nil, initialStates: initialStates)) }
+        let h: ScriptHost
+        do {
+            h = try ScriptHost(options: config.host)
+            for s in config.scripts { try h.load(path: s) }
+        } catch {
+            return .failure(WorkerError(description: error.description))
+        }
+        // Same scripts and setup as the main state; setup's output was already written there.
+        h.discardOutput = true
+        let ok = h.setup(args: args)
+        h.discardOutput = false
+        if !ok {
+            return .failure(WorkerError(description: h.failures.map(\.report).joined(separator: "\n")))
+        }
+        h.failures.removeAll()
+        h.snapshotGlobals()
+        return .success(Worker(runner: runner, host: h, initialStates: initialStates))
+    }
+
+    private init(runner: Runner, host: ScriptHost?, initialStates: [StateValue]) {
         self.runner = runner
         self.config = runner.config
         self.initialStates = initialStates
@@ -426,40 +663,40 @@ final class Worker {
         try? rules.load(text: ParserRules.defaultRulesText, origin: ParserRules.builtInOrigin)
         for f in runner.config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
         self.textReader = TextReader(rules: rules)
-        var h: ScriptHost? = nil
-        if config.mode == .run {
-            // Same scripts and setup as the main state; setup's output was already written there.
-            if let x = try? ScriptHost(options: config.host) {
-                var ok = true
-                for s in config.scripts { do { try x.load(path: s) } catch { ok = false } }
-                if ok {
-                    x.discardOutput = true
-                    _ = x.setup(args: args)
-                    x.failures.removeAll()
-                    x.discardOutput = false
-                    x.snapshotGlobals()
-                    h = x
-                }
-            }
-        }
-        host = h
-        if let h {
-            needsArticles = ["classify", "article", "section", "paragraph", "boilerplate", "comment"].contains { h.has($0) }
+        self.host = host
+        if let host {
+            needsArticles = ["classify", "article", "section", "paragraph", "boilerplate", "comment"].contains { host.has($0) }
         } else {
             needsArticles = true
         }
     }
 
-    func changedGlobals() -> [[String]]? { host?.changedGlobals() }
-
     func process(_ chunk: Chunk) -> ChunkResult {
         var r = ChunkResult(index: chunk.index)
+        r.items = chunk.items.count
+        if runner.shouldStop(chunk: chunk.index) { return r }
+        chunkIndex = chunk.index
         host?.writeStates(initialStates)
         for item in chunk.items {
-            if runner.shouldStop { break }
+            if runner.shouldStop(chunk: chunk.index) || r.stoppedAtFailure { break }
             processItem(item, into: &r)
         }
-        if let host { r.states = host.readStates() }
+        if let host {
+            r.states = host.readStates()
+            if let more = chunk.checkItems, !r.stoppedAtFailure {
+                // The self-check: read the next chunk on from here, as one worker
+                // reading in order would; its messages are the real chunk's to give.
+                var c = ChunkResult(index: chunk.index + 1)
+                var complete = true
+                for item in more {
+                    if runner.shouldStop(chunk: chunk.index + 1) { complete = false; break }
+                    processItem(item, into: &c, checking: true)
+                }
+                r.check = CheckRun(states: host.readStates(), output: c.output, complete: complete)
+            }
+            // Globals and locals go back to their values after setup (counted as changed).
+            (r.changedGlobals, r.changedLocals) = host.endChunk()
+        }
         return r
     }
 
@@ -522,7 +759,7 @@ final class Worker {
                              xpath: nil, fields: fields))
     }
 
-    func processItem(_ item: WorkItem, into r: inout ChunkResult) {
+    func processItem(_ item: WorkItem, into r: inout ChunkResult, checking: Bool = false) {
         if !needsArticles, config.mode == .run, case .file = item.content {
             // No hook reads articles: count them without reading or parsing.
             r.articles += 1
@@ -533,7 +770,7 @@ final class Worker {
         case .failure(let e):
             r.messages.append(e.description)
             r.inputProblems += 1
-            if config.failFast { runner.requestStop() }
+            if config.failFast && !checking { r.stoppedAtFailure = true; runner.failed(inChunk: chunkIndex) }
             if e.description.hasSuffix("no such file or directory") { r.missing += 1 }
             return
         case .success(let p): page = p
@@ -560,7 +797,7 @@ final class Worker {
                     r.reasons[f.reason.rawValue, default: 0] += 1
                 }
                 host.failures.removeAll()
-                if config.failFast { runner.requestStop() }
+                if config.failFast && !checking { r.stoppedAtFailure = true; runner.failed(inChunk: chunkIndex) }
             }
         }
     }

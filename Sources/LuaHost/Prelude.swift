@@ -160,10 +160,47 @@ local function make_require(dirs, self)
   end
 end
 
+-- merge { key = "max", ["by_site.*"] = "counts" }: how state values combine
+-- across chunks (docs/SCRIPTING.md, "Merging state"). Declarations are read by
+-- the host after setup; merge.mean keeps a {sum, count, mean} table.
+local merge_kinds = {}
+for k in ("sum max min first last list set counts mean keep"):gmatch("%a+") do merge_kinds[k] = true end
+local function make_merge(decls)
+  local m = {}
+  function m.mean(t, x)
+    if type(x) ~= "number" then error("merge.mean(m, x): x must be a number, got " .. type(x), 2) end
+    t = t or {sum = 0, count = 0}
+    t.sum = (t.sum or 0) + x
+    t.count = (t.count or 0) + 1
+    t.mean = t.sum / t.count
+    return t
+  end
+  return setmetatable(m, {__call = function(_, spec)
+    if type(spec) ~= "table" then
+      error("merge expects a table of state keys and merge kinds, as in merge { longest = \"max\" }", 2)
+    end
+    if H.phase() ~= "setup" then
+      error("merge { ... } must be called at the top of the script or in setup", 2)
+    end
+    for key, kind in next, spec do
+      if type(key) ~= "string" or key == "" then
+        error("merge: keys are state paths (strings such as \"longest\" or \"by_site.*\"), got " .. tostring(key), 2)
+      end
+      if type(kind) ~= "string" or not merge_kinds[kind] then
+        error(sformat("merge: unknown kind %s for %s (kinds: sum, max, min, first, last, list, set, counts, mean, keep)",
+          type(kind) == "string" and sformat("%q", kind) or tostring(kind), key), 2)
+      end
+      decls[key] = kind
+    end
+  end, __metatable = false})
+end
+
 function P.load_script(src, path)
   local env = fresh_env()
   env._G = env
   env.state = {}
+  local decls = {}
+  env.merge = make_merge(decls)
   local dir = dirname(path)
   local dirs = {dir, dir .. "/lib"}
   for d in lua_path:gmatch("[^\n]+") do dirs[#dirs + 1] = d end
@@ -172,8 +209,16 @@ function P.load_script(src, path)
   if not chunk then error(err, 0) end
   local ret = chunk()
   local hooks = type(ret) == "table" and ret or env
-  scripts[#scripts + 1] = {env = env, hooks = hooks, path = path}
+  scripts[#scripts + 1] = {env = env, hooks = hooks, path = path, merges = decls}
   return #scripts, env
+end
+
+-- The declared merge kinds of script i, one "path\tkind" a line, sorted.
+function P.merges(i)
+  local out = {}
+  for k, v in next, scripts[i].merges do out[#out + 1] = k .. "\t" .. v end
+  sort(out)
+  return concat(out, "\n")
 end
 
 -- NSE-style metadata: description and args = {name = {default=, help=}} (or name = default).
@@ -265,8 +310,15 @@ end
 function lectern.inspect(v) return (inspect(v, 0, {})) end
 base.lectern = lectern
 
--- Guarding finish: globals that article hooks changed live in each worker's
--- state only, so finish must not read them. Signatures say what changed.
+-- Chunks start equal. Every chunk starts from what setup left: `state` is
+-- reset by the host, and globals and locals (upvalues of the script's
+-- functions) that per-article hooks changed are put back from a copy taken
+-- after setup, so a chunk computes the same thing in any worker (the output is
+-- the same for any --jobs). What changed is reported: globals become
+-- unreadable in finish, locals get a warning (and fail the run when finish
+-- reads them). Signatures say what changed; raw access only, so no
+-- metamethod of a script runs here.
+local rawnext, rawlen = next, rawlen
 local function signature(v, depth, budget)
   local tv = type(v)
   if tv == "string" then return sformat("%q", v) end
@@ -274,7 +326,7 @@ local function signature(v, depth, budget)
   if tv ~= "table" then return tv .. ":" .. tostring(v) end
   if depth > 12 or budget[1] <= 0 then return "{...}" end
   local keys = {}
-  for k in pairs(v) do keys[#keys + 1] = k end
+  for k in rawnext, v do keys[#keys + 1] = k end
   budget[1] = budget[1] - #keys
   sort(keys, function(a, b)
     local ta, tb = type(a), type(b)
@@ -284,36 +336,154 @@ local function signature(v, depth, budget)
   end)
   local out = {}
   for _, k in ipairs(keys) do
-    out[#out + 1] = tostring(k) .. "=" .. signature(v[k], depth + 1, budget)
+    out[#out + 1] = tostring(k) .. "=" .. signature(rawget(v, k), depth + 1, budget)
   end
   return "{" .. concat(out, ",") .. "}"
 end
-local skip = {state = true, require = true, _G = true}
-local function globals_signature(env)
-  local sig = {}
-  for k, v in pairs(env) do
-    if type(k) == "string" and not skip[k] and type(v) ~= "function" then
-      sig[k] = signature(v, 0, {200000})
+local function deepcopy(v, seen)
+  if type(v) ~= "table" then return v end
+  if seen[v] then return seen[v] end
+  local c = {}
+  seen[v] = c
+  for k, x in rawnext, v do rawset(c, deepcopy(k, seen), deepcopy(x, seen)) end
+  local mt = debug.getmetatable(v)
+  if mt then debug.setmetatable(c, mt) end
+  return c
+end
+local skip = {state = true, require = true, _G = true, merge = true}
+local function tracked_globals(env)
+  local out = {}
+  for k, v in rawnext, env do
+    if type(k) == "string" and not skip[k] and type(v) ~= "function" then out[k] = v end
+  end
+  return out
+end
+-- The script's functions (hooks, global functions, plugin handlers, and the
+-- functions they hold as upvalues), in a fixed order so that every Lua state
+-- labels the same local the same way.
+local getupvalue, setupvalue, upvalueid, getinfo = debug.getupvalue, debug.setupvalue, debug.upvalueid, debug.getinfo
+local function script_functions(s)
+  local list, seen = {}, {}
+  local function add(f, depth)
+    if type(f) ~= "function" or seen[f] or depth > 4 then return end
+    seen[f] = true
+    list[#list + 1] = f
+    local i = 1
+    while true do
+      local name, v = getupvalue(f, i)
+      if name == nil then break end
+      if type(v) == "function" then add(v, depth + 1) end
+      i = i + 1
     end
   end
-  return sig
-end
-function P.snapshot(i) scripts[i].baseline = globals_signature(scripts[i].env) end
-function P.changed_globals(i)
-  local s = scripts[i]
-  local now, before = globals_signature(s.env), s.baseline or {}
+  for name in H.hook_names:gmatch("[%w_]+") do add(rawget(s.hooks, name), 0) end
   local names = {}
-  for k, v in pairs(now) do if before[k] ~= v then names[#names + 1] = k end end
-  for k in pairs(before) do if now[k] == nil then names[#names + 1] = k end end
+  for k, v in rawnext, s.env do if type(k) == "string" and type(v) == "function" then names[#names + 1] = k end end
   sort(names)
-  return concat(names, "\n")
+  for _, k in ipairs(names) do add(rawget(s.env, k), 0) end
+  if s.hooks ~= s.env then
+    names = {}
+    for k, v in rawnext, s.hooks do if type(k) == "string" and type(v) == "function" then names[#names + 1] = k end end
+    sort(names)
+    for _, k in ipairs(names) do add(rawget(s.hooks, k), 0) end
+  end
+  for _, list_ in rawnext, handlers do for _, f in ipairs(list_) do add(f, 0) end end
+  return list
+end
+-- Upvalues that hold data: id -> {f, i, label}.
+local function tracked_upvalues(s)
+  local out, order = {}, {}
+  for _, f in ipairs(script_functions(s)) do
+    local info = getinfo(f, "S")
+    if info.what == "Lua" then
+      local i = 1
+      while true do
+        local name, v = getupvalue(f, i)
+        if name == nil then break end
+        if name ~= "_ENV" and type(v) ~= "function" then
+          local id = upvalueid(f, i)
+          if not out[id] then
+            local where = info.short_src .. ":" .. info.linedefined
+            out[id] = {f = f, i = i, label = sformat("local '%s' (an upvalue of the function at %s)", name, where)}
+            order[#order + 1] = id
+          end
+        end
+        i = i + 1
+      end
+    end
+  end
+  return out, order
+end
+function P.snapshot(i)
+  local s = scripts[i]
+  local g = tracked_globals(s.env)
+  s.baseline, s.pristine = {}, {}
+  for k, v in rawnext, g do s.baseline[k] = signature(v, 0, {200000}); s.pristine[k] = deepcopy(v, {}) end
+  s.upvalues, s.upvalue_order = tracked_upvalues(s)
+  s.up_baseline, s.up_pristine = {}, {}
+  for id, u in rawnext, s.upvalues do
+    local _, v = getupvalue(u.f, u.i)
+    s.up_baseline[id] = signature(v, 0, {200000})
+    s.up_pristine[id] = deepcopy(v, {})
+  end
+end
+-- At the end of a chunk: the globals and locals that changed since setup,
+-- put back to their values after setup. Returns two "\n"-joined lists.
+function P.chunk_end(i)
+  local s = scripts[i]
+  if not s.baseline then return "", "" end
+  local env, before = s.env, s.baseline
+  local now = tracked_globals(env)
+  local globals = {}
+  for k, v in rawnext, now do
+    if before[k] ~= signature(v, 0, {200000}) then globals[#globals + 1] = k end
+  end
+  for k in rawnext, before do if now[k] == nil then globals[#globals + 1] = k end end
+  sort(globals)
+  for _, k in ipairs(globals) do rawset(env, k, deepcopy(s.pristine[k], {})) end
+  local locals = {}
+  for _, id in ipairs(s.upvalue_order) do
+    local u = s.upvalues[id]
+    local _, v = getupvalue(u.f, u.i)
+    if s.up_baseline[id] ~= signature(v, 0, {200000}) then
+      locals[#locals + 1] = u.label
+      setupvalue(u.f, u.i, deepcopy(s.up_pristine[id], {}))
+    end
+  end
+  return concat(globals, "\n"), concat(locals, "\n")
+end
+-- Which of the given locals (labels from chunk_end) finish reads.
+function P.finish_reads(i, labels)
+  local s = scripts[i]
+  local f = rawget(s.hooks, "finish")
+  if type(f) ~= "function" then return "" end
+  local ups = s.upvalues or tracked_upvalues(s)
+  local wanted = {}
+  for l in labels:gmatch("[^\n]+") do wanted[l] = true end
+  local out, seen = {}, {}
+  local function scan(fn, depth)
+    if seen[fn] or depth > 4 then return end
+    seen[fn] = true
+    local k = 1
+    while true do
+      local name, v = getupvalue(fn, k)
+      if name == nil then break end
+      local u = ups[upvalueid(fn, k)]
+      if u and wanted[u.label] then out[#out + 1] = u.label; wanted[u.label] = nil end
+      if type(v) == "function" then scan(v, depth + 1) end
+      k = k + 1
+    end
+  end
+  scan(f, 0)
+  sort(out)
+  return concat(out, "\n")
 end
 function P.poison(i, list)
   local env = scripts[i].env
   local poisoned = {}
   for name in list:gmatch("[^\n]+") do poisoned[name] = true; rawset(env, name, nil) end
   if next(poisoned) == nil then return end
-  setmetatable(env, {__index = function(_, k)
+  debug.setmetatable(env, {__index = function(_, k)
     if poisoned[k] then
       error(sformat("global '%s' was changed by per-article hooks, which run in several workers, so finish() cannot see their totals: keep totals in `state` (for example state.%s) and read them there (see docs/SCRIPTING.md, \"state\")", k, k), 2)
     end

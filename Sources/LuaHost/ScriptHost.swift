@@ -110,7 +110,7 @@ public final class ScriptHost {
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
         pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
-                              "report": hostReport, "log": hostLog], extra: 3)
+                              "report": hostReport, "log": hostLog, "phase": hostPhase], extra: 3)
         let h = lua_gettop(L)
         pushString(L, HookRegistry.names.joined(separator: " "))
         rawSetField(L, h, "hook_names")
@@ -329,16 +329,57 @@ public final class ScriptHost {
         }
     }
 
-    /// Per script, the globals (other than functions and `state`) that differ
-    /// from their value after setup: hooks changed them in this worker only.
-    public func changedGlobals() -> [[String]] {
+    /// At the end of a chunk, per script: the globals and the locals (upvalues
+    /// of the script's functions) that per-article hooks changed since setup.
+    /// They are put back to their values after setup, so the next chunk starts
+    /// as every chunk does.
+    public func endChunk() -> (globals: [[String]], locals: [[String]]) {
+        var globals: [[String]] = [], locals: [[String]] = []
+        for i in 0..<scriptPaths.count {
+            pushPrelude("chunk_end")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            guard guarded({ lectern_pcall(L, 1, 2) }) == LUA_OK else {
+                lectern_pop(L, 1); globals.append([]); locals.append([]); continue
+            }
+            globals.append(lines(stringAt(L, -2)))
+            locals.append(lines(stringAt(L, -1)))
+            lectern_pop(L, 2)
+        }
+        return (globals, locals)
+    }
+
+    /// Per script, which of the given locals (labels from `endChunk`) finish reads.
+    public func finishReads(_ labels: [[String]]) -> [[String]] {
         (0..<scriptPaths.count).map { i in
-            pushPrelude("changed_globals")
+            guard i < labels.count, !labels[i].isEmpty else { return [] }
+            pushPrelude("finish_reads")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            pushString(L, labels[i].joined(separator: "\n"))
+            defer { lectern_pop(L, 1) }
+            guard guarded({ lectern_pcall(L, 2, 1) }) == LUA_OK else { return [] }
+            return lines(stringAt(L, -1))
+        }
+    }
+
+    /// Per script, the merge kinds it declared with merge { ... }.
+    public func mergePlans() -> [MergePlan] {
+        (0..<scriptPaths.count).map { i in
+            let plan = MergePlan()
+            pushPrelude("merges")
             lua_pushinteger(L, lua_Integer(i + 1))
             defer { lectern_pop(L, 1) }
-            guard lectern_pcall(L, 1, 1) == LUA_OK, let s = stringAt(L, -1), !s.isEmpty else { return [] }
-            return s.split(separator: "\n").map(String.init)
+            guard lectern_pcall(L, 1, 1) == LUA_OK else { return plan }
+            for line in lines(stringAt(L, -1)) {
+                let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
+                if parts.count == 2, let k = MergeKind(rawValue: parts[1]) { plan.declare(parts[0], k) }
+            }
+            return plan
         }
+    }
+
+    private func lines(_ s: String?) -> [String] {
+        guard let s, !s.isEmpty else { return [] }
+        return s.split(separator: "\n").map(String.init)
     }
 
     /// Makes reading those globals in finish an error that says to use `state`.
@@ -654,6 +695,18 @@ let hostWrite: lua_CFunction = { L in
         guard let s = stringAt(L, 1) else { return raise(L, "write expects a string") }
         h.write(s)
         return 0
+    }
+}
+
+let hostPhase: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        switch h.phase {
+        case .setup: pushString(L, "setup")
+        case .classify: pushString(L, "classify")
+        case .article, .element: pushString(L, "article")
+        case .finish: pushString(L, "finish")
+        }
+        return 1
     }
 }
 

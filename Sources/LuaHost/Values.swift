@@ -96,54 +96,10 @@ public struct StateError: Error, CustomStringConvertible, Sendable {
 extension StateValue {
     public static let emptyTable = StateValue.table(list: [], map: [:])
 
-    /// Merges `chunk`, which started from `base`, into `self` (the total so far),
-    /// as if the chunk's hooks had run on the total: numbers add what the chunk
-    /// added, lists get the items the chunk appended, tables merge key by key,
-    /// other values take the chunk's value when it changed it.
-    public mutating func merge(chunk: StateValue, base: StateValue?) {
-        switch (self, chunk) {
-        case (.int(let t), .int(let c)):
-            if case .int(let b)? = base { self = .int(t &+ (c &- b)) } else if case .double(let b)? = base {
-                self = .double(Double(t) + (Double(c) - b))
-            } else { self = .int(t &+ c) }
-        case (.int, .double), (.double, .int), (.double, .double):
-            let t = self.number!, c = chunk.number!
-            self = .double(t + (c - (base?.number ?? 0)))
-        case (.table(var tl, var tm), .table(let cl, let cm)):
-            var bl: [StateValue] = [], bm: [StateKey: StateValue] = [:]
-            if case .table(let l, let m)? = base { bl = l; bm = m }
-            if cl.count > bl.count { tl.append(contentsOf: cl[bl.count...]) }
-            for key in cm.keys.sorted() {
-                let cv = cm[key]!
-                if let tv = tm[key] {
-                    var merged = tv
-                    merged.merge(chunk: cv, base: bm[key])
-                    tm[key] = merged
-                } else {
-                    var fresh = StateValue.emptyTableLike(cv)
-                    fresh.merge(chunk: cv, base: bm[key])
-                    tm[key] = fresh
-                }
-            }
-            self = .table(list: tl, map: tm)
-        default:
-            if chunk != base { self = chunk }
-        }
-    }
-
     var number: Double? {
         switch self { case .int(let i): return Double(i); case .double(let d): return d; default: return nil }
     }
 
-    /// The zero a chunk's value is added to when the total has no such key yet.
-    static func emptyTableLike(_ v: StateValue) -> StateValue {
-        switch v {
-        case .int: return .int(0)
-        case .double: return .double(0)
-        case .table: return .emptyTable
-        default: return v
-        }
-    }
 }
 
 // MARK: - Lua <-> Swift copies

@@ -162,6 +162,9 @@ struct Run: ParsableCommand {
     @Flag(help: "Lift the sandbox: os, io, debug, package, dofile, loadfile and C modules (see docs/SCRIPTING.md).")
     var unsafe = false
 
+    @Option(name: .customLong("chunk-size"), help: "Articles per chunk (default 256): each chunk starts from the state after setup; see docs/SCRIPTING.md, \"Merging state\".")
+    var chunkSize: Int?
+
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
@@ -190,6 +193,11 @@ struct Run: ParsableCommand {
         guard let mem = parseSize(memory) else { throw ValidationError("--memory takes a size such as 512M or 2G") }
         c.host.memoryLimit = mem
         c.host.unsafe = unsafe
+        if let chunkSize {
+            guard chunkSize >= 1 && chunkSize <= 1_000_000_000 else { throw ValidationError("--chunk-size must be between 1 and 1000000000 articles") }
+            c.chunkArticles = chunkSize
+            c.chunkBytes = Int.max
+        }
         throw ExitCode(Runner(config: c).run())
     }
 }
