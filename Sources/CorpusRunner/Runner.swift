@@ -511,7 +511,8 @@ public final class Runner: @unchecked Sendable {
             }
             progress.advance(r.articles + r.inputProblems)
             if r.index == 0 { firstChunk = (r.states, r.items, r.check) }
-            if r.index == 1, let first = firstChunk, let check = first.check, check.complete, !r.stoppedAtFailure, !shouldStop {
+            if r.index == 1, let first = firstChunk, let check = first.check, check.complete, !r.stoppedAtFailure, !shouldStop,
+               outcome.stateFailures == 0 {
                 if !selfCheckPasses(first: first.states, firstItems: first.items, second: r, check: check,
                                     initial: initialStates, plans: plans, merged: outcome.merged) {
                     outcome.checkFailed = true
@@ -550,8 +551,13 @@ public final class Runner: @unchecked Sendable {
                   case .success(let c1) = second.states[i] else { continue }
             guard let d = StateValue.firstDifference(merged[i], seq) else { continue }
             var msg = "\(config.scripts[i]): \(d.path) is not what reading the corpus in order gives: merging the first two chunks (\(range)) gives \(d.merged?.brief ?? "nil"), reading them in order gives \(d.sequential?.brief ?? "nil"). "
-            if let s = StateValue.suggestKind(for: d, initial: initial[i], first: c0, second: c1, sequential: seq, plan: plans[i]) {
-                msg += "Declare how it combines: \(mergeDeclaration(s.path, s.kind, initial: initial[i])) (docs/SCRIPTING.md, \"Merging state\")."
+            let s = StateValue.suggestKinds(for: d, initial: initial[i], first: c0, second: c1, sequential: seq, plan: plans[i])
+            if let best = s.kinds.first {
+                msg += "Declare how it combines: \(mergeDeclaration(s.path, best))"
+                if s.kinds.count > 1 {
+                    msg += " (on these articles " + s.kinds.map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + " all give the in-order value: declare the one you mean)"
+                }
+                msg += " (docs/SCRIPTING.md, \"Merging state\")."
             } else {
                 msg += "No merge kind gives the in-order value: keep per-article values in state (a list, or counts) and compute it in finish (docs/SCRIPTING.md, \"Merging state\")."
             }
@@ -586,17 +592,9 @@ public final class Runner: @unchecked Sendable {
         return "item \(n + 1): \(got) when the chunk starts fresh, \(want) when read in order; \(x.count) against \(y.count) items"
     }
 
-    /// `merge { key = "max" }`, with data-dependent keys below the first as "*".
-    func mergeDeclaration(_ path: [String], _ kind: MergeKind, initial: StateValue) -> String {
-        var segs: [String] = []
-        var node: StateValue? = initial
-        for (i, s) in path.enumerated() {
-            let key: StateKey = Int64(s).map { .int($0) } ?? .string(s)
-            let child = node?.isTable == true ? node!.asMap[key] : nil
-            segs.append(i > 0 && child == nil ? "*" : s)
-            node = child
-        }
-        let p = segs.joined(separator: ".")
+    /// `merge { key = "max" }` in Lua syntax.
+    func mergeDeclaration(_ path: [String], _ kind: MergeKind) -> String {
+        let p = path.joined(separator: ".")
         let isName = p.first.map { $0.isLetter || $0 == "_" } == true && p.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
         return "merge { \(isName ? p : "[\"" + p + "\"]") = \"\(kind.rawValue)\" }"
     }

@@ -342,25 +342,62 @@ extension StateValue {
         }
     }
 
-    /// The merge kind that, declared at the difference's path, makes the merge
-    /// of the two chunks give the sequential value (nil if none does).
-    public static func suggestKind(for d: StateDifference, initial: StateValue, first: StateValue, second: StateValue,
-                                   sequential: StateValue, plan: MergePlan) -> (path: [String], kind: MergeKind)? {
-        // Try the exact path, then parents (a histogram's key differs, the kind belongs to the table).
+    /// The merge kinds that, declared at the difference's path (or a table
+    /// above it), make the merge of the two chunks give the sequential value;
+    /// the path has "*" for keys that come from the data (not in the state
+    /// after setup). Empty when no kind does.
+    public static func suggestKinds(for d: StateDifference, initial: StateValue, first: StateValue, second: StateValue,
+                                    sequential: StateValue, plan: MergePlan) -> (path: [String], kinds: [MergeKind]) {
         var segs = d.segments
         while !segs.isEmpty {
-            for kind in [MergeKind.max, .min, .counts, .set, .list, .first, .last, .sum] {
-                let p = plan.with(segs, kind)
-                var total = initial
-                do {
-                    try total.merge(chunk: first, base: initial, plan: p, path: "state")
-                    try total.merge(chunk: second, base: initial, plan: p, path: "state")
-                } catch { continue }
-                total.dropPlaceholders()
-                if firstDifference(total, sequential) == nil { return (segs, kind) }
+            let sample = segs.count > 1 ? d.merged ?? d.sequential : d.sequential ?? d.merged
+            let order: [MergeKind]
+            switch sample {
+            case .string?, .bool?: order = [.first, .last, .min, .max]
+            case .table?: order = [.counts, .set, .list, .mean]
+            default: order = [.max, .min, .last, .first, .sum, .counts, .set, .list]
+            }
+            for path in wildcarded(segs, initial: initial) {
+                var found: [MergeKind] = []
+                for kind in order {
+                    let p = plan.with(path, kind)
+                    var total = initial
+                    do {
+                        try total.merge(chunk: first, base: initial, plan: p, path: "state")
+                        try total.merge(chunk: second, base: initial, plan: p, path: "state")
+                    } catch { continue }
+                    total.dropPlaceholders()
+                    if firstDifference(total, sequential) == nil { found.append(kind) }
+                }
+                if !found.isEmpty { return (path, found) }
             }
             segs.removeLast()
         }
-        return nil
+        return ([], [])
+    }
+
+    /// Candidate paths: keys below the first that the state after setup does
+    /// not have may come from the data (authors, sites, words), so each may be
+    /// "*"; most wildcards first, the exact path last.
+    static func wildcarded(_ path: [String], initial: StateValue) -> [[String]] {
+        var free: [Int] = []
+        var node: StateValue? = initial
+        for (i, s) in path.enumerated() {
+            let key: StateKey = Int64(s).map { .int($0) } ?? .string(s)
+            let child = node?.isTable == true ? node!.asMap[key] : nil
+            if i > 0 && child == nil { free.append(i) }
+            node = child
+        }
+        free = Array(free.prefix(4))
+        var out: [[String]] = []
+        for mask in 0..<(1 << free.count) {
+            var p = path
+            for (b, i) in free.enumerated() where mask & (1 << b) != 0 { p[i] = "*" }
+            out.append(p)
+        }
+        return out.sorted { a, b in
+            let wa = a.filter { $0 == "*" }.count, wb = b.filter { $0 == "*" }.count
+            return wa != wb ? wa > wb : a.lexicographicallyPrecedes(b)
+        }
     }
 }
