@@ -360,7 +360,8 @@ public final class Runner: @unchecked Sendable {
         let seen = Box(0)
         // The producer may run at most this many chunks ahead of the writer.
         let window = Window(jobs * 4)
-        let selfCheck = config.mode == .run
+        // LECTERN_SELF_CHECK=off exists for scripts/bench, to measure what the check costs.
+        let selfCheck = config.mode == .run && ProcessInfo.processInfo.environment["LECTERN_SELF_CHECK"] != "off"
 
         let producer = Thread { [unowned self] in
             var chunk = Chunk(index: 0, items: [])
