@@ -1,13 +1,30 @@
 #include "lectern_lua.h"
 #include <stdlib.h>
 #include <string.h>
+#include <stdio.h>
 
 typedef struct {
     size_t used;
     size_t limit;
     int host;
     volatile int reason;
+    lua_State *main;      // for naming the line of a refused allocation
+    char where[160];      // "script.lua:12" of the last refused allocation
 } lectern_alloc_state;
+
+// The first Lua frame of the running code, as "file:line" (read-only walk of
+// the call stack: no allocation, so it is safe inside the allocator).
+static void note_position(lectern_alloc_state *st) {
+    st->where[0] = 0;
+    if (!st->main) return;
+    lua_Debug ar;
+    for (int level = 0; level < 50 && lua_getstack(st->main, level, &ar); level++) {
+        if (lua_getinfo(st->main, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(st->where, sizeof st->where, "%s:%d", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+}
 
 static void *lectern_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     lectern_alloc_state *st = (lectern_alloc_state *)ud;
@@ -18,6 +35,7 @@ static void *lectern_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     if (st->limit && !st->host && nsize > old && st->used - old + nsize > st->limit) {
+        note_position(st);
         return NULL;  // Lua turns this into a memory error in the running code
     }
     void *p = realloc(ptr, nsize);
@@ -38,6 +56,7 @@ lua_State *lectern_newstate(size_t limit) {
     lua_State *L = lua_newstate(lectern_alloc, st);
     if (!L) { free(st); return NULL; }
     lua_atpanic(L, NULL);
+    st->main = L;
     return L;
 }
 
@@ -95,10 +114,20 @@ void lectern_pushsafe(lua_State *L, lua_CFunction f, int nup) {
     lua_pushcclosure(L, trampoline, nup + 1);
 }
 
+static void coroutine_hook(lua_State *L, lua_Debug *ar);
+
+// The hook stays armed until the host's call returns (lectern_clear_interrupt):
+// a script that catches the error with pcall meets it again at its next
+// instruction, so a time limit or Ctrl-C cannot be swallowed.
 static void interrupt_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     int reason = state_of(L)->reason;
-    lua_sethook(L, NULL, 0, 0);
+    if (!reason) {  // a coroutine armed in an earlier call: back to its light hook
+        lectern_alloc_state *st = state_of(L);
+        if (L != st->main) lua_sethook(L, coroutine_hook, LUA_MASKCOUNT, 1000);
+        else lua_sethook(L, NULL, 0, 0);
+        return;
+    }
     // In a hook, level 0 is the Lua function that was running: name its line.
     luaL_where(L, 0);
     lua_pushstring(L, reason == 2 ? "interrupted" : "time limit exceeded");
@@ -110,6 +139,33 @@ void lectern_interrupt(lua_State *L, int reason) {
     state_of(L)->reason = reason;
     lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
 }
+
+// Coroutines are threads of their own, which the watchdog's hook on the main
+// thread does not reach. Each one a script creates gets a light count hook
+// that looks at the state's pending reason every 1000 instructions and then
+// arms the interrupting hook on itself.
+static void coroutine_hook(lua_State *L, lua_Debug *ar) {
+    if (state_of(L)->reason) {
+        lua_sethook(L, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        interrupt_hook(L, ar);
+    }
+}
+
+static int cocreate(lua_State *L) {
+    luaL_checktype(L, 1, LUA_TFUNCTION);
+    lua_State *co = lua_newthread(L);
+    lua_pushvalue(L, 1);
+    lua_xmove(L, co, 1);
+    if (state_of(L)->reason)
+        lua_sethook(co, interrupt_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    else
+        lua_sethook(co, coroutine_hook, LUA_MASKCOUNT, 1000);
+    return 1;
+}
+
+void lectern_pushcocreate(lua_State *L) { lua_pushcfunction(L, cocreate); }
+
+const char *lectern_refused_at(lua_State *L) { return state_of(L)->where; }
 
 int lectern_pending(lua_State *L) { return state_of(L)->reason; }
 

@@ -38,7 +38,55 @@ end
 base.string, base.table, base.math = copy(string), copy(table), copy(math)
 base.utf8, base.coroutine = copy(utf8), copy(coroutine)
 
-local function fresh_env() return setmetatable({}, {__index = base}) end
+-- Long single C calls no hook can stop, bounded by the memory cap instead:
+-- string.rep of "" a quadrillion times, table.move over a huge empty range.
+local real_rep, real_move = string.rep, table.move
+local function safe_rep(s, n, sep)
+  if type(n) == "number" and n > 0 and (type(s) == "string" or type(s) == "number") then
+    local len = #tostring(s) + ((type(sep) == "string" or type(sep) == "number") and #tostring(sep) or 0)
+    if len == 0 then return "" end
+    if n * len > 1e6 and n * len > H.memory_left() then error("not enough memory", 2) end
+  end
+  return real_rep(s, n, sep)
+end
+local function safe_move(a1, f, e, t, a2)
+  if type(f) == "number" and type(e) == "number" and e - f > 1e6 and (e - f) * 16 > H.memory_left() then
+    error("not enough memory", 2)
+  end
+  return real_move(a1, f, e, t, a2)
+end
+if not unsafe then base.string.rep, base.table.move = safe_rep, safe_move end
+
+-- Coroutines made by scripts are covered by the time limit and Ctrl-C (see
+-- CLuaBridge); wrap is built on that create.
+local cocreate, coresume, coclose = H.cocreate, coroutine.resume, coroutine.close
+base.coroutine.create = cocreate
+base.coroutine.wrap = function(f)
+  local co = cocreate(f)
+  return function(...)
+    local r = table.pack(coresume(co, ...))
+    if r[1] then return table.unpack(r, 2, r.n) end
+    coclose(co)
+    error(r[2], 0)
+  end
+end
+
+-- Each script (and module) gets its own copies of the library tables, so one
+-- cannot change string.upper or emit for another; the environment's
+-- metatable is protected, so `getmetatable(_G).__index` reaches nothing.
+local function own_copy(v)
+  if type(v) ~= "table" then return v end
+  local c = {}
+  for k, x in next, v do c[k] = x end
+  local mt = debug.getmetatable(v)
+  if mt then debug.setmetatable(c, mt) end
+  return c
+end
+local function fresh_env()
+  local b = {}
+  for k, v in next, base do b[k] = own_copy(v) end
+  return setmetatable({}, {__index = b, __metatable = false})
+end
 
 if unsafe then
   base.os, base.io, base.debug, base.package = copy(os), copy(io), copy(debug), package
@@ -49,16 +97,24 @@ else
   for _, k in ipairs{"execute", "exit", "remove", "rename", "tmpname", "setlocale"} do
     base.os[k] = blocked("os." .. k)
   end
+  -- Only regular files: a FIFO, a terminal or /dev/stdin would block the run.
+  local function regular(fn, path)
+    if type(path) == "string" and not H.is_regular(path) then
+      error(sformat("%s(%q): the sandbox reads regular files only (not devices, pipes or directories)", fn, path), 3)
+    end
+  end
   base.io = {
     open = function(path, mode)
       if mode ~= nil and mode ~= "r" and mode ~= "rb" then
         error(sformat("io.open(%q, %q) is blocked by the sandbox: scripts may only read files (run lectern with --unsafe to write)",
           tostring(path), tostring(mode)), 2)
       end
+      regular("io.open", path)
       return real_open(path, mode)
     end,
     lines = function(path, ...)
       if path == nil then error("io.lines() without a file name is blocked by the sandbox (standard input is the corpus)", 2) end
+      regular("io.lines", path)
       return real_lines(path, ...)
     end,
   }
@@ -72,6 +128,13 @@ else
   -- Text chunks only: binary chunks can crash the interpreter.
   base.load = function(chunk, name, mode, env) return load(chunk, name, "t", env or fresh_env()) end
   base.string.dump = blocked("string.dump")
+  -- Methods on strings ("x"):upper() go through the one string metatable of
+  -- the state: point it at a copy without dump, and hide it.
+  local smt = debug.getmetatable("")
+  local methods = copy(string)
+  methods.dump, methods.rep = nil, safe_rep
+  smt.__index = methods
+  smt.__metatable = false
 end
 
 -- Output goes through the host so that it keeps article order under --jobs.
@@ -108,6 +171,7 @@ end
 text.top = top
 local Counter = {}
 Counter.__index = Counter
+Counter.__metatable = "text.counter"
 function Counter:add(k, n) local c = self.counts; c[k] = (c[k] or 0) + (n or 1) end
 function Counter:get(k) return self.counts[k] or 0 end
 function Counter:total() local s = 0 for _, v in pairs(self.counts) do s = s + v end return s end
@@ -137,7 +201,7 @@ local function make_require(dirs, self)
     for _, d in ipairs(dirs) do
       for _, pattern in ipairs{"%s/%s.lua", "%s/%s/init.lua"} do
         local path = sformat(pattern, d, rel)
-        local f = path ~= self and real_open(path, "r")
+        local f = path ~= self and H.is_regular(path) and real_open(path, "r")
         if f then
           local src = f:read("a")
           f:close()
@@ -229,9 +293,9 @@ function P.meta(i)
   local args = rawget(h, "args") or rawget(env, "args")
   local list = {}
   if type(args) == "table" then
-    for name, spec in pairs(args) do
+    for name, spec in next, args do
       local default, help
-      if type(spec) == "table" then default, help = spec.default, spec.help
+      if type(spec) == "table" then default, help = rawget(spec, "default"), rawget(spec, "help")
       else default = spec end
       list[#list + 1] = {name = tostring(name),
         default = default ~= nil and tostring(default) or nil,
@@ -249,7 +313,7 @@ function P.handlers(name)
   return list
 end
 function P.hook_fn(i, name)
-  local f = scripts[i].hooks[name]
+  local f = rawget(scripts[i].hooks, name)
   if type(f) == "function" then return f end
   return nil
 end
@@ -483,11 +547,12 @@ function P.poison(i, list)
   local poisoned = {}
   for name in list:gmatch("[^\n]+") do poisoned[name] = true; rawset(env, name, nil) end
   if next(poisoned) == nil then return end
-  debug.setmetatable(env, {__index = function(_, k)
+  local own = debug.getmetatable(env).__index
+  debug.setmetatable(env, {__metatable = false, __index = function(_, k)
     if poisoned[k] then
       error(sformat("global '%s' was changed by per-article hooks, which run in several workers, so finish() cannot see their totals: keep totals in `state` (for example state.%s) and read them there (see docs/SCRIPTING.md, \"state\")", k, k), 2)
     end
-    return base[k]
+    return own[k]
   end})
 end
 

@@ -79,6 +79,8 @@ public final class ScriptHost {
     // The article whose hooks are running.
     var article: Article?
     var articleTable: UnsafeRawPointer?
+    /// The current article's field cache (a registry ref; 0 between articles).
+    var cacheRef: Int32 = 0
     var bodyText: String?
     var xpath: XPathFunction?
     public var source: String?
@@ -110,8 +112,11 @@ public final class ScriptHost {
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
         pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
-                              "report": hostReport, "log": hostLog, "phase": hostPhase], extra: 3)
+                              "report": hostReport, "log": hostLog, "phase": hostPhase,
+                              "memory_left": hostMemoryLeft, "is_regular": hostIsRegular], extra: 4)
         let h = lua_gettop(L)
+        lectern_pushcocreate(L)
+        rawSetField(L, h, "cocreate")
         pushString(L, HookRegistry.names.joined(separator: " "))
         rawSetField(L, h, "hook_names")
         pushString(L, lecternVersion)
@@ -126,12 +131,19 @@ public final class ScriptHost {
         preludeRef = lectern_ref(L)
 
         // The article object's metatable and methods.
-        lua_createtable(L, 0, 2)
+        // The article a script sees is an empty table: every read goes through
+        // __index to a cache only the host writes, and every write is refused,
+        // so no script can put a wrong type where the host expects a list.
+        lua_createtable(L, 0, 4)
         let meta = lua_gettop(L)
         lectern_pushsafe(L, articleIndex, 0)
         rawSetField(L, meta, "__index")
+        lectern_pushsafe(L, articleNewIndex, 0)
+        rawSetField(L, meta, "__newindex")
         pushString(L, "article")
         rawSetField(L, meta, "__name")
+        pushString(L, "article")
+        rawSetField(L, meta, "__metatable")
         articleMetaRef = lectern_ref(L)
         lectern_pushsafe(L, articleText, 0)
         textFnRef = lectern_ref(L)
@@ -181,7 +193,7 @@ public final class ScriptHost {
         pushPrelude("meta")
         lua_pushinteger(L, lua_Integer(i + 1))
         var m = ScriptMeta(path: scriptPaths[i], description: nil, declaresArgs: false, args: [], hooks: [])
-        guard lectern_pcall(L, 1, 3) == LUA_OK else { lectern_pop(L, 1); return m }
+        guard guarded({ lectern_pcall(L, 1, 3) }) == LUA_OK else { lectern_pop(L, 1); return m }
         m.description = stringAt(L, -3)
         m.declaresArgs = lua_toboolean(L, -2) != 0
         let list = lua_gettop(L)
@@ -211,7 +223,7 @@ public final class ScriptHost {
         pushPrelude("hook_fn")
         lua_pushinteger(L, lua_Integer(i + 1))
         pushString(L, name)
-        guard lectern_pcall(L, 2, 1) == LUA_OK, lectern_isfunction(L, -1) != 0 else {
+        guard guarded({ lectern_pcall(L, 2, 1) }) == LUA_OK, lectern_isfunction(L, -1) != 0 else {
             lectern_pop(L, 1)
             return false
         }
@@ -229,7 +241,7 @@ public final class ScriptHost {
         var list: [(Int, Int32)] = []
         pushPrelude("handlers")
         pushString(L, name)
-        if lectern_pcall(L, 1, 1) == LUA_OK {
+        if guarded({ lectern_pcall(L, 1, 1) }) == LUA_OK {
             let t = lua_gettop(L)
             let n = lua_rawlen(L, t)
             if n > 0 {
@@ -325,7 +337,7 @@ public final class ScriptHost {
         for i in 0..<scriptPaths.count {
             pushPrelude("snapshot")
             lua_pushinteger(L, lua_Integer(i + 1))
-            if lectern_pcall(L, 1, 0) != LUA_OK { lectern_pop(L, 1) }
+            if guarded({ lectern_pcall(L, 1, 0) }) != LUA_OK { lectern_pop(L, 1) }
         }
     }
 
@@ -368,7 +380,7 @@ public final class ScriptHost {
             pushPrelude("merges")
             lua_pushinteger(L, lua_Integer(i + 1))
             defer { lectern_pop(L, 1) }
-            guard lectern_pcall(L, 1, 1) == LUA_OK else { return plan }
+            guard guarded({ lectern_pcall(L, 1, 1) }) == LUA_OK else { return plan }
             for line in lines(stringAt(L, -1)) {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                 if parts.count == 2, let k = MergeKind(rawValue: parts[1]) { plan.declare(parts[0], k) }
@@ -388,7 +400,7 @@ public final class ScriptHost {
             pushPrelude("poison")
             lua_pushinteger(L, lua_Integer(i + 1))
             pushString(L, list.joined(separator: "\n"))
-            if lectern_pcall(L, 2, 0) != LUA_OK { lectern_pop(L, 1) }
+            if guarded({ lectern_pcall(L, 2, 0) }) != LUA_OK { lectern_pop(L, 1) }
         }
     }
 
@@ -406,7 +418,10 @@ public final class ScriptHost {
 
     /// Runs `body` with the watchdog armed for this state.
     func guarded(_ body: () -> Int32) -> Int32 {
-        let token = Watchdog.shared.begin(L, seconds: options.timeout)
+        let token = Watchdog.shared.begin(L, seconds: options.timeout) { [unowned self] in
+            "\(self.scriptPaths.isEmpty ? "the script" : self.scriptPaths.joined(separator: ", ")): hook '\(self.currentHook)'" +
+                (self.source.map { " on \($0)" } ?? "")
+        }
         let status = body()
         Watchdog.shared.end(token, L)
         return status
@@ -419,7 +434,10 @@ public final class ScriptHost {
         var reason = FailureReason.error
         if status == LUA_ERRMEM || text.hasSuffix("not enough memory") {
             reason = .memory
-            text = "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)"
+            // A memory error has no position of its own: the allocator noted the line it refused at.
+            var at = String(cString: lectern_refused_at(L))
+            if at.isEmpty, let colon = text.range(of: ": not enough memory") { at = String(text[..<colon.lowerBound]) }
+            text = (at.isEmpty ? "" : at + ": ") + "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)"
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let message = lines.isEmpty ? "" : lines.removeFirst()
@@ -501,14 +519,20 @@ public final class ScriptHost {
         bodyText = nil
         self.xpath = xpath
         lectern_set_host_mode(L, 1)
-        lua_createtable(L, 0, 8)
+        lua_createtable(L, 0, 0)
         let at = lua_gettop(L)
         lectern_getref(L, articleMetaRef)
         lua_setmetatable(L, at)
         articleTable = lua_topointer(L, at)
+        lua_createtable(L, 0, 8)
+        let cache = lua_gettop(L)
+        lua_pushvalue(L, cache)
+        cacheRef = lectern_ref(L)
         lectern_set_host_mode(L, 0)
         defer {
             lua_settop(L, at - 1)
+            lectern_unref(L, cacheRef)
+            cacheRef = 0
             article = nil
             articleTable = nil
             bodyText = nil
@@ -530,7 +554,7 @@ public final class ScriptHost {
             var lists: [Int32] = []
             lectern_set_host_mode(L, 1)
             for spec in elementHooks {
-                ensureField(at, spec.listField!)
+                ensureField(cache, spec.listField!)
                 lists.append(lua_gettop(L))
             }
             lectern_set_host_mode(L, 0)
@@ -547,7 +571,7 @@ public final class ScriptHost {
         return failures.count == failuresBefore
     }
 
-    /// Pushes article field `name` of the table at `at`, building and caching it on first use.
+    /// Pushes article field `name` from the cache table at `at`, building and caching it on first use.
     func ensureField(_ at: Int32, _ name: String) {
         rawGetField(L, at, name)
         if lua_type(L, -1) != LUA_TNIL { return }
@@ -651,20 +675,58 @@ public final class ScriptHost {
                                        "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
                                        "tags", "comments", "comments_closed"]
 
+    /// The model field closest to a misspelt one ("date" -> "published").
+    static func nearestField(_ key: String) -> String? {
+        let aliases = ["date": "published", "body": "text() (a:text())", "text": "text() (a:text())", "headline": "title",
+                       "byline": "author", "link": "url", "path": "source", "file": "source", "credit": "image_credit",
+                       "paras": "paragraphs", "comment": "comments", "tag": "tags", "section": "sections"]
+        if let a = aliases[key.lowercased()] { return a }
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var prev = Array(0...b.count)
+            for i in 1...max(a.count, 1) where !a.isEmpty {
+                var cur = [i] + Array(repeating: 0, count: b.count)
+                for j in 1...max(b.count, 1) where !b.isEmpty {
+                    cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                }
+                prev = cur
+            }
+            return prev[b.count]
+        }
+        let k = Array(key.lowercased())
+        let best = articleFields.map { ($0, distance(k, Array($0))) }.min { $0.1 < $1.1 }
+        guard let best, best.1 <= max(2, k.count / 3) else { return nil }
+        return best.0
+    }
+
     // MARK: - Output
+
+    /// Printed text since the last record, appended in place (a `print` per
+    /// line stays linear), moved into `output` when a record follows.
+    var pendingText = ""
+    /// Bytes of records and text held for the current call's output: charged
+    /// against the script's --memory cap (the host holds them for the script).
+    var heldBytes = 0
 
     func write(_ s: String) {
         if discardOutput { return }
-        if case .text(let prev)? = output.last {
-            output[output.count - 1] = .text(prev + s)
-        } else {
-            output.append(.text(s))
-        }
+        pendingText += s
+    }
+
+    func flushText() {
+        if !pendingText.isEmpty { output.append(.text(pendingText)); pendingText = "" }
     }
 
     public func takeOutput() -> [OutputItem] {
-        defer { output = [] }
+        flushText()
+        defer { output = []; heldBytes = 0 }
         return output
+    }
+
+    /// Counts `bytes` more of held output against the cap; false when they do not fit.
+    func charge(_ bytes: Int) -> Bool {
+        if discardOutput { return true }
+        heldBytes += bytes
+        return lectern_can_allocate(L, heldBytes) != 0
     }
 
     public func setColumns(_ c: [String]) { if columns == nil { columns = c } }
@@ -692,9 +754,31 @@ public typealias XPathFunction = (String) -> (items: [String], error: String?)
 
 let hostWrite: lua_CFunction = { L in
     hostCall(L) { L, h in
+        var len = 0
+        guard lua_type(L, 1) == LUA_TSTRING, lectern_tostring(L, 1, &len) != nil else { return raise(L, "write expects a string") }
+        guard h.charge(len) else { return raise(L, "not enough memory") }
         guard let s = stringAt(L, 1) else { return raise(L, "write expects a string") }
         h.write(s)
         return 0
+    }
+}
+
+let hostMemoryLeft: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        let limit = h.options.memoryLimit
+        if limit == 0 { lua_pushnumber(L, .infinity) } else { lua_pushnumber(L, Double(max(0, limit - h.memoryUsed - h.heldBytes))) }
+        return 1
+    }
+}
+
+/// Whether a path names a regular file (after symlinks): the sandbox reads only those.
+let hostIsRegular: lua_CFunction = { L in
+    hostCall(L) { L, _ in
+        guard let path = stringAt(L, 1) else { lua_pushboolean(L, 0); return 1 }
+        var st = stat()
+        let ok = stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        lua_pushboolean(L, ok ? 1 : 0)
+        return 1
     }
 }
 
@@ -788,13 +872,16 @@ let hostEmit: lua_CFunction = { L in
             lectern_pop(L, 1)
         }
         fields.sort { $0.key < $1.key }
+        guard h.charge(fields.reduce(16) { $0 + $1.key.utf8.count + $1.value.byteCount + 8 }) else {
+            return raise(L, "not enough memory")
+        }
         if let cols = h.columns {
             var ordered: [(key: String, value: RecordValue)] = []
             for c in cols { if let f = fields.first(where: { $0.key == c }) { ordered.append(f) } }
             for f in fields where !cols.contains(f.key) { ordered.append(f) }
             fields = ordered
         }
-        if !h.discardOutput { h.output.append(.record(Record(fields: fields))) }
+        if !h.discardOutput { h.flushText(); h.output.append(.record(Record(fields: fields))) }
         return 0
     }
 }
@@ -804,14 +891,23 @@ let articleIndex: lua_CFunction = { L in
         guard let key = stringAt(L, 2) else { lua_pushnil(L); return 1 }
         if key == "text" { lectern_getref(L, h.textFnRef); return 1 }
         if key == "xpath" { lectern_getref(L, h.xpathFnRef); return 1 }
-        guard h.article != nil, lua_topointer(L, 1) == h.articleTable else {
+        guard h.article != nil, lua_topointer(L, 1) == h.articleTable, h.cacheRef != 0 else {
             return raise(L, "a.\(key): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)")
         }
-        h.pushArticleField(1, key)
-        lua_pushvalue(L, 2)
-        lua_pushvalue(L, -2)
-        lua_rawset(L, 1)
+        guard ScriptHost.articleFields.contains(key) else {
+            let hint = ScriptHost.nearestField(key).map { " (did you mean \($0)?)" } ?? ""
+            return raise(L, "a.\(key): the article has no field '\(key)'\(hint); its fields are \(ScriptHost.articleFields.joined(separator: ", ")), and a:text(), a:xpath(expr)")
+        }
+        lectern_getref(L, h.cacheRef)
+        h.ensureField(lua_gettop(L), key)
         return 1
+    }
+}
+
+let articleNewIndex: lua_CFunction = { L in
+    hostCall(L) { L, _ in
+        let key = describe(L, 2)
+        return raise(L, "a.\(key) = ...: the article's fields are read-only; keep your own values in locals or in state (local title = a.title)")
     }
 }
 

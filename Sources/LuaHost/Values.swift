@@ -24,6 +24,13 @@ public enum RecordValue: Sendable, Equatable {
     public var isNumber: Bool {
         switch self { case .int, .double: return true; default: return false }
     }
+    /// Roughly what the value holds in memory (for the --memory accounting of held output).
+    var byteCount: Int {
+        switch self {
+        case .string(let s), .json(let s): return s.utf8.count
+        default: return 8
+        }
+    }
 }
 
 public struct Record: Sendable, Equatable {
@@ -120,6 +127,7 @@ enum LuaValues {
         case LUA_TBOOLEAN: return .bool(lua_toboolean(L, idx) != 0)
         case LUA_TTABLE:
             guard depth < 64 else { throw StateError(description: "\(path) is nested more than 64 levels deep") }
+            guard lua_checkstack(L, 4) != 0 else { throw StateError(description: "\(path) is nested too deep to copy") }
             let ptr = lua_topointer(L, idx)!
             guard !seen.contains(ptr) else { throw StateError(description: "\(path) contains itself (a cycle); state must be a tree") }
             seen.insert(ptr)
@@ -155,8 +163,9 @@ enum LuaValues {
                     }
                 case LUA_TBOOLEAN: key = .bool(lua_toboolean(L, -2) != 0)
                 default:
+                    let kind = typeName(L, -2)
                     lectern_pop(L, 2)
-                    throw StateError(description: "\(path) has a key of type \(typeName(L, -2)); state keys are strings, numbers or booleans")
+                    throw StateError(description: "\(path) has a key of type \(kind); keys are strings, numbers or booleans")
                 }
                 let sub: String
                 if case .string(let s) = key { sub = "\(path).\(s)" } else { sub = "\(path)[\(key)]" }
@@ -175,6 +184,8 @@ enum LuaValues {
     }
 
     static func push(_ L: LuaL, _ v: StateValue) {
+        // Values come from stateValue (at most 64 levels); grow the stack per level.
+        lua_checkstack(L, 4)
         switch v {
         case .int(let i): lua_pushinteger(L, lua_Integer(i))
         case .double(let d): lua_pushnumber(L, d)
@@ -238,7 +249,7 @@ enum LuaValues {
                     switch k {
                     case .string(let s): ks = s
                     case .int(let i): ks = String(i)
-                    case .double(let d): ks = JSONWriter.format(d)
+                    case .double(let d): ks = d.isInfinite ? (d > 0 ? "inf" : "-inf") : JSONWriter.format(d)
                     case .bool(let b): ks = b ? "true" : "false"
                     }
                     JSONWriter.escape(ks, into: &out); out += ":"; writeJSON(map[k]!, into: &out)

@@ -63,12 +63,17 @@ void lectern_clear_interrupt(lua_State *L);
 // stop: the pending reason (0 none, 1 time limit, 2 interrupt). A function that
 // sees one returns an error ("time limit exceeded" / "interrupted").
 int lectern_pending(lua_State *L);
+// coroutine.create for scripts: the coroutine is covered by time limits and Ctrl-C.
+void lectern_pushcocreate(lua_State *L);
 
 // ---- memory the host spends for a script ----
 // Host-mode pushes are never refused, so a Swift function that builds a large
 // result asks first: 0 when `bytes` more would pass the state's cap (the
 // function then raises "not enough memory"), 1 when they fit or there is no cap.
 int lectern_can_allocate(lua_State *L, size_t bytes);
+// "file:line" of the Lua code running when the cap last refused an allocation
+// ("" if none): memory errors carry no position of their own.
+const char *lectern_refused_at(lua_State *L);
 
 #endif
 
