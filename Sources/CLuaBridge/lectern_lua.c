@@ -128,8 +128,17 @@ static void interrupt_hook(lua_State *L, lua_Debug *ar) {
         else lua_sethook(L, NULL, 0, 0);
         return;
     }
-    // In a hook, level 0 is the Lua function that was running: name its line.
-    luaL_where(L, 0);
+    // Name the line of the innermost Lua function (level 0 may be a C
+    // function such as pcall, whose call the hook caught).
+    lua_Debug d;
+    int level = 0, found = 0;
+    while (lua_getstack(L, level, &d)) {
+        // the prelude ("=lectern") is the host's code: name the script's line
+        if (lua_getinfo(L, "Sl", &d) && d.currentline > 0 && strcmp(d.source, "=lectern") != 0) { found = 1; break; }
+        level++;
+    }
+    if (found) lua_pushfstring(L, "%s:%d: ", d.short_src, d.currentline);
+    else lua_pushliteral(L, "");
     lua_pushstring(L, reason == 2 ? "interrupted" : "time limit exceeded");
     lua_concat(L, 2);
     lua_error(L);

@@ -278,7 +278,7 @@ public final class Runner: @unchecked Sendable {
                 line += " (" + outcome.reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
             }
             if outcome.problems > 0 { line += ", \(outcome.problems) input\(outcome.problems == 1 ? "" : "s") skipped" }
-            if outcome.stateFailures > 0 { line += ", state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") not merged" }
+            if outcome.stateFailures > 0 && finishSkipped == nil { line += ", state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") not merged" }
             if finishFailed { line += ", finish failed" }
             if let finishSkipped { line += ", " + finishSkipped }
             if outcome.checkFailed { line += ", stopped by the merge self-check" }
@@ -292,7 +292,13 @@ public final class Runner: @unchecked Sendable {
     /// For `parse --format json`: articles written so far into the array.
     var jsonArticles = 0
 
+    /// Held while the sink is written, so that the watchdog's last resort
+    /// (another thread) can save what was written and stop the process.
+    let sinkLock = NSLock()
+
     func write(_ items: [OutputItem], to sink: RecordSink) {
+        sinkLock.lock()
+        defer { sinkLock.unlock() }
         for item in items {
             switch item {
             case .text(let s) where config.mode == .parse && config.parseJSONPretty:
@@ -451,6 +457,14 @@ public final class Runner: @unchecked Sendable {
             return outcome
         }
         write(setupOutput, to: sink)
+        // A hook call that no hook can stop (a long C call, a __gc loop) or that
+        // ignores Ctrl-C: keep what was written, say which script and article, exit.
+        setScriptLastResort { [unowned self] message, status in
+            self.sinkLock.lock()
+            _ = sink.close(complete: false)
+            self.warn(message)
+            exit(status)
+        }
         producer.start()
         if progress.enabled && !config.paths.contains("-") {
             // The producer only runs a few chunks ahead; a quick count gives the ETA early.
@@ -479,7 +493,9 @@ public final class Runner: @unchecked Sendable {
             window.release()
             next += 1
             write(r.output, to: sink)
+            sinkLock.lock()
             sink.flush()  // a chunk's output reaches the reader (a pipe, a file) as soon as it is in order
+            sinkLock.unlock()
             for m in r.messages { warn(m) }
             outcome.articles += r.articles
             outcome.failedArticles += r.failedArticles
@@ -635,12 +651,12 @@ final class Worker {
         let h: ScriptHost
         do {
             h = try ScriptHost(options: config.host)
+            // Same scripts and setup as the main state, whose output (top level included) was written there.
+            h.discardOutput = true
             for s in config.scripts { try h.load(path: s) }
         } catch {
             return .failure(WorkerError(description: error.description))
         }
-        // Same scripts and setup as the main state; setup's output was already written there.
-        h.discardOutput = true
         let ok = h.setup(args: args)
         h.discardOutput = false
         if !ok {

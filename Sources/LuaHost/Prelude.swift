@@ -38,6 +38,14 @@ end
 base.string, base.table, base.math = copy(string), copy(table), copy(math)
 base.utf8, base.coroutine = copy(utf8), copy(coroutine)
 
+-- A message handler runs with Lua's hooks off: when a time limit or Ctrl-C
+-- is pending, the script's handler is skipped so the error goes on up.
+local real_xpcall, pending = xpcall, H.pending
+base.xpcall = function(f, msgh, ...)
+  if type(msgh) ~= "function" then return real_xpcall(f, msgh, ...) end
+  return real_xpcall(f, function(e) if pending() ~= 0 then return e end return msgh(e) end, ...)
+end
+
 -- Long single C calls no hook can stop, bounded by the memory cap instead:
 -- string.rep of "" a quadrillion times, table.move over a huge empty range.
 local real_rep, real_move = string.rep, table.move

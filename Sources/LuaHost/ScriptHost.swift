@@ -113,7 +113,7 @@ public final class ScriptHost {
         // H: the Swift functions the prelude hands to scripts.
         pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
                               "report": hostReport, "log": hostLog, "phase": hostPhase,
-                              "memory_left": hostMemoryLeft, "is_regular": hostIsRegular], extra: 4)
+                              "memory_left": hostMemoryLeft, "is_regular": hostIsRegular, "pending": hostPending], extra: 4)
         let h = lua_gettop(L)
         lectern_pushcocreate(L)
         rawSetField(L, h, "cocreate")
@@ -432,12 +432,15 @@ public final class ScriptHost {
         var text = describe(L, -1)
         lectern_pop(L, 1)
         var reason = FailureReason.error
-        if status == LUA_ERRMEM || text.hasSuffix("not enough memory") {
+        let firstLine = text.prefix { $0 != "\n" }
+        if status == LUA_ERRMEM || firstLine.hasSuffix("not enough memory") {
             reason = .memory
-            // A memory error has no position of its own: the allocator noted the line it refused at.
-            var at = String(cString: lectern_refused_at(L))
-            if at.isEmpty, let colon = text.range(of: ": not enough memory") { at = String(text[..<colon.lowerBound]) }
-            text = (at.isEmpty ? "" : at + ": ") + "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)"
+            // A memory error from the allocator has no position: it noted the line it refused at.
+            var at = ""
+            if let r = firstLine.range(of: ": not enough memory", options: .backwards) { at = String(firstLine[..<r.lowerBound]) }
+            if at.isEmpty { at = String(cString: lectern_refused_at(L)) }
+            let rest = text.dropFirst(firstLine.count)
+            text = (at.isEmpty ? "" : at + ": ") + "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)" + rest
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let message = lines.isEmpty ? "" : lines.removeFirst()
@@ -771,12 +774,23 @@ let hostMemoryLeft: lua_CFunction = { L in
     }
 }
 
-/// Whether a path names a regular file (after symlinks): the sandbox reads only those.
+let hostPending: lua_CFunction = { L in
+    lua_pushinteger(L!, lua_Integer(lectern_pending(L)))
+    return 1
+}
+
+/// Whether a path names a regular file (after symlinks) outside /dev and
+/// /proc: the sandbox reads only those (standard input is the corpus's).
 let hostIsRegular: lua_CFunction = { L in
     hostCall(L) { L, _ in
         guard let path = stringAt(L, 1) else { lua_pushboolean(L, 0); return 1 }
         var st = stat()
-        let ok = stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        var ok = stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFREG
+        if ok, let real = realpath(path, nil) {
+            let r = String(cString: real)
+            free(real)
+            for p in ["/dev/", "/proc/", "/sys/"] where r.hasPrefix(p) || path.hasPrefix(p) { ok = false }
+        }
         lua_pushboolean(L, ok ? 1 : 0)
         return 1
     }

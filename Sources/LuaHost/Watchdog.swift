@@ -35,7 +35,7 @@ final class Watchdog: @unchecked Sendable {
     var graceAfterInterrupt: Double = 1
     /// Called once, from the watchdog thread, for a call that no hook could stop:
     /// (message, exit status). It must not return.
-    var lastResort: (@Sendable (String, Int32) -> Void)?
+    var lastResort: ((String, Int32) -> Void)?
 
     /// Registers a call; returns a token for `end`. Every call is registered,
     /// limit or not, so that Ctrl-C reaches it.
@@ -123,4 +123,4 @@ public func interruptAllScripts() { Watchdog.shared.interruptAll() }
 
 /// For the runner: what to do with a call that no hook could stop (keep the
 /// output, say why, exit with the status given); the grace periods.
-public func setScriptLastResort(_ f: @escaping @Sendable (String, Int32) -> Void) { Watchdog.shared.lastResort = f }
+public func setScriptLastResort(_ f: @escaping (String, Int32) -> Void) { Watchdog.shared.lastResort = f }
