@@ -182,6 +182,7 @@ public final class Runner: @unchecked Sendable {
                 warn("\(error)")
                 return 2
             }
+            for w in mainHost!.hookNameWarnings() { warn(w) }
             switch validateArgs(mainHost!) {
             case .failure(let e): warn(e.description); return 2
             case .success(let t): argTable = t
@@ -324,7 +325,11 @@ public final class Runner: @unchecked Sendable {
             }
         }
         for (k, v) in config.args {
-            if anyDeclares && declared[k] == nil {
+            if !anyDeclares {
+                // A value nothing declares would be read by nobody, or silently misspelt.
+                return .failure(InputError(description: "--arg \(k)=...: \(h.scriptCount == 1 ? "the script declares" : "none of the scripts declares") no `args`, so it takes no --arg; a script that reads args.\(k) in setup declares it: args = { \(k) = { help = \"...\" } } (docs/SCRIPTING.md, \"Script metadata\")"))
+            }
+            if declared[k] == nil {
                 let accepted = declared.keys.sorted()
                 return .failure(InputError(description: "unknown --arg '\(k)': " +
                     (accepted.isEmpty ? "the scripts take no arguments" : "the scripts accept \(accepted.joined(separator: ", "))") +

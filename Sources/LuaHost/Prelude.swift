@@ -285,6 +285,35 @@ function P.load_script(src, path)
   return #scripts, env
 end
 
+-- Global functions (or returned-table functions) named almost like a built-in
+-- hook: "name\thook" lines. Case-insensitive equality or one edit away.
+local function one_edit(a, b)
+  if a == b then return false end
+  local la, lb = #a, #b
+  if math.abs(la - lb) > 1 then return false end
+  local i = 1
+  while i <= la and i <= lb and a:sub(i, i) == b:sub(i, i) do i = i + 1 end
+  if la == lb then return a:sub(i + 1) == b:sub(i + 1) end
+  if la > lb then return a:sub(i + 1) == b:sub(i) end
+  return a:sub(i) == b:sub(i + 1)
+end
+function P.near_hooks(i)
+  local s = scripts[i]
+  local out, seen = {}, {}
+  for _, t in ipairs{s.hooks, s.env} do
+    for k, v in next, t do
+      if type(k) == "string" and type(v) == "function" and not builtin[k] and not declared[k] and not seen[k] then
+        seen[k] = true
+        for hook in H.hook_names:gmatch("[%w_]+") do
+          if #k >= 5 and (k:lower() == hook or one_edit(k:lower(), hook)) then out[#out + 1] = k .. "\t" .. hook break end
+        end
+      end
+    end
+  end
+  sort(out)
+  return concat(out, "\n")
+end
+
 -- The declared merge kinds of script i, one "path\tkind" a line, sorted.
 function P.merges(i)
   local out = {}

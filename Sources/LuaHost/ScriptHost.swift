@@ -373,6 +373,24 @@ public final class ScriptHost {
         }
     }
 
+    /// Global functions named almost like a hook (`paragraphs`, `Article`),
+    /// which Lectern would never call: one warning each.
+    public func hookNameWarnings() -> [String] {
+        var out: [String] = []
+        for i in 0..<scriptPaths.count {
+            pushPrelude("near_hooks")
+            lua_pushinteger(L, lua_Integer(i + 1))
+            defer { lectern_pop(L, 1) }
+            guard guarded({ lectern_pcall(L, 1, 1) }) == LUA_OK else { continue }
+            for line in lines(stringAt(L, -1)) {
+                let parts = line.split(separator: "\t").map(String.init)
+                guard parts.count == 2 else { continue }
+                out.append("\(scriptPaths[i]): function '\(parts[0])' is not a hook, so it is never called; did you mean \(parts[1])? (hooks: \(HookRegistry.names.joined(separator: ", ")))")
+            }
+        }
+        return out
+    }
+
     /// Per script, the merge kinds it declared with merge { ... }.
     public func mergePlans() -> [MergePlan] {
         (0..<scriptPaths.count).map { i in

@@ -241,13 +241,16 @@ struct Info: ParsableCommand {
 struct Examples: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the example scripts with their descriptions.")
 
-    @Option(help: "The examples folder (default: ./examples, or the one beside the lectern build).")
+    @Option(help: "The examples folder (default: $LECTERN_EXAMPLES, ./examples, or the one beside the lectern binary: its build tree or PREFIX/share/lectern/examples).")
     var dir: String?
 
     func run() throws {
         let fm = FileManager.default
         var candidates = [dir, ProcessInfo.processInfo.environment["LECTERN_EXAMPLES"], "examples"].compactMap { $0 }
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running binary (found through PATH too), then folders above it: a build tree or a prefix.
+        let selfPath = (try? fm.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe = URL(fileURLWithPath: selfPath).resolvingSymlinksInPath().deletingLastPathComponent()
+        candidates.append(exe.appendingPathComponent("../share/lectern/examples").standardized.path)
         var up = exe
         for _ in 0..<4 {
             up = up.deletingLastPathComponent()

@@ -128,11 +128,12 @@ final class CLITests: XCTestCase {
     func testHooksAsGlobalsAndAsReturnedTable() throws {
         let dir = try tempDir(self)
         let g = try write(dir, "globals.lua", """
+        args = { who = { help = "who ran it" } }
         function setup(args) n = 0; who = args.who end
         function article(a) emit{title = a.title, who = who, paragraphs = #a.paragraphs} end
         """)
         let t = try write(dir, "table.lua", """
-        local M = {}
+        local M = { args = { who = "nobody" } }
         function M.setup(args) M.who = args.who end
         function M.article(a) emit{title = a.title, who = M.who, paragraphs = #a.paragraphs} end
         return M
