@@ -376,9 +376,13 @@ public final class ScriptHost {
         var text = describe(L, -1)
         lectern_pop(L, 1)
         var reason = FailureReason.error
-        if status == LUA_ERRMEM || text.hasSuffix("not enough memory") {
+        // Lua's own memory errors have no position; a host function's (text.ngrams
+        // refusing to build past --memory) has file:line and a traceback: keep them.
+        let firstLine = text.prefix { $0 != "\n" }
+        if status == LUA_ERRMEM || firstLine.hasSuffix("not enough memory") {
             reason = .memory
-            text = "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)"
+            text = firstLine.dropLast("not enough memory".count)
+                + "memory limit exceeded (--memory \(options.memoryLimit / (1024 * 1024)) MB)" + text.dropFirst(firstLine.count)
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let message = lines.isEmpty ? "" : lines.removeFirst()

@@ -73,8 +73,9 @@ end
 ---@return string[]
 function util.terms(s, skip)
   local out = {}
-  for _, w in ipairs(text.words(text.lower(s))) do
-    if not (skip and skip[w]) and w:find("[%a\128-\255]") then out[#out + 1] = w end
+  -- one apostrophe ("don’t" counts as "don't"); numbers left out
+  for _, w in ipairs(text.words(text.lower(text.normalize(s)), { numbers = false })) do
+    if not (skip and skip[w]) then out[#out + 1] = w end
   end
   return out
 end
