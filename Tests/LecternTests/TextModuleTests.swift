@@ -43,4 +43,186 @@ final class TextModuleTests: XCTestCase {
         XCTAssertGreaterThan(cases, 1800)
         XCTAssertEqual(failures.count, 0, failures.prefix(5).joined(separator: "\n"))
     }
+
+    // MARK: words
+
+    func testWordsFollowUAX29() throws {
+        let out = try output("""
+          print(show(text.words("The U.S. economy grew 5.2% to $4,100,000; don't/don’t stop Moscow’s Sino-Russian talks.")))
+          print(show(text.words("中国人民 カタカナ ひらがな 한국어 Ελλάδα עִבְרִית 🇺🇸🇬🇧 e\u{301}te\u{301}")))
+        """)
+        XCTAssertEqual(out, """
+        The|U.S|economy|grew|5.2|to|4,100,000|don't|don’t|stop|Moscow’s|Sino|Russian|talks
+        中|国|人|民|カタカナ|ひ|ら|が|な|한국어|Ελλάδα|עִבְרִית|e\u{301}te\u{301}
+
+        """)
+    }
+
+    func testWordsOptions() throws {
+        let r = try run("""
+          local s = "See https://example.com/a_(b)?x=1, www.lectern.org. Mail first.last@example.co.uk. Sino-Russian 1,200 2024"
+          print(show(text.words(s)))
+          print(show(text.words(s, {urls = true, emails = true, hyphens = true, numbers = false})))
+          text.words("x", {url = true})
+        """)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out, """
+        See|https|example.com|a_|b|x|1|www.lectern.org|Mail|first.last|example.co.uk|Sino|Russian|1,200|2024
+        See|https://example.com/a_(b)?x=1|www.lectern.org|Mail|first.last@example.co.uk|Sino-Russian
+
+        """)
+        XCTAssertTrue(r.err.contains("t.lua:6: text.words: unknown option 'url' (known: numbers, urls, emails, hyphens)"), r.err)
+    }
+
+    func testSentencesSplitAtABlankLine() throws {
+        let out = try output("""
+          print(show(text.sentences("Heading\\n\\nBody starts here. The U.S. President spoke.\\n \\nNext paragraph")))
+        """)
+        XCTAssertEqual(out, "Heading|Body starts here.|The U.S. President spoke.|Next paragraph\n")
+    }
+
+    // MARK: patterns and code points
+
+    func testUnicodePatterns() throws {
+        let r = try run("""
+          print(text.find("Путин сказал: «да»", "%a+", 3))
+          print(text.find("don’t", "[’']"))
+          print(text.find("a.b", ".", 1, true))
+          print(text.match("Émile Zola, 1902", "(%u%l+) (%u%l+), (%d+)"))
+          print(text.match("key = value", "()=()"))
+          local out = {}
+          for w in text.gmatch("Ελλάδα, été, 中国 and Москва!", "%a+") do out[#out + 1] = w end
+          print(show(out))
+          out = {}
+          for k, v in text.gmatch("a=1, b=22", "(%w+)=(%w+)") do out[#out + 1] = k .. ":" .. v end
+          print(show(out))
+          out = {}
+          for w in text.gmatch("abc", "x*") do out[#out + 1] = "[" .. w .. "]" end
+          print(show(out))
+          print(text.find("f(a(b)c)d", "%b()"))
+          print(text.find("THE (quick) fox", "%f[%a]%l+%f[%A]"))
+          print(pcall(text.match, "x", "%"))
+          text.find("x", "[a")
+        """)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out, """
+        3\t10
+        4\t6
+        2\t2
+        Émile\tZola\t1902
+        5\t6
+        Ελλάδα|été|中国|and|Москва
+        a:1|b:22
+        []|[]|[]|[]
+        2\t8
+        6\t10
+        false\ttext.match: malformed pattern (ends with '%')
+
+        """)
+        XCTAssertTrue(r.err.contains("t.lua:20: text.find: malformed pattern (missing ']')"), r.err)
+    }
+
+    func testCodePointTestsAndNormalize() throws {
+        let out = try output("""
+          print(text.isletter("Путин"), text.isletter("R2"), text.isletter(0x4E2D), text.isupper("U.S."), text.isupper("Été"))
+          print(text.islower("été!"), text.islower("123"), text.isdigit("١٢٣"), pcall(text.isletter, -1))
+          print(text.normalize("  Don’t \u{2014} e\u{301}te\u{301}\u{A0}\u{A0}ok\u{AD}ay\\n \\n\\n next  "))
+          print(text.normalize("a \u{2019}  b\u{2013}c", {apostrophes = false, dashes = false}))
+        """)
+        XCTAssertEqual(out, """
+        true\tfalse\ttrue\ttrue\tfalse
+        true\tfalse\ttrue\tfalse\ttext.isletter: -1 is not a code point
+        Don't - été okay
+
+        next
+        a \u{2019} b\u{2013}c
+
+        """)
+    }
+
+    // MARK: kwic and stopwords
+
+    func testKwicMatchesTokens() throws {
+        let r = try run("""
+          local function hits(k)
+            local o = {}
+            for _, h in ipairs(k) do o[#o + 1] = h.left .. "[" .. h.keyword .. "]" .. h.right .. "@" .. h.word end
+            return show(o)
+          end
+          local s = "Moscow’s plan: in moscow, Muscovites won’t wait. MOSCOW said so."
+          print(hits(text.kwic(s, "Moscow", 4)))
+          print(hits(text.kwic(s, "Moscow", {width = 4, case_sensitive = true})))
+          print(hits(text.kwic(s, "mus*", 3)))
+          print(hits(text.kwic(s, "won't wait", 3)))
+          print(text.words(s)[6])
+          print(hits(text.kwic("北京和中国人民，中国。", "中国", 2)))
+          text.kwic(s, "x", {widht = 3})
+        """)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out, """
+        [Moscow’s] pla@1| in [moscow], Mu@4|it. [MOSCOW] sai@8
+        [Moscow’s] pla@1
+        w, [Muscovites] wo@5
+        es [won’t wait]. M@6
+        won’t
+        京和[中国]人民@4|民，[中国]。@8
+
+        """)
+        XCTAssertTrue(r.err.contains("t.lua:15: text.kwic: unknown option 'widht' (known: width, case_sensitive)"), r.err)
+    }
+
+    func testStopwordsForTheParsersLanguages() throws {
+        let r = try run("""
+          local en, fr, de = text.stopwords("en"), text.stopwords("fr"), text.stopwords("de")
+          print(en["the"], en["don’t"], en["don't"], en["said"], en["us"])
+          print(fr["aujourd’hui"], fr["les"], de["und"], text.stopwords("ZH")["的"], text.stopwords("ru")["и"])
+          text.stopwords("xx")
+        """)
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.out, "true\ttrue\ttrue\tnil\tnil\ntrue\ttrue\ttrue\ttrue\ttrue\n")
+        XCTAssertTrue(r.err.contains("t.lua:6: text.stopwords: no list for 'xx' (available: en, ar, ca, cs, da, de, el, es, fi, fr, hi, id, it, ja, ms, nl, no, pl, pt, ro, ru, sk, sv, tl, uk, zh)"), r.err)
+    }
+
+    // MARK: limits (issue 11)
+
+    /// Results the host builds count against --memory: each function refuses
+    /// before building what would not fit, and a script can catch that.
+    func testMemoryLimitBoundsWhatTextFunctionsBuild() throws {
+        let r = try run("""
+          local w = {}
+          for i = 1, 8000 do w[i] = "word" .. i end
+          print(pcall(text.ngrams, w, 4000))
+          print(pcall(text.kwic, string.rep("Moscow and ", 200000), "moscow"))
+          print(pcall(text.words, string.rep("a ", 4000000)))
+          print(#text.ngrams(w, 2))
+          text.ngrams(w, 4000)
+        """, args: ["--memory", "32M"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.out, "false\tnot enough memory\nfalse\tnot enough memory\nfalse\tnot enough memory\n7999\n")
+        XCTAssertTrue(r.err.contains("t.lua:9: memory limit exceeded (--memory 32 MB) (in hook 'finish')"), r.err)
+    }
+
+    /// A long host loop stops when the watchdog fires. Uninterrupted, this
+    /// pattern search takes about 40 s in a debug build, so the test ends
+    /// either way.
+    func testTimeoutStopsLongTextLoops() throws {
+        let r = try run("""
+          print(text.find(string.rep("a", 1000), ".-.-b"))
+        """, args: ["--timeout", "1"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.out, "")
+        XCTAssertTrue(r.err.contains("time limit exceeded (--timeout 1 s) (in hook 'finish')"), r.err)
+        XCTAssertTrue(r.err.contains("t.lua:3: in function"), r.err)
+    }
+
+    func testTimeoutStopsLongNgrams() throws {
+        let r = try run("""
+          local w = {}
+          for i = 1, 12000 do w[i] = "w" .. i end
+          print(#text.ngrams(w, 4000))
+        """, args: ["--timeout", "1"])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.out, "")
+        XCTAssertTrue(r.err.contains("time limit exceeded (--timeout 1 s)"), r.err)
+    }
 }
