@@ -50,10 +50,12 @@ final class TextModuleTests: XCTestCase {
         let out = try output("""
           print(show(text.words("The U.S. economy grew 5.2% to $4,100,000; don't/don’t stop Moscow’s Sino-Russian talks.")))
           print(show(text.words("中国人民 カタカナ ひらがな 한국어 Ελλάδα עִבְרִית 🇺🇸🇬🇧 e\u{301}te\u{301}")))
+          print(show(text.words("مرحبا بالعالم ภาษาไทย")))
         """)
         XCTAssertEqual(out, """
         The|U.S|economy|grew|5.2|to|4,100,000|don't|don’t|stop|Moscow’s|Sino|Russian|talks
         中|国|人|民|カタカナ|ひ|ら|が|な|한국어|Ελλάδα|עִבְרִית|e\u{301}te\u{301}
+        مرحبا|بالعالم|ภ|า|ษ|า|ไ|ท|ย
 
         """)
     }
@@ -101,6 +103,8 @@ final class TextModuleTests: XCTestCase {
           print(show(out))
           print(text.find("f(a(b)c)d", "%b()"))
           print(text.find("THE (quick) fox", "%f[%a]%l+%f[%A]"))
+          print(text.match("price ١٢٣ now", "%d+"), text.match("a\u{A0}b", "a%sb"), text.match("x—y", "%p"),
+                text.match("€5", "%p"), text.match("a\\tb", "%c"), text.match("été", "^(.)"))
           print(pcall(text.match, "x", "%"))
           text.find("x", "[a")
         """)
@@ -116,10 +120,11 @@ final class TextModuleTests: XCTestCase {
         []|[]|[]|[]
         2\t8
         6\t10
+        ١٢٣\ta\u{A0}b\t—\t€\t\t\té
         false\ttext.match: malformed pattern (ends with '%')
 
         """)
-        XCTAssertTrue(r.err.contains("t.lua:20: text.find: malformed pattern (missing ']')"), r.err)
+        XCTAssertTrue(r.err.contains("t.lua:22: text.find: malformed pattern (missing ']')"), r.err)
     }
 
     func testCodePointTestsAndNormalize() throws {
@@ -128,6 +133,8 @@ final class TextModuleTests: XCTestCase {
           print(text.islower("été!"), text.islower("123"), text.isdigit("١٢٣"), pcall(text.isletter, -1))
           print(text.normalize("  Don’t \u{2014} e\u{301}te\u{301}\u{A0}\u{A0}ok\u{AD}ay\\n \\n\\n next  "))
           print(text.normalize("a \u{2019}  b\u{2013}c", {apostrophes = false, dashes = false}))
+          print(text.normalize("‘quoted’ ʼokina a\u{200B}b c\u{2212}d"))
+          print(text.normalize("e\u{301}  x", {nfc = false, whitespace = false}) == "e\u{301}  x")
         """)
         XCTAssertEqual(out, """
         true\tfalse\ttrue\ttrue\tfalse
@@ -136,6 +143,8 @@ final class TextModuleTests: XCTestCase {
 
         next
         a \u{2019} b\u{2013}c
+        'quoted' 'okina ab c-d
+        true
 
         """)
     }
@@ -156,6 +165,7 @@ final class TextModuleTests: XCTestCase {
           print(hits(text.kwic(s, "won't wait", 3)))
           print(text.words(s)[6])
           print(hits(text.kwic("北京和中国人民，中国。", "中国", 2)))
+          print(hits(text.kwic("first line\\nMoscow\\nlast", "moscow", 6)))
           text.kwic(s, "x", {widht = 3})
         """)
         XCTAssertEqual(r.status, 1)
@@ -166,9 +176,10 @@ final class TextModuleTests: XCTestCase {
         es [won’t wait]. M@6
         won’t
         京和[中国]人民@4|民，[中国]。@8
+         line [Moscow] last@3
 
         """)
-        XCTAssertTrue(r.err.contains("t.lua:15: text.kwic: unknown option 'widht' (known: width, case_sensitive)"), r.err)
+        XCTAssertTrue(r.err.contains("t.lua:16: text.kwic: unknown option 'widht' (known: width, case_sensitive)"), r.err)
     }
 
     func testStopwordsForTheParsersLanguages() throws {
@@ -224,5 +235,23 @@ final class TextModuleTests: XCTestCase {
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertEqual(r.out, "")
         XCTAssertTrue(r.err.contains("time limit exceeded (--timeout 1 s)"), r.err)
+    }
+
+    /// Every function of the text table is annotated for editors and documented.
+    func testEveryTextFunctionIsDocumented() throws {
+        let out = try output("""
+          local names = {}
+          for k in pairs(text) do names[#names + 1] = k end
+          table.sort(names)
+          print(table.concat(names, " "))
+        """)
+        let names = out.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        XCTAssertGreaterThanOrEqual(names.count, 17, out)
+        let meta = try String(contentsOf: repoRoot.appendingPathComponent("lua/lectern.d.lua"), encoding: .utf8)
+        let docs = try String(contentsOf: repoRoot.appendingPathComponent("docs/SCRIPTING.md"), encoding: .utf8)
+        for n in names {
+            XCTAssertTrue(meta.contains("function text.\(n)("), "lua/lectern.d.lua does not describe text.\(n)")
+            XCTAssertTrue(docs.contains("`text.\(n)("), "docs/SCRIPTING.md does not describe text.\(n)")
+        }
     }
 }
