@@ -190,8 +190,10 @@ struct Budget {
 
 /// Pushes the pieces of `b` at `ranges` as a Lua list, or returns why it stopped.
 func pushByteRanges(_ L: LuaL, _ b: UnsafeBufferPointer<UInt8>, _ ranges: [Range<Int>]) -> String? {
-    // A table slot and a short string cost about 40 bytes besides the text.
-    if let why = Budget.reason(L, bytes: ranges.count * 40) { return why }
+    // A table slot and a string header cost about 40 bytes besides the text.
+    var bytes = ranges.count * 40
+    for r in ranges { bytes += r.count }
+    if let why = Budget.reason(L, bytes: bytes) { return why }
     var budget = Budget(L: L)
     lua_createtable(L, Int32(clamping: ranges.count), 0)
     for (i, r) in ranges.enumerated() {
@@ -269,6 +271,7 @@ let textSentences: lua_CFunction = { L in
 let textLower: lua_CFunction = { L in
     hostCall(L) { L, _ in
         guard let s = stringAt(L, 1) else { return raise(L, "text.lower expects a string, got \(typeName(L, 1))") }
+        if let why = Budget.reason(L, bytes: s.utf8.count * 2) { return raise(L, why) }
         pushString(L, s.lowercased())
         return 1
     }
@@ -277,6 +280,7 @@ let textLower: lua_CFunction = { L in
 let textUpper: lua_CFunction = { L in
     hostCall(L) { L, _ in
         guard let s = stringAt(L, 1) else { return raise(L, "text.upper expects a string, got \(typeName(L, 1))") }
+        if let why = Budget.reason(L, bytes: s.utf8.count * 2) { return raise(L, why) }
         pushString(L, s.uppercased())
         return 1
     }
