@@ -1,6 +1,7 @@
 // The `text` module's Swift half: Unicode-aware helpers that would be slow or
-// wrong in plain Lua patterns (which see bytes, not letters). The Counter type,
-// text.top and text.gmatch's iterator are in the prelude.
+// wrong in plain Lua patterns (which see bytes, not letters). The Counter type
+// and text.top are in the prelude; words are in TextTokens.swift, patterns in
+// TextPattern.swift, the Unicode tables in TextUnicode*.swift.
 //
 // Limits: these functions allocate in host mode, where the capped allocator
 // never refuses (see CLuaBridge), so each one checks what it is about to build
@@ -244,8 +245,7 @@ let textWords: lua_CFunction = { L in
         if let v = optBool(L, 2, "urls") { opt.urls = v }
         if let v = optBool(L, 2, "emails") { opt.emails = v }
         if let v = optBool(L, 2, "hyphens") { opt.hyphens = v }
-        // The segmenter keeps 5 bytes per input byte while it works.
-        if let why = Budget.reason(L, bytes: b.count * 5) { return raise(L, why) }
+        if let why = Budget.reason(L, bytes: Tokenizer.workBytes(b.count)) { return raise(L, why) }
         guard let toks = Tokenizer.tokens(b, opt, stop: { lectern_pending(L) != 0 }) else {
             return raise(L, Budget.reason(L) ?? "interrupted")
         }
@@ -505,18 +505,14 @@ let textKwic: lua_CFunction = { L in
         }
         let t = KwicTerm(term, caseSensitive: caseSensitive)
         guard !t.words.isEmpty else { return raise(L, "text.kwic: the term has no words") }
-        if let why = Budget.reason(L, bytes: b.count * 5) { return raise(L, why) }
+        if let why = Budget.reason(L, bytes: Tokenizer.workBytes(b.count)) { return raise(L, why) }
         guard let toks = Tokenizer.tokens(b, stop: { lectern_pending(L) != 0 }) else {
             return raise(L, Budget.reason(L) ?? "interrupted")
         }
-        // Matching: folded tokens are made lazily, one window at a time.
-        var folded = [[Unicode.Scalar]?](repeating: nil, count: toks.count)
+        // Tokens are folded as the window reaches them (nothing kept per token).
         func key(_ i: Int) -> [Unicode.Scalar] {
-            if let k = folded[i] { return k }
-            let k = KwicTerm.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[toks[i]]), as: UTF8.self)),
-                                  caseSensitive: caseSensitive)
-            folded[i] = k
-            return k
+            KwicTerm.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[toks[i]]), as: UTF8.self)),
+                          caseSensitive: caseSensitive)
         }
         var hits: [Int] = []
         var budget = Budget(L: L)
@@ -527,7 +523,6 @@ let textKwic: lua_CFunction = { L in
             var match = true
             for j in 0..<m where !t.matches(key(i + j), t.words[j], last: j == m - 1) { match = false; break }
             if match { hits.append(i); i += m } else { i += 1 }
-            folded[max(0, i - 1)] = nil   // keep only what the next window needs
         }
         // Each hit: a 4-field table (~200 bytes) and up to `width` characters each side.
         if let why = Budget.reason(L, bytes: hits.count * (200 + 8 * width)) { return raise(L, why) }

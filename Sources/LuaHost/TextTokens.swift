@@ -10,6 +10,11 @@ struct TokenOptions {
 }
 
 enum Tokenizer {
+    /// Swift memory `tokens` may use for `n` input bytes, for --memory checks:
+    /// 5 bytes a byte for the scalar run, and at most one 16-byte range per
+    /// two bytes ("a a a ...").
+    static func workBytes(_ n: Int) -> Int { n * 13 }
+
     /// Byte ranges of the tokens of `b`. `stop` is polled now and then on long
     /// inputs; when it returns true the result is incomplete and nil is returned.
     static func tokens(_ b: UnsafeBufferPointer<UInt8>, _ opt: TokenOptions = TokenOptions(),
@@ -21,8 +26,12 @@ enum Tokenizer {
         out.reserveCapacity(b.count / 6)
         var segStart = 0
         var hasWord = false, hasLetter = false
-        var i = 0
+        var i = 0, nextPoll = 1 << 16
         while i <= n {
+            if i >= nextPoll {
+                nextPoll = i + (1 << 16)
+                if stop() { return nil }
+            }
             if i == n || (i > 0 && WordBreak.isBoundary(v, i)) {
                 if i > segStart, hasWord, opt.numbers || hasLetter {
                     out.append(Int(off[segStart])..<Int(off[i]))
@@ -31,7 +40,6 @@ enum Tokenizer {
                 segStart = i
                 hasWord = false
                 hasLetter = false
-                if i & 0xFFFF == 0, stop() { return nil }
             }
             let x = v[i]
             if WordBreak.isWordValue(x) {
