@@ -616,12 +616,16 @@ func patternSearch(_ L: LuaL, find: Bool) -> Int32 {
     if find {
         lua_pushinteger(L, lua_Integer(f.start + 1)); lua_pushinteger(L, lua_Integer(f.end)); n = 2
     }
-    n += pushCaptures(L, s, f, whole: !find)
-    return n
+    let c = pushCaptures(L, s, f, whole: !find, name)
+    return c < 0 ? c : n + c
 }
 
-/// Pushes the captures of a match (the whole match when it has none and `whole`).
-func pushCaptures(_ L: LuaL, _ s: UnsafeBufferPointer<UInt8>, _ f: UnicodePattern.Found, whole: Bool) -> Int32 {
+/// Pushes the captures of a match (the whole match when it has none and `whole`),
+/// or raises when the pattern left one open, as Lua does.
+func pushCaptures(_ L: LuaL, _ s: UnsafeBufferPointer<UInt8>, _ f: UnicodePattern.Found, whole: Bool, _ name: String) -> Int32 {
+    if f.captures.contains(where: { $0.len == UnicodeMatcher.capUnfinished }) {
+        return raise(L, "\(name): unfinished capture")
+    }
     if f.captures.isEmpty {
         guard whole else { return 0 }
         if s.isEmpty { lua_pushstring(L, "") } else { pushBytes(L, s, f.start..<f.end) }
@@ -673,6 +677,6 @@ let gmatchIterator: lua_CFunction = { L in
         }
         lua_pushinteger(L, lua_Integer(f.end)); lectern_replace(L, lectern_safe_upvalue(3))
         lua_pushinteger(L, lua_Integer(f.end)); lectern_replace(L, lectern_safe_upvalue(4))
-        return pushCaptures(L, s, f, whole: true)
+        return pushCaptures(L, s, f, whole: true, "text.gmatch")
     }
 }

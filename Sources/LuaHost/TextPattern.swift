@@ -104,9 +104,11 @@ struct UnicodeMatcher {
     @inline(__always) func cp(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (UInt32, Int) { decodeUTF8(b, i) }
 
     /// Start of the code point that ends just before byte `j` of the subject.
-    func previous(_ j: Int) -> Int {
+    /// A sequence that starts before `floor` (where decoding began, maybe inside
+    /// a code point) was read byte by byte there, so it steps back one byte.
+    func previous(_ j: Int, floor: Int = 0) -> Int {
         var k = j - 1
-        while k > 0, j - k < 4, s[k] & 0xC0 == 0x80 { k -= 1 }
+        while k > floor, j - k < 4, s[k] & 0xC0 == 0x80 { k -= 1 }
         return k + cp(s, k).1 == j ? k : j - 1
     }
 
@@ -197,7 +199,8 @@ struct UnicodeMatcher {
                 return si == s.count ? si : nil
             case 0x25 where pi + 1 < p.count && p[pi + 1] == 0x62:   // %b
                 guard let e = try matchBalance(si, pi + 2) else { return nil }
-                si = e; pi += 4
+                let n1 = cp(p, pi + 2).1
+                si = e; pi += 2 + n1 + cp(p, pi + 2 + n1).1   // the delimiters may be any code points
                 continue
             case 0x25 where pi + 1 < p.count && p[pi + 1] == 0x66:   // %f
                 pi += 2
@@ -246,7 +249,7 @@ struct UnicodeMatcher {
         while true {
             if let r = try match(e, ep + 1) { return r }
             if stopped || e == si { return nil }
-            e = previous(e)
+            e = previous(e, floor: si)
         }
     }
 
@@ -280,7 +283,9 @@ struct UnicodeMatcher {
     }
 
     mutating func matchBalance(_ si: Int, _ pi: Int) throws(PatternError) -> Int? {
-        guard pi + 1 < p.count else { throw PatternError(message: "malformed pattern (missing arguments to '%b')") }
+        guard pi < p.count, pi + cp(p, pi).1 < p.count else {
+            throw PatternError(message: "malformed pattern (missing arguments to '%b')")
+        }
         let (open, n1) = cp(p, pi)
         let (close, _) = cp(p, pi + n1)
         guard si < s.count, cp(s, si).0 == open else { return nil }
@@ -302,7 +307,7 @@ struct UnicodeMatcher {
             throw PatternError(message: "invalid capture index %\(l)")
         }
         let len = capLen[k]
-        guard s.count - si >= len else { return nil }
+        guard len >= 0, s.count - si >= len else { return nil }   // a position capture never matches, as in Lua
         for j in 0..<len where s[capStart[k] + j] != s[si + j] { return nil }
         return si + len
     }

@@ -258,4 +258,45 @@ final class TextModuleTests: XCTestCase {
             XCTAssertTrue(docs.contains("`text.\(n)("), "docs/SCRIPTING.md does not describe text.\(n)")
         }
     }
+
+    /// On ASCII, text.find and text.gmatch agree with Lua's string.find and
+    /// string.gmatch (random subjects and patterns, fixed seed), and bad bytes
+    /// in subjects or patterns crash neither the matcher nor the tokenizer.
+    func testPatternsAgreeWithLuaOnASCII() throws {
+        let out = try output("""
+          math.randomseed(14)
+          local pat = {"a", "b", "A", "1", ".", " ", "%a", "%d", "%s", "%w", "%p", "%u", "%l", "%A", "(", ")", "()",
+            "[ab]", "[^a]", "[%d.]", "*", "+", "-", "?", "^", "$", "%b()", "%f[%w]", "%1", "x", ",", "[a-c]"}
+          local sub = {"a", "b", "A", "1", ".", " ", "(", ")", "x", "-", ",", "c", "B", "\\t", "$", "%"}
+          local bad = {"\\255", "\\xC3", "\\xE2\\x80", "é", "中", "%b中", "(", "[", "%", "http://", "@", "a.b", "-", "\\n"}
+          local function rnd(al, n)
+            local t = {}
+            for i = 1, math.random(0, n) do t[i] = al[math.random(#al)] end
+            return table.concat(t)
+          end
+          local function all(...) local t = table.pack(...) for k = 1, t.n do t[k] = tostring(t[k]) end return table.concat(t, ",") end
+          local same, differ, errors = 0, 0, 0
+          for i = 1, 4000 do
+            local s, p, init = rnd(sub, 15), rnd(pat, 5), math.random(-3, 18)
+            local ok1, ok2 = pcall(string.find, s, p, init), pcall(text.find, s, p, init)
+            if not ok1 and not ok2 then errors = errors + 1
+            elseif all(pcall(string.find, s, p, init)) == all(pcall(text.find, s, p, init)) then same = same + 1
+            else differ = differ + 1; print(string.format("%q %q %d", s, p, init)) end
+            if not p:find("^", 1, true) and ok1 then
+              local function list(gmatch)
+                local t = {}
+                local ok = pcall(function() for x, y in gmatch(s, p) do t[#t + 1] = all(x, y) end end)
+                return ok and table.concat(t, ";") or "error"
+              end
+              if list(string.gmatch) ~= list(text.gmatch) then differ = differ + 1; print("gmatch", s, p) end
+            end
+            local bs, bp = rnd(bad, 12) .. s, rnd(bad, 3) .. p
+            pcall(text.find, bs, bp, init); pcall(text.match, bs, bp)
+            text.words(bs, {urls = true, emails = true, hyphens = true}); text.kwic(bs, "a* b", 3)
+            text.sentences(bs); text.normalize(bs); text.isupper(bs)
+          end
+          print(differ, same > 3000, errors > 100)
+        """)
+        XCTAssertEqual(out, "0\ttrue\ttrue\n")
+    }
 }
