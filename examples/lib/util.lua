@@ -66,8 +66,8 @@ function util.joincounts(entries, sep)
   return table.concat(out, sep or ", ")
 end
 
---- Lower-cased words of s, without numbers ("1949", "3-4") and without the
---- words in the set `skip` (a stopword set).
+--- Lower-cased words of text.normalize(s) (so "don’t" is "don't"), without
+--- numbers ("1949", "5.2") and without the words in the set `skip` (a stopword set).
 ---@param s string
 ---@param skip? table<string, boolean>
 ---@return string[]
