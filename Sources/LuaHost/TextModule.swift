@@ -256,14 +256,16 @@ let textWords: lua_CFunction = { L in
 
 let textSentences: lua_CFunction = { L in
     hostCall(L) { L, _ in
-        guard let s = stringAt(L, 1), let b = bytesAt(L, 1) else {
+        guard var s = stringAt(L, 1) else {
             return raise(L, "text.sentences expects a string, got \(typeName(L, 1))")
         }
         let base = s.utf8.startIndex
         let ranges = TextModule.sentenceRanges(s).map {
             s.utf8.distance(from: base, to: $0.lowerBound)..<s.utf8.distance(from: base, to: $0.upperBound)
         }
-        if let why = pushByteRanges(L, b, ranges) { return raise(L, why) }
+        // Offsets are in `s`, where invalid bytes became U+FFFD: slice `s`, not the Lua string.
+        let why = s.withUTF8 { pushByteRanges(L, $0, ranges) }
+        if let why { return raise(L, why) }
         return 1
     }
 }
@@ -485,9 +487,7 @@ struct KwicTerm {
 
 let textKwic: lua_CFunction = { L in
     hostCall(L) { L, _ in
-        guard let s = stringAt(L, 1), let b = bytesAt(L, 1) else {
-            return raise(L, "text.kwic expects a string, got \(typeName(L, 1))")
-        }
+        guard var s = stringAt(L, 1) else { return raise(L, "text.kwic expects a string, got \(typeName(L, 1))") }
         guard let term = stringAt(L, 2), !term.isEmpty else { return raise(L, "text.kwic: the term must be a non-empty string") }
         var width = 40
         var caseSensitive = false
@@ -505,25 +505,30 @@ let textKwic: lua_CFunction = { L in
         }
         let t = KwicTerm(term, caseSensitive: caseSensitive)
         guard !t.words.isEmpty else { return raise(L, "text.kwic: the term has no words") }
-        if let why = Budget.reason(L, bytes: Tokenizer.workBytes(b.count)) { return raise(L, why) }
-        guard let toks = Tokenizer.tokens(b, stop: { lectern_pending(L) != 0 }) else {
-            return raise(L, Budget.reason(L) ?? "interrupted")
-        }
-        // Tokens are folded as the window reaches them (nothing kept per token).
-        func key(_ i: Int) -> [Unicode.Scalar] {
-            KwicTerm.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[toks[i]]), as: UTF8.self)),
-                          caseSensitive: caseSensitive)
-        }
-        var hits: [Int] = []
+        // Tokens and hits as byte offsets in `s` (where invalid input bytes are
+        // U+FFFD), which the context is cut from.
+        var toks: [Range<Int>] = [], hits: [Int] = []
         var budget = Budget(L: L)
-        var i = 0
         let m = t.words.count
-        while i + m <= toks.count {
-            if let why = budget.tick() { return raise(L, why) }
-            var match = true
-            for j in 0..<m where !t.matches(key(i + j), t.words[j], last: j == m - 1) { match = false; break }
-            if match { hits.append(i); i += m } else { i += 1 }
+        let failure: String? = s.withUTF8 { b in
+            if let why = Budget.reason(L, bytes: Tokenizer.workBytes(b.count)) { return why }
+            guard let found = Tokenizer.tokens(b, stop: { lectern_pending(L) != 0 }) else { return Budget.reason(L) ?? "interrupted" }
+            toks = found
+            // Tokens are folded as the window reaches them (nothing kept per token).
+            func key(_ i: Int) -> [Unicode.Scalar] {
+                KwicTerm.fold(Substring(String(decoding: UnsafeBufferPointer(rebasing: b[toks[i]]), as: UTF8.self)),
+                              caseSensitive: caseSensitive)
+            }
+            var i = 0
+            while i + m <= toks.count {
+                if let why = budget.tick() { return why }
+                var match = true
+                for j in 0..<m where !t.matches(key(i + j), t.words[j], last: j == m - 1) { match = false; break }
+                if match { hits.append(i); i += m } else { i += 1 }
+            }
+            return nil
         }
+        if let failure { return raise(L, failure) }
         // Each hit: a 4-field table (~200 bytes) and up to `width` characters each side.
         if let why = Budget.reason(L, bytes: hits.count * (200 + 8 * width)) { return raise(L, why) }
         func flat(_ x: Substring) -> String { String(x.map { $0.isNewline ? " " : $0 }) }

@@ -299,4 +299,15 @@ final class TextModuleTests: XCTestCase {
         """)
         XCTAssertEqual(out, "0\ttrue\ttrue\n")
     }
+
+    /// Invalid UTF-8 reads as U+FFFD, one per bad byte, and never shifts a piece.
+    func testInvalidUTF8() throws {
+        let out = try output("""
+          print(table.concat(text.sentences("Bad \\xFF\\xFE byte. Next one."), "|"))
+          local k = text.kwic("x \\xFF\\xFE\\xFD Moscow y", "moscow", 5)[1]
+          print(k.left .. "[" .. k.keyword .. "]" .. k.right, k.word)
+          print(table.concat(text.words("a\\xFFb c\\xE2\\x80"), "|"))
+        """)
+        XCTAssertEqual(out, "Bad \u{FFFD}\u{FFFD} byte.|Next one.\n \u{FFFD}\u{FFFD}\u{FFFD} [Moscow] y\t2\na|b|c\n")
+    }
 }
