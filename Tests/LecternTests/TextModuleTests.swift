@@ -234,7 +234,9 @@ final class TextModuleTests: XCTestCase {
         let r = try run("""
           local w = {}
           for i = 1, 12000 do w[i] = "w" .. i end
-          print(#text.ngrams(w, 4000))
+          -- the time limit cannot be caught: the hook call stops
+          print(pcall(text.ngrams, w, 4000))
+          print("went on")
         """, args: ["--timeout", "1"])
         XCTAssertEqual(r.status, 1, r.err)
         XCTAssertEqual(r.out, "")
