@@ -16,10 +16,10 @@ columns { "source", "hits", "words", "per_1000", "positions", "plot" }
 local util = require("util")
 local term, width
 
-function setup(args) term, width = text.words(text.lower(args.term)), tonumber(args.width) end
+function setup(args) term, width = text.words(text.lower(text.normalize(args.term))), tonumber(args.width) end
 
 function article(a)
-  local words, positions, strip = text.words(text.lower(a:text())), {}, {}
+  local words, positions, strip = text.words(text.lower(text.normalize(a:text()))), {}, {} -- don’t = don't
   for k = 1, width do strip[k] = "·" end
   for i = 1, #words - #term + 1 do
     local match = true

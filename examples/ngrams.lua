@@ -22,7 +22,7 @@ end
 function paragraph(p)
   state.ngrams = state.ngrams or {}
   local counts = text.counter(state.ngrams)
-  local words = text.words(text.lower(p.text))
+  local words = text.words(text.lower(text.normalize(p.text))) -- don’t = don't
   for i, gram in ipairs(text.ngrams(words, n)) do
     if keep or not (stop[words[i]] or stop[words[i + n - 1]]) then counts:add(gram) end
   end

@@ -226,7 +226,26 @@ state = {}
 ---@field left string up to `width` characters before the keyword
 ---@field keyword string the keyword as written in the text
 ---@field right string up to `width` characters after it
----@field word integer the keyword's position among the words of the string, from 1
+---@field word integer the position of the keyword's first word in text.words(s), from 1
+
+---Options of text.words: what counts as one token.
+---@class WordOptions
+---@field numbers? boolean keep words without a letter ("1949", "5.2", "4,100,000"); default true
+---@field urls? boolean "https://example.com/a?b=1" and "www.example.org" as one token; default false
+---@field emails? boolean "first.last@example.co.uk" as one token; default false
+---@field hyphens? boolean "Sino-Russian" as one token; default false (UAX #29 splits at hyphens)
+
+---Options of text.kwic.
+---@class KwicOptions
+---@field width? integer characters of context on each side (default 40)
+---@field case_sensitive? boolean match case exactly (default false)
+
+---Steps of text.normalize, all on by default.
+---@class NormalizeOptions
+---@field nfc? boolean Unicode NFC
+---@field apostrophes? boolean ’ ‘ ʼ as '
+---@field dashes? boolean every dash and hyphen (– — ‐ − ...) as -
+---@field whitespace? boolean runs of white space as one space (line breaks as "\n" or "\n\n"), soft hyphens and zero-width spaces removed, ends trimmed
 
 ---One entry of a ranked count.
 ---@class CountEntry
@@ -261,14 +280,18 @@ function Counter:total() end
 ---@class textlib
 text = {}
 
----The words of s: runs of letters and digits, with internal apostrophes and
----hyphens kept ("Moscow’s", "Sino-Russian"); case is kept.
+---The words of s by Unicode word segmentation (UAX #29), pieces with a letter
+---or digit: "U.S." gives "U.S", "5.2%" gives "5.2", "don’t" and "Moscow’s" stay
+---whole, "Sino-Russian" splits, Han and Hiragana one word per character. Case
+---is kept.
 ---@param s string
+---@param opts? WordOptions
 ---@return string[]
-function text.words(s) end
+function text.words(s, opts) end
 
 ---The sentences of s. "Mr.", "Dr.", "U.S." inside a sentence and decimals
----("4.2") do not end one; "the U.S. China is" does split before "China".
+---("4.2") do not end one; "the U.S. China is" does split before "China"; a
+---blank line always ends one.
 ---@param s string
 ---@return string[]
 function text.sentences(s) end
@@ -289,19 +312,74 @@ function text.upper(s) end
 ---@return string[]
 function text.ngrams(words, n) end
 
----Every whole-word, case-insensitive occurrence of term in s (a word or a
----phrase, matched word by word as text.words splits it), with `width`
----characters of context on each side (default 40; line breaks become spaces).
+---Every occurrence of term in s, matched on the words of s as text.words
+---splits them (a phrase word by word), case-insensitive unless
+---opts.case_sensitive; ’ and ' alike; the term's last word also matches its
+---possessive ("Moscow" finds "Moscow’s"); `*` in a term word matches any
+---letters ("mus*"). Context: `width` characters on each side (default 40; line
+---breaks become spaces).
 ---@param s string
 ---@param term string
----@param width? integer
+---@param opts? integer|KwicOptions the width, or options
 ---@return KwicHit[]
-function text.kwic(s, term, width) end
+function text.kwic(s, term, opts) end
 
----A stopword set: stop["the"] == true. "en" at least.
+---A stopword set: stop["the"] == true, with both ' and ’ spellings of every
+---contraction. "en" (Lectern's list) and the stopwords-iso lists for ar ca cs
+---da de el es fi fr hi id it ja ms nl no pl pt ro ru sk sv tl uk zh.
 ---@param lang string
 ---@return table<string, boolean>
 function text.stopwords(lang) end
+
+---s in NFC, apostrophes as ', dashes as -, white space collapsed (see NormalizeOptions).
+---@param s string
+---@param opts? NormalizeOptions
+---@return string
+function text.normalize(s, opts) end
+
+---As string.find, with code points for characters and Unicode classes (%a is
+---any letter, [’'] matches either apostrophe). Positions are bytes.
+---@param s string
+---@param pattern string
+---@param init? integer
+---@param plain? boolean
+---@return integer? start
+---@return integer? end
+---@return any ... captures
+function text.find(s, pattern, init, plain) end
+
+---As string.match, with code points and Unicode classes.
+---@param s string
+---@param pattern string
+---@param init? integer
+---@return any ... captures, or the whole match
+function text.match(s, pattern, init) end
+
+---As string.gmatch, with code points and Unicode classes.
+---@param s string
+---@param pattern string
+---@return fun(): any
+function text.gmatch(s, pattern) end
+
+---Whether every code point of x (a string, or one code point number) is a letter.
+---@param x string|integer
+---@return boolean
+function text.isletter(x) end
+
+---Whether every code point of x (a string, or one code point number) is a decimal digit.
+---@param x string|integer
+---@return boolean
+function text.isdigit(x) end
+
+---Whether x has a letter and none of its letters is lower case ("U.S." is).
+---@param x string|integer
+---@return boolean
+function text.isupper(x) end
+
+---Whether x has a letter and none of its letters is upper case.
+---@param x string|integer
+---@return boolean
+function text.islower(x) end
 
 ---A Counter over t (a new empty table when t is nil).
 ---@param t? table<string, number>

@@ -246,7 +246,7 @@ final class ScriptingTests: XCTestCase {
         let r = try lectern(["run", s, seedPath])
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertEqual(r.out, """
-        Moscow’s|Sino-Russian|talks|don't|stop|4|2|Путин|сказал
+        Moscow’s|Sino|Russian|talks|don't|stop|4.2|Путин|сказал
         Increasingly, it dismays the U.S.|China is rising.|Mr. Smith met Dr. Jones at 4.2 p.m. today.|The U.S. President spoke.|Really?|Yes.
         été россия\tSTRASSE
         a b|b c|c d\t0

@@ -66,15 +66,16 @@ function util.joincounts(entries, sep)
   return table.concat(out, sep or ", ")
 end
 
---- Lower-cased words of s, without numbers ("1949", "3-4") and without the
---- words in the set `skip` (a stopword set).
+--- Lower-cased words of text.normalize(s) (so "don’t" is "don't"), without
+--- numbers ("1949", "5.2") and without the words in the set `skip` (a stopword set).
 ---@param s string
 ---@param skip? table<string, boolean>
 ---@return string[]
 function util.terms(s, skip)
   local out = {}
-  for _, w in ipairs(text.words(text.lower(s))) do
-    if not (skip and skip[w]) and w:find("[%a\128-\255]") then out[#out + 1] = w end
+  -- one apostrophe ("don’t" counts as "don't"); numbers left out
+  for _, w in ipairs(text.words(text.lower(text.normalize(s)), { numbers = false })) do
+    if not (skip and skip[w]) then out[#out + 1] = w end
   end
   return out
 end
