@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import uuid
+import zlib
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
@@ -172,9 +173,30 @@ def broken_plain(recs, pages):
                             protocol="HTTP/1.1")      # says chunked, is not
     not_chunked = recs.record("https://example.org/chunks", "response", b"<html><body>plain</body></html>", False,
                               http=http)
+    no_length = response(recs, "https://example.org/nolength", b"<html><body>x</body></html>", False)
+    n = no_length.index(b"Content-Length: ")        # the WARC header's, which comes first
+    no_length = no_length[:n] + no_length[no_length.index(b"\r\n", n) + 2:]
     tail = response(recs, u0, h0, False)
     tail = tail[:len(tail) // 2]                    # the file ends inside the last record
-    return b"".join([good0, garbage, good1, short, good3, brotli, not_chunked, tail])
+    return b"".join([good0, garbage, good1, short, good3, brotli, not_chunked, no_length, tail])
+
+
+def misc(recs):
+    """Less common routes: an HTTP charset, a resource record, no Content-Type, deflate."""
+    page = lambda title: ("<html><head><title>%s</title></head><body><article><h1>%s</h1>"
+                          "<p>The first paragraph of the %s page, long enough to count as body text here.</p>"
+                          "<p>A second paragraph, so that the page has a body of more than one line.</p>"
+                          "</article></body></html>" % (title, title, title.lower())).encode()
+    untyped = page("Untyped")
+    http = StatusAndHeaders("200 OK", [("Content-Length", str(len(untyped)))], protocol="HTTP/1.1")
+    deflated = zlib.compress(page("Deflated"))
+    return b"".join([
+        response(recs, "https://example.org/ru/news", CYRILLIC_PAGE.encode("windows-1251"), False,
+                 ctype="text/html; charset=windows-1251"),
+        recs.record("https://example.org/resource", "resource", page("Resource"), False, content_type="text/html"),
+        recs.record("https://example.org/untyped", "response", untyped, False, http=http),
+        response(recs, "https://example.org/deflated", deflated, False, headers=[("Content-Encoding", "deflate")]),
+    ])
 
 
 def sha256(path):
@@ -205,8 +227,7 @@ def main():
     files["pages-whole.warc.gz"] = gzip.compress(plain, mtime=0)
     files["pages.wet"] = b"".join(wet(Records(), pages, texts, False))
     files["pages.wet.gz"] = b"".join(wet(Records(), pages, texts, True))
-    files["charset.warc"] = response(Records(), "https://example.org/ru/news", CYRILLIC_PAGE.encode("windows-1251"),
-                                     False, ctype="text/html; charset=windows-1251")
+    files["misc.warc"] = misc(Records())
     files["broken.warc.gz"] = broken_gz(Records(), pages)
     files["broken.warc"] = broken_plain(Records(), pages)
     for name, data in files.items():
@@ -215,7 +236,7 @@ def main():
 
     # warcio's own reading of the good files: what Lectern's reader must agree with.
     index = {}
-    for name in ["pages.warc.gz", "pages.warc", "pages.wet", "pages.wet.gz", "charset.warc"]:
+    for name in ["pages.warc.gz", "pages.warc", "pages.wet", "pages.wet.gz", "misc.warc"]:
         rows = []
         with open(os.path.join(a.out, name), "rb") as f:
             it = ArchiveIterator(f)
@@ -249,10 +270,10 @@ def main():
                 "| `pages.warc` | the same records, not compressed |\n"
                 "| `pages-whole.warc.gz` | `pages.warc` gzipped as one member |\n"
                 "| `pages.wet`, `pages.wet.gz` | warcinfo and one conversion record per page (the benchmark's article body) |\n"
-                "| `charset.warc` | one response in windows-1251, declared only in the HTTP Content-Type |\n"
+                "| `misc.warc` | a response in windows-1251, declared only in the HTTP Content-Type; a text/html resource record; a response without Content-Type; one in Content-Encoding deflate |\n"
                 "| `index.json` | warcio's reading of the good files: each record's offset, type, URI, date, id, HTTP status and content type |\n"
                 "| `broken.warc.gz` | pages 1, 3, 4 good; page 2's member cut in half; a record whose Content-Length is 500 too long; a 404; garbage between members; the file ends inside the last member |\n"
-                "| `broken.warc` | pages 1, 2, 4 good; garbage between records; page 3's Content-Length 100 too short; a response in Content-Encoding br; one that says chunked and is not; the file ends inside the last record |\n\n"
+                "| `broken.warc` | pages 1, 2, 4 good; garbage between records; page 3's Content-Length 100 too short; a response in Content-Encoding br; one that says chunked and is not; a record without Content-Length; the file ends inside the last record |\n\n"
                 "## sha256\n\n")
         for name, digest in listed:
             f.write("%s  %s\n" % (digest, name))
