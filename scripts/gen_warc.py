@@ -132,6 +132,8 @@ def wet(recs, pages, texts, gz):
     out = [warcinfo(recs, "pages.wet", gz)]
     for pid, uri, _ in pages:
         out.append(recs.record(uri, "conversion", texts[pid].encode("utf-8"), gz, content_type="text/plain"))
+    # Common Crawl writes conversion records with no text for pages that have none.
+    out.append(recs.record("https://example.org/empty", "conversion", b"", gz, content_type="text/plain"))
     return out
 
 
@@ -241,13 +243,15 @@ def main():
         with open(os.path.join(a.out, name), "rb") as f:
             it = ArchiveIterator(f)
             for r in it:
+                payload = r.content_stream().read()     # before get_record_offset, which ends the stream
                 rows.append({"offset": it.get_record_offset(), "type": r.rec_type,
                              "uri": r.rec_headers.get_header("WARC-Target-URI"),
                              "date": r.rec_headers.get_header("WARC-Date"),
                              "id": r.rec_headers.get_header("WARC-Record-ID"),
                              "status": r.http_headers.get_statuscode() if r.http_headers else None,
                              "content_type": r.http_headers.get_header("Content-Type") if r.http_headers
-                             else r.rec_headers.get_header("Content-Type")})
+                             else r.rec_headers.get_header("Content-Type"),
+                             "payload_bytes": len(payload)})
         index[name] = rows
     files["index.json"] = json.dumps(index, indent=1, ensure_ascii=False).encode("utf-8") + b"\n"
     with open(os.path.join(a.out, "index.json"), "wb") as f:
@@ -269,9 +273,9 @@ def main():
                 "  Content-Encoding, page 4 both); a metadata, a text/plain, an image/png, a 404, a 301 and a revisit record: 4 articles, 11 records skipped |\n"
                 "| `pages.warc` | the same records, not compressed |\n"
                 "| `pages-whole.warc.gz` | `pages.warc` gzipped as one member |\n"
-                "| `pages.wet`, `pages.wet.gz` | warcinfo and one conversion record per page (the benchmark's article body) |\n"
+                "| `pages.wet`, `pages.wet.gz` | warcinfo and one conversion record per page (the benchmark's article body), and an empty one |\n"
                 "| `misc.warc` | a response in windows-1251, declared only in the HTTP Content-Type; a text/html resource record; a response without Content-Type; one in Content-Encoding deflate |\n"
-                "| `index.json` | warcio's reading of the good files: each record's offset, type, URI, date, id, HTTP status and content type |\n"
+                "| `index.json` | warcio's reading of the good files: each record's offset, type, URI, date, id, HTTP status, content type and payload size (decoded) |\n"
                 "| `broken.warc.gz` | pages 1, 3, 4 good; page 2's member cut in half; a record whose Content-Length is 500 too long; a 404; garbage between members; the file ends inside the last member |\n"
                 "| `broken.warc` | pages 1, 2, 4 good; garbage between records; page 3's Content-Length 100 too short; a response in Content-Encoding br; one that says chunked and is not; a record without Content-Length; the file ends inside the last record |\n\n"
                 "## sha256\n\n")

@@ -407,7 +407,8 @@ enum WARCInput {
         func problem(_ why: String) -> WorkItem { WorkItem(source: source, content: .problem("\(source): \(why)"), size: 0) }
         switch type {
         case "conversion":
-            // WET: the page's text, already extracted.
+            // WET: the page's text, already extracted (often nothing, for pages without text).
+            if isBlank(r.block) { return skip("empty") }
             return WorkItem(source: source, content: .bytes(r.block, kind: .text, fields: fields), size: r.block.count)
         case "response", "resource":
             var body = r.block
@@ -439,12 +440,15 @@ enum WARCInput {
             }
             let isHTML = mediaType.map { htmlTypes.contains($0.type) } ?? Inputs.looksLikeHTML(body)
             guard isHTML else { return skip("not HTML") }
+            if isBlank(body) { return skip("empty") }
             if let charset = mediaType?.charset { body = toUTF8(body, charset: charset) }
             return WorkItem(source: source, content: .bytes(body, kind: .html, fields: fields), size: body.count)
         default:
             return skip(type.isEmpty ? "no WARC-Type" : type)
         }
     }
+
+    static func isBlank(_ b: [UInt8]) -> Bool { b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
 
     static func stripBrackets(_ s: String) -> String {
         s.hasPrefix("<") && s.hasSuffix(">") ? String(s.dropFirst().dropLast()) : s

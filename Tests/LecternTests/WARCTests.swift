@@ -15,6 +15,7 @@ final class WARCTests: XCTestCase {
         var id: String?
         var status: String?
         var content_type: String?
+        var payload_bytes: Int
     }
 
     func index() throws -> [String: [IndexRow]] {
@@ -30,11 +31,11 @@ final class WARCTests: XCTestCase {
         return (articles, r)
     }
 
-    /// The articles warcio says a file holds: 2xx HTML responses and conversion records.
+    /// The articles warcio says a file holds: 2xx HTML responses and conversion records, not empty.
     func expectedArticles(_ rows: [IndexRow]) -> [IndexRow] {
         rows.filter {
-            $0.type == "conversion" || $0.type == "response" && ($0.status ?? "").hasPrefix("2")
-                && ($0.content_type ?? "").hasPrefix("text/html")
+            $0.payload_bytes > 0 && ($0.type == "conversion" || $0.type == "response" && ($0.status ?? "").hasPrefix("2")
+                && ($0.content_type ?? "").hasPrefix("text/html"))
         }
     }
 
@@ -150,7 +151,8 @@ final class WARCTests: XCTestCase {
         XCTAssertEqual(r.out, "{\"n\":4}\n")
         XCTAssertEqual(r.err, "lectern: 4 articles read, 0 failed, 11 WARC records skipped (4 request, 2 not HTML, 2 status 301/404, 1 metadata, 1 revisit, 1 warcinfo)\n")
         let wet = try lectern(["run", script, "\(dir)/pages.wet.gz"])
-        XCTAssertEqual(wet.err, "lectern: 4 articles read, 0 failed, 1 WARC record skipped (1 warcinfo)\n")
+        XCTAssertEqual(wet.status, 0)
+        XCTAssertEqual(wet.err, "lectern: 4 articles read, 0 failed, 2 WARC records skipped (1 empty, 1 warcinfo)\n")
         let quiet = try lectern(["run", script, "\(dir)/pages.warc.gz", "--quiet"])
         XCTAssertEqual(quiet.err, "")
         XCTAssertEqual(quiet.status, 0)
