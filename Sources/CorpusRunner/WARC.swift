@@ -431,7 +431,9 @@ enum WARCInput {
                 }
                 if let ce = h.header("content-encoding")?.lowercased().trimmingCharacters(in: .whitespaces),
                    !ce.isEmpty, ce != "identity" {
-                    guard inflatedEncodings.contains(ce) else { return problem("Content-Encoding \(ce) is not supported; skipped") }
+                    guard inflatedEncodings.contains(ce) else {
+                        return problem("Content-Encoding \(token(ce) ?? "(unreadable)") is not supported; skipped")
+                    }
                     switch Inputs.gunzip(body, limit: maxBytes) {
                     case .success(let b): body = b
                     case .failure(let e): return problem("Content-Encoding \(ce): \(e.description)")
@@ -444,8 +446,14 @@ enum WARCInput {
             if let charset = mediaType?.charset { body = toUTF8(body, charset: charset) }
             return WorkItem(source: source, content: .bytes(body, kind: .html, fields: fields), size: body.count)
         default:
-            return skip(type.isEmpty ? "no WARC-Type" : type)
+            return skip(type.isEmpty ? "no WARC-Type" : token(type) ?? "bad WARC-Type")
         }
+    }
+
+    /// A header value fit to show in a message or a count: a short word, or nil
+    /// (a damaged record must not put control bytes on the terminal).
+    static func token(_ s: String) -> String? {
+        s.count <= 32 && s.unicodeScalars.allSatisfy({ $0.isASCII && $0.value > 0x20 && $0.value < 0x7F }) ? s : nil
     }
 
     static func isBlank(_ b: [UInt8]) -> Bool { b.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }

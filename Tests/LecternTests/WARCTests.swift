@@ -291,6 +291,21 @@ final class WARCTests: XCTestCase {
         XCTAssertLessThan(reader.peakBuffered, 3 * WARCReader.blockSize)
     }
 
+    /// Header values from a damaged record never reach the terminal as they are.
+    func testDamagedHeaderValuesAreNotEchoed() throws {
+        let r = WARCReader.Record(offset: "0", headers: ["warc-type": "respon\u{1B}[2J"], block: [])
+        guard case .skipped(let why) = WARCInput.workItem(r, source: "f#0", maxBytes: 1 << 20).content else {
+            return XCTFail("not skipped")
+        }
+        XCTAssertEqual(why, "bad WARC-Type")
+        let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: b\u{7}r\r\n\r\n<html>".utf8)
+        let r2 = WARCReader.Record(offset: "0", headers: ["warc-type": "response"], block: http)
+        guard case .problem(let m) = WARCInput.workItem(r2, source: "f#0", maxBytes: 1 << 20).content else {
+            return XCTFail("not reported")
+        }
+        XCTAssertEqual(m, "f#0: Content-Encoding (unreadable) is not supported; skipped")
+    }
+
     // MARK: provenance of the test files
 
     /// The files are scripts/gen-warc's output: the sums in README.md (which
