@@ -383,7 +383,9 @@ enum WARCInput {
         do { reader = try WARCReader(path: path, maxBytes: maxBytes) } catch {
             return body(WorkItem(source: path, content: .problem("\(path): \(error)"), size: 0))
         }
+        var any = false
         while let event = reader.next() {
+            any = true
             let item: WorkItem
             switch event {
             case .problem(let offset, let message):
@@ -394,6 +396,8 @@ enum WARCInput {
             }
             if !body(item) { return false }
         }
+        // As for any other empty input (and so that it is not "no input found").
+        if !any { return body(WorkItem(source: path, content: .problem("\(path): empty file; skipped"), size: 0)) }
         return true
     }
 

@@ -291,6 +291,14 @@ final class WARCTests: XCTestCase {
         XCTAssertLessThan(reader.peakBuffered, 3 * WARCReader.blockSize)
     }
 
+    func testEmptyWARCFileIsReported() throws {
+        let t = try tempDir(self)
+        let empty = try write(t, "empty.warc.gz", "")
+        let r = try lectern(["parse", empty, "\(dir)/misc.warc"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.err, "lectern: \(empty): empty file; skipped\nlectern: 4 articles read, 0 failed, 1 input skipped\n")
+    }
+
     /// Header values from a damaged record never reach the terminal as they are.
     func testDamagedHeaderValuesAreNotEchoed() throws {
         let r = WARCReader.Record(offset: "0", headers: ["warc-type": "respon\u{1B}[2J"], block: [])
