@@ -46,6 +46,7 @@ final class WARCReader {
     private var segEnded = false          // the segment has no more bytes
     private var segError: String?         // why it ended early (bad gzip data)
     private var segErrorReported = false
+    private var recordsInSegment = 0
     private var started = false
     private var strm = z_stream()
     private var out = [UInt8](repeating: 0, count: 1 << 16)
@@ -93,7 +94,9 @@ final class WARCReader {
             if !parseRecord() {
                 // The segment is done: report how it ended badly, then go on.
                 if let e = segError, !segErrorReported {
-                    pending.append(.problem(offset: offsetText(bufSegOffset + pos), message: e))
+                    // Between records: a member of one record is named by its own offset.
+                    let at = recordsInSegment > 1 ? offsetText(bufSegOffset + pos) : String(segStart)
+                    pending.append(.problem(offset: at, message: e))
                 }
                 guard nextSegment() else { break }
             }
@@ -136,8 +139,12 @@ final class WARCReader {
         }
         let start = pos
         let startOffset = offsetText(bufSegOffset + start)
-        _ = ensure(WARCReader.recordMagic.count)
-        if !buf[start..<min(buf.count, start + WARCReader.recordMagic.count)].elementsEqual(WARCReader.recordMagic) {
+        let whole = ensure(WARCReader.recordMagic.count)
+        let head = buf[start..<min(buf.count, start + WARCReader.recordMagic.count)]
+        if !whole && WARCReader.recordMagic.starts(with: head) {
+            return recordFailed(start, startOffset, truncatedMessage("in its header"))
+        }
+        if !head.elementsEqual(WARCReader.recordMagic) {
             let skipped = resync(from: start)
             pending.append(.problem(offset: startOffset, message: "\(skipped) byte\(skipped == 1 ? "" : "s") that are not a WARC record; skipped"))
             return true
@@ -195,6 +202,7 @@ final class WARCReader {
             return recordFailed(start, startOffset, "the record does not end where its Content-Length (\(length)) says; skipped")
         }
         pending.append(.record(Record(offset: startOffset, headers: headers, block: Array(buf[blockStart..<blockEnd]))))
+        recordsInSegment += 1
         pos = blockEnd
         return true
     }
@@ -326,6 +334,7 @@ final class WARCReader {
         buf.removeAll(keepingCapacity: true)
         pos = 0; bufSegOffset = 0
         segEnded = false; segError = nil; segErrorReported = false
+        recordsInSegment = 0
         segStart = at
         guard compressed else { return true }
         if rawFileOffset + rawStart != at { seek(at) }

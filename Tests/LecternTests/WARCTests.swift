@@ -270,6 +270,41 @@ final class WARCTests: XCTestCase {
         }
     }
 
+    /// A file cut anywhere: every record before the cut is read, and the one
+    /// the cut falls in is one problem at that record's offset. (A gzip member
+    /// cut in its 8-byte trailer still gives its record, and the problem.)
+    func testFileCutAnywhereKeepsTheRecordsBeforeTheCut() throws {
+        let idx = try index()
+        let t = try tempDir(self)
+        for file in ["pages.warc.gz", "pages.warc"] {
+            let data = try Data(contentsOf: repoRoot.appendingPathComponent("\(dir)/\(file)"))
+            let starts = idx[file]!.map(\.offset)
+            let ends = Array(starts.dropFirst()) + [data.count]
+            // A plain record is whole without its final CRLF CRLF; a member's data
+            // without its trailer (CRC and size), but where exactly the deflate data
+            // gives the last byte is zlib's business: a few cuts before are not checked.
+            let gz = file.hasSuffix(".gz")
+            let slack = gz ? 8 : 4
+            let path = t.appendingPathComponent(file).path
+            for cut in stride(from: 1, to: data.count, by: 331) where !(gz && ends.contains { $0 - 12 <= cut && cut < $0 - 8 }) {
+                try data.prefix(cut).write(to: URL(fileURLWithPath: path))
+                let reader = try WARCReader(path: path, maxBytes: 64 << 20)
+                var records: [String] = []
+                var problems: [String] = []
+                while let e = reader.next() {
+                    switch e {
+                    case .record(let r): records.append(r.offset)
+                    case .problem(let offset, _): problems.append(offset)
+                    }
+                }
+                let whole = zip(starts, ends).filter { $0.1 - slack <= cut }.map { String($0.0) }
+                XCTAssertEqual(records, whole, "\(file) cut at \(cut)")
+                let broken = zip(starts, ends).first { $0.0 < cut && (gz ? $0.1 : $0.1 - slack) > cut }.map { String($0.0) }
+                XCTAssertEqual(problems, broken.map { [$0] } ?? [], "\(file) cut at \(cut)")
+            }
+        }
+    }
+
     /// A record far over --max-bytes is streamed past, not held.
     func testOversizedRecordIsNotHeld() throws {
         let t = try tempDir(self)
