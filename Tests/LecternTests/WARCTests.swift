@@ -244,6 +244,36 @@ final class WARCTests: XCTestCase {
         XCTAssertEqual(one.err, three.err)
     }
 
+    /// With chunks of 4 items the records of one file are spread over many
+    /// chunks and workers; the output is still the same bytes.
+    func testJobsDoNotChangeTheOutputWithSmallChunks() throws {
+        let t = try tempDir(self)
+        let script = try write(t, "s.lua", """
+            function article(a)
+              state.titles = state.titles or {}
+              table.insert(state.titles, a.source .. " " .. (a.title or "-"))
+              emit { src = a.source, id = a.record_id, paragraphs = #a.paragraphs }
+            end
+            function finish() emit { titles = table.concat(state.titles, "|") } end
+            """)
+        var outputs: [String] = []
+        for jobs in [1, 3] {
+            var config = RunConfig()
+            config.scripts = [script]
+            config.paths = ["pages.warc.gz", "pages.wet", "pages-whole.warc.gz", "misc.warc"].map {
+                repoRoot.appendingPathComponent("\(dir)/\($0)").path
+            }
+            config.jobs = jobs
+            config.chunkArticles = 4
+            config.quiet = true
+            config.output = t.appendingPathComponent("out-\(jobs).jsonl").path
+            XCTAssertEqual(Runner(config: config).run(), 0)
+            outputs.append(try String(contentsOfFile: config.output!, encoding: .utf8))
+        }
+        XCTAssertEqual(outputs[0].split(separator: "\n").count, 4 + 4 + 4 + 4 + 1)
+        XCTAssertEqual(outputs[0], outputs[1])
+    }
+
     /// The reader holds about one record and one read block, however long the
     /// file: 300 records (9 MB plain, 3 MB gzip) made by repeating warcio's records.
     func testReaderMemoryStaysBoundedOnALongFile() throws {
