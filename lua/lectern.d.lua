@@ -21,7 +21,7 @@
 ---builds the paragraph list. The table is valid only while its hooks run:
 ---copy what you need (`local title = a.title`), do not keep `a`.
 ---@class Article
----@field source string the path as given on the command line (`-` for standard input)
+---@field source string the path as given on the command line (`-` for standard input, `FILE#OFFSET` for a WARC record)
 ---@field format "text"|"html" which reader produced the model
 ---@field url string? the page's canonical URL, when the page gives one
 ---@field title string? the headline
@@ -36,6 +36,8 @@
 ---@field tags string[] from a "Tags:" line
 ---@field comments Comment[] readers' comments, in order
 ---@field comments_closed boolean the page says "Comments are closed."
+---@field fetched string? WARC records: when the page was fetched (`WARC-Date`, ISO 8601 as given); nil for other inputs
+---@field record_id string? WARC records: the `WARC-Record-ID`, without angle brackets; nil for other inputs
 local Article = {}
 
 ---The body: the paragraphs' text joined by a blank line ("\n\n").

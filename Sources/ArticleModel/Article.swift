@@ -76,6 +76,10 @@ public struct Article: Sendable, Equatable {
     public var tags: [String]
     public var comments: [Comment]
     public var commentsClosed: Bool
+    /// WARC records only: when the page was fetched (`WARC-Date`, ISO 8601 as
+    /// given) and the record's `WARC-Record-ID` without its angle brackets.
+    public var fetched: String?
+    public var recordID: String?
 
     public init(source: String, format: String = "text") {
         self.source = source

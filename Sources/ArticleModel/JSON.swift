@@ -154,6 +154,8 @@ extension Article {
         }
         w.endArray()
         w.key("comments_closed"); w.bool(commentsClosed)
+        w.key("fetched"); w.string(fetched)
+        w.key("record_id"); w.string(recordID)
         w.endObject()
         return w.out
     }
@@ -166,5 +168,6 @@ extension Article {
         "boilerplate", "boilerplate[].kind", "boilerplate[].text",
         "navigation", "navigation.previous", "navigation.next",
         "tags", "comments", "comments[].number", "comments[].text", "comments_closed",
+        "fetched", "record_id",
     ]
 }

@@ -11,6 +11,7 @@ public struct WorkItem: Sendable {
         case file(path: String)
         case bytes([UInt8], kind: InputKind?, fields: JSONLFields?)
         case problem(String)   // a file that could not even be listed or read
+        case skipped(String)   // a WARC record that is not an article (why), counted in the summary
     }
     public var source: String
     public var content: Content
@@ -26,6 +27,9 @@ public struct JSONLFields: Sendable {
     public var title: String?
     public var author: String?
     public var published: String?
+    /// WARC records: `WARC-Date` and `WARC-Record-ID`.
+    public var fetched: String?
+    public var recordID: String?
 }
 
 public struct InputError: Error, CustomStringConvertible, Sendable {
@@ -33,7 +37,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 }
 
 enum Inputs {
-    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz"]
+    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz", "warc", "wet"]
 
     /// Whether a file found inside a directory is part of the corpus: known
     /// endings (also under .gz) or no ending at all; hidden files are skipped.
@@ -130,6 +134,7 @@ enum Inputs {
 
     private static func fileItem(_ path: String, size: Int, maxBytes: Int, expandJSONL: Bool,
                                  body: (WorkItem) -> Bool) -> Bool {
+        if expandJSONL, WARCInput.isWARC(path) { return WARCInput.walk(path, maxBytes: maxBytes, body: body) }
         guard expandJSONL, isJSONL(path) else {
             return body(WorkItem(source: path, content: .file(path: path), size: size))
         }
@@ -182,12 +187,12 @@ enum Inputs {
     }
 
     /// How many articles the paths hold, counting without reading (for the
-    /// progress line's ETA); nil when JSON Lines make it unknown.
+    /// progress line's ETA); nil when JSON Lines or WARC files make it unknown.
     static func count(_ paths: [String], stop: () -> Bool) -> Int? {
         var n = 0
         var known = true
         walk(paths, maxBytes: Int.max, expandJSONL: false) { item in
-            if case .file(let path) = item.content, isJSONL(path) { known = false; return false }
+            if case .file(let path) = item.content, isJSONL(path) || WARCInput.isWARC(path) { known = false; return false }
             n += 1
             return !stop()
         }

@@ -127,6 +127,8 @@ public final class Runner: @unchecked Sendable {
     var stopRequested = false
     var interrupted = false
     let stopLock = NSLock()
+    /// WARC records that are not articles, by reason (WARC.swift).
+    let skippedRecords = SkippedRecords()
 
     public init(config: RunConfig) { self.config = config }
 
@@ -273,13 +275,15 @@ public final class Runner: @unchecked Sendable {
         }
         let failed = outcome.failedArticles > 0 || outcome.problems > 0 || outcome.stateFailures > 0 || finishFailed
             || outcome.checkFailed || finishSkipped != nil
-        if failed || outcome.interrupted || progress.enabled {
+        let skipped = skippedRecords.summary()
+        if failed || outcome.interrupted || progress.enabled || (skipped != nil && !config.quiet) {
             var line = "\(outcome.articles) article\(outcome.articles == 1 ? "" : "s") read, \(outcome.failedArticles) failed"
             if !outcome.reasons.isEmpty {
                 line += " (" + outcome.reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
             }
             if outcome.problems > 0 { line += ", \(outcome.problems) input\(outcome.problems == 1 ? "" : "s") skipped" }
             if outcome.stateFailures > 0 && finishSkipped == nil { line += ", state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") not merged" }
+            if let skipped { line += ", " + skipped }
             if finishFailed { line += ", finish failed" }
             if let finishSkipped { line += ", " + finishSkipped }
             if outcome.checkFailed { line += ", stopped by the merge self-check" }
@@ -737,6 +741,8 @@ final class Worker {
         switch item.content {
         case .problem(let m):
             return .failure(InputError(description: m))
+        case .skipped(let why):
+            return .failure(InputError(description: "\(item.source): \(why); skipped"))
         case .bytes(let b, let k, let f):
             bytes = b; kind = k; fields = f
         case .file(let path):
@@ -780,6 +786,8 @@ final class Worker {
     }
 
     func processItem(_ item: WorkItem, into r: inout ChunkResult, checking: Bool = false) {
+        // (the self-check reads chunk 1 a second time: count its skipped records once)
+        if case .skipped(let why) = item.content { if !checking { runner.skippedRecords.add(why) }; return }
         if !needsArticles, config.mode == .run, case .file = item.content {
             // No hook reads articles: count them without reading or parsing.
             r.articles += 1
@@ -828,6 +836,8 @@ final class Worker {
             if let t = f.title { a.title = t }
             if let au = f.author { a.author = au }
             if let p = f.published { a.published = DateNormalizer.normalize(p) ?? a.published }
+            a.fetched = f.fetched
+            a.recordID = f.recordID
         }
         return a
     }

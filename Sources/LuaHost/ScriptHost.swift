@@ -615,6 +615,8 @@ public final class ScriptHost {
         case "published": pushOptional(L, a.published)
         case "image_credit": pushOptional(L, a.imageCredit)
         case "comments_closed": lua_pushboolean(L, a.commentsClosed ? 1 : 0)
+        case "fetched": pushOptional(L, a.fetched)
+        case "record_id": pushOptional(L, a.recordID)
         case "navigation":
             lua_createtable(L, 0, 2)
             let t = lua_gettop(L)
@@ -694,7 +696,8 @@ public final class ScriptHost {
     /// The model's field names, in JSON order (the annotation test uses it).
     public static let articleFields = ["source", "format", "url", "title", "author", "author_bio", "published",
                                        "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
-                                       "tags", "comments", "comments_closed"]
+                                       "tags", "comments", "comments_closed",
+                                       "fetched", "record_id"]
 
     /// The model field closest to a misspelt one ("date" -> "published").
     static func nearestField(_ key: String) -> String? {
