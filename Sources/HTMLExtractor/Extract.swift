@@ -341,6 +341,18 @@ final class Extractor {
         return t == .body || t == .html
     }
 
+    /// Inside a table (td, th, caption): infoboxes and data, not the article's own date.
+    func inTable(_ n: Int32) -> Bool {
+        var k = n
+        while k >= 0 {
+            let t = page.nodes[Int(k)].tag
+            if t == .td || t == .th || t == .table { return true }
+            if t == .body { return false }
+            k = page.nodes[Int(k)].parent
+        }
+        return false
+    }
+
     func ancestors(_ n: Int32) -> [Int32] {
         var out: [Int32] = []
         var p = page.nodes[Int(n)].parent
@@ -429,6 +441,7 @@ final class Extractor {
         var tagsNode: Int32 = -1
         var credit: (String, String)? = nil
         var byline: (String, String, String)? = nil   // name, text, rule
+        var bylineRank = -1
         var bodyStarted = false
         var navCandidates: [(Int, Hint, Int32, String)] = []
         var bylineDate: (String, String, String)? = nil
@@ -509,8 +522,15 @@ final class Extractor {
             }
             // Bylines and datelines (before the body, or short lines marked as such).
             if c.chars < 120, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
-                if let name = Extractor.bylineName(text, marked: ctx.author) {
-                    if byline == nil { byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))") }
+                if let name = Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
+                   rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
+                    // The first byline that names a person, said "By X" if there is one:
+                    // a marked "Tech Industry" (a section) or an account box's
+                    // "Sign In" does not beat a "By Jane Doe" further down.
+                    if rank > bylineRank {
+                        byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))")
+                        bylineRank = rank
+                    }
                     if bylineDate == nil, let d = DateNormalizer.normalize(text) {
                         bylineDate = (d, text, "date in the byline \(describe(owner))")
                     }
@@ -526,7 +546,8 @@ final class Extractor {
                 }
                 continue
             }
-            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)),
+            // Never a date from a table cell (an infobox's "Initial release").
+            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
                let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
@@ -912,7 +933,7 @@ final class Extractor {
 
     private func timeDate() -> (String, String, String)? {
         // Prefer a time element inside or just before the content.
-        for (n, v) in page.times {
+        for (n, v) in page.times where !inTable(n) {
             if let d = DateNormalizer.normalize(v) {
                 return (d, v, "time[datetime] \(describe(n))")
             }
@@ -1047,6 +1068,12 @@ final class Extractor {
         } else if let mIdx = Extractor.monthDayStart(bytes) {
             name = String(decoding: bytes[..<mIdx], as: UTF8.self).trimmingSpaces()
         }
+        // A relative time after the name ("Alex Perry 1 day ago").
+        let nameWords = name.split(separator: " ")
+        if nameWords.count > 2, let k = nameWords.firstIndex(where: { $0.first?.isNumber ?? false }), k >= 2,
+           nameWords[k...].contains(where: { Extractor.relativeTimeWords.contains($0.lowercased()) }) {
+            name = nameWords[..<k].joined(separator: " ")
+        }
         // A trailing count ("India Post 0" from "India Post 0 Comments").
         while let last = name.split(separator: " ").last, last.allSatisfy({ $0.isNumber }), name.contains(" ") {
             name = String(name.dropLast(last.count)).trimmingSpaces()
@@ -1069,6 +1096,24 @@ final class Extractor {
         }
         return name
     }
+
+    /// How much a byline candidate says: -1 nothing (an interface label), +2
+    /// when it names a person (not only an agency), +1 when it says "By".
+    static func bylineRank(_ name: String, _ text: String) -> Int {
+        let p = AuthorNames.parse(name)
+        if p.names.isEmpty && p.role == nil { return -1 }
+        let lower = text.trimmingSpaces().asciiLowered
+        let saysBy = startsWithBy(lower) || lower.hasPrefix("by:")
+        return (p.names.isEmpty ? 0 : 2) + (saysBy ? 1 : 0)
+    }
+
+    /// Containers whose "by X" lines are about other pages (a widget's
+    /// "by Taboola", a teaser's author), never the article's byline.
+    static let bylineFreeKinds: Set<String> = ["related", "advert", "promo", "widget", "nav", "footer", "aside",
+                                               "newsletter"]
+
+    static let relativeTimeWords: Set<String> = ["ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr",
+                                                 "hrs", "day", "days", "week", "weeks", "month", "months"]
 
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }

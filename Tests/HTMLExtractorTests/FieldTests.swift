@@ -1,0 +1,143 @@
+import XCTest
+import ArticleModel
+import HTMLExtractor
+
+/// Small pages with the shapes analysts found going wrong (issue 15): bylines
+/// with roles and labels, account boxes, infobox dates, lead paragraphs
+/// outside the content container.
+final class FieldTests: XCTestCase {
+    func read(_ html: String) -> Article {
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "page.html")
+        return ArticleBuilder.build(source: "page.html", format: "html", url: page.url, blocks: page.blocks)
+    }
+
+    /// A page with `head` in <head> and `top` before a three-paragraph article body.
+    func page(head: String = "", top: String, after: String = "") -> String {
+        """
+        <html><head><title>Storm Closes Schools Across The Valley</title>\(head)</head><body>
+        \(top)
+        <article><h1>Storm Closes Schools Across The Valley</h1>
+        <div class="article-body">
+        <p>Heavy snow closed every school in the valley on Monday, and officials said classes would not resume before Wednesday at the earliest.</p>
+        <p>Road crews worked through the night, but drifts of more than a metre blocked the main routes into the town for most of the morning.</p>
+        <p>Parents were told to keep children at home, and the district said it would post updates on its website every few hours.</p>
+        </div></article>\(after)</body></html>
+        """
+    }
+
+    func testAgencyRoleGoesToAuthorRole() {
+        let a = read(page(top: "", after: "").replacingOccurrences(
+            of: "<div class=\"article-body\">",
+            with: "<div class=\"byline\">STEVE PEOPLES, AP National Political Writer</div><div class=\"article-body\">"))
+        XCTAssertEqual(a.author, "STEVE PEOPLES")
+        XCTAssertEqual(a.authors, ["STEVE PEOPLES"])
+        XCTAssertEqual(a.authorRole, "AP National Political Writer")
+    }
+
+    func testSeveralAuthorsAndDegrees() {
+        let a = read(page(top: "<p class=\"byline\">By Stella Kim, Jennifer Jett and Brenda Goodman, MA</p>"))
+        XCTAssertEqual(a.authors, ["Stella Kim", "Jennifer Jett", "Brenda Goodman"])
+        XCTAssertEqual(a.author, "Stella Kim, Jennifer Jett and Brenda Goodman")
+        XCTAssertEqual(a.authorRole, "MA")
+    }
+
+    func testPublishedLabelAfterTheName() {
+        let a = read(page(top: "<div class=\"author\">Moritz Bachmann publiziert am 12.03.2020</div>"))
+        XCTAssertEqual(a.authors, ["Moritz Bachmann"])
+        XCTAssertEqual(a.author, "Moritz Bachmann")
+        XCTAssertNil(a.authorRole)
+    }
+
+    func testAccountBoxLabelIsNotTheAuthor() {
+        let top = """
+        <div class="account"><span class="author-login">Sign In</span></div>
+        <div class="article-meta"><p>By Brenda Goodman</p></div>
+        """
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Brenda Goodman")
+        XCTAssertEqual(a.authors, ["Brenda Goodman"])
+    }
+
+    func testSectionLabelLosesToByLine() {
+        let top = "<h6 class=\"author-section\">Tech Industry</h6><div class=\"byline\">by Steven Musil January 18, 2017 11:00 PM PST</div>"
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Steven Musil")
+        XCTAssertEqual(a.published, "2017-01-18")
+    }
+
+    func testMetaAuthorThatIsNoNameIsIgnored() {
+        let head = """
+        <meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">
+        """
+        XCTAssertEqual(read(page(head: head, top: "")).author, "Creator Name")
+        let fail = read(page(head: "<meta name=\"author\" content=\"FAIL\">", top: ""))
+        XCTAssertNil(fail.author)
+        XCTAssertEqual(fail.authors, [String]())
+    }
+
+    func testLinkInTheAuthorIsDropped() {
+        let a = read(page(head: "<meta name=\"author\" content=\"Bradley M. Kuhn (http://ebb.org/bkuhn/)\">", top: ""))
+        XCTAssertEqual(a.author, "Bradley M. Kuhn")
+    }
+
+    func testWidgetByLineIsNotTheAuthor() {
+        let after = "<div class=\"related-stories\"><p>Sponsored stories by Taboola</p></div>"
+        XCTAssertNil(read(page(top: "", after: after)).author)
+    }
+
+    func testInfoboxDateIsNotPublished() {
+        let top = """
+        <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
+        <tr><th>Founded</th><td><time datetime="1998-02-28">February 28, 1998</time></td></tr></table>
+        """
+        let a = read(page(top: "", after: "").replacingOccurrences(of: "<div class=\"article-body\">",
+                                                                     with: "<div class=\"article-body\">" + top))
+        XCTAssertNil(a.published)
+        let withMeta = read(page(head: "<meta property=\"article:published_time\" content=\"2020-01-05T10:00:00Z\">", top: top))
+        XCTAssertEqual(withMeta.published, "2020-01-05")
+    }
+
+    func testBylineDateStillCounts() {
+        let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
+        XCTAssertEqual(a.author, "Ana Sandoiu")
+        XCTAssertEqual(a.published, "2019-11-20")
+    }
+}
+
+final class AuthorNamesTests: XCTestCase {
+    func testParse() {
+        let cases: [(String, [String], String?)] = [
+            ("Jane Doe", ["Jane Doe"], nil),
+            ("By Jane Doe, Staff Writer", ["Jane Doe"], "Staff Writer"),
+            ("Jong, Michiel de", ["Jong, Michiel de"], nil),
+            ("Priya Natarajan and Colm Hegarty", ["Priya Natarajan", "Colm Hegarty"], nil),
+            ("A. Smith, B. Jones, and C. Brown", ["A. Smith", "B. Jones", "C. Brown"], nil),
+            ("Bruno (Henrique Zecchin) Rodrigues", ["Bruno (Henrique Zecchin) Rodrigues"], nil),
+            ("Our Foreign Staff", [], "Our Foreign Staff"),
+            ("Jack Ma", ["Jack Ma"], nil),
+            ("史蒂文的家", ["史蒂文的家"], nil),
+            ("Sign In", [], nil), ("FAIL", [], nil), ("por", [], nil), ("Follow Author", [], nil),
+            ("More Richard (R.J.) Eskow", [], nil),
+        ]
+        for (raw, names, role) in cases {
+            let p = AuthorNames.parse(raw)
+            XCTAssertEqual(p.names, names, raw)
+            XCTAssertEqual(p.role, role, raw)
+        }
+    }
+
+    func testTextBylinesKeepTheirAuthor() {
+        // The text reader's bylines: `author` as before, `authors` derived from it.
+        let b = Block(index: 0, text: "By Priya Natarajan and Colm Hegarty", label: .byline, rule: "test",
+                      value: "Priya Natarajan and Colm Hegarty")
+        let a = ArticleBuilder.build(source: "x.txt", format: "text", blocks: [b])
+        XCTAssertEqual(a.author, "Priya Natarajan and Colm Hegarty")
+        XCTAssertEqual(a.authors, ["Priya Natarajan", "Colm Hegarty"])
+        XCTAssertNil(a.authorRole)
+        let r = ArticleBuilder.build(source: "x.txt", format: "text",
+                                     blocks: [Block(index: 0, text: "Reuters", label: .byline, rule: "test", value: "Reuters")])
+        XCTAssertEqual(r.author, "Reuters")
+        XCTAssertEqual(r.authors, [String]())
+        XCTAssertEqual(r.authorRole, "Reuters")
+    }
+}
