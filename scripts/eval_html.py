@@ -36,6 +36,30 @@ import time
 TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+def unmojibake(s):
+    """readability-dev's articleBody texts were stored as UTF-8 bytes read as
+    latin-1/cp1252 ("â€™" for "’", "ç¦\x8f" for "福"): the bytes back, read as
+    UTF-8; bytes that are no UTF-8 stay latin-1. Text with characters
+    that no single byte gives, or whose bytes are mostly no UTF-8, is left
+    alone (it was not mangled)."""
+    out = bytearray()
+    for ch in s:
+        o = ord(ch)
+        if o < 256:
+            out.append(o)
+        else:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                return s
+    t = out.decode("utf-8", errors="surrogateescape")
+    escaped = sum(1 for c in t if 0xDC80 <= ord(c) <= 0xDCFF)
+    decoded = sum(1 for c in t if ord(c) >= 0x80) - escaped
+    if decoded < 4 * escaped or decoded == 0:
+        return s  # mostly no UTF-8 underneath: the text was right
+    return "".join(chr(ord(c) - 0xDC00) if 0xDC80 <= ord(c) <= 0xDCFF else c for c in t)
+
+
 def held_out(pid):
     return int(hashlib.sha1(pid.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
@@ -222,6 +246,14 @@ def main():
         for bench in args.bench:
             name = os.path.basename(os.path.normpath(bench))
             truth = json.load(open(os.path.join(bench, "ground-truth.json"), encoding="utf-8"))
+            repaired = 0
+            for gt in truth.values():
+                fixed = unmojibake(gt["articleBody"])
+                repaired += fixed != gt["articleBody"]
+                gt["articleBody"] = fixed
+            if repaired:
+                notes.append("%s: %d truth bodies were mojibake (UTF-8 read as latin-1), scored against their repair"
+                             % (name, repaired))
             ids = sorted(truth)
             plain = decompress(bench, ids, os.path.join(tmp, name))
             parts = [("tuning", [p for p in ids if not held_out(p)]), ("held-out", [p for p in ids if held_out(p)]),

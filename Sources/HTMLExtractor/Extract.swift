@@ -341,6 +341,28 @@ final class Extractor {
         return t == .body || t == .html
     }
 
+    /// A `p`'s markup: its class and its parent's tag, or for a `p` without
+    /// a class its parent's tag and class (containers are often numbered,
+    /// "story-body-1", "story-body-2", paragraphs not); nil for a bare `p` in a
+    /// bare parent (too common to say anything).
+    func paragraphMarkup(_ n: Int32) -> String? {
+        let node = page.nodes[Int(n)]
+        guard node.tag == .p, node.parent >= 0 else { return nil }
+        let own = page.attrString(node.cls)
+        if !own.isEmpty { return own + "\u{1}" + page.tagName(node.parent) }
+        let up = page.attrString(page.nodes[Int(node.parent)].cls)
+        return up.isEmpty ? nil : "\u{1}" + page.tagName(node.parent) + "\u{1}" + up
+    }
+
+    /// The markups of the content region's paragraphs that have two or more of them.
+    func bodyParagraphMarkup() -> Set<String> {
+        var count: [String: Int] = [:]
+        for (ci, c) in page.chunks.enumerated() where region[ci] >= 0 && c.whole && c.chars >= 60 {
+            if let m = paragraphMarkup(c.owner) { count[m, default: 0] += 1 }
+        }
+        return Set(count.filter { $0.value >= 2 }.keys)
+    }
+
     /// Inside a table (td, th, caption): infoboxes and data, not the article's own date.
     func inTable(_ n: Int32) -> Bool {
         var k = n
@@ -447,6 +469,7 @@ final class Extractor {
         var bylineDate: (String, String, String)? = nil
         var bodyParas = 0
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
+        let bodyMarkup = bodyParagraphMarkup()
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -599,6 +622,16 @@ final class Extractor {
                 continue
             }
 
+            // Outside the region: a paragraph written with the same markup as
+            // the body's own paragraphs (lead paragraphs in a container of
+            // their own before an advert, the rest of the story after it).
+            if ctx.boiler == nil, let sig = paragraphMarkup(owner), bodyMarkup.contains(sig),
+               c.chars >= 60, c.linkChars * 5 < c.chars {
+                bodyStarted = true
+                bodyParas += 1
+                block(.paragraph, "same markup as the body's paragraphs (\(describe(owner)) in \(describe(ownerNode.parent)))")
+                continue
+            }
             // Outside the region: a standfirst (dek, summary) just before the
             // content. Most pages' article bodies leave it out; it is kept as
             // its own boilerplate kind so that scripts can find it.

@@ -141,3 +141,34 @@ final class AuthorNamesTests: XCTestCase {
         XCTAssertEqual(r.authorRole, "Reuters")
     }
 }
+
+/// Lead paragraphs in a container of their own, away from the rest of the
+/// story (the nytimes shape): body, because they are written with the same
+/// markup as the body's paragraphs.
+final class LeadParagraphTests: XCTestCase {
+    func testLeadParagraphsOutsideTheContentRoot() {
+        func p(_ s: String) -> String { "<p class=\"story-body-text story-content\">\(s)</p>" }
+        let leads = (1...4).map { p("Lead paragraph \($0) tells what happened in the capital on Tuesday night, when the power failed across the city.") }
+        let rest = (1...9).map { p("Body paragraph \($0) explains, with some detail and several quotes, why the grid could not cope with the heat, and what comes next.") }
+        // Enough other text in <main> that widening the root to it does not pay.
+        let teasers = (1...8).map { "<li><a href=\"/s\($0)\">Teaser headline number \($0) about another story in the world section that readers liked today</a></li>" }.joined()
+        let html = """
+        <html><head><title>Blackout Hits The Capital</title></head><body>
+        <div class="page"><header class="masthead"><a href="/">The Times</a></header>
+        <main><div class="story-meta"><h1>Blackout Hits The Capital</h1><p class="byline">By Ana Ruiz</p></div>
+        <div class="lede-column"><div class="story-body story-body-1">\(leads.joined())</div></div>
+        <div class="ad"><p>Advertisement</p></div>
+        <section class="story-wrap"><div class="story-body story-body-2">\(rest.joined())</div>
+        <div class="story-body story-body-3">\(p("A last paragraph says that the city will review its plans before next summer, officials said."))</div></section>
+        <div class="more-in-world"><h3>More in World</h3><ul>\(teasers)</ul></div>
+        </main><footer class="site-footer"><p>Copyright 2017 The Times, all rights reserved in every country of the world.</p></footer></div></body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "p.html")
+        let a = ArticleBuilder.build(source: "p.html", format: "html", blocks: page.blocks)
+        let texts = a.paragraphs.map(\.text)
+        XCTAssertEqual(texts.count, 14, texts.joined(separator: "\n"))
+        XCTAssertTrue(texts.first?.hasPrefix("Lead paragraph 1") ?? false, texts.first ?? "")
+        XCTAssertFalse(a.bodyText.contains("Copyright"))
+        XCTAssertFalse(a.bodyText.contains("Advertisement"))
+    }
+}
