@@ -8,7 +8,8 @@ tp/(tp+fp) and recall tp/(tp+fn), averaged over pages; F1 of the two averages.
 
 Fields (sets whose truth has them, i.e. readability-dev), each counted over the
 pages whose truth has that field:
-- title: the same \\w+ tokens (lowercased) as the truth;
+- title: the same \\w+ tokens (lowercased) as the truth, or the same once a
+  site name is cut off the longer of the two at a separator ("X | Site");
 - author: the extractor's authors (Lectern: `authors`, else `author`) are a
   non-empty subset of the truth's byline tokens, at least two tokens unless the
   truth has one ("By Kelli Miller WebMD Health News" is right for "Kelli
@@ -83,8 +84,23 @@ def tokens(s):
     return TOKEN.findall((s or "").lower())
 
 
+TITLE_SEPARATORS = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", "_", " [", ": "]
+
+
 def title_right(truth, pred):
-    return bool(tokens(truth)) and tokens(truth) == tokens(pred)
+    """The same tokens, or the same once a site name is cut off at a separator
+    from the longer of the two ("X | Site" is right for "X", and "X" for "X - Site")."""
+    if not tokens(truth) or not pred:
+        return False
+    if tokens(truth) == tokens(pred):
+        return True
+    short, long_ = sorted((truth, pred), key=len)
+    for sep in TITLE_SEPARATORS:
+        parts = long_.split(sep)
+        for k in range(1, len(parts)):
+            if tokens(short) in (tokens(sep.join(parts[:k])), tokens(sep.join(parts[k:]))):
+                return True
+    return False
 
 
 def author_right(truth, pred):

@@ -600,7 +600,9 @@ final class Extractor {
                     boiler("related", ctx.linkList, "link list \(describe(ctx.linkList)) (link density \(pct(linkDensity(ctx.linkList))))")
                     continue
                 }
-                if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9) {
+                // (Not in a data table: a list of films is its titles, linked.)
+                if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9)
+                    && !inTable(owner) {
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
                     continue
                 }
