@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -167,15 +168,16 @@ def lectern_cmd(binary, inputs):
 
 
 def run_lectern(binary, inputs, ids, runs):
-    """Bodies and fields, and pages/s of the whole `lectern parse --jobs 1`
-    process over the pages (start-up, reading files and writing JSON included),
-    best of `runs`."""
+    """Bodies and fields, and pages per CPU second of the whole `lectern parse
+    --jobs 1` process over the pages (start-up, reading files and writing JSON
+    included; the CPU time of the child, all its threads), best of `runs`."""
     preds, best = {}, None
     by_path = dict(zip(inputs, ids))
     for i in range(runs):
-        t0 = time.perf_counter()
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
         res = subprocess.run(lectern_cmd(binary, inputs), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        dt = time.perf_counter() - t0
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
         if res.returncode not in (0, 1):
             sys.stderr.write(res.stderr.decode("utf-8", "replace"))
             sys.exit("lectern failed with status %d" % res.returncode)
@@ -212,10 +214,10 @@ else:
     def run(html):
         return {"body": extract_plain_text(html, main_content=True)}
 out = {}
-t0 = time.perf_counter()
+t0 = time.process_time()
 for pid, html in pages:
     out[pid] = run(html)
-dt = time.perf_counter() - t0
+dt = time.process_time() - t0
 json.dump({"preds": out, "pps": len(pages) / dt}, sys.stdout)
 '''
 
@@ -225,7 +227,7 @@ def run_python_tool(python, tool, inputs, ids, runs):
     decompressed pages. One pass per child (trafilatura caches between calls,
     so a second pass in one process would flatter it), best of `runs`; pages
     are read into memory before the clock starts, interpreter start-up and
-    imports are not counted."""
+    imports are not counted; the clock is the process's CPU time."""
     preds, best = None, 0.0
     for _ in range(runs):
         res = subprocess.run(one_core([python, "-c", CHILD % tool]), input=json.dumps(list(zip(inputs, ids))).encode(),
@@ -315,7 +317,8 @@ def main():
     for name, part, n, tool, s, pps in rows:
         if part == "all" and s["fields"]["author"][2] and tool != "resiliparse":
             print("%s %s: an author given on %d pages whose truth has none" % (name, tool, s["fields"]["author"][2]))
-    print("held-out = sha1(page id) %% 3 == 0. pages/s: one core (taskset -c 0), best of %d; lectern = the whole "
+    print("held-out = sha1(page id) %% 3 == 0. pages/s: pages per CPU second on one core (taskset -c 0; CPU "
+          "time, so that other jobs on the machine do not count), best of %d; lectern = the whole "
           "`lectern parse --jobs 1 --quiet` process over the set's pages (start-up, file reading and JSON output "
           "included); trafilatura = bare_extraction(html, with_metadata=True, include_comments=False) and "
           "resiliparse = extract_plain_text(html, main_content=True) on the pages in memory, one pass per "

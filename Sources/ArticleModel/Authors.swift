@@ -57,12 +57,11 @@ public enum AuthorNames {
         var changed = true
         while changed {
             changed = false
-            let lower = s.lowercased()
+            var lower = s.lowercased()
             for p in leadingLabels where lower.hasPrefix(p) && s.count > p.count {
-                s = collapse(String(s.dropFirst(p.count))); changed = true; break
+                s = collapse(String(s.dropFirst(p.count))); changed = true; lower = s.lowercased(); break
             }
-            let lower2 = s.lowercased()
-            for p in trailingLabels where lower2.hasSuffix(p) && s.count > p.count {
+            for p in trailingLabels where lower.hasSuffix(p) && s.count > p.count {
                 s = collapse(String(s.dropLast(p.count))); changed = true; break
             }
         }
@@ -136,6 +135,7 @@ public enum AuthorNames {
     /// Without parenthesised or bracketed links and e-mail addresses:
     /// "Bradley M. Kuhn (http://ebb.org/bkuhn/)" -> "Bradley M. Kuhn".
     static func withoutLinks(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x28 || $0 == 0x3C || $0 == 0x5B }) { return s }
         var out = ""
         var group = ""
         var close: Character? = nil
@@ -173,7 +173,16 @@ public enum AuthorNames {
     }
 
     static func collapse(_ s: String) -> String {
-        s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
+        // Most names are already clean: no copy then.
+        var clean = true
+        var prevSpace = true
+        for b in s.utf8 {
+            if b == 0x20 { if prevSpace { clean = false; break }; prevSpace = true }
+            else if b == 0x0A || b == 0x09 || b == 0xC2 { clean = false; break }
+            else { prevSpace = false }
+        }
+        if clean && !prevSpace { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
             .joined(separator: " ")
     }
 }
