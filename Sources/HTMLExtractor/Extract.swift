@@ -1125,7 +1125,8 @@ final class Extractor {
         bytes = Array(name.utf8)
         if bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) != nil { return nil }
         let words = name.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, name.utf8.count <= 80 else { return nil }
+        // Longer when a role follows the names ("A and B, AP National Political Writers").
+        guard !words.isEmpty, words.count <= (name.hasBytes(",") ? 12 : 8), name.utf8.count <= 100 else { return nil }
         guard let f = name.unicodeScalars.first, !f.properties.isLowercase else {
             return marked && words.count <= 4 ? name : nil
         }
