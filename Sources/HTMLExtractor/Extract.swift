@@ -470,6 +470,7 @@ final class Extractor {
         var bodyParas = 0
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
+        let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -624,11 +625,13 @@ final class Extractor {
                 continue
             }
 
-            // Outside the region: a paragraph written with the same markup as
-            // the body's own paragraphs (lead paragraphs in a container of
-            // their own before an advert, the rest of the story after it).
-            if ctx.boiler == nil, let sig = paragraphMarkup(owner), bodyMarkup.contains(sig),
-               c.chars >= 60, c.linkChars * 5 < c.chars {
+            // Outside the region: a paragraph between the headline and the
+            // content written with the same markup as the body's own
+            // paragraphs (lead paragraphs in a container of their own before an
+            // advert). Only before the content: after it, the same markup is
+            // as likely the next post of a blog page.
+            if ci < regionStart, ci >= leadStart, ctx.boiler == nil, let sig = paragraphMarkup(owner),
+               bodyMarkup.contains(sig), c.chars >= 60, c.linkChars * 5 < c.chars {
                 bodyStarted = true
                 bodyParas += 1
                 block(.paragraph, "same markup as the body's paragraphs (\(describe(owner)) in \(describe(ownerNode.parent)))")

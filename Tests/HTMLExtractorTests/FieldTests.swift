@@ -171,4 +171,23 @@ final class LeadParagraphTests: XCTestCase {
         XCTAssertFalse(a.bodyText.contains("Copyright"))
         XCTAssertFalse(a.bodyText.contains("Advertisement"))
     }
+
+    func testSameMarkupAfterTheContentIsNotBody() {
+        func post(_ title: String, _ n: Int, _ words: String) -> String {
+            "<div class=\"post\"><h2>\(title)</h2><div class=\"entry-content\">"
+                + (1...n).map { "<p>Paragraph \($0) of \(words), long enough to count as prose in any page of a blog like this one.</p>" }.joined()
+                + "</div></div>"
+        }
+        let html = """
+        <html><head><title>Main Post</title></head><body><h1>Main Post</h1>
+        \(post("Main Post", 8, "the main post"))
+        <div class="ad"><p>Advertisement</p></div>
+        \(post("Older Post", 2, "an older post"))
+        </body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "p.html")
+        let a = ArticleBuilder.build(source: "p.html", format: "html", blocks: page.blocks)
+        XCTAssertEqual(a.paragraphs.count, 8, a.bodyText)
+        XCTAssertFalse(a.bodyText.contains("older post"))
+    }
 }
