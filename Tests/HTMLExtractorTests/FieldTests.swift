@@ -97,6 +97,24 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(withMeta.published, "2020-01-05")
     }
 
+    func testPersonBeatsAgencyAndRelativeTimeGoes() {
+        let top = "<div class=\"source-name\"><span class=\"author\">Tech Insider</span></div><div class=\"author-info\">Alex Perry 1 day ago</div>"
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Alex Perry")
+        XCTAssertEqual(a.authors, ["Alex Perry"])
+    }
+
+    func testLinkedCellsOfADataTableAreBody() {
+        let rows = ["Groundhog Day", "Run Lola Run", "Edge of Tomorrow", "Palm Springs"].enumerated().map {
+            "<tr><th><a href=\"/wiki/f\($0.offset)\">\($0.element)</a></th><td>A film in which a day repeats itself, over and over again.</td></tr>"
+        }.joined()
+        let a = read(page(top: "").replacingOccurrences(of: "<div class=\"article-body\">",
+                                                         with: "<div class=\"article-body\"><table>\(rows)</table>"))
+        for film in ["Groundhog Day", "Run Lola Run", "Edge of Tomorrow", "Palm Springs"] {
+            XCTAssertTrue(a.bodyText.contains(film), "missing \(film): \(a.bodyText)")
+        }
+    }
+
     func testBylineDateStillCounts() {
         let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
         XCTAssertEqual(a.author, "Ana Sandoiu")
