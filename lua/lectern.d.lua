@@ -26,6 +26,8 @@
 ---@field url string? the page's canonical URL, when the page gives one
 ---@field title string? the headline
 ---@field author string? the writer's name, from a byline ("By X") or the author bio
+---@field authors string[] every person the byline names, roles and agencies left out
+---@field author_role string? what the byline adds to the names, e.g. "AP National Political Writer"
 ---@field author_bio string? the "X is a writer ..." paragraph, whole
 ---@field published string? the publication date as `YYYY-MM-DD`
 ---@field image_credit string? the lead image's credit line, e.g. `MaoNo / Pixabay`

@@ -1,20 +1,34 @@
 #!/usr/bin/env python3
-"""Score Lectern's HTML reader (and trafilatura) on the article-extraction benchmark.
+"""Score Lectern's HTML reader against trafilatura and Resiliparse on the dev sets.
 
-Scoring as the benchmark's README describes it: lowercased \\w+ tokens, 4-token
-shingles counted with multiplicity; per page tp (shingles in both), fp (only in
-the extraction), fn (only in the truth); per-page precision tp/(tp+fp) and
-recall tp/(tp+fn), averaged over pages; F1 of the two averages.
+Body scoring as the Zyte benchmark's README describes it: lowercased \\w+
+tokens, 4-token shingles counted with multiplicity; per page tp (shingles in
+both), fp (only in the extraction), fn (only in the truth); per-page precision
+tp/(tp+fp) and recall tp/(tp+fn), averaged over pages; F1 of the two averages.
 
-Lectern's body = each section's heading (when present) and its paragraphs, in
-order. Used by scripts/eval-html; run that rather than this file directly.
+Fields (sets whose truth has them, i.e. readability-dev), each counted over the
+pages whose truth has that field:
+- title: the same \\w+ tokens (lowercased) as the truth, or the same once a
+  site name is cut off the longer of the two at a separator ("X | Site");
+- author: the extractor's authors (Lectern: `authors`, else `author`) are a
+  non-empty subset of the truth's byline tokens, at least two tokens unless the
+  truth has one ("By Kelli Miller WebMD Health News" is right for "Kelli
+  Miller"); "wrong" also counts a name given where the truth has none;
+- date: the same YYYY-MM-DD as the truth's publishedTime.
+
+Every page is in the tuning part or the held-out part by a hash of its id
+(sha1, a third held out), so the split never changes; `--worst` lists tuning
+pages only. Lectern's body = each section's heading (when present) and its
+paragraphs, in order. Used by scripts/eval-html; run that rather than this file.
 """
 import argparse
 import collections
 import gzip
+import hashlib
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -22,6 +36,34 @@ import tempfile
 import time
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def unmojibake(s):
+    """readability-dev's articleBody texts were stored as UTF-8 bytes read as
+    latin-1/cp1252 ("â€™" for "’", "ç¦\x8f" for "福"): the bytes back, read as
+    UTF-8; bytes that are no UTF-8 stay latin-1. Text with characters
+    that no single byte gives, or whose bytes are mostly no UTF-8, is left
+    alone (it was not mangled)."""
+    out = bytearray()
+    for ch in s:
+        o = ord(ch)
+        if o < 256:
+            out.append(o)
+        else:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                return s
+    t = out.decode("utf-8", errors="surrogateescape")
+    escaped = sum(1 for c in t if 0xDC80 <= ord(c) <= 0xDCFF)
+    decoded = sum(1 for c in t if ord(c) >= 0x80) - escaped
+    if decoded < 4 * escaped or decoded == 0:
+        return s  # mostly no UTF-8 underneath: the text was right
+    return "".join(chr(ord(c) - 0xDC00) if 0xDC80 <= ord(c) <= 0xDCFF else c for c in t)
+
+
+def held_out(pid):
+    return int(hashlib.sha1(pid.encode("utf-8")).hexdigest(), 16) % 3 == 0
 
 
 def shingles(text, n=4):
@@ -39,14 +81,60 @@ def page_scores(truth, pred):
     return prec, rec
 
 
-def summarize(truth, preds):
+def tokens(s):
+    return TOKEN.findall((s or "").lower())
+
+
+TITLE_SEPARATORS = [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", "_", " [", ": "]
+
+
+def title_right(truth, pred):
+    """The same tokens, or the same once a site name is cut off at a separator
+    from the longer of the two ("X | Site" is right for "X", and "X" for "X - Site")."""
+    if not tokens(truth) or not pred:
+        return False
+    if tokens(truth) == tokens(pred):
+        return True
+    short, long_ = sorted((truth, pred), key=len)
+    for sep in TITLE_SEPARATORS:
+        parts = long_.split(sep)
+        for k in range(1, len(parts)):
+            if tokens(short) in (tokens(sep.join(parts[:k])), tokens(sep.join(parts[k:]))):
+                return True
+    return False
+
+
+def author_right(truth, pred):
+    t, p = set(tokens(truth)) - {"by"}, set(tokens(pred))
+    return bool(p) and p <= t and len(p) >= min(2, len(t))
+
+
+def date_right(truth, pred):
+    return bool(pred) and (truth or "")[:10] == (pred or "")[:10]
+
+
+def score(truth, preds, pids):
+    """Body F1/P/R and field counts over pids. preds: pid -> {body,title,author,date}."""
     ps, rs, per = [], [], {}
-    for pid, gt in truth.items():
-        p, r = page_scores(gt["articleBody"], preds.get(pid, ""))
+    fields = {"title": [0, 0], "author": [0, 0, 0], "date": [0, 0]}
+    for pid in pids:
+        gt, pr = truth[pid], preds.get(pid) or {}
+        p, r = page_scores(gt["articleBody"], pr.get("body", ""))
         ps.append(p); rs.append(r); per[pid] = (p, r)
+        if gt.get("title"):
+            fields["title"][1] += 1
+            fields["title"][0] += title_right(gt["title"], pr.get("title"))
+        if gt.get("byline"):
+            fields["author"][1] += 1
+            fields["author"][0] += author_right(gt["byline"], pr.get("author"))
+        elif pr.get("author") and "byline" in gt:
+            fields["author"][2] += 1
+        if gt.get("publishedTime"):
+            fields["date"][1] += 1
+            fields["date"][0] += date_right(gt["publishedTime"], pr.get("date"))
     P, R = sum(ps) / len(ps), sum(rs) / len(rs)
     F = 2 * P * R / (P + R) if P + R else 0.0
-    return F, P, R, per
+    return {"F": F, "P": P, "R": R, "per": per, "fields": fields}
 
 
 def lectern_body(article):
@@ -63,12 +151,13 @@ def one_core(cmd):
     return (["taskset", "-c", "0"] + cmd) if shutil.which("taskset") else cmd
 
 
-def decompress(files, ids, tmp):
-    """The benchmark's .html.gz pages as plain .html files in tmp (not timed)."""
+def decompress(bench, ids, tmp):
+    """The set's .html.gz pages as plain .html files in tmp (not timed)."""
     out = []
-    for f, pid in zip(files, ids):
+    os.makedirs(tmp, exist_ok=True)
+    for pid in ids:
         dst = os.path.join(tmp, pid + ".html")
-        with gzip.open(f, "rb") as src, open(dst, "wb") as fh:
+        with gzip.open(os.path.join(bench, "html", pid + ".html.gz"), "rb") as src, open(dst, "wb") as fh:
             fh.write(src.read())
         out.append(dst)
     return out
@@ -78,145 +167,166 @@ def lectern_cmd(binary, inputs):
     return one_core([binary, "parse", "--format", "jsonl", "--jobs", "1", "--quiet"] + inputs)
 
 
-def run_lectern(binary, inputs, ids):
-    """One untimed run for the scores: pid -> body."""
-    res = subprocess.run(lectern_cmd(binary, inputs), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    if res.returncode not in (0, 1):
-        sys.stderr.write(res.stderr.decode("utf-8", "replace"))
-        sys.exit("lectern failed with status %d" % res.returncode)
-    preds = {}
-    by_path = {p: pid for p, pid in zip(inputs, ids)}
-    for line in res.stdout.decode("utf-8").splitlines():
-        if not line.strip():
-            continue
-        a = json.loads(line)
-        src = a.get("source", "")
-        pid = by_path.get(src) or os.path.basename(src).split(".")[0]
-        preds[pid] = lectern_body(a)
-    return preds
-
-
-def best_time(cmd, runs):
-    best = None
-    for _ in range(runs):
-        t0 = time.perf_counter()
-        res = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        dt = time.perf_counter() - t0
+def run_lectern(binary, inputs, ids, runs):
+    """Bodies and fields, and pages per CPU second of the whole `lectern parse
+    --jobs 1` process over the pages (start-up, reading files and writing JSON
+    included; the CPU time of the child, all its threads), best of `runs`."""
+    preds, best = {}, None
+    by_path = dict(zip(inputs, ids))
+    for i in range(runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        res = subprocess.run(lectern_cmd(binary, inputs), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        dt = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
         if res.returncode not in (0, 1):
             sys.stderr.write(res.stderr.decode("utf-8", "replace"))
             sys.exit("lectern failed with status %d" % res.returncode)
         best = dt if best is None else min(best, dt)
-    return best
+        if i == 0:
+            for line in res.stdout.decode("utf-8").splitlines():
+                if not line.strip():
+                    continue
+                a = json.loads(line)
+                pid = by_path.get(a.get("source", ""))
+                authors = a.get("authors") or ([a["author"]] if a.get("author") else [])
+                preds[pid] = {"body": lectern_body(a), "title": a.get("title"),
+                              "author": " ".join(authors), "date": a.get("published"), "raw": a}
+    return preds, len(inputs) / best
 
 
-def time_lectern(binary, inputs, tiny, repeat, runs):
-    """Pages/s of `lectern parse --jobs 1` on one core, process start-up excluded.
-
-    The page list is given `repeat` times in one call (so start-up is paid once
-    for repeat*N pages); start-up itself is measured as a call on one tiny page
-    and subtracted. Best of `runs` for both. Returns (pages/s, start-up s)."""
-    startup = best_time(lectern_cmd(binary, [tiny]), runs)
-    total = best_time(lectern_cmd(binary, inputs * repeat), runs)
-    return len(inputs) * repeat / max(total - startup, 1e-9), startup
-
-
-def run_trafilatura(python, inputs, ids, include_comments=True, runs=3):
-    """Runs trafilatura.extract in a child pinned to one core on the same
-    decompressed pages; returns bodies and pages/s. One pass per child process
-    (trafilatura keeps caches between calls, so a second pass over the same
-    pages in one process would flatter it), best of `runs` children; pages are
-    read before the clock starts, interpreter start-up is not counted."""
-    code = r'''
+CHILD = r'''
 import json, sys, time
-import trafilatura
-INCLUDE_COMMENTS = %s
+TOOL = %r
 items = json.load(sys.stdin)
 pages = []
 for f, pid in items:
     with open(f, "rb") as fh:
         pages.append((pid, fh.read().decode("utf-8", "replace")))
+if TOOL == "trafilatura":
+    import trafilatura
+    def run(html):
+        d = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False)
+        if d is None:
+            return {"body": ""}
+        return {"body": d.text or "", "title": d.title, "author": d.author, "date": d.date}
+else:
+    from resiliparse.extract.html2text import extract_plain_text
+    def run(html):
+        return {"body": extract_plain_text(html, main_content=True)}
 out = {}
-t0 = time.perf_counter()
+t0 = time.process_time()
 for pid, html in pages:
-    out[pid] = (trafilatura.extract(html) if INCLUDE_COMMENTS
-                else trafilatura.extract(html, include_comments=False)) or ""
-dt = time.perf_counter() - t0
-json.dump({"bodies": out, "pps": len(pages) / dt}, sys.stdout)
-''' % include_comments
-    bodies, best = None, 0.0
+    out[pid] = run(html)
+dt = time.process_time() - t0
+json.dump({"preds": out, "pps": len(pages) / dt}, sys.stdout)
+'''
+
+
+def run_python_tool(python, tool, inputs, ids, runs):
+    """trafilatura or Resiliparse in a child pinned to one core on the same
+    decompressed pages. One pass per child (trafilatura caches between calls,
+    so a second pass in one process would flatter it), best of `runs`; pages
+    are read into memory before the clock starts, interpreter start-up and
+    imports are not counted; the clock is the process's CPU time."""
+    preds, best = None, 0.0
     for _ in range(runs):
-        res = subprocess.run(one_core([python, "-c", code]), input=json.dumps(list(zip(inputs, ids))).encode(),
+        res = subprocess.run(one_core([python, "-c", CHILD % tool]), input=json.dumps(list(zip(inputs, ids))).encode(),
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         if res.returncode != 0:
             sys.stderr.write(res.stderr.decode("utf-8", "replace")[-3000:])
-            sys.exit("trafilatura run failed")
+            sys.exit("%s run failed" % tool)
         d = json.loads(res.stdout)
-        if bodies is None:
-            bodies = d["bodies"]
+        if preds is None:
+            preds = d["preds"]
         best = max(best, d["pps"])
-    return bodies, best
+    return preds, best
+
+
+def rate(cell):
+    return "%d/%d" % (cell[0], cell[1]) if cell[1] else "-"
 
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bench", required=True)
+    ap.add_argument("--bench", action="append", required=True, help="a benchmark set (repeatable)")
     ap.add_argument("--lectern", required=True)
-    ap.add_argument("--trafilatura-python", default="")
-    ap.add_argument("--repeat", type=int, default=5, help="pass the page list this many times per timed call")
+    ap.add_argument("--python", default="", help="a Python with trafilatura and resiliparse")
     ap.add_argument("--runs", type=int, default=3, help="timed runs; the best counts")
-    ap.add_argument("--gz", action="store_true", help="also time Lectern on the .html.gz pages")
-    ap.add_argument("--worst", type=int, default=0, help="list the N worst pages for Lectern")
-    ap.add_argument("--save", default="", help="write Lectern's bodies to this JSON file")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages for Lectern")
+    ap.add_argument("--fields", action="store_true", help="list Lectern's wrong fields on tuning pages")
+    ap.add_argument("--save", default="", help="write Lectern's articles to this JSON file")
     args = ap.parse_args()
 
-    truth = json.load(open(os.path.join(args.bench, "ground-truth.json"), encoding="utf-8"))
-    ids = sorted(truth)
-    files = [os.path.join(args.bench, "html", pid + ".html.gz") for pid in ids]
+    tools = ["lectern"] + (["trafilatura", "resiliparse"] if args.python else [])
+    rows, notes, saved = [], [], {}
     tmp = tempfile.mkdtemp(prefix="eval-html-")
     try:
-        plain = decompress(files, ids, tmp)
-        tiny = os.path.join(tmp, "tiny.html")
-        with open(tiny, "w") as fh:
-            fh.write("<html><body><p>x</p></body></html>\n")
-
-        rows = []
-        lp = run_lectern(args.lectern, plain, ids)
-        lpps, startup = time_lectern(args.lectern, plain, tiny, args.repeat, args.runs)
-        lf, lpr, lr, lper = summarize(truth, lp)
-        rows.append(("lectern", lf, lpr, lr, lpps))
-        gzpps = None
-        if args.gz:
-            gzpps, _ = time_lectern(args.lectern, files, tiny, args.repeat, args.runs)
-        if args.save:
-            json.dump(lp, open(args.save, "w"), ensure_ascii=False, indent=0)
-        if args.trafilatura_python:
-            # extract(html) with its defaults, and with include_comments=False (the
-            # benchmark's truth has no comments; this is the README's 0.957 figure).
-            for name, inc in (("trafilatura", True), ("trafilatura*", False)):
-                tp_, tpps = run_trafilatura(args.trafilatura_python, plain, ids, inc, args.runs)
-                tf, tpr, tr, tper = summarize(truth, tp_)
-                rows.append((name, tf, tpr, tr, tpps))
+        for bench in args.bench:
+            name = os.path.basename(os.path.normpath(bench))
+            truth = json.load(open(os.path.join(bench, "ground-truth.json"), encoding="utf-8"))
+            repaired = 0
+            for gt in truth.values():
+                fixed = unmojibake(gt["articleBody"])
+                repaired += fixed != gt["articleBody"]
+                gt["articleBody"] = fixed
+            if repaired:
+                notes.append("%s: %d truth bodies were mojibake (UTF-8 read as latin-1), scored against their repair"
+                             % (name, repaired))
+            ids = sorted(truth)
+            plain = decompress(bench, ids, os.path.join(tmp, name))
+            parts = [("tuning", [p for p in ids if not held_out(p)]), ("held-out", [p for p in ids if held_out(p)]),
+                     ("all", ids)]
+            for tool in tools:
+                if tool == "lectern":
+                    preds, pps = run_lectern(args.lectern, plain, ids, args.runs)
+                    saved[name] = {p: v["raw"] for p, v in preds.items()}
+                else:
+                    preds, pps = run_python_tool(args.python, tool, plain, ids, args.runs)
+                scores = {part: score(truth, preds, pids) for part, pids in parts}
+                for part, pids in parts:
+                    rows.append((name, part, len(pids), tool, scores[part], pps if part == "all" else None))
+                if tool == "lectern":
+                    lectern_scores = scores
+                    if args.worst:
+                        notes.append("worst tuning pages of %s for lectern (by min(P,R)):" % name)
+                        for pid, (p, r) in sorted(scores["tuning"]["per"].items(), key=lambda kv: min(kv[1]))[:args.worst]:
+                            notes.append("  P %.2f R %.2f  %s" % (p, r, pid[:40]))
+                    if args.fields:
+                        for pid in parts[0][1]:
+                            gt, pr = truth[pid], preds[pid]
+                            for f, key, ok in (("title", "title", title_right), ("author", "byline", author_right),
+                                               ("date", "publishedTime", date_right)):
+                                if key in gt and (gt[key] or (f == "author" and pr.get(f))) and not ok(gt[key], pr.get(f)):
+                                    notes.append("  %-8s %-30s truth %r got %r" % (f, pid[:30], gt[key], pr.get(f)))
+            tf = lectern_scores
+            notes.append("%s: lectern held-out - tuning F1 gap %+.3f" % (name, tf["held-out"]["F"] - tf["tuning"]["F"]))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
-    print("%d pages, %s" % (len(ids), args.bench))
-    print("%-12s %7s %9s %7s %12s" % ("extractor", "F1", "precision", "recall", "pages/s(1cpu)"))
-    for name, f, p, r, pps in rows:
-        print("%-12s %7.3f %9.3f %7.3f %12.1f" % (name, f, p, r, pps))
-    if args.trafilatura_python:
-        print("trafilatura* = extract(html, include_comments=False)")
-    print("timing: all on the same decompressed pages, pinned to core 0, best of %d; lectern = "
-          "`lectern parse --jobs 1 --quiet` with the list given %d times in one call (reading files, "
-          "writing JSON to /dev/null), minus its start-up (%.1f ms, measured on one tiny page); "
-          "trafilatura = extract() on pages in memory, one pass per process" % (args.runs, args.repeat, startup * 1000))
-    if gzpps is not None:
-        print("lectern on the .html.gz pages (gunzip included): %.1f pages/s" % gzpps)
-    for name, f, p, r, pps in rows[1:]:
-        print("ratio lectern/%s pages/s: %.1fx" % (name, lpps / pps))
-    if args.worst:
-        print("\nworst pages for lectern (by min(P,R)):")
-        for pid, (p, r) in sorted(lper.items(), key=lambda kv: min(kv[1]))[:args.worst]:
-            print("  P %.2f R %.2f  %s  %s" % (p, r, pid[:16], truth[pid]["url"][:90]))
+    print("%-16s %-8s %5s %-12s %6s %6s %6s %8s %8s %8s %9s" % (
+        "set", "part", "pages", "extractor", "F1", "P", "R", "title", "author", "date", "pages/s"))
+    for name, part, n, tool, s, pps in rows:
+        fl = s["fields"]
+        has = fl["title"][1] or fl["author"][1] or fl["date"][1]
+        author = rate(fl["author"]) if has and tool != "resiliparse" else "-"
+        print("%-16s %-8s %5d %-12s %6.3f %6.3f %6.3f %8s %8s %8s %9s" % (
+            name, part, n, tool, s["F"], s["P"], s["R"],
+            rate(fl["title"]) if has and tool != "resiliparse" else "-", author,
+            rate(fl["date"]) if has and tool != "resiliparse" else "-",
+            "%.0f" % pps if pps else ""))
+    for name, part, n, tool, s, pps in rows:
+        if part == "all" and s["fields"]["author"][2] and tool != "resiliparse":
+            print("%s %s: an author given on %d pages whose truth has none" % (name, tool, s["fields"]["author"][2]))
+    print("held-out = sha1(page id) %% 3 == 0. pages/s: pages per CPU second on one core (taskset -c 0; CPU "
+          "time, so that other jobs on the machine do not count), best of %d; lectern = the whole "
+          "`lectern parse --jobs 1 --quiet` process over the set's pages (start-up, file reading and JSON output "
+          "included); trafilatura = bare_extraction(html, with_metadata=True, include_comments=False) and "
+          "resiliparse = extract_plain_text(html, main_content=True) on the pages in memory, one pass per "
+          "process, interpreter start-up not counted" % args.runs)
+    for line in notes:
+        print(line)
+    if args.save:
+        json.dump(saved, open(args.save, "w"), ensure_ascii=False, indent=0)
 
 
 if __name__ == "__main__":

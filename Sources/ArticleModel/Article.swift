@@ -67,6 +67,11 @@ public struct Article: Sendable, Equatable {
     public var url: String?
     public var title: String?
     public var author: String?
+    /// Every person the byline names, roles and agencies left out ("STEVE
+    /// PEOPLES, AP National Political Writer" -> ["STEVE PEOPLES"]).
+    public var authors: [String] = []
+    /// What the byline adds to the names: "AP National Political Writer".
+    public var authorRole: String?
     public var authorBio: String?
     public var published: String?
     public var imageCredit: String?

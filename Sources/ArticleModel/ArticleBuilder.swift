@@ -17,7 +17,7 @@ public enum ArticleBuilder {
             case .title:
                 if a.title == nil { a.title = b.text }
             case .byline:
-                if a.author == nil { a.author = b.value ?? b.text }
+                if a.author == nil { setAuthor(&a, b.value ?? b.text) }
             case .date:
                 if a.published == nil { a.published = b.value }
             case .imageCredit:
@@ -30,7 +30,7 @@ public enum ArticleBuilder {
                 current!.paragraphs.append(Paragraph(text: b.text, position: b.index, line: b.line))
             case .authorBio:
                 if a.authorBio == nil { a.authorBio = b.text }
-                if a.author == nil, let name = b.value { a.author = name }
+                if a.author == nil, let name = b.value { setAuthor(&a, name) }
             case .navPrevious:
                 if a.navigation.previous == nil { a.navigation.previous = b.value ?? b.text }
             case .navNext:
@@ -49,5 +49,15 @@ public enum ArticleBuilder {
         }
         closeSection()
         return a
+    }
+
+    /// `authors` and `author_role` from the byline's name string; `author` is
+    /// the names without the role ("A and B" for several), or the string as
+    /// the reader gave it when it names no person ("Reuters").
+    static func setAuthor(_ a: inout Article, _ raw: String) {
+        let p = AuthorNames.parse(raw)
+        a.authors = p.names
+        a.authorRole = p.role
+        a.author = AuthorNames.joined(p.names) ?? raw
     }
 }

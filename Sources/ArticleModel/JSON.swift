@@ -121,6 +121,10 @@ extension Article {
         w.key("url"); w.string(url)
         w.key("title"); w.string(title)
         w.key("author"); w.string(author)
+        w.key("authors"); w.beginArray()
+        for n in authors { w.string(n) }
+        w.endArray()
+        w.key("author_role"); w.string(authorRole)
         w.key("author_bio"); w.string(authorBio)
         w.key("published"); w.string(published)
         w.key("image_credit"); w.string(imageCredit)
@@ -163,7 +167,7 @@ extension Article {
     /// Every JSON key the model has, nested keys as "sections[].heading". Tests
     /// check the Lua annotation file against this list.
     public static let jsonFieldPaths: [String] = [
-        "source", "format", "url", "title", "author", "author_bio", "published", "image_credit",
+        "source", "format", "url", "title", "author", "authors", "author_role", "author_bio", "published", "image_credit",
         "sections", "sections[].heading", "sections[].paragraphs", "sections[].paragraphs[].text",
         "boilerplate", "boilerplate[].kind", "boilerplate[].text",
         "navigation", "navigation.previous", "navigation.next",

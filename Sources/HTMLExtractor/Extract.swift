@@ -341,6 +341,40 @@ final class Extractor {
         return t == .body || t == .html
     }
 
+    /// A `p`'s markup: its class and its parent's tag, or for a `p` without
+    /// a class its parent's tag and class (containers are often numbered,
+    /// "story-body-1", "story-body-2", paragraphs not); nil for a bare `p` in a
+    /// bare parent (too common to say anything).
+    func paragraphMarkup(_ n: Int32) -> String? {
+        let node = page.nodes[Int(n)]
+        guard node.tag == .p, node.parent >= 0 else { return nil }
+        let own = page.attrString(node.cls)
+        if !own.isEmpty { return own + "\u{1}" + page.tagName(node.parent) }
+        let up = page.attrString(page.nodes[Int(node.parent)].cls)
+        return up.isEmpty ? nil : "\u{1}" + page.tagName(node.parent) + "\u{1}" + up
+    }
+
+    /// The markups of the content region's paragraphs that have two or more of them.
+    func bodyParagraphMarkup() -> Set<String> {
+        var count: [String: Int] = [:]
+        for (ci, c) in page.chunks.enumerated() where region[ci] >= 0 && c.whole && c.chars >= 60 {
+            if let m = paragraphMarkup(c.owner) { count[m, default: 0] += 1 }
+        }
+        return Set(count.filter { $0.value >= 2 }.keys)
+    }
+
+    /// Inside a table (td, th, caption): infoboxes and data, not the article's own date.
+    func inTable(_ n: Int32) -> Bool {
+        var k = n
+        while k >= 0 {
+            let t = page.nodes[Int(k)].tag
+            if t == .td || t == .th || t == .table { return true }
+            if t == .body { return false }
+            k = page.nodes[Int(k)].parent
+        }
+        return false
+    }
+
     func ancestors(_ n: Int32) -> [Int32] {
         var out: [Int32] = []
         var p = page.nodes[Int(n)].parent
@@ -429,11 +463,14 @@ final class Extractor {
         var tagsNode: Int32 = -1
         var credit: (String, String)? = nil
         var byline: (String, String, String)? = nil   // name, text, rule
+        var bylineRank = -1
         var bodyStarted = false
         var navCandidates: [(Int, Hint, Int32, String)] = []
         var bylineDate: (String, String, String)? = nil
         var bodyParas = 0
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
+        let bodyMarkup = bodyParagraphMarkup()
+        let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -509,8 +546,15 @@ final class Extractor {
             }
             // Bylines and datelines (before the body, or short lines marked as such).
             if c.chars < 120, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
-                if let name = Extractor.bylineName(text, marked: ctx.author) {
-                    if byline == nil { byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))") }
+                if let name = Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
+                   rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
+                    // The first byline that names a person, said "By X" if there is one:
+                    // a marked "Tech Industry" (a section) or an account box's
+                    // "Sign In" does not beat a "By Jane Doe" further down.
+                    if rank > bylineRank {
+                        byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))")
+                        bylineRank = rank
+                    }
                     if bylineDate == nil, let d = DateNormalizer.normalize(text) {
                         bylineDate = (d, text, "date in the byline \(describe(owner))")
                     }
@@ -526,7 +570,8 @@ final class Extractor {
                 }
                 continue
             }
-            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)),
+            // Never a date from a table cell (an infobox's "Initial release").
+            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
                let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
@@ -556,7 +601,9 @@ final class Extractor {
                     boiler("related", ctx.linkList, "link list \(describe(ctx.linkList)) (link density \(pct(linkDensity(ctx.linkList))))")
                     continue
                 }
-                if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9) {
+                // (Not in a data table: a list of films is its titles, linked.)
+                if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9)
+                    && !inTable(owner) {
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
                     continue
                 }
@@ -578,6 +625,18 @@ final class Extractor {
                 continue
             }
 
+            // Outside the region: a paragraph between the headline and the
+            // content written with the same markup as the body's own
+            // paragraphs (lead paragraphs in a container of their own before an
+            // advert). Only before the content: after it, the same markup is
+            // as likely the next post of a blog page.
+            if ci < regionStart, ci >= leadStart, ctx.boiler == nil, let sig = paragraphMarkup(owner),
+               bodyMarkup.contains(sig), c.chars >= 60, c.linkChars * 5 < c.chars {
+                bodyStarted = true
+                bodyParas += 1
+                block(.paragraph, "same markup as the body's paragraphs (\(describe(owner)) in \(describe(ownerNode.parent)))")
+                continue
+            }
             // Outside the region: a standfirst (dek, summary) just before the
             // content. Most pages' article bodies leave it out; it is kept as
             // its own boilerplate kind so that scripts can find it.
@@ -912,7 +971,7 @@ final class Extractor {
 
     private func timeDate() -> (String, String, String)? {
         // Prefer a time element inside or just before the content.
-        for (n, v) in page.times {
+        for (n, v) in page.times where !inTable(n) {
             if let d = DateNormalizer.normalize(v) {
                 return (d, v, "time[datetime] \(describe(n))")
             }
@@ -1047,6 +1106,12 @@ final class Extractor {
         } else if let mIdx = Extractor.monthDayStart(bytes) {
             name = String(decoding: bytes[..<mIdx], as: UTF8.self).trimmingSpaces()
         }
+        // A relative time after the name ("Alex Perry 1 day ago").
+        let nameWords = name.split(separator: " ")
+        if nameWords.count > 2, let k = nameWords.firstIndex(where: { $0.first?.isNumber ?? false }), k >= 2,
+           nameWords[k...].contains(where: { Extractor.relativeTimeWords.contains($0.lowercased()) }) {
+            name = nameWords[..<k].joined(separator: " ")
+        }
         // A trailing count ("India Post 0" from "India Post 0 Comments").
         while let last = name.split(separator: " ").last, last.allSatisfy({ $0.isNumber }), name.contains(" ") {
             name = String(name.dropLast(last.count)).trimmingSpaces()
@@ -1063,12 +1128,31 @@ final class Extractor {
         bytes = Array(name.utf8)
         if bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) != nil { return nil }
         let words = name.split(separator: " ")
-        guard !words.isEmpty, words.count <= 8, name.utf8.count <= 80 else { return nil }
+        // Longer when a role follows the names ("A and B, AP National Political Writers").
+        guard !words.isEmpty, words.count <= (name.hasBytes(",") ? 12 : 8), name.utf8.count <= 100 else { return nil }
         guard let f = name.unicodeScalars.first, !f.properties.isLowercase else {
             return marked && words.count <= 4 ? name : nil
         }
         return name
     }
+
+    /// How much a byline candidate says: -1 nothing (an interface label), +2
+    /// when it names a person (not only an agency), +1 when it says "By".
+    static func bylineRank(_ name: String, _ text: String) -> Int {
+        let p = AuthorNames.parse(name)
+        if p.names.isEmpty && p.role == nil { return -1 }
+        let lower = text.trimmingSpaces().asciiLowered
+        let saysBy = startsWithBy(lower) || lower.hasPrefix("by:")
+        return (p.names.isEmpty ? 0 : 2) + (saysBy ? 1 : 0)
+    }
+
+    /// Containers whose "by X" lines are about other pages (a widget's
+    /// "by Taboola", a teaser's author), never the article's byline.
+    static let bylineFreeKinds: Set<String> = ["related", "advert", "promo", "widget", "nav", "footer", "aside",
+                                               "newsletter"]
+
+    static let relativeTimeWords: Set<String> = ["ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr",
+                                                 "hrs", "day", "days", "week", "weeks", "month", "months"]
 
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }

@@ -25,7 +25,7 @@ struct PageMeta {
             switch m.key {
             case "og:title", "twitter:title", "og:site_name", "application-name", "apple-mobile-web-app-title",
                  "author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author", "parsely-author",
-                 "byl", "citation_author", "dcterms.creator", "article:published_time", "article:published",
+                 "dc:creator", "dcterm:creator", "og:article:author", "byl", "citation_author", "dcterms.creator", "article:published_time", "article:published",
                  "og:published_time", "published_time", "datepublished", "date", "pubdate", "publishdate",
                  "publish-date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "sailthru.date",
                  "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
@@ -44,7 +44,7 @@ struct PageMeta {
             case "og:site_name", "application-name", "apple-mobile-web-app-title":
                 if siteName == nil { siteName = v }
             case "author", "article:author", "dc.creator", "dc.creator.author", "sailthru.author",
-                 "parsely-author", "byl", "citation_author", "dcterms.creator":
+                 "parsely-author", "dc:creator", "dcterm:creator", "og:article:author", "byl", "citation_author", "dcterms.creator":
                 if metaAuthor == nil, PageMeta.plausibleName(v) { metaAuthor = v }
             case "article:published_time", "article:published", "og:published_time", "published_time",
                  "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date.issued",
@@ -173,7 +173,9 @@ struct PageMeta {
     static func plausibleName(_ s: String) -> Bool {
         if s.isEmpty || s.utf8.count > 100 { return false }
         if s.hasPrefix("http") || s.hasPrefix("www.") || s.hasBytes("@") && !s.hasBytes(" ") { return false }
-        return true
+        // A person or at least an agency, never an interface label ("FAIL", "Sign In").
+        let p = AuthorNames.parse(s)
+        return !p.names.isEmpty || p.role != nil
     }
 
     static func splitList(_ s: String) -> [String] {

@@ -717,7 +717,13 @@ struct Page {
                 if key == nil { key = String(cString: v).asciiLowered }
             }
         }
-        if let k = key, let c = content { metas.append(MetaTag(key: k, content: c)) }
+        guard let k = key, let c = content else { return }
+        // `property="dc:creator twitter:creator"` names several keys (RDFa).
+        if k.utf8.contains(0x20) {
+            for part in k.split(separator: " ") { metas.append(MetaTag(key: String(part), content: c)) }
+        } else {
+            metas.append(MetaTag(key: k, content: c))
+        }
     }
 
     private mutating func readLink(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {

@@ -611,6 +611,11 @@ public final class ScriptHost {
         case "url": pushOptional(L, a.url)
         case "title": pushOptional(L, a.title)
         case "author": pushOptional(L, a.author)
+        case "authors":
+            lua_createtable(L, Int32(a.authors.count), 0)
+            let t = lua_gettop(L)
+            for (i, n) in a.authors.enumerated() { pushString(L, n); lua_rawseti(L, t, lua_Integer(i + 1)) }
+        case "author_role": pushOptional(L, a.authorRole)
         case "author_bio": pushOptional(L, a.authorBio)
         case "published": pushOptional(L, a.published)
         case "image_credit": pushOptional(L, a.imageCredit)
@@ -694,7 +699,8 @@ public final class ScriptHost {
     }
 
     /// The model's field names, in JSON order (the annotation test uses it).
-    public static let articleFields = ["source", "format", "url", "title", "author", "author_bio", "published",
+    public static let articleFields = ["source", "format", "url", "title", "author", "authors", "author_role",
+                                       "author_bio", "published",
                                        "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
                                        "tags", "comments", "comments_closed",
                                        "fetched", "record_id"]

@@ -1,0 +1,197 @@
+// A byline's raw name string -> person names and a role. Both readers' bylines
+// pass through here (in ArticleBuilder), and the HTML reader asks it whether a
+// candidate byline names anyone at all ("Sign In", "FAIL" do not).
+
+public enum AuthorNames {
+    public struct Parsed: Equatable, Sendable {
+        public var names: [String]
+        /// Roles and agencies that were attached to the names ("AP National
+        /// Political Writer", "WebMD Health News"), joined by ", ".
+        public var role: String?
+    }
+
+    // The phrase lists are data: extend them, the code does not name phrases.
+
+    /// Whole strings that are interface labels, never a person.
+    static let uiLabels: Set<String> = [
+        "sign in", "sign up", "log in", "login", "log out", "logout", "register", "subscribe", "my account",
+        "account", "profile", "follow", "follow author", "unfollow", "menu", "search", "share", "email", "print",
+        "fail", "error", "null", "undefined", "none", "unknown", "anonymous", "admin", "administrator", "user",
+        "guest", "home", "news", "more", "by", "von", "por", "par", "de", "read more", "view profile",
+        "see all", "all posts", "comments", "comment", "reply", "close", "open", "toggle", "advertisement",
+    ]
+    /// Leading phrases that make a byline-looking line a link to other pages.
+    static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ",
+                                           "articles by ", "see more ", "other articles by "]
+    /// Leading labels dropped before the names.
+    static let leadingLabels: [String] = ["by:", "by ", "written by ", "posted by ", "words by ", "story by ",
+                                          "reporting by ", "text by ", "von ", "por ", "par ", "autor:", "author:",
+                                          "authors:", "autorin:", "auteur:"]
+    /// Trailing labels dropped after the names ("Moritz Bachmann publiziert am").
+    static let trailingLabels: [String] = [" publiziert am", " veröffentlicht am", " aktualisiert am",
+                                           " published on", " published", " updated on", " updated", " posted on",
+                                           " posted", " publié le", " publicado el"]
+    /// Words that make a part of a byline a role or an agency, not a name.
+    static let roleWords: Set<String> = [
+        "writer", "writers", "correspondent", "correspondents", "editor", "editors", "reporter", "reporters",
+        "staff", "contributor", "contributors", "columnist", "producer", "photographer", "analyst", "critic",
+        "news", "press", "agency", "agencies", "desk", "team", "bureau", "service", "wire", "reuters", "ap", "afp",
+        "dpa", "apa", "sda", "ansa", "efe", "upi", "bloomberg", "associated", "contributing", "senior", "chief",
+        "political", "national", "international", "health", "science", "business", "sports", "technology",
+        "tech", "affairs", "redaktion", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
+        "autor", "autorin", "journalist", "journalistin",
+    ]
+    /// Degrees after a name, matched as written ("Brenda Goodman, MA"; "Jack Ma" is a name).
+    static let degrees: Set<String> = ["MD", "M.D.", "PhD", "Ph.D.", "MA", "MS", "RN", "MPH", "MBA", "DO", "DDS"]
+    /// Lowercase words that may sit inside a name ("Michiel de Jong").
+    static let particles: Set<String> = ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la",
+                                         "le", "bin", "ibn", "al", "el", "y", "e", "dos", "das", "do", "ter", "ten",
+                                         "zu", "af", "st."]
+    /// Separators between several names.
+    static let separators: [String] = [" and ", " & ", " und ", " et ", "; ", " | ", ", "]
+
+    public static func parse(_ raw: String) -> Parsed {
+        var s = collapse(withoutLinks(raw))
+        let lower0 = s.lowercased()
+        for p in rejectPrefixes where lower0.hasPrefix(p) { return Parsed(names: [], role: nil) }
+        var changed = true
+        while changed {
+            changed = false
+            var lower = s.lowercased()
+            for p in leadingLabels where lower.hasPrefix(p) && s.count > p.count {
+                s = collapse(String(s.dropFirst(p.count))); changed = true; lower = s.lowercased(); break
+            }
+            for p in trailingLabels where lower.hasSuffix(p) && s.count > p.count {
+                s = collapse(String(s.dropLast(p.count))); changed = true; break
+            }
+        }
+        while let l = s.last, l == "." || l == "," || l == ":" || l == ";" || l == "|" { s.removeLast() }
+        s = collapse(s)
+
+        // "Jong, Michiel de": one surname, a comma, given names.
+        var parts: [String]
+        let commaParts = split(s, ", ")
+        if commaParts.count == 2, !commaParts[0].contains(" "), looksLikeName(commaParts[0]),
+           looksLikeName(commaParts[1]), !isRole(commaParts[1]), !s.contains(" and ") {
+            parts = [s]
+        } else {
+            parts = [s]
+            for sep in separators {
+                parts = parts.flatMap { split($0, sep) }
+            }
+        }
+        var names: [String] = []
+        var roles: [String] = []
+        for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
+            if isRole(p) {
+                roles.append(p)
+            } else if looksLikeName(p) {
+                if !names.contains(p) { names.append(p) }
+            }
+        }
+        return Parsed(names: names, role: roles.isEmpty ? nil : roles.joined(separator: ", "))
+    }
+
+    /// The names written the way `author` shows several: "A", "A and B", "A, B and C".
+    public static func joined(_ names: [String]) -> String? {
+        guard let last = names.last else { return nil }
+        if names.count == 1 { return last }
+        return names.dropLast().joined(separator: ", ") + " and " + last
+    }
+
+    static func words(_ s: String) -> [Substring] { s.split(whereSeparator: { $0 == " " }) }
+
+    static func isRole(_ p: String) -> Bool {
+        for w in words(p) {
+            if degrees.contains(String(w)) { return true }
+            let bare = w.lowercased().trimmingCharacters(in: ".,()")
+            if roleWords.contains(bare) { return true }
+        }
+        return false
+    }
+
+    /// One to six words, none starting with a lowercase letter unless a
+    /// particle, some letter, no digits, not an interface label, not one all-caps
+    /// word ("FAIL").
+    public static func looksLikeName(_ p: String) -> Bool {
+        let ws = words(p)
+        guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }
+        if uiLabels.contains(p.lowercased()) { return false }
+        if p.contains("@") || p.contains("http") || p.contains("www.") { return false }
+        for c in p.unicodeScalars where c.properties.numericType != nil { return false }
+        if ws.count == 1, p.count <= 5, p.uppercased() == p, p.lowercased() != p { return false }
+        for (i, w) in ws.enumerated() {
+            guard let f = w.unicodeScalars.first else { return false }
+            if f.properties.isUppercase || f == "(" || f == "\"" || f == "'" { continue }
+            if f.properties.isLowercase {
+                if i > 0 && particles.contains(w.lowercased()) { continue }
+                return false
+            }
+            // Scripts without case (CJK, Arabic, ...) and symbols pass.
+        }
+        return p.unicodeScalars.contains { $0.properties.isAlphabetic }
+    }
+
+    /// Without parenthesised or bracketed links and e-mail addresses:
+    /// "Bradley M. Kuhn (http://ebb.org/bkuhn/)" -> "Bradley M. Kuhn".
+    static func withoutLinks(_ s: String) -> String {
+        if !s.utf8.contains(where: { $0 == 0x28 || $0 == 0x3C || $0 == 0x5B }) { return s }
+        var out = ""
+        var group = ""
+        var close: Character? = nil
+        for ch in s {
+            if let c = close {
+                group.append(ch)
+                if ch == c {
+                    let g = group.lowercased()
+                    if !(g.contains("http") || g.contains("www.") || g.contains("@")) { out += group }
+                    group = ""; close = nil
+                }
+            } else if ch == "(" || ch == "<" || ch == "[" {
+                close = ch == "(" ? ")" : ch == "<" ? ">" : "]"
+                group = String(ch)
+            } else {
+                out.append(ch)
+            }
+        }
+        return out + group
+    }
+
+    /// `s` cut at every `sep` (no Foundation in this target).
+    static func split(_ s: String, _ sep: String) -> [String] {
+        let b = Array(s.utf8), p = Array(sep.utf8)
+        var out: [String] = []
+        var start = 0, i = 0
+        while i + p.count <= b.count {
+            if b[i..<(i + p.count)].elementsEqual(p) {
+                out.append(String(decoding: b[start..<i], as: UTF8.self))
+                i += p.count; start = i
+            } else { i += 1 }
+        }
+        out.append(String(decoding: b[start...], as: UTF8.self))
+        return out
+    }
+
+    static func collapse(_ s: String) -> String {
+        // Most names are already clean: no copy then.
+        var clean = true
+        var prevSpace = true
+        for b in s.utf8 {
+            if b == 0x20 { if prevSpace { clean = false; break }; prevSpace = true }
+            else if b == 0x0A || b == 0x09 || b == 0xC2 { clean = false; break }
+            else { prevSpace = false }
+        }
+        if clean && !prevSpace { return s }
+        return s.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\u{A0}" })
+            .joined(separator: " ")
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

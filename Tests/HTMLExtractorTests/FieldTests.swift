@@ -1,0 +1,211 @@
+import XCTest
+import ArticleModel
+import HTMLExtractor
+
+/// Small pages with the shapes analysts found going wrong (issue 15): bylines
+/// with roles and labels, account boxes, infobox dates, lead paragraphs
+/// outside the content container.
+final class FieldTests: XCTestCase {
+    func read(_ html: String) -> Article {
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "page.html")
+        return ArticleBuilder.build(source: "page.html", format: "html", url: page.url, blocks: page.blocks)
+    }
+
+    /// A page with `head` in <head> and `top` before a three-paragraph article body.
+    func page(head: String = "", top: String, after: String = "") -> String {
+        """
+        <html><head><title>Storm Closes Schools Across The Valley</title>\(head)</head><body>
+        \(top)
+        <article><h1>Storm Closes Schools Across The Valley</h1>
+        <div class="article-body">
+        <p>Heavy snow closed every school in the valley on Monday, and officials said classes would not resume before Wednesday at the earliest.</p>
+        <p>Road crews worked through the night, but drifts of more than a metre blocked the main routes into the town for most of the morning.</p>
+        <p>Parents were told to keep children at home, and the district said it would post updates on its website every few hours.</p>
+        </div></article>\(after)</body></html>
+        """
+    }
+
+    func testAgencyRoleGoesToAuthorRole() {
+        let a = read(page(top: "", after: "").replacingOccurrences(
+            of: "<div class=\"article-body\">",
+            with: "<div class=\"byline\">STEVE PEOPLES, AP National Political Writer</div><div class=\"article-body\">"))
+        XCTAssertEqual(a.author, "STEVE PEOPLES")
+        XCTAssertEqual(a.authors, ["STEVE PEOPLES"])
+        XCTAssertEqual(a.authorRole, "AP National Political Writer")
+    }
+
+    func testSeveralAuthorsAndDegrees() {
+        let a = read(page(top: "<p class=\"byline\">By Stella Kim, Jennifer Jett and Brenda Goodman, MA</p>"))
+        XCTAssertEqual(a.authors, ["Stella Kim", "Jennifer Jett", "Brenda Goodman"])
+        XCTAssertEqual(a.author, "Stella Kim, Jennifer Jett and Brenda Goodman")
+        XCTAssertEqual(a.authorRole, "MA")
+    }
+
+    func testPublishedLabelAfterTheName() {
+        let a = read(page(top: "<div class=\"author\">Moritz Bachmann publiziert am 12.03.2020</div>"))
+        XCTAssertEqual(a.authors, ["Moritz Bachmann"])
+        XCTAssertEqual(a.author, "Moritz Bachmann")
+        XCTAssertNil(a.authorRole)
+    }
+
+    func testAccountBoxLabelIsNotTheAuthor() {
+        let top = """
+        <div class="account"><span class="author-login">Sign In</span></div>
+        <div class="article-meta"><p>By Brenda Goodman</p></div>
+        """
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Brenda Goodman")
+        XCTAssertEqual(a.authors, ["Brenda Goodman"])
+    }
+
+    func testSectionLabelLosesToByLine() {
+        let top = "<h6 class=\"author-section\">Tech Industry</h6><div class=\"byline\">by Steven Musil January 18, 2017 11:00 PM PST</div>"
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Steven Musil")
+        XCTAssertEqual(a.published, "2017-01-18")
+    }
+
+    func testMetaAuthorThatIsNoNameIsIgnored() {
+        let head = """
+        <meta property="dc:creator twitter:site_name" content="Creator Name"><meta name="author" content="FAIL">
+        """
+        XCTAssertEqual(read(page(head: head, top: "")).author, "Creator Name")
+        let fail = read(page(head: "<meta name=\"author\" content=\"FAIL\">", top: ""))
+        XCTAssertNil(fail.author)
+        XCTAssertEqual(fail.authors, [String]())
+    }
+
+    func testLinkInTheAuthorIsDropped() {
+        let a = read(page(head: "<meta name=\"author\" content=\"Bradley M. Kuhn (http://ebb.org/bkuhn/)\">", top: ""))
+        XCTAssertEqual(a.author, "Bradley M. Kuhn")
+    }
+
+    func testWidgetByLineIsNotTheAuthor() {
+        let after = "<div class=\"related-stories\"><p>Sponsored stories by Taboola</p></div>"
+        XCTAssertNil(read(page(top: "", after: after)).author)
+    }
+
+    func testInfoboxDateIsNotPublished() {
+        let top = """
+        <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
+        <tr><th>Founded</th><td><time datetime="1998-02-28">February 28, 1998</time></td></tr></table>
+        """
+        let a = read(page(top: "", after: "").replacingOccurrences(of: "<div class=\"article-body\">",
+                                                                     with: "<div class=\"article-body\">" + top))
+        XCTAssertNil(a.published)
+        let withMeta = read(page(head: "<meta property=\"article:published_time\" content=\"2020-01-05T10:00:00Z\">", top: top))
+        XCTAssertEqual(withMeta.published, "2020-01-05")
+    }
+
+    func testPersonBeatsAgencyAndRelativeTimeGoes() {
+        let top = "<div class=\"source-name\"><span class=\"author\">Tech Insider</span></div><div class=\"author-info\">Alex Perry 1 day ago</div>"
+        let a = read(page(top: top))
+        XCTAssertEqual(a.author, "Alex Perry")
+        XCTAssertEqual(a.authors, ["Alex Perry"])
+    }
+
+    func testLinkedCellsOfADataTableAreBody() {
+        let rows = ["Groundhog Day", "Run Lola Run", "Edge of Tomorrow", "Palm Springs"].enumerated().map {
+            "<tr><th><a href=\"/wiki/f\($0.offset)\">\($0.element)</a></th><td>A film in which a day repeats itself, over and over again.</td></tr>"
+        }.joined()
+        let a = read(page(top: "").replacingOccurrences(of: "<div class=\"article-body\">",
+                                                         with: "<div class=\"article-body\"><table>\(rows)</table>"))
+        for film in ["Groundhog Day", "Run Lola Run", "Edge of Tomorrow", "Palm Springs"] {
+            XCTAssertTrue(a.bodyText.contains(film), "missing \(film): \(a.bodyText)")
+        }
+    }
+
+    func testBylineDateStillCounts() {
+        let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
+        XCTAssertEqual(a.author, "Ana Sandoiu")
+        XCTAssertEqual(a.published, "2019-11-20")
+    }
+}
+
+final class AuthorNamesTests: XCTestCase {
+    func testParse() {
+        let cases: [(String, [String], String?)] = [
+            ("Jane Doe", ["Jane Doe"], nil),
+            ("By Jane Doe, Staff Writer", ["Jane Doe"], "Staff Writer"),
+            ("Jong, Michiel de", ["Jong, Michiel de"], nil),
+            ("Priya Natarajan and Colm Hegarty", ["Priya Natarajan", "Colm Hegarty"], nil),
+            ("A. Smith, B. Jones, and C. Brown", ["A. Smith", "B. Jones", "C. Brown"], nil),
+            ("Bruno (Henrique Zecchin) Rodrigues", ["Bruno (Henrique Zecchin) Rodrigues"], nil),
+            ("Our Foreign Staff", [], "Our Foreign Staff"),
+            ("Jack Ma", ["Jack Ma"], nil),
+            ("史蒂文的家", ["史蒂文的家"], nil),
+            ("Sign In", [], nil), ("FAIL", [], nil), ("por", [], nil), ("Follow Author", [], nil),
+            ("More Richard (R.J.) Eskow", [], nil),
+        ]
+        for (raw, names, role) in cases {
+            let p = AuthorNames.parse(raw)
+            XCTAssertEqual(p.names, names, raw)
+            XCTAssertEqual(p.role, role, raw)
+        }
+    }
+
+    func testTextBylinesKeepTheirAuthor() {
+        // The text reader's bylines: `author` as before, `authors` derived from it.
+        let b = Block(index: 0, text: "By Priya Natarajan and Colm Hegarty", label: .byline, rule: "test",
+                      value: "Priya Natarajan and Colm Hegarty")
+        let a = ArticleBuilder.build(source: "x.txt", format: "text", blocks: [b])
+        XCTAssertEqual(a.author, "Priya Natarajan and Colm Hegarty")
+        XCTAssertEqual(a.authors, ["Priya Natarajan", "Colm Hegarty"])
+        XCTAssertNil(a.authorRole)
+        let r = ArticleBuilder.build(source: "x.txt", format: "text",
+                                     blocks: [Block(index: 0, text: "Reuters", label: .byline, rule: "test", value: "Reuters")])
+        XCTAssertEqual(r.author, "Reuters")
+        XCTAssertEqual(r.authors, [String]())
+        XCTAssertEqual(r.authorRole, "Reuters")
+    }
+}
+
+/// Lead paragraphs in a container of their own, away from the rest of the
+/// story (the nytimes shape): body, because they are written with the same
+/// markup as the body's paragraphs.
+final class LeadParagraphTests: XCTestCase {
+    func testLeadParagraphsOutsideTheContentRoot() {
+        func p(_ s: String) -> String { "<p class=\"story-body-text story-content\">\(s)</p>" }
+        let leads = (1...4).map { p("Lead paragraph \($0) tells what happened in the capital on Tuesday night, when the power failed across the city.") }
+        let rest = (1...9).map { p("Body paragraph \($0) explains, with some detail and several quotes, why the grid could not cope with the heat, and what comes next.") }
+        // Enough other text in <main> that widening the root to it does not pay.
+        let teasers = (1...8).map { "<li><a href=\"/s\($0)\">Teaser headline number \($0) about another story in the world section that readers liked today</a></li>" }.joined()
+        let html = """
+        <html><head><title>Blackout Hits The Capital</title></head><body>
+        <div class="page"><header class="masthead"><a href="/">The Times</a></header>
+        <main><div class="story-meta"><h1>Blackout Hits The Capital</h1><p class="byline">By Ana Ruiz</p></div>
+        <div class="lede-column"><div class="story-body story-body-1">\(leads.joined())</div></div>
+        <div class="ad"><p>Advertisement</p></div>
+        <section class="story-wrap"><div class="story-body story-body-2">\(rest.joined())</div>
+        <div class="story-body story-body-3">\(p("A last paragraph says that the city will review its plans before next summer, officials said."))</div></section>
+        <div class="more-in-world"><h3>More in World</h3><ul>\(teasers)</ul></div>
+        </main><footer class="site-footer"><p>Copyright 2017 The Times, all rights reserved in every country of the world.</p></footer></div></body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "p.html")
+        let a = ArticleBuilder.build(source: "p.html", format: "html", blocks: page.blocks)
+        let texts = a.paragraphs.map(\.text)
+        XCTAssertEqual(texts.count, 14, texts.joined(separator: "\n"))
+        XCTAssertTrue(texts.first?.hasPrefix("Lead paragraph 1") ?? false, texts.first ?? "")
+        XCTAssertFalse(a.bodyText.contains("Copyright"))
+        XCTAssertFalse(a.bodyText.contains("Advertisement"))
+    }
+
+    func testSameMarkupAfterTheContentIsNotBody() {
+        func post(_ title: String, _ n: Int, _ words: String) -> String {
+            "<div class=\"post\"><h2>\(title)</h2><div class=\"entry-content\">"
+                + (1...n).map { "<p>Paragraph \($0) of \(words), long enough to count as prose in any page of a blog like this one.</p>" }.joined()
+                + "</div></div>"
+        }
+        let html = """
+        <html><head><title>Main Post</title></head><body><h1>Main Post</h1>
+        \(post("Main Post", 8, "the main post"))
+        <div class="ad"><p>Advertisement</p></div>
+        \(post("Older Post", 2, "an older post"))
+        </body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "p.html")
+        let a = ArticleBuilder.build(source: "p.html", format: "html", blocks: page.blocks)
+        XCTAssertEqual(a.paragraphs.count, 8, a.bodyText)
+        XCTAssertFalse(a.bodyText.contains("older post"))
+    }
+}
