@@ -518,7 +518,8 @@ final class Worker {
         }
         let (text, warning) = TextDecoding.decode(bytes)
         if let warning { runner.warn("\(item.source): \(warning)") }
-        return .success(Page(blocks: textReader.blocks(from: text), format: "text", url: fields?.url,
+        let blocks = textReader.blocks(from: text)
+        return .success(Page(blocks: blocks, format: "text", url: fields?.url ?? TextReader.headerURL(blocks),
                              xpath: nil, fields: fields))
     }
 

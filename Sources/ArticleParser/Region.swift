@@ -1,0 +1,169 @@
+// Real page dumps (a browser's innerText, Common Crawl WET, html2text Markdown)
+// carry the whole page: menus, tickers, link lists, footers around the story.
+// Every unit gets a density class the way jusText sees paragraphs (long lines
+// with many function words and sentence punctuation are prose; short lines,
+// list items and link text are not), and the main prose region is the run of
+// units with the highest total weight (BTE's idea: prose counts for its
+// words, everything else against). A page counts as a dump only when enough
+// link-like lines lie outside that region; then the headline is anchored just
+// above the region, and what the other rules would have kept as body outside
+// it, or in long link-like runs inside it, goes out with the reason.
+
+import ArticleModel
+
+extension Classifier {
+    enum Density: UInt8 { case prose, neutral, linkLike }
+
+    /// Thresholds of the density classes; tuned on the tuning part of the
+    /// benchmark renderings only (docs/TEXT.md).
+    static let proseWords = 10
+    static let proseFunctionShare = 0.18
+    static let linkShareOut = 0.5
+    static let shortWords = 3
+    static let listItemWords = 12
+    /// Link-like units outside the region that make a page a dump.
+    static let dumpLinkLines = 8
+    /// A run of this many link-like units inside the region is furniture too.
+    static let innerRun = 4
+
+    func density(_ i: Int) -> (Density, Int) {
+        let s = units[i].start, e = units[i].end
+        var words = 0, function = 0, inWord = false, wordStart = s
+        var p = s
+        var key = [UInt8]()
+        while p <= e {
+            let c: UInt8 = p < e ? b[p] : 0x20
+            let space = c == 0x20 || c == 0x09 || c == 0x0A
+            if space {
+                if inWord {
+                    words += 1
+                    let len = p - wordStart
+                    if len <= 5 {
+                        key.removeAll(keepingCapacity: true)
+                        for q in wordStart..<p {
+                            let x = b[q]
+                            if x >= 0x41 && x <= 0x5A { key.append(x | 0x20) }
+                            else if x == 0x2C || x == 0x2E || x == 0x3B || x == 0x3A || x == 0x22 { continue }
+                            else { key.append(x) }
+                        }
+                        if ParserRules.functionWords.contains(String(decoding: key, as: UTF8.self)) { function += 1 }
+                    }
+                    inWord = false
+                }
+            } else if !inWord { inWord = true; wordStart = p }
+            p += 1
+        }
+        if let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
+        let list = UnitSplitter.startsListItem(b, s, e)
+        let (last, _) = lastScalar(b, s, e)
+        let terminal = isTerminal(last) || isCloser(last)
+        // Scripts without spaces between words (CJK): long units are prose.
+        if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
+        if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
+            && (Double(function) >= Self.proseFunctionShare * Double(words) || terminal) {
+            return (.prose, words)
+        }
+        if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
+        if words <= Self.shortWords && !terminal && mdHeadings[units[i].line] == nil { return (.linkLike, words) }
+        return (.neutral, words)
+    }
+
+    /// The main prose region, when the page is a dump (nil otherwise).
+    mutating func findProseRegion() {
+        let n = units.count
+        guard n >= Self.dumpLinkLines + 2 else { return }
+        var cls = [Density](repeating: .neutral, count: n)
+        var weight = [Int](repeating: 0, count: n)
+        for i in 0..<n {
+            let (d, w) = density(i)
+            cls[i] = d
+            switch d {
+            case .prose: weight[i] = w
+            case .neutral: weight[i] = -2
+            case .linkLike: weight[i] = -4
+            }
+        }
+        // Kadane's maximum-sum run.
+        var best = 0, bestS = 0, bestE = 0, cur = 0, curS = 0
+        for i in 0..<n {
+            if cur <= 0 { cur = 0; curS = i }
+            cur += weight[i]
+            if cur > best { best = cur; bestS = curS; bestE = i + 1 }
+        }
+        guard best >= 30 else { return }
+        var outside = 0
+        for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
+        guard outside >= Self.dumpLinkLines else { return }
+        // jusText's context: lines next to the region that are not link-like
+        // (a short last paragraph, a heading, the byline) belong to it.
+        while bestS > 0 && cls[bestS - 1] != .linkLike { bestS -= 1 }
+        while bestE < n && cls[bestE] != .linkLike { bestE += 1 }
+        region = bestS..<bestE
+        density = cls
+        // A dump whose story itself is indented (inscriptis renders the page's
+        // layout as indentation) indents by layout, not by comment depth.
+        if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
+            for i in 0..<n { units[i].indent = 0 }
+        }
+    }
+
+    /// The headline of a dump: the Markdown "# " heading nearest above (or at
+    /// the top of) the prose region, else the first headline-shaped line in the
+    /// few units above it.
+    func headlineAnchor() -> Int? {
+        guard let r = region else { return nil }
+        // A first line that is not link-like (the document title) stays the title.
+        if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike { return nil }
+        if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
+        let lo = max(0, r.lowerBound - 12)
+        let hi = min(units.count, r.lowerBound + 2)
+        if let h = (lo..<hi).last(where: { mdHeadings[units[$0].line] == 1 && isTitleCandidate($0) }) { return h }
+        for i in lo..<hi where isTitleCandidate(i) && density[i] != .linkLike && info[i].hit == nil {
+            let s = units[i].start, e = units[i].end
+            let words = MetaLines.tokens(b, s, e, limit: 40).count
+            if words >= 4 && words <= 30 && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0) { return i }
+        }
+        return nil
+    }
+
+    /// After the other rules: body text outside the prose region, or in a long
+    /// link-like run inside it, is page furniture; Markdown headings are headings.
+    mutating func applyRegion() {
+        if !mdHeadings.isEmpty {
+            for i in 0..<units.count where out[i].label == .paragraph && !out[i].skip && mdHeadings[units[i].line] != nil {
+                if let r = region, !r.contains(i) { continue }
+                out[i].label = .heading
+                out[i].why = "heading: Markdown '\(String(repeating: "#", count: mdHeadings[units[i].line]!)) ' heading"
+            }
+        }
+        guard let r = region else { return }
+        let n = units.count
+        var i = 0
+        while i < n {
+            // One run of units of the same side of the region with the same density class.
+            let outsideI = !r.contains(i)
+            var j = i + 1
+            while j < n && !r.contains(j) == outsideI && (density[j] == .linkLike) == (density[i] == .linkLike) { j += 1 }
+            let linkRun = density[i] == .linkLike
+            // Between the headline and the region the header rules have read the
+            // byline, date, dek and credits: only long link-like runs go there.
+            let tail = i >= r.upperBound
+            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
+                let what = linkRun ? "short link-like line" : "line"
+                let count = j - i
+                let why = (outsideI ? "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line))"
+                           : "inside the prose region but") + ": run of \(count) \(what)\(count == 1 ? "" : "s")"
+                for k in i..<j where k != title && !out[k].skip && !(k > title && k < r.lowerBound && out[k].label == .heading) {
+                    switch out[k].label {
+                    case .paragraph, .heading, .boilerplate("other") where k < title || out[k].label != .boilerplate("other"):
+                        out[k].label = .boilerplate(linkRun ? "nav" : "other")
+                        out[k].why = (linkRun ? "nav: " : "other: ") + why
+                        out[k].decided = true
+                    default: break
+                    }
+                }
+            }
+            i = j
+        }
+    }
+}
