@@ -25,6 +25,8 @@ extension Classifier {
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
     static let innerRun = 4
+    /// Prose units set apart by blank lines that make a page "spaced".
+    static let loneParagraphs = 3
 
     func density(_ i: Int) -> (Density, Int) {
         let s = units[i].start, e = units[i].end
@@ -74,11 +76,22 @@ extension Classifier {
         guard n >= Self.dumpLinkLines + 2 else { return }
         var cls = [Density](repeating: .neutral, count: n)
         var weight = [Int](repeating: 0, count: n)
+        // Touching lines: no blank line between a unit and the one above.
+        func touches(_ i: Int) -> Bool { i > 0 && i < n && units[i].blankBefore == 0 }
+        var lone = 0
         for i in 0..<n {
             let (d, w) = density(i)
             cls[i] = d
-            switch d {
-            case .prose: weight[i] = w
+            weight[i] = w
+            if d == .prose && !touches(i) && !touches(i + 1) { lone += 1 }
+        }
+        // A page that sets its paragraphs apart with blank lines sets out its
+        // teaser lists ("Headline" + summary, one per line) as touching lines:
+        // there, touching prose does not count for the region.
+        let spaced = lone >= Self.loneParagraphs
+        for i in 0..<n {
+            switch cls[i] {
+            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = -1 }
             case .neutral: weight[i] = -2
             case .linkLike: weight[i] = -4
             }
@@ -110,20 +123,50 @@ extension Classifier {
     /// The headline of a dump: the Markdown "# " heading nearest above (or at
     /// the top of) the prose region, else the first headline-shaped line in the
     /// few units above it.
-    func headlineAnchor() -> Int? {
+    mutating func headlineAnchor() -> Int? {
         guard let r = region else { return nil }
-        // A first line that is not link-like (the document title) stays the title.
-        if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike { return nil }
-        if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
-        let lo = max(0, r.lowerBound - 12)
-        let hi = min(units.count, r.lowerBound + 2)
-        if let h = (lo..<hi).last(where: { mdHeadings[units[$0].line] == 1 && isTitleCandidate($0) }) { return h }
-        for i in lo..<hi where isTitleCandidate(i) && density[i] != .linkLike && info[i].hit == nil {
-            let s = units[i].start, e = units[i].end
-            let words = MetaLines.tokens(b, s, e, limit: 40).count
-            if words >= 4 && words <= 30 && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0) { return i }
+        // A first line that is not link-like and is repeated above the region
+        // (the document title over the headline) stays the title.
+        if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike {
+            if t + 3 >= r.lowerBound { return nil }
+            title = t
+            defer { title = -1 }
+            let ts = units[t].start, te = units[t].end
+            for k in (t + 1)..<min(units.count, r.lowerBound + 2) {
+                if isTitleRepeat(k) { return nil }
+                // "Jane Doe" under "Jane Doe Obituary": the headline, shorter.
+                let ks = units[k].start, ke = units[k].end
+                if ke - ks >= 12 && ke - ks < te - ts && equalCI(b, ts, ts + (ke - ks), ks, ke) { return nil }
+            }
         }
-        return nil
+        if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
+        // Upwards from the region over at most 8 units that are not link-like
+        // (share bars and split meta lines do not count): the headline is the
+        // one with a byline or date under it, else the nearest.
+        var eligible: [Int] = []
+        var seen = 0
+        var i = min(units.count - 1, r.lowerBound + 1)
+        while i >= 0 && seen < 8 && r.lowerBound - i < 40 {
+            if mdHeadings[units[i].line] == 1 && isTitleCandidate(i) { return i }
+            if density[i] != .linkLike { seen += 1 }
+            if isHeadlineShaped(i) { eligible.append(i) }
+            i -= 1
+        }
+        for e in eligible {
+            for k in (e + 1)..<min(units.count, e + 5) where info[k].date != nil || hitLabel(k) == .byline { return e }
+        }
+        return eligible.first
+    }
+
+    /// 4 to 30 words, no sentence end, not a list item, no rule's phrase.
+    func isHeadlineShaped(_ i: Int) -> Bool {
+        guard isTitleCandidate(i), density[i] != .linkLike, info[i].hit == nil else { return false }
+        let s = units[i].start, e = units[i].end
+        let toks = MetaLines.tokens(b, s, e, limit: 40)
+        // Words, not a line of dates and numbers ("June 3, 1938 – January 9, 2024").
+        let numeric = toks.filter { t in (t.0..<t.1).contains { isDigit(b[$0]) } }.count
+        return toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count
+            && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
     }
 
     /// After the other rules: body text outside the prose region, or in a long
