@@ -25,25 +25,33 @@ struct MarkdownPage {
 
     /// Markdown by its content: a reader header ("Title:" with "URL Source:" or
     /// "Markdown Content:" under it), YAML front matter, or headings and links
-    /// in Markdown syntax. Looks at the first 64 KB only.
+    /// in Markdown syntax. Looks at the first 16 KB only.
     static func looksLikeMarkdown(_ text: String) -> Bool {
-        var lines = 0, headings = 0, links = 0, readerKeys = 0
-        var first = true, frontMatter = false
-        for line in text.utf8.prefix(65536).split(separator: 0x0A, omittingEmptySubsequences: false) {
-            lines += 1
-            let l = Substring(decoding: line, as: UTF8.self)
-            if first {
-                first = false
-                if l.trimmingSuffix() == "---" { frontMatter = true; continue }
+        var text = text
+        return text.withUTF8 { u in
+            var lines = 0, headings = 0, links = 0, readerKeys = 0
+            var frontMatter = false, tableRule = false
+            var s = 0
+            let n = min(u.count, 16384)
+            // Only lines opening with a character that markup can open with become strings.
+            while s < n {
+                let e = min(n, UnitSplitter.nextNewline(u, from: s))
+                lines += 1
+                var prev: UInt8 = 0
+                for c in u[s..<e] { if prev == 0x5D && c == 0x28 { links += 1 }; prev = c }
+                if e > s, [0x2D, 0x23, 0x7C, 0x54, 0x55, 0x50, 0x4D].contains(u[s]) {
+                    let l = Substring(decoding: UnsafeBufferPointer(rebasing: u[s..<e]), as: UTF8.self)
+                    if lines == 1 && l.trimmingSuffix() == "---" { frontMatter = true }
+                    else if frontMatter && lines <= 40 && l.trimmingSuffix() == "---" { return true }
+                    if lines <= 12 { for k in ParserRules.readerHeaderKeys where l.hasPrefix(k.key) { readerKeys += 1 } }
+                    if atxLevel(l) != nil { headings += 1 }
+                    if !tableRule && l.hasPrefix("|") && isRule(String(l.trimmingSuffix())) { tableRule = true }
+                }
+                s = e + 1
             }
-            if frontMatter && lines <= 40 && l.trimmingSuffix() == "---" && lines > 2 { return true }
-            if lines <= 12 { for k in ParserRules.readerHeaderKeys where l.hasPrefix(k.key) { readerKeys += 1 } }
-            if atxLevel(l) != nil { headings += 1 }
-            var prev: UInt8 = 0
-            for c in line { if prev == 0x5D && c == 0x28 { links += 1 }; prev = c }
+            if readerKeys >= 2 { return true }
+            return (headings >= 1 && links >= 3) || headings >= 2 || links >= 8 || tableRule
         }
-        if readerKeys >= 2 { return true }
-        return (headings >= 1 && links >= 3) || links >= 8
     }
 
     /// "## Heading" -> 2.
@@ -66,6 +74,7 @@ struct MarkdownPage {
             for l in lines[1..<close] { takeHeader(l, yaml: true) }
             for _ in 0...close { outLines.append("") }
             k = close + 1
+            if let t = title { outLines[0] = t; titleLine = 1 }
         } else {
             // A reader header: "Title:", "URL Source:", "Published Time:", then "Markdown Content:".
             var j = 0
@@ -156,74 +165,83 @@ struct MarkdownPage {
 
     /// Inline markup out: images dropped, links to their text, emphasis, code
     /// ticks and backslash escapes removed; list markers stay. Returns the
-    /// text, and the letters that were link text and all letters.
+    /// text, and the letters that were link text and all letters. Works on
+    /// bytes: all markup is ASCII.
     static func inline(_ s: String) -> (String, Int, Int) {
-        let c = Array(s)
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
+        let c = Array(s.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(c.count)
         var linkLetters = 0, letters = 0
         var i = 0
+        func isSpace(_ x: UInt8) -> Bool { x == 0x20 || x == 0x09 }
+        func isLetter(_ x: UInt8) -> Bool { (x | 0x20) >= 0x61 && (x | 0x20) <= 0x7A || x >= 0xC0 }
+        func isPunct(_ x: UInt8) -> Bool { x > 0x20 && x < 0x7F && !isLetter(x) && !(x >= 0x30 && x <= 0x39) }
         // A list marker at the start is kept as it is ("* item", "1. item").
         var lead = 0
-        while lead < c.count && c[lead] == " " { lead += 1 }
-        if lead + 1 < c.count, c[lead] == "*" || c[lead] == "-" || c[lead] == "+", c[lead + 1] == " " {
-            out.append(contentsOf: String(c[0..<(lead + 2)]))
+        while lead < c.count && c[lead] == 0x20 { lead += 1 }
+        if lead + 1 < c.count, c[lead] == 0x2A || c[lead] == 0x2D || c[lead] == 0x2B, c[lead + 1] == 0x20 {
+            out.append(contentsOf: c[0..<(lead + 2)])
             i = lead + 2
         }
         var linkDepth = 0
         var stack: [Int] = []
         while i < c.count {
             let ch = c[i]
-            if ch == "\\", i + 1 < c.count, c[i + 1].isPunctuation || c[i + 1].isSymbol {
+            switch ch {
+            case 0x5C where i + 1 < c.count && isPunct(c[i + 1]):  // \* \[ \_
                 out.append(c[i + 1]); i += 2; continue
-            }
-            if ch == "!", i + 1 < c.count, c[i + 1] == "[", let close = closing(c, i + 1), close + 1 < c.count, c[close + 1] == "(",
-               let end = parenEnd(c, close + 1) {
-                // An image: its alt text is not part of the article's text.
-                i = end + 1; continue
-            }
-            if ch == "[" , let close = closing(c, i), close + 1 < c.count, c[close + 1] == "(", parenEnd(c, close + 1) != nil {
-                stack.append(close); linkDepth += 1; i += 1; continue
-            }
-            if ch == "]", let top = stack.last, top == i, let end = parenEnd(c, i + 1) {
-                stack.removeLast(); linkDepth -= 1; i = end + 1; continue
-            }
-            if ch == "<", let gt = c[i...].firstIndex(of: ">"), gt > i + 7,
-               String(c[(i + 1)..<min(gt, i + 9)]).lowercased().hasPrefix("http") {
-                // An autolink <https://...>: the address is no prose.
-                i = gt + 1; continue
-            }
-            if ch == "*" || ch == "_" || ch == "`" {
+            case 0x21 where i + 1 < c.count && c[i + 1] == 0x5B:  // ![alt](src)
+                if let close = closing(c, i + 1), close + 1 < c.count, let end = parenEnd(c, close + 1) {
+                    // An image: its alt text is not part of the article's text.
+                    i = end + 1; continue
+                }
+            case 0x5B:  // [text](href)
+                if let close = closing(c, i), close + 1 < c.count, parenEnd(c, close + 1) != nil {
+                    stack.append(close); linkDepth += 1; i += 1; continue
+                }
+            case 0x5D:
+                if let top = stack.last, top == i, let end = parenEnd(c, i + 1) {
+                    stack.removeLast(); linkDepth -= 1; i = end + 1; continue
+                }
+            case 0x3C:  // <https://...>: the address is no prose
+                if i + 5 < c.count, c[i + 1] | 0x20 == 0x68, c[i + 2] | 0x20 == 0x74, let gt = c[i...].firstIndex(of: 0x3E) {
+                    i = gt + 1; continue
+                }
+            case 0x2A, 0x5F, 0x60:
                 // Emphasis and code ticks: dropped when they open or close a word.
-                let prev: Character = i > 0 ? c[i - 1] : " "
-                let next: Character = i + 1 < c.count ? c[i + 1] : " "
-                let intraWord = ch == "_" && prev.isLetter && next.isLetter
-                if !intraWord && (!prev.isWhitespace || !next.isWhitespace || ch == "`") { i += 1; continue }
+                let prev: UInt8 = i > 0 ? c[i - 1] : 0x20
+                let next: UInt8 = i + 1 < c.count ? c[i + 1] : 0x20
+                let intraWord = ch == 0x5F && isLetter(prev) && isLetter(next)
+                if !intraWord && (!isSpace(prev) || !isSpace(next) || ch == 0x60) { i += 1; continue }
+            default: break
             }
-            if ch.isLetter { letters += 1; if linkDepth > 0 { linkLetters += 1 } }
+            if isLetter(ch) { letters += 1; if linkDepth > 0 { linkLetters += 1 } }
             out.append(ch)
             i += 1
         }
-        return (out.trimmed(" "), linkLetters, letters)
+        while let l = out.last, isSpace(l) { out.removeLast() }
+        var st = 0
+        while st < out.count && isSpace(out[st]) { st += 1 }
+        return (String(decoding: out[st...], as: UTF8.self), linkLetters, letters)
     }
 
     /// The "]" closing the "[" at `i`, on the same line.
-    static func closing(_ c: [Character], _ i: Int) -> Int? {
+    static func closing(_ c: [UInt8], _ i: Int) -> Int? {
         var depth = 0, j = i
         while j < c.count {
-            if c[j] == "\\" { j += 2; continue }
-            if c[j] == "[" { depth += 1 } else if c[j] == "]" { depth -= 1; if depth == 0 { return j } }
+            if c[j] == 0x5C { j += 2; continue }
+            if c[j] == 0x5B { depth += 1 } else if c[j] == 0x5D { depth -= 1; if depth == 0 { return j } }
             j += 1
         }
         return nil
     }
 
     /// The ")" closing the "(" at `i` (a link target may hold parentheses).
-    static func parenEnd(_ c: [Character], _ i: Int) -> Int? {
-        guard i < c.count, c[i] == "(" else { return nil }
+    static func parenEnd(_ c: [UInt8], _ i: Int) -> Int? {
+        guard i < c.count, c[i] == 0x28 else { return nil }
         var depth = 0, j = i
         while j < c.count {
-            if c[j] == "(" { depth += 1 } else if c[j] == ")" { depth -= 1; if depth == 0 { return j } }
+            if c[j] == 0x28 { depth += 1 } else if c[j] == 0x29 { depth -= 1; if depth == 0 { return j } }
             j += 1
         }
         return nil

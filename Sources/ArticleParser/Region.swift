@@ -28,52 +28,65 @@ extension Classifier {
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
 
+    /// ParserRules.functionWords packed the way density() packs a word.
+    static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
+        w.utf8.count <= 8 ? w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : nil
+    })
+
     func density(_ i: Int) -> (Density, Int) {
         let s = units[i].start, e = units[i].end
-        var words = 0, function = 0, inWord = false, wordStart = s
-        var p = s
-        var key = [UInt8]()
-        while p <= e {
-            let c: UInt8 = p < e ? b[p] : 0x20
-            let space = c == 0x20 || c == 0x09 || c == 0x0A
-            if space {
-                if inWord {
-                    words += 1
-                    let len = p - wordStart
-                    if len <= 5 {
-                        key.removeAll(keepingCapacity: true)
-                        for q in wordStart..<p {
-                            let x = b[q]
-                            if x >= 0x41 && x <= 0x5A { key.append(x | 0x20) }
-                            else if x == 0x2C || x == 0x2E || x == 0x3B || x == 0x3A || x == 0x22 { continue }
-                            else { key.append(x) }
-                        }
-                        if ParserRules.functionWords.contains(String(decoding: key, as: UTF8.self)) { function += 1 }
-                    }
-                    inWord = false
-                }
-            } else if !inWord { inWord = true; wordStart = p }
-            p += 1
-        }
-        if let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        let list = UnitSplitter.startsListItem(b, s, e)
         let (last, _) = lastScalar(b, s, e)
         let terminal = isTerminal(last) || isCloser(last)
+        // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
+        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
+        var words = 0, inWord = false
+        for p in s..<e {
+            let c = b[p]
+            if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
+        let list = UnitSplitter.startsListItem(b, s, e)
         // Scripts without spaces between words (CJK): long units are prose.
         if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
-            && (Double(function) >= Self.proseFunctionShare * Double(words) || terminal) {
+            && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
         }
         if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
-        if words <= Self.shortWords && !terminal && mdHeadings[units[i].line] == nil { return (.linkLike, words) }
+        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// How many words of s..<e are function words (ParserRules.functionWords).
+    func functionWords(_ s: Int, _ e: Int) -> Int {
+        var function = 0, wordStart = -1
+        for p in s...e {
+            let c: UInt8 = p < e ? b[p] : 0x20
+            if c == 0x20 || c == 0x09 || c == 0x0A {
+                if wordStart >= 0 && p - wordStart <= 8 {
+                    // The word's bytes, ASCII lowercased, punctuation off, as one integer.
+                    var key: UInt64 = 0
+                    for q in wordStart..<p {
+                        let x = b[q]
+                        if x == 0x2C || x == 0x2E || x == 0x3B || x == 0x3A || x == 0x22 { continue }
+                        key = key << 8 | UInt64(x >= 0x41 && x <= 0x5A ? x | 0x20 : x)
+                    }
+                    if Self.functionKeys.contains(key) { function += 1 }
+                }
+                wordStart = -1
+            } else if wordStart < 0 { wordStart = p }
+        }
+        return function
     }
 
     /// The main prose region, when the page is a dump (nil otherwise).
     mutating func findProseRegion() {
         let n = units.count
         guard n >= Self.dumpLinkLines + 2 else { return }
+        // Cheap first look: a dump has many short lines or list items.
+        var short = 0
+        for u in units where u.end - u.start <= 60 || UnitSplitter.startsListItem(b, u.start, u.end) { short += 1 }
+        guard short >= Self.dumpLinkLines else { return }
         var cls = [Density](repeating: .neutral, count: n)
         var weight = [Int](repeating: 0, count: n)
         // Touching lines: no blank line between a unit and the one above.
@@ -172,8 +185,16 @@ extension Classifier {
     /// After the other rules: body text outside the prose region, or in a long
     /// link-like run inside it, is page furniture; Markdown headings are headings.
     mutating func applyRegion() {
+        for i in max(0, firstBody)..<min(units.count, bodyEnd) where mdTableRows.contains(units[i].line) && !out[i].skip {
+            // Shape rules take rows of short cells for menus; in Markdown they are a table.
+            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
+                out[i].label = .paragraph
+                out[i].why = "paragraph: Markdown table row"
+            }
+        }
         if !mdHeadings.isEmpty {
-            for i in 0..<units.count where out[i].label == .paragraph && !out[i].skip && mdHeadings[units[i].line] != nil {
+            for i in 0..<units.count where (out[i].label == .paragraph || out[i].label == .heading) && !out[i].skip
+                && mdHeadings[units[i].line] != nil && i != title {
                 if let r = region, !r.contains(i) { continue }
                 out[i].label = .heading
                 out[i].why = "heading: Markdown '\(String(repeating: "#", count: mdHeadings[units[i].line]!)) ' heading"

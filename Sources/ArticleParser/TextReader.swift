@@ -22,9 +22,10 @@ public struct TextReader: Sendable {
     public init(rules: ParserRules = .defaults()) { self.rules = rules }
 
     /// Every block of the page, labelled, with the rule that decided.
-    public func blocks(from text: String) -> [Block] {
+    /// `markdown`: true for a page known to be Markdown (a `.md` file), nil to tell by content.
+    public func blocks(from text: String, markdown: Bool? = nil) -> [Block] {
         // Markdown is rewritten to plain text line for line; what its markup said rides along.
-        let md = MarkdownPage.looksLikeMarkdown(text) ? MarkdownPage(text) : nil
+        let md = markdown ?? MarkdownPage.looksLikeMarkdown(text) ? MarkdownPage(text) : nil
         var text = md?.text ?? text
         var blocks = text.withUTF8 { src -> [Block] in
             var extra: [UInt8] = []
@@ -145,6 +146,7 @@ struct Classifier {
     var mdHeadings: [Int: Int] = [:]
     var mdLinkShare: [Int: Double] = [:]
     var mdTitleLine = 0
+    var mdTableRows: Set<Int> = []
 
     init(b: Bytes, units: [Unit], rules: ParserRules, markdown: MarkdownPage? = nil) {
         self.b = b
@@ -154,6 +156,7 @@ struct Classifier {
             mdHeadings = md.headings
             mdLinkShare = md.linkShare
             mdTitleLine = md.titleLine
+            mdTableRows = md.tableRows
         }
     }
 

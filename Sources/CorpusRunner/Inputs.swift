@@ -33,7 +33,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 }
 
 enum Inputs {
-    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz"]
+    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz", "md", "markdown"]
 
     /// Whether a file found inside a directory is part of the corpus: known
     /// endings (also under .gz) or no ending at all; hidden files are skipped.

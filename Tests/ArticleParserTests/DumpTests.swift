@@ -1,0 +1,134 @@
+// Text pages as scrapers save them (docs/TEXT.md): Markdown read as Markdown,
+// and page dumps whose menus, link lists and footers lie around the story.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class MarkdownTests: XCTestCase {
+    func testHeadingsListsLinksAndEmphasis() {
+        let page = """
+            # The committee's long wait
+
+            The **committee** met on [Tuesday](https://example.com/tuesday) to discuss the _proposal_, which has divided members for months.
+
+            ![A chart](https://example.com/chart.png)
+
+            ## What comes next
+
+            Officials said a decision would come later this year, after a `public` consultation and \\*more\\* hearings.
+
+            * The first point of the plan is short.
+            * The second point is [linked](https://example.com/b "title").
+
+            | Year | Votes |
+            |------|------:|
+            | 2023 | 12 |
+
+            \(para3)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "The committee's long wait")
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "What comes next"])
+        XCTAssertEqual(a.sections[0].paragraphs.map(\.text),
+                       ["The committee met on Tuesday to discuss the proposal, which has divided members for months."])
+        let second = a.sections[1].paragraphs.map(\.text)
+        XCTAssertEqual(second.first, "Officials said a decision would come later this year, after a public consultation and *more* hearings.")
+        XCTAssertTrue(second.contains("* The second point is linked."), "\(second)")
+        XCTAssertTrue(second.contains("2023 | 12"), "\(second)")
+        XCTAssertFalse(second.contains { $0.contains("---") || $0.contains("](") || $0.contains("chart") }, "\(second)")
+        XCTAssertEqual(block("What comes next", in: blocks(page))?.rule, "heading: Markdown '## ' heading")
+    }
+
+    func testReaderHeaderFillsTitleURLAndDate() {
+        let page = """
+            Title: Ferry service suspended for three weeks
+            URL Source: https://news.example.com/ferry
+            Published Time: 2024-03-03T10:12:00Z
+            Markdown Content:
+            * [Home](https://news.example.com/)
+            * [News](https://news.example.com/news)
+
+            # Ferry service suspended for three weeks
+
+            \(para1)
+
+            \(para2)
+            """
+        let bs = blocks(page)
+        let a = ArticleBuilder.build(source: "t", format: "text", url: TextReader.headerURL(bs), blocks: bs)
+        XCTAssertEqual(a.title, "Ferry service suspended for three weeks")
+        XCTAssertEqual(a.url, "https://news.example.com/ferry")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
+        XCTAssertEqual(parse(page).url, "https://news.example.com/ferry")
+    }
+
+    func testFrontMatter() {
+        let page = """
+            ---
+            title: "Notes from the harbour"
+            date: 2023-11-05
+            url: https://blog.example.org/harbour
+            tags: [boats]
+            ---
+
+            \(para1)
+
+            \(para2)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "Notes from the harbour")
+        XCTAssertEqual(a.published, "2023-11-05")
+        XCTAssertEqual(a.url, "https://blog.example.org/harbour")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
+    }
+
+    func testRecognisedByContentNotPlainText() {
+        XCTAssertTrue(MarkdownPage.looksLikeMarkdown("# Head\n\nSee [a](x), [b](y) and [c](z).\n"))
+        XCTAssertFalse(MarkdownPage.looksLikeMarkdown("Head\n\n# 1 in the charts\n\nA plain page.\n"))
+        XCTAssertFalse(MarkdownPage.looksLikeMarkdown("Title: A talk\nDate: May 2\n\nA plain page.\n"))
+    }
+}
+
+final class PageDumpTests: XCTestCase {
+    /// A dump that opens with the site's menu: the headline is found above the
+    /// story, the menu and the link list after the story are out, with the reason.
+    func testMenuAboveHeadlineAndLinkListAfter() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let related = ["Ten cities ranked by commute", "Why trams are back", "The bus that drives itself",
+                       "A bridge too far", "Rail fares explained", "Cycling in the rain"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + """
+
+
+            City council approves new tram line after years of debate
+
+            By Jane Doe
+            March 3, 2024
+
+            \(para1)
+
+            \(para2)
+
+            \(para3)
+
+            Related stories
+
+            """ + related.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        let bs = blocks(page)
+        XCTAssertEqual(block("* Tech", in: bs)?.label, .boilerplate("nav"))
+        XCTAssertEqual(block("* Tech", in: bs)?.rule, "nav: outside the main prose region (lines 12-21): run of 10 short link-like lines")
+        XCTAssertEqual(block("* Why trams are back", in: bs)?.label, .boilerplate("nav"))
+    }
+
+    /// Pages written for the text reader (a title, then the story) are not dumps.
+    func testOrdinaryPageHasNoRegion() {
+        let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
+        XCTAssertFalse(bs.contains { $0.rule.contains("prose region") })
+    }
+}
