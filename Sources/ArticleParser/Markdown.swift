@@ -216,6 +216,8 @@ struct MarkdownPage {
             default: break
             }
             if isLetter(ch) { letters += 1; if linkDepth > 0 { linkLetters += 1 } }
+            // Runs of spaces render as one ("[ Spaceflight ]").
+            if isSpace(ch), let l = out.last, isSpace(l) { i += 1; continue }
             out.append(ch)
             i += 1
         }

@@ -27,6 +27,8 @@ extension Classifier {
     static let innerRun = 4
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
+    /// Touching prose on a spaced page counts this much less.
+    static let touchingDivisor = 6
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -104,7 +106,7 @@ extension Classifier {
         let spaced = lone >= Self.loneParagraphs
         for i in 0..<n {
             switch cls[i] {
-            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = -1 }
+            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
             case .neutral: weight[i] = -2
             case .linkLike: weight[i] = -4
             }

@@ -131,4 +131,25 @@ final class PageDumpTests: XCTestCase {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
         XCTAssertFalse(bs.contains { $0.rule.contains("prose region") })
     }
+
+    /// Two renderings of a real benchmark page (Fixtures/dumps/README.md).
+    func testBenchmarkPageRenderings() throws {
+        let dir = fixturesDirectory + "/dumps"
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/expected.json"))
+        let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        XCTAssertEqual(expected.count, 2)
+        for (name, e) in expected {
+            let text = TextDecoding.decode(try readBytes(dir + "/" + name)).text
+            let bs = TextReader().blocks(from: text, markdown: name.hasSuffix(".md") ? true : nil)
+            check(ArticleBuilder.build(source: name, format: "text", blocks: bs), against: e, name: "dumps: " + name)
+            // The menu the page opens with is out for the reason the region gives.
+            let menu = try XCTUnwrap(bs.first { $0.text == "* Spaceflight" }, name)
+            XCTAssertEqual(menu.label, .boilerplate("nav"), name)
+            XCTAssertTrue(menu.rule.hasPrefix("nav: outside the main prose region (lines "), menu.rule)
+            XCTAssertTrue(menu.rule.hasSuffix("short link-like lines"), menu.rule)
+        }
+        // By content too: the Markdown file is recognised without its extension.
+        let md = TextDecoding.decode(try readBytes(dir + "/space_html2text.md")).text
+        XCTAssertTrue(MarkdownPage.looksLikeMarkdown(md))
+    }
 }
