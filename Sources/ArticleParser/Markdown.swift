@@ -39,12 +39,13 @@ struct MarkdownPage {
                 lines += 1
                 var prev: UInt8 = 0
                 for c in u[s..<e] { if prev == 0x5D && c == 0x28 { links += 1 }; prev = c }
-                if e > s, [0x2D, 0x23, 0x7C, 0x54, 0x55, 0x50, 0x4D].contains(u[s]) {
+                if e > s, [0x2D, 0x23, 0x7C, 0x54, 0x55, 0x50, 0x4D, 0x3D].contains(u[s]) {
                     let l = Substring(decoding: UnsafeBufferPointer(rebasing: u[s..<e]), as: UTF8.self)
                     if lines == 1 && l.trimmingSuffix() == "---" { frontMatter = true }
                     else if frontMatter && lines <= 40 && l.trimmingSuffix() == "---" { return true }
                     if lines <= 12 { for k in ParserRules.readerHeaderKeys where l.hasPrefix(k.key) { readerKeys += 1 } }
-                    if atxLevel(l) != nil { headings += 1 }
+                    // "# Heading", or "=====" under one.
+                    if atxLevel(l) != nil || (e - s >= 3 && l.trimmingSuffix().allSatisfy { $0 == "=" }) { headings += 1 }
                     if !tableRule && l.hasPrefix("|") && isRule(String(l.trimmingSuffix())) { tableRule = true }
                 }
                 s = e + 1

@@ -40,6 +40,25 @@ final class MarkdownTests: XCTestCase {
         XCTAssertEqual(block("What comes next", in: blocks(page))?.rule, "heading: Markdown '## ' heading")
     }
 
+    func testUnderlinedHeadingQuotesAutolinksAndImages() {
+        let page = """
+            The harbour report
+            ==================
+
+            > \(para1)
+
+            Details at <https://example.com/report> and ![the map](map.png) in the annex, officials said on Friday.
+
+            ## Annex
+
+            \(para2)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "The harbour report")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, "Details at and in the annex, officials said on Friday.", para2])
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "Annex"])
+    }
+
     func testReaderHeaderFillsTitleURLAndDate() {
         let page = """
             Title: Ferry service suspended for three weeks
@@ -124,6 +143,20 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(block("* Tech", in: bs)?.label, .boilerplate("nav"))
         XCTAssertEqual(block("* Tech", in: bs)?.rule, "nav: outside the main prose region (lines 12-21): run of 10 short link-like lines")
         XCTAssertEqual(block("* Why trams are back", in: bs)?.label, .boilerplate("nav"))
+    }
+
+    /// A long link list inside the story's region is out as well.
+    func testLinkRunInsideTheRegion() {
+        let menu = (1...10).map { "* Menu item \($0)" }.joined(separator: "\n")
+        let inner = ["* Read: tram fares", "* Read: bus lanes", "* Read: cycle paths", "* Read: night trains", "* Read: ferries"]
+        let page = menu + "\n\nCity council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3, para1].joined(separator: "\n\n") + "\n\n" + inner.joined(separator: "\n") + "\n\n"
+            + [para2, para3, para1, para2].joined(separator: "\n\n") + "\n"
+        let bs = blocks(page)
+        let b = block("* Read: bus lanes", in: bs)
+        XCTAssertEqual(b?.label, .boilerplate("nav"))
+        XCTAssertEqual(b?.rule, "nav: inside the prose region but: run of 5 short link-like lines")
+        XCTAssertEqual(parse(page).paragraphs.count, 8)
     }
 
     /// Pages written for the text reader (a title, then the story) are not dumps.
