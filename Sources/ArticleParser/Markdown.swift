@@ -37,8 +37,6 @@ struct MarkdownPage {
             while s < n {
                 let e = min(n, UnitSplitter.nextNewline(u, from: s))
                 lines += 1
-                var prev: UInt8 = 0
-                for c in u[s..<e] { if prev == 0x5D && c == 0x28 { links += 1 }; prev = c }
                 if e > s, [0x2D, 0x23, 0x7C, 0x54, 0x55, 0x50, 0x4D, 0x3D].contains(u[s]) {
                     let l = Substring(decoding: UnsafeBufferPointer(rebasing: u[s..<e]), as: UTF8.self)
                     if lines == 1 && l.trimmingSuffix() == "---" { frontMatter = true }
@@ -50,9 +48,26 @@ struct MarkdownPage {
                 }
                 s = e + 1
             }
-            if readerKeys >= 2 { return true }
-            return (headings >= 1 && links >= 3) || headings >= 2 || links >= 8 || tableRule
+            if readerKeys >= 2 || headings >= 2 || tableRule { return true }
+            links = linkCount(u, n)
+            return (headings >= 1 && links >= 3) || links >= 8
         }
+    }
+
+    /// How many "](" in u[0..<n], eight bytes at a time (most words hold no "]").
+    static func linkCount(_ u: UnsafeBufferPointer<UInt8>, _ n: Int) -> Int {
+        var links = 0, j = 0
+        guard n > 1, let addr = u.baseAddress else { return 0 }
+        let base = UnsafeRawPointer(addr)
+        while j + 8 <= n {
+            let w = base.loadUnaligned(fromByteOffset: j, as: UInt64.self) ^ 0x5D5D_5D5D_5D5D_5D5D
+            if (w &- 0x0101_0101_0101_0101) & ~w & 0x8080_8080_8080_8080 != 0 {
+                for k in j..<(j + 8) where u[k] == 0x5D && k + 1 < n && u[k + 1] == 0x28 { links += 1 }
+            }
+            j += 8
+        }
+        while j < n { if u[j] == 0x5D && j + 1 < n && u[j + 1] == 0x28 { links += 1 }; j += 1 }
+        return links
     }
 
     /// "## Heading" -> 2.
