@@ -82,7 +82,8 @@ struct MarkdownPage {
     init(_ source: String) {
         text = ""
         var outLines: [String] = []
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // Split on bytes: splitting a String on Characters runs grapheme breaking over the page.
+        let lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { Substring(String(decoding: $0, as: UTF8.self)) }
         var k = 0
         // Front matter: "---" / key: value lines / "---".
         if let f = lines.first, f.trimmingSuffix() == "---",
@@ -170,7 +171,7 @@ struct MarkdownPage {
     }
 
     static func isRule(_ t: String) -> Bool {
-        guard t.count >= 3 else { return false }
+        guard let f = t.utf8.first, f == 0x2A || f == 0x2D || f == 0x5F || f == 0x7C, t.utf8.count >= 3 else { return false }
         let noSpace = t.filter { $0 != " " }
         if noSpace.count >= 3, let c = noSpace.first, c == "*" || c == "-" || c == "_", noSpace.allSatisfy({ $0 == c }) {
             return true

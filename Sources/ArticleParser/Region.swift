@@ -102,7 +102,7 @@ extension Classifier {
         }
         // A page that sets its paragraphs apart with blank lines sets out its
         // teaser lists ("Headline" + summary, one per line) as touching lines:
-        // there, touching prose does not count for the region.
+        // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
         for i in 0..<n {
             switch cls[i] {
@@ -135,9 +135,10 @@ extension Classifier {
         }
     }
 
-    /// The headline of a dump: the Markdown "# " heading nearest above (or at
-    /// the top of) the prose region, else the first headline-shaped line in the
-    /// few units above it.
+    /// The headline of a dump (nil: the first line stays the title): the
+    /// reader header's title or a Markdown "# " heading near the prose region,
+    /// else the headline-shaped line just above the region with a byline or
+    /// date under it, else the nearest such line.
     mutating func headlineAnchor() -> Int? {
         guard let r = region else { return nil }
         // A first line that is not link-like and is repeated above the region
