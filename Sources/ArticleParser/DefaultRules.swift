@@ -1685,3 +1685,33 @@ credits      hak cipta ©*
 credits      hak cipta #*
 """##
 }
+
+// Word lists and header names the reader uses on real page dumps (Region.swift,
+// Markdown.swift): data, not code.
+extension ParserRules {
+    /// Reader headers of Markdown scrapers (Jina Reader and the like) -> field.
+    static let readerHeaderKeys: [(key: String, field: String)] = [
+        ("Title:", "title"), ("URL Source:", "url"), ("Published Time:", "published"),
+        ("Markdown Content:", "content"),
+    ]
+
+    /// Front matter keys (lowercase) -> field.
+    static let frontMatterKeys: [String: String] = [
+        "title": "title", "url": "url", "link": "url", "canonical": "url", "source": "url",
+        "date": "published", "published": "published", "published_at": "published", "pubdate": "published",
+    ]
+
+    /// Function words: prose has many, menus, link lists and tickers few
+    /// (jusText's stopword density). Lowercase; several languages.
+    static let functionWords: Set<String> = Set("""
+        a an the and or but if of to in on at by for with from as into about over after before than then that this these those
+        is are was were be been being has have had do does did will would can could should may might must shall not no
+        it its he she they we you i his her their our your my him them us me who whom which what when where why how
+        there here so also just more most some any all each other such only very too up out one two
+        le la les un une des du de et ou mais dans sur pour par avec que qui ne pas est sont il elle ils nous vous au aux
+        el los las del y o pero en por con para que se es son lo una su sus al como más
+        der die das ein eine und oder aber in im mit von zu auf für ist sind nicht sich dem den des auch es er sie wir
+        il lo gli di da e che non è sono per con una nel della
+        o os as um uma do da dos das em no na com não é são por para
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
+}

@@ -22,13 +22,16 @@ public struct TextReader: Sendable {
     public init(rules: ParserRules = .defaults()) { self.rules = rules }
 
     /// Every block of the page, labelled, with the rule that decided.
-    public func blocks(from text: String) -> [Block] {
-        var text = text
-        return text.withUTF8 { src -> [Block] in
+    /// `markdown`: true for a page known to be Markdown (a `.md` file), nil to tell by content.
+    public func blocks(from text: String, markdown: Bool? = nil) -> [Block] {
+        // Markdown is rewritten to plain text line for line; what its markup said rides along.
+        let md = markdown ?? MarkdownPage.looksLikeMarkdown(text) ? MarkdownPage(text) : nil
+        var text = md?.text ?? text
+        var blocks = text.withUTF8 { src -> [Block] in
             var extra: [UInt8] = []
             let units = UnitSplitter.split(src, extra: &extra)
             if extra.isEmpty {
-                var c = Classifier(b: src, units: units, rules: rules)
+                var c = Classifier(b: src, units: units, rules: rules, markdown: md)
                 return c.run()
             }
             // Joined paragraphs live after the page's own bytes.
@@ -37,14 +40,46 @@ public struct TextReader: Sendable {
             storage.append(contentsOf: src)
             storage.append(contentsOf: extra)
             return storage.withUnsafeBufferPointer { b in
-                var c = Classifier(b: b, units: units, rules: rules)
+                var c = Classifier(b: b, units: units, rules: rules, markdown: md)
                 return c.run()
             }
         }
+        if let md { Self.addHeaderFields(md, to: &blocks) }
+        return blocks
+    }
+
+    /// The URL a Markdown reader header or front matter gives ("URL Source:"), if any.
+    public static func headerURL(_ blocks: [Block]) -> String? {
+        blocks.first(where: { $0.label == .ignored && $0.rule.hasPrefix(urlRule) })?.value
+    }
+
+    static let urlRule = "ignored: URL from the Markdown header"
+
+    /// A header's date and URL as blocks of their own (line 1, before the page's
+    /// blocks): the date wins over dates in the text, the URL is for headerURL.
+    static func addHeaderFields(_ md: MarkdownPage, to blocks: inout [Block]) {
+        var extra: [Block] = []
+        if let d = md.published {
+            extra.append(Block(index: 0, line: 1, text: d, label: .date, rule: "date: from the Markdown header", value: d))
+        }
+        if let u = md.url {
+            extra.append(Block(index: 0, line: 1, text: u, label: .ignored, rule: urlRule, value: u))
+        }
+        guard !extra.isEmpty else { return }
+        if md.published != nil {
+            // One published date: the header's.
+            for k in blocks.indices where blocks[k].label == .date {
+                blocks[k].label = .boilerplate("meta")
+                blocks[k].rule = "meta: a date line (the Markdown header gives the date)"
+            }
+        }
+        blocks.insert(contentsOf: extra, at: 0)
+        for k in blocks.indices { blocks[k].index = k }
     }
 
     public func parse(text: String, source: String) -> Article {
-        ArticleBuilder.build(source: source, format: "text", blocks: blocks(from: text))
+        let bs = blocks(from: text)
+        return ArticleBuilder.build(source: source, format: "text", url: Self.headerURL(bs), blocks: bs)
     }
 
     /// Bytes as read from a file: decoded (TextDecoding), then parsed. The
@@ -104,20 +139,36 @@ struct Classifier {
     var commentStart = -1
     var byline: String?
 
-    init(b: Bytes, units: [Unit], rules: ParserRules) {
+    /// Page dumps (Region.swift): the main prose region and each unit's density class.
+    var region: Range<Int>?
+    var density: [Density] = []
+    /// What a Markdown page's markup said, by 1-based line (Markdown.swift).
+    var mdHeadings: [Int: Int] = [:]
+    var mdLinkShare: [Int: Double] = [:]
+    var mdTitleLine = 0
+    var mdTableRows: Set<Int> = []
+
+    init(b: Bytes, units: [Unit], rules: ParserRules, markdown: MarkdownPage? = nil) {
         self.b = b
         self.units = units
         self.rules = rules
+        if let md = markdown {
+            mdHeadings = md.headings
+            mdLinkShare = md.linkShare
+            mdTitleLine = md.titleLine
+            mdTableRows = md.tableRows
+        }
     }
 
     mutating func run() -> [Block] {
         splitMetaLines()
+        findProseRegion()
         analyse()
         labelLists()
-        guard let t = (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
+        guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t
         labelBlocks()
-        decide(t, .title, "title: first unit")
+        decide(t, .title, region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
         for i in 0..<t { labelFurniture(i) }
         headStart = t
         if let r = titleRepeat() {
@@ -145,6 +196,7 @@ struct Classifier {
         if byline == nil { creditAuthor() }
         if byline == nil { copyrightAuthor() }
         settleDates()
+        applyRegion()
         return emitAll()
     }
 

@@ -37,7 +37,7 @@ public struct InputError: Error, CustomStringConvertible, Sendable {
 }
 
 enum Inputs {
-    static let articleExtensions: Set<String> = ["txt", "text", "html", "htm", "xhtml", "jsonl", "ndjson", "gz", "warc", "wet"]
+    static let articleExtensions: Set<String> = ["txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "gz", "warc", "wet"]
 
     /// Whether a file found inside a directory is part of the corpus: known
     /// endings (also under .gz) or no ending at all; hidden files are skipped.

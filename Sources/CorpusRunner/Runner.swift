@@ -781,7 +781,9 @@ final class Worker {
         }
         let (text, warning) = TextDecoding.decode(bytes)
         if let warning { runner.warn("\(item.source): \(warning)") }
-        return .success(Page(blocks: textReader.blocks(from: text), format: "text", url: fields?.url,
+        let md = name.lowercased().hasSuffix(".md") || name.lowercased().hasSuffix(".markdown")
+        let blocks = textReader.blocks(from: text, markdown: md ? true : nil)
+        return .success(Page(blocks: blocks, format: "text", url: fields?.url ?? TextReader.headerURL(blocks),
                              xpath: nil, fields: fields))
     }
 

@@ -1,0 +1,236 @@
+// Real page dumps (a browser's innerText, Common Crawl WET, html2text Markdown)
+// carry the whole page: menus, tickers, link lists, footers around the story.
+// Every unit gets a density class the way jusText sees paragraphs (long lines
+// with many function words and sentence punctuation are prose; short lines,
+// list items and link text are not), and the main prose region is the run of
+// units with the highest total weight (BTE's idea: prose counts for its
+// words, everything else against). A page counts as a dump only when enough
+// link-like lines lie outside that region; then the headline is anchored just
+// above the region, and what the other rules would have kept as body outside
+// it, or in long link-like runs inside it, goes out with the reason.
+
+import ArticleModel
+
+extension Classifier {
+    enum Density: UInt8 { case prose, neutral, linkLike }
+
+    /// Thresholds of the density classes; tuned on the tuning part of the
+    /// benchmark renderings only (docs/TEXT.md).
+    static let proseWords = 10
+    static let proseFunctionShare = 0.18
+    static let linkShareOut = 0.5
+    static let shortWords = 3
+    static let listItemWords = 12
+    /// Link-like units outside the region that make a page a dump.
+    static let dumpLinkLines = 8
+    /// A run of this many link-like units inside the region is furniture too.
+    static let innerRun = 4
+    /// Prose units set apart by blank lines that make a page "spaced".
+    static let loneParagraphs = 3
+    /// Touching prose on a spaced page counts this much less.
+    static let touchingDivisor = 6
+
+    /// ParserRules.functionWords packed the way density() packs a word.
+    static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
+        w.utf8.count <= 8 ? w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : nil
+    })
+
+    func density(_ i: Int) -> (Density, Int) {
+        let s = units[i].start, e = units[i].end
+        let (last, _) = lastScalar(b, s, e)
+        let terminal = isTerminal(last) || isCloser(last)
+        // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
+        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
+        var words = 0, inWord = false
+        for p in s..<e {
+            let c = b[p]
+            if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
+        }
+        if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
+        let list = UnitSplitter.startsListItem(b, s, e)
+        // Scripts without spaces between words (CJK): long units are prose.
+        if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
+        if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
+            && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
+            return (.prose, words)
+        }
+        if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
+        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
+        return (.neutral, words)
+    }
+
+    /// How many words of s..<e are function words (ParserRules.functionWords).
+    func functionWords(_ s: Int, _ e: Int) -> Int {
+        var function = 0, wordStart = -1
+        for p in s...e {
+            let c: UInt8 = p < e ? b[p] : 0x20
+            if c == 0x20 || c == 0x09 || c == 0x0A {
+                if wordStart >= 0 && p - wordStart <= 8 {
+                    // The word's bytes, ASCII lowercased, punctuation off, as one integer.
+                    var key: UInt64 = 0
+                    for q in wordStart..<p {
+                        let x = b[q]
+                        if x == 0x2C || x == 0x2E || x == 0x3B || x == 0x3A || x == 0x22 { continue }
+                        key = key << 8 | UInt64(x >= 0x41 && x <= 0x5A ? x | 0x20 : x)
+                    }
+                    if Self.functionKeys.contains(key) { function += 1 }
+                }
+                wordStart = -1
+            } else if wordStart < 0 { wordStart = p }
+        }
+        return function
+    }
+
+    /// The main prose region, when the page is a dump (nil otherwise).
+    mutating func findProseRegion() {
+        let n = units.count
+        guard n >= Self.dumpLinkLines + 2 else { return }
+        // Cheap first look: a dump has many short lines or list items.
+        var short = 0
+        for u in units where u.end - u.start <= 60 || UnitSplitter.startsListItem(b, u.start, u.end) { short += 1 }
+        guard short >= Self.dumpLinkLines else { return }
+        var cls = [Density](repeating: .neutral, count: n)
+        var weight = [Int](repeating: 0, count: n)
+        // Touching lines: no blank line between a unit and the one above.
+        func touches(_ i: Int) -> Bool { i > 0 && i < n && units[i].blankBefore == 0 }
+        var lone = 0
+        for i in 0..<n {
+            let (d, w) = density(i)
+            cls[i] = d
+            weight[i] = w
+            if d == .prose && !touches(i) && !touches(i + 1) { lone += 1 }
+        }
+        // A page that sets its paragraphs apart with blank lines sets out its
+        // teaser lists ("Headline" + summary, one per line) as touching lines:
+        // there, touching prose counts only a sixth of its words.
+        let spaced = lone >= Self.loneParagraphs
+        for i in 0..<n {
+            switch cls[i] {
+            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+            case .neutral: weight[i] = -2
+            case .linkLike: weight[i] = -4
+            }
+        }
+        // Kadane's maximum-sum run.
+        var best = 0, bestS = 0, bestE = 0, cur = 0, curS = 0
+        for i in 0..<n {
+            if cur <= 0 { cur = 0; curS = i }
+            cur += weight[i]
+            if cur > best { best = cur; bestS = curS; bestE = i + 1 }
+        }
+        guard best >= 30 else { return }
+        var outside = 0
+        for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
+        guard outside >= Self.dumpLinkLines else { return }
+        // jusText's context: lines next to the region that are not link-like
+        // (a short last paragraph, a heading, the byline) belong to it.
+        while bestS > 0 && cls[bestS - 1] != .linkLike { bestS -= 1 }
+        while bestE < n && cls[bestE] != .linkLike { bestE += 1 }
+        region = bestS..<bestE
+        density = cls
+        // A dump whose story itself is indented (inscriptis renders the page's
+        // layout as indentation) indents by layout, not by comment depth.
+        if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
+            for i in 0..<n { units[i].indent = 0 }
+        }
+    }
+
+    /// The headline of a dump (nil: the first line stays the title): the
+    /// reader header's title or a Markdown "# " heading near the prose region,
+    /// else the headline-shaped line just above the region with a byline or
+    /// date under it, else the nearest such line.
+    mutating func headlineAnchor() -> Int? {
+        guard let r = region else { return nil }
+        // A first line that is not link-like and is repeated above the region
+        // (the document title over the headline) stays the title.
+        if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike {
+            if t + 3 >= r.lowerBound { return nil }
+            title = t
+            defer { title = -1 }
+            let ts = units[t].start, te = units[t].end
+            for k in (t + 1)..<min(units.count, r.lowerBound + 2) {
+                if isTitleRepeat(k) { return nil }
+                // "Jane Doe" under "Jane Doe Obituary": the headline, shorter.
+                let ks = units[k].start, ke = units[k].end
+                if ke - ks >= 12 && ke - ks < te - ts && equalCI(b, ts, ts + (ke - ks), ks, ke) { return nil }
+            }
+        }
+        if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
+        // Upwards from the region over at most 8 units that are not link-like
+        // (share bars and split meta lines do not count): the headline is the
+        // one with a byline or date under it, else the nearest.
+        var eligible: [Int] = []
+        var seen = 0
+        var i = min(units.count - 1, r.lowerBound + 1)
+        while i >= 0 && seen < 8 && r.lowerBound - i < 40 {
+            if mdHeadings[units[i].line] == 1 && isTitleCandidate(i) { return i }
+            if density[i] != .linkLike { seen += 1 }
+            if isHeadlineShaped(i) { eligible.append(i) }
+            i -= 1
+        }
+        for e in eligible {
+            for k in (e + 1)..<min(units.count, e + 5) where info[k].date != nil || hitLabel(k) == .byline { return e }
+        }
+        return eligible.first
+    }
+
+    /// 4 to 30 words, no sentence end, not a list item, no rule's phrase.
+    func isHeadlineShaped(_ i: Int) -> Bool {
+        guard isTitleCandidate(i), density[i] != .linkLike, info[i].hit == nil else { return false }
+        let s = units[i].start, e = units[i].end
+        let toks = MetaLines.tokens(b, s, e, limit: 40)
+        // Words, not a line of dates and numbers ("June 3, 1938 – January 9, 2024").
+        let numeric = toks.filter { t in (t.0..<t.1).contains { isDigit(b[$0]) } }.count
+        return toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count
+            && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
+    }
+
+    /// After the other rules: body text outside the prose region, or in a long
+    /// link-like run inside it, is page furniture; Markdown headings are headings.
+    mutating func applyRegion() {
+        for i in max(0, firstBody)..<min(units.count, bodyEnd) where mdTableRows.contains(units[i].line) && !out[i].skip {
+            // Shape rules take rows of short cells for menus; in Markdown they are a table.
+            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
+                out[i].label = .paragraph
+                out[i].why = "paragraph: Markdown table row"
+            }
+        }
+        if !mdHeadings.isEmpty {
+            for i in 0..<units.count where (out[i].label == .paragraph || out[i].label == .heading) && !out[i].skip
+                && mdHeadings[units[i].line] != nil && i != title {
+                if let r = region, !r.contains(i) { continue }
+                out[i].label = .heading
+                out[i].why = "heading: Markdown '\(String(repeating: "#", count: mdHeadings[units[i].line]!)) ' heading"
+            }
+        }
+        guard let r = region else { return }
+        let n = units.count
+        var i = 0
+        while i < n {
+            // One run of units of the same side of the region with the same density class.
+            let outsideI = !r.contains(i)
+            var j = i + 1
+            while j < n && !r.contains(j) == outsideI && (density[j] == .linkLike) == (density[i] == .linkLike) { j += 1 }
+            let linkRun = density[i] == .linkLike
+            // Between the headline and the region the header rules have read the
+            // byline, date, dek and credits: only long link-like runs go there.
+            let tail = i >= r.upperBound
+            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
+                let what = linkRun ? "short link-like line" : "line"
+                let count = j - i
+                let why = (outsideI ? "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line))"
+                           : "inside the prose region but") + ": run of \(count) \(what)\(count == 1 ? "" : "s")"
+                for k in i..<j where k != title && !out[k].skip && !(k > title && k < r.lowerBound && out[k].label == .heading) {
+                    switch out[k].label {
+                    case .paragraph, .heading, .boilerplate("other") where k < title || out[k].label != .boilerplate("other"):
+                        out[k].label = .boilerplate(linkRun ? "nav" : "other")
+                        out[k].why = (linkRun ? "nav: " : "other: ") + why
+                        out[k].decided = true
+                    default: break
+                    }
+                }
+            }
+            i = j
+        }
+    }
+}

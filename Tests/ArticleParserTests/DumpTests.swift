@@ -1,0 +1,188 @@
+// Text pages as scrapers save them (docs/TEXT.md): Markdown read as Markdown,
+// and page dumps whose menus, link lists and footers lie around the story.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class MarkdownTests: XCTestCase {
+    func testHeadingsListsLinksAndEmphasis() {
+        let page = """
+            # The committee's long wait
+
+            The **committee** met on [Tuesday](https://example.com/tuesday) to discuss the _proposal_, which has divided members for months.
+
+            ![A chart](https://example.com/chart.png)
+
+            ## What comes next
+
+            Officials said a decision would come later this year, after a `public` consultation and \\*more\\* hearings.
+
+            * The first point of the plan is short.
+            * The second point is [linked](https://example.com/b "title").
+
+            | Year | Votes |
+            |------|------:|
+            | 2023 | 12 |
+
+            \(para3)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "The committee's long wait")
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "What comes next"])
+        XCTAssertEqual(a.sections[0].paragraphs.map(\.text),
+                       ["The committee met on Tuesday to discuss the proposal, which has divided members for months."])
+        let second = a.sections[1].paragraphs.map(\.text)
+        XCTAssertEqual(second.first, "Officials said a decision would come later this year, after a public consultation and *more* hearings.")
+        XCTAssertTrue(second.contains("* The second point is linked."), "\(second)")
+        XCTAssertTrue(second.contains("2023 | 12"), "\(second)")
+        XCTAssertFalse(second.contains { $0.contains("---") || $0.contains("](") || $0.contains("chart") }, "\(second)")
+        XCTAssertEqual(block("What comes next", in: blocks(page))?.rule, "heading: Markdown '## ' heading")
+    }
+
+    func testUnderlinedHeadingQuotesAutolinksAndImages() {
+        let page = """
+            The harbour report
+            ==================
+
+            > \(para1)
+
+            Details at <https://example.com/report> and ![the map](map.png) in the annex, officials said on Friday.
+
+            ## Annex
+
+            \(para2)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "The harbour report")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, "Details at and in the annex, officials said on Friday.", para2])
+        XCTAssertEqual(a.sections.map(\.heading), [nil, "Annex"])
+    }
+
+    func testReaderHeaderFillsTitleURLAndDate() {
+        let page = """
+            Title: Ferry service suspended for three weeks
+            URL Source: https://news.example.com/ferry
+            Published Time: 2024-03-03T10:12:00Z
+            Markdown Content:
+            * [Home](https://news.example.com/)
+            * [News](https://news.example.com/news)
+
+            # Ferry service suspended for three weeks
+
+            \(para1)
+
+            \(para2)
+            """
+        let bs = blocks(page)
+        let a = ArticleBuilder.build(source: "t", format: "text", url: TextReader.headerURL(bs), blocks: bs)
+        XCTAssertEqual(a.title, "Ferry service suspended for three weeks")
+        XCTAssertEqual(a.url, "https://news.example.com/ferry")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
+        XCTAssertEqual(parse(page).url, "https://news.example.com/ferry")
+    }
+
+    func testFrontMatter() {
+        let page = """
+            ---
+            title: "Notes from the harbour"
+            date: 2023-11-05
+            url: https://blog.example.org/harbour
+            tags: [boats]
+            ---
+
+            \(para1)
+
+            \(para2)
+            """
+        let a = parse(page)
+        XCTAssertEqual(a.title, "Notes from the harbour")
+        XCTAssertEqual(a.published, "2023-11-05")
+        XCTAssertEqual(a.url, "https://blog.example.org/harbour")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2])
+    }
+
+    func testRecognisedByContentNotPlainText() {
+        XCTAssertTrue(MarkdownPage.looksLikeMarkdown("# Head\n\nSee [a](x), [b](y) and [c](z).\n"))
+        XCTAssertFalse(MarkdownPage.looksLikeMarkdown("Head\n\n# 1 in the charts\n\nA plain page.\n"))
+        XCTAssertFalse(MarkdownPage.looksLikeMarkdown("Title: A talk\nDate: May 2\n\nA plain page.\n"))
+    }
+}
+
+final class PageDumpTests: XCTestCase {
+    /// A dump that opens with the site's menu: the headline is found above the
+    /// story, the menu and the link list after the story are out, with the reason.
+    func testMenuAboveHeadlineAndLinkListAfter() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let related = ["Ten cities ranked by commute", "Why trams are back", "The bus that drives itself",
+                       "A bridge too far", "Rail fares explained", "Cycling in the rain"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + """
+
+
+            City council approves new tram line after years of debate
+
+            By Jane Doe
+            March 3, 2024
+
+            \(para1)
+
+            \(para2)
+
+            \(para3)
+
+            Related stories
+
+            """ + related.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        let bs = blocks(page)
+        XCTAssertEqual(block("* Tech", in: bs)?.label, .boilerplate("nav"))
+        XCTAssertEqual(block("* Tech", in: bs)?.rule, "nav: outside the main prose region (lines 12-21): run of 10 short link-like lines")
+        XCTAssertEqual(block("* Why trams are back", in: bs)?.label, .boilerplate("nav"))
+    }
+
+    /// A long link list inside the story's region is out as well.
+    func testLinkRunInsideTheRegion() {
+        let menu = (1...10).map { "* Menu item \($0)" }.joined(separator: "\n")
+        let inner = ["* Read: tram fares", "* Read: bus lanes", "* Read: cycle paths", "* Read: night trains", "* Read: ferries"]
+        let page = menu + "\n\nCity council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3, para1].joined(separator: "\n\n") + "\n\n" + inner.joined(separator: "\n") + "\n\n"
+            + [para2, para3, para1, para2].joined(separator: "\n\n") + "\n"
+        let bs = blocks(page)
+        let b = block("* Read: bus lanes", in: bs)
+        XCTAssertEqual(b?.label, .boilerplate("nav"))
+        XCTAssertEqual(b?.rule, "nav: inside the prose region but: run of 5 short link-like lines")
+        XCTAssertEqual(parse(page).paragraphs.count, 8)
+    }
+
+    /// Pages written for the text reader (a title, then the story) are not dumps.
+    func testOrdinaryPageHasNoRegion() {
+        let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
+        XCTAssertFalse(bs.contains { $0.rule.contains("prose region") })
+    }
+
+    /// Two renderings of a real benchmark page (Fixtures/dumps/README.md).
+    func testBenchmarkPageRenderings() throws {
+        let dir = fixturesDirectory + "/dumps"
+        let data = try Data(contentsOf: URL(fileURLWithPath: dir + "/expected.json"))
+        let expected = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        XCTAssertEqual(expected.count, 2)
+        for (name, e) in expected {
+            let text = TextDecoding.decode(try readBytes(dir + "/" + name)).text
+            let bs = TextReader().blocks(from: text, markdown: name.hasSuffix(".md") ? true : nil)
+            check(ArticleBuilder.build(source: name, format: "text", blocks: bs), against: e, name: "dumps: " + name)
+            // The menu the page opens with is out for the reason the region gives.
+            let menu = try XCTUnwrap(bs.first { $0.text == "* Spaceflight" }, name)
+            XCTAssertEqual(menu.label, .boilerplate("nav"), name)
+            XCTAssertTrue(menu.rule.hasPrefix("nav: outside the main prose region (lines "), menu.rule)
+            XCTAssertTrue(menu.rule.hasSuffix("short link-like lines"), menu.rule)
+        }
+        // By content too: the Markdown file is recognised without its extension.
+        let md = TextDecoding.decode(try readBytes(dir + "/space_html2text.md")).text
+        XCTAssertTrue(MarkdownPage.looksLikeMarkdown(md))
+    }
+}

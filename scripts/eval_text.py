@@ -1,0 +1,136 @@
+#!/usr/bin/env python3
+"""Score Lectern's text reader on the benchmark's pages rendered to text.
+
+Each page of the benchmark (html/<id>.html.gz) is rendered the way scrapers
+save text: inscriptis (innerText-like, with list bullets, as Common Crawl WET
+or a browser copy looks), the same with the bullets removed, and html2text
+(Markdown, as LLM-era scrapers save). On each rendering three bodies are
+scored with the benchmark's metric (scripts/eval_html.py): `lectern parse`,
+jusText (each line one paragraph), and the whole page kept as body. The pages
+are split by a hash of their id into a tuning part and a held-out part (about
+1/3); each part is scored separately. Run scripts/eval-text, not this file.
+"""
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval_html  # noqa: E402  (the benchmark's scoring, shared)
+
+BULLET = re.compile(r"^(\s*)\* ", re.M)
+
+
+def held_out(pid):
+    """About a third of the pages, chosen by a hash of the id, never tuned on."""
+    return int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 3 == 0
+
+
+def renderings():
+    import html2text
+    import inscriptis
+
+    def md(html):
+        h = html2text.HTML2Text()
+        h.body_width = 0  # one paragraph a line, as Markdown scrapers save it
+        return h.handle(html)
+
+    def bullets(html):
+        return inscriptis.get_text(html)
+
+    def plain(html):
+        return BULLET.sub(r"\1", inscriptis.get_text(html))
+
+    return [("inscriptis", "txt", bullets), ("inscriptis-nobullets", "txt", plain), ("html2text", "md", md)]
+
+
+def justext_bodies(pages):
+    """jusText on each rendering, one paragraph a line; returns bodies, pages/s."""
+    import justext
+    stop = justext.get_stoplist("English")
+    out = {}
+    docs = []
+    for pid, text in pages:
+        html = "<html><body>" + "".join("<p>%s</p>" % esc(l.strip()) for l in text.splitlines() if l.strip()) + "</body></html>"
+        docs.append((pid, html.encode("utf-8")))
+    t0 = time.perf_counter()
+    for pid, html in docs:
+        ps = justext.justext(html, stop)
+        out[pid] = "\n\n".join(p.text for p in ps if not p.is_boilerplate)
+    return out, len(docs) / (time.perf_counter() - t0)
+
+
+def esc(s):
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bench", required=True)
+    ap.add_argument("--lectern", required=True)
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--keep", default="", help="write the renderings (tuning part only) into this folder")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages for Lectern per rendering")
+    ap.add_argument("--only", default="", help="score just this rendering")
+    args = ap.parse_args()
+
+    truth = json.load(open(os.path.join(args.bench, "ground-truth.json"), encoding="utf-8"))
+    ids = sorted(truth)
+    html = {}
+    for pid in ids:
+        with gzip.open(os.path.join(args.bench, "html", pid + ".html.gz"), "rb") as fh:
+            html[pid] = fh.read().decode("utf-8", "replace")
+    splits = [("tuning", {p: truth[p] for p in ids if not held_out(p)}),
+              ("held-out", {p: truth[p] for p in ids if held_out(p)})]
+    tmp = tempfile.mkdtemp(prefix="eval-text-")
+    try:
+        tiny = os.path.join(tmp, "tiny.txt")
+        with open(tiny, "w") as fh:
+            fh.write("Title\n\nA sentence of text.\n")
+        print("%d pages (%s); tuning %d, held-out %d (sha1(id) %% 3 == 0)" % (
+            len(ids), args.bench, len(splits[0][1]), len(splits[1][1])))
+        for name, ext, render in renderings():
+            if args.only and name != args.only:
+                continue
+            d = os.path.join(tmp, name)
+            os.mkdir(d)
+            texts, inputs = {}, []
+            for pid in ids:
+                texts[pid] = render(html[pid])
+                f = os.path.join(d, pid + "." + ext)
+                with open(f, "w", encoding="utf-8") as fh:
+                    fh.write(texts[pid])
+                inputs.append(f)
+                if args.keep and not held_out(pid):
+                    os.makedirs(os.path.join(args.keep, name), exist_ok=True)
+                    shutil.copy(f, os.path.join(args.keep, name))
+            lp = eval_html.run_lectern(args.lectern, inputs, ids)
+            lpps, _ = eval_html.time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs)
+            jt, jpps = justext_bodies([(p, texts[p]) for p in ids])
+            print("\n%s (%s)" % (name, "Markdown" if ext == "md" else "plain text"))
+            print("%-10s %-12s %7s %9s %7s %9s" % ("split", "extractor", "F1", "precision", "recall", "pages/s"))
+            for sname, st in splits:
+                for ename, bodies, pps in (("lectern", lp, lpps), ("justext", jt, jpps), ("whole-page", texts, None)):
+                    f, p, r, per = eval_html.summarize(st, bodies)
+                    print("%-10s %-12s %7.3f %9.3f %7.3f %9s" % (sname, ename, f, p, r, "%.0f" % pps if pps else "-"))
+            if args.worst:
+                _, _, _, per = eval_html.summarize(splits[0][1], lp)
+                for pid, (p, r) in sorted(per.items(), key=lambda kv: min(kv[1]))[:args.worst]:
+                    print("  P %.2f R %.2f  %s" % (p, r, pid))
+        print("\npages/s: one core; lectern = `lectern parse --jobs 1 --quiet` on the rendered files "
+              "(list given %d times, start-up subtracted, best of %d); justext = justext() in memory on all pages"
+              % (args.repeat, args.runs))
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
