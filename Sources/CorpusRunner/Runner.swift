@@ -152,6 +152,7 @@ public final class Runner: @unchecked Sendable {
             warn(error.description)
             return 2
         }
+        if let h = mainHost { sink.reportHeading = ReportHeading(host: h) }
         write(setupOutput, to: sink)
 
         let initialStates: [StateValue]
