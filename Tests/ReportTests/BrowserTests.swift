@@ -53,6 +53,9 @@ final class BrowserTests: XCTestCase {
       th.click();
       var first = document.querySelector("#records tbody tr:not([hidden]) td:last-child");
       document.documentElement.setAttribute("data-first", first ? first.textContent : "");
+      th.click();
+      first = document.querySelector("#records tbody tr:not([hidden]) td:last-child");
+      document.documentElement.setAttribute("data-again", first ? first.textContent : "");
     })();
     </script>
     """
@@ -84,6 +87,7 @@ final class BrowserTests: XCTestCase {
             XCTAssertGreaterThan(charts, 0)
             if g.file == "word_frequency.html" {
                 XCTAssertEqual(attribute("data-first", in: dump.out), "29", "one click on count sorts the largest first")
+                XCTAssertEqual(attribute("data-again", in: dump.out), "3", "a second click reverses")
             }
 
             let height = min(6000, (boxes.map { $0[1] + $0[3] }.max() ?? 600) + 20)

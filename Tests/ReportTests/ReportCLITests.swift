@@ -103,6 +103,13 @@ final class ReportCLITests: XCTestCase {
         let tl = try String(contentsOf: repoRoot.appendingPathComponent("examples/expected/timeline.html"), encoding: .utf8)
         XCTAssertEqual(count(tl, "<line class=\"stem\""), 7, "seven years")
         XCTAssertTrue(tl.contains(">1950</text>") && tl.contains(">2010</text>"), "years on the time axis")
+        // dispersion: labels without their common folder; labels that would cover another are left out
+        let di = try String(contentsOf: repoRoot.appendingPathComponent("examples/expected/dispersion.html"), encoding: .utf8)
+        XCTAssertTrue(di.contains("<p class=\"note\">source without the common Tests/ArticleParserTests/Fixtures/layouts/</p>"))
+        XCTAssertTrue(di.contains(">blog_02.txt</text>"))
+        XCTAssertEqual(count(di, "<circle class=\"point\""), 20)
+        let labels = count(di, "class=\"point-label\"")
+        XCTAssertTrue(labels > 5 && labels < 20, "\(labels) labels")
     }
 
     func testOutputFileAndPrintedText() throws {
@@ -120,6 +127,8 @@ final class ReportCLITests: XCTestCase {
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>"))
         XCTAssertTrue(html.contains("<title>s.lua · Lectern report</title>"))
         XCTAssertEqual(count(html, "<rect class=\"bar\""), 1)
+        let both = try lectern(["run", script.path, "seeds/", "--format", "html"])
+        XCTAssertTrue(both.out.hasPrefix("seen\n<!DOCTYPE html>"), "printed text first, then the page")
     }
 
     func testBadChartsStopTheRunBeforeAnyArticle() throws {

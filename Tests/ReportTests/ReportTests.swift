@@ -66,6 +66,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(count(html, "class=\"category\""), 12)
         XCTAssertTrue(html.contains(">w1</text>") && html.contains(">w12</text>"))
         XCTAssertTrue(html.contains("<g class=\"legend\">"))
+        XCTAssertTrue(html.contains("<title>word: w1, count: 12</title></rect>"), "a bar's tooltip names its record")
         XCTAssertTrue(html.contains("text-anchor=\"middle\">count</text>"), "the axis title")
         // the ticks of 0...12 are 0, 5, 10, 15
         for t in ["0", "5", "10", "15"] { XCTAssertTrue(html.contains("text-anchor=\"middle\">\(t)</text>"), t) }
@@ -132,6 +133,18 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(drawn.svg.contains("stroke-width=\"6\"><title>A – B: 3</title>"), drawn.svg)
         XCTAssertTrue(drawn.svg.contains("stroke-width=\"2.7\"><title>A – C: 1</title>"), drawn.svg)
         XCTAssertEqual(HTMLReport.render(input).html, html, "the same bytes every time")
+    }
+
+    func testNetworkKeepsTheMostLinkedNodes() {
+        var net = ChartSpec(kind: .network)
+        net.top = 3
+        let rows: [[ReportValue?]] = [[.text("hub"), .text("a"), .number(5, "5")], [.text("hub"), .text("b"), .number(4, "4")],
+                                      [.text("hub"), .text("c"), .number(1, "1")], [.text("a"), .text("b"), .number(1, "1")]]
+        let drawn = Network.draw(net, ReportInput(title: "t", charts: [net], columns: ["source", "target", "weight"], rows: rows))
+        XCTAssertEqual(drawn.notes, ["the 3 most linked of 4 nodes; 1 left out"])
+        XCTAssertEqual(count(drawn.svg, "<circle class=\"node\""), 3)
+        XCTAssertFalse(drawn.svg.contains(">c</text>"))
+        XCTAssertEqual(count(drawn.svg, "<line class=\"edge\""), 3, "hub-a, hub-b, a-b")
     }
 
     func testNetworkTargetsAndLayout() {
