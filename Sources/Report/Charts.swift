@@ -65,12 +65,14 @@ struct Scale {
     var ticks: [Double]
 
     /// Heckbert's nice numbers: 1, 2, 5 times a power of ten.
-    static func niceStep(_ raw: Double) -> Double {
+    /// `nearest`: the closest such step rather than the next one up.
+    static func niceStep(_ raw: Double, nearest: Bool = false) -> Double {
         guard raw > 0, raw.isFinite else { return 1 }
         var p = 1.0
         while p * 10 <= raw { p *= 10 }
         while p > raw { p /= 10 }
         let f = raw / p
+        if nearest { return (f < 1.5 ? 1 : f < 3 ? 2 : f < 7 ? 5 : 10) * p }
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p
     }
 
@@ -338,7 +340,7 @@ enum Charts {
         if values.count < rows.count { notes.append("\(plural(rows.count - values.count, "record")) without a number in \(spec.x!) left out") }
         guard let lo = values.min(), let hi = values.max() else { return empty(spec, "no numbers in \(spec.x!)") }
         let wanted = spec.bins ?? 10
-        let step = Scale.niceStep(max(hi - lo, 1e-9) / Double(wanted))
+        let step = Scale.niceStep(max(hi - lo, 1e-9) / Double(wanted), nearest: true)
         let start = (lo / step).rounded(.down) * step
         // the largest value closes the last bin: 0-10, ..., 50-60 for a maximum of 60
         let bins = max(1, Int(((hi - start) / step).rounded(.up)))
@@ -367,17 +369,25 @@ enum Charts {
 
     // MARK: scatter
 
+    /// Points drawn at most (the page stays light), and labelled at most.
+    static let scatterLimit = 2000
+    static let scatterLabels = 100
+
     static func scatter(_ spec: ChartSpec, _ input: ReportInput) -> DrawnChart {
         let xc = input.column(spec.x!)!, yc = input.column(spec.y[0])!
         let lc = spec.label.flatMap { input.column($0) }
         let rows = chartRows(spec, input)
         var notes: [String] = []
-        let pts = rows.enumerated().compactMap { (i, r) -> (Int, Double, Double, String)? in
+        var pts = rows.enumerated().compactMap { (i, r) -> (Int, Double, Double, String)? in
             guard let x = r[xc]?.number, let y = r[yc]?.number, x.isFinite, y.isFinite else { return nil }
             return (i, x, y, lc.flatMap { r[$0]?.text } ?? "")
         }
         if pts.count < rows.count { notes.append("\(plural(rows.count - pts.count, "record")) without numbers in \(spec.x!) and \(spec.y[0]) left out") }
         guard !pts.isEmpty else { return empty(spec, "no records with numbers in \(spec.x!) and \(spec.y[0])") }
+        if pts.count > scatterLimit {
+            notes.append("the first \(scatterLimit) of \(plural(pts.count, "point")); \(pts.count - scatterLimit) left out")
+            pts.removeLast(pts.count - scatterLimit)
+        }
         let p = plot
         let xs = Scale(lo: pts.map(\.1).min()!, hi: pts.map(\.1).max()!)
         let ys = Scale(lo: pts.map(\.2).min()!, hi: pts.map(\.2).max()!)
@@ -396,7 +406,7 @@ enum Charts {
             svg += "<circle class=\"point\" data-record=\"\(pt.0 + 1)\" cx=\"\(SVG.n(cx))\" cy=\"\(SVG.n(cy))\" r=\"4\" fill=\"\(SVG.palette[0])\" fill-opacity=\"0.75\"><title>\(SVG.esc(tip))</title></circle>\n"
             let name = SVG.clip(short.labels[i], 24)
             let w = Double(name.count) * 6.5
-            if !name.isEmpty, !placed.contains(where: { abs($0.1 - (cy - 6)) < 12 && cx + 6 < $0.0 + $0.2 + 4 && $0.0 < cx + 6 + w + 4 }) {
+            if !name.isEmpty, pts.count <= scatterLabels, !placed.contains(where: { abs($0.1 - (cy - 6)) < 12 && cx + 6 < $0.0 + $0.2 + 4 && $0.0 < cx + 6 + w + 4 }) {
                 placed.append((cx + 6, cy - 6, w))
                 svg += SVG.text(cx + 6, cy - 6, name, cls: "point-label")
             }

@@ -119,8 +119,9 @@ final class ReportTests: XCTestCase {
         XCTAssertFalse(html.contains(">2015</text>"), "the (all) row is left out")
         // 1949..1953: two units of five have records, so counts are stems
         XCTAssertEqual(count(html, "<line class=\"stem\""), 2)
-        XCTAssertEqual(count(html, "<rect class=\"bin\""), 3, "30, 80 and 120 in about 4 bins: 0-50, 50-100, 100-150")
-        XCTAssertTrue(html.contains("records per bin of 50"))
+        XCTAssertEqual(count(html, "<rect class=\"bin\""), 5, "30, 80 and 120 in about 4 bins: 20-40, ..., 100-120")
+        XCTAssertTrue(html.contains("records per bin of 20"))
+        XCTAssertTrue(html.contains("<title>20 to 40: 1 record</title>") && html.contains("<title>100 to 120: 1 record</title>"))
         XCTAssertEqual(count(html, "<circle class=\"point\" data-record"), 3)
         var net = ChartSpec(kind: .network)
         net.target = "with"
@@ -133,6 +134,24 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(drawn.svg.contains("stroke-width=\"6\"><title>A – B: 3</title>"), drawn.svg)
         XCTAssertTrue(drawn.svg.contains("stroke-width=\"2.7\"><title>A – C: 1</title>"), drawn.svg)
         XCTAssertEqual(HTMLReport.render(input).html, html, "the same bytes every time")
+    }
+
+    func testLargeScattersAreThinned() {
+        var spec = ChartSpec(kind: .scatter)
+        spec.x = "a"; spec.y = ["b"]; spec.label = "name"
+        func input(_ n: Int) -> ReportInput {
+            var rows: [[ReportValue?]] = []
+            for i in 0..<n {
+                let a: ReportValue = .number(Double(i), String(i)), b: ReportValue = .number(Double(i % 7), String(i % 7))
+                rows.append([.text("p\(i)"), a, b])
+            }
+            return ReportInput(title: "t", charts: [spec], columns: ["name", "a", "b"], rows: rows)
+        }
+        let big = Charts.draw(spec, input(2500))
+        XCTAssertEqual(count(big.svg, "<circle class=\"point\""), 2000)
+        XCTAssertEqual(big.notes, ["the first 2000 of 2500 points; 500 left out"])
+        XCTAssertEqual(count(big.svg, "class=\"point-label\""), 0, "no labels over 100 points")
+        XCTAssertGreaterThan(count(Charts.draw(spec, input(100)).svg, "class=\"point-label\""), 10)
     }
 
     func testNetworkKeepsTheMostLinkedNodes() {
