@@ -136,6 +136,27 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(HTMLReport.render(input).html, html, "the same bytes every time")
     }
 
+    /// Two y fields: two lines and a legend of both; months on the axis.
+    func testLineSeriesByMonth() {
+        var spec = ChartSpec(kind: .line)
+        spec.x = "day"; spec.y = ["a", "b"]; spec.by = .month
+        var rows: [[ReportValue?]] = []
+        for (i, d) in ["2023-11-20", "2023-12-02", "2023-12-30", "2024-01-15", "2024-03-01"].enumerated() {
+            rows.append([.text(d), .number(Double(i), String(i)), .number(2, "2")])
+        }
+        rows.append([.text("someday"), .number(1, "1"), .number(1, "1")])
+        let drawn = Charts.draw(spec, ReportInput(title: "t", charts: [spec], columns: ["day", "a", "b"], rows: rows))
+        XCTAssertEqual(count(drawn.svg, "<polyline class=\"series\""), 2)
+        XCTAssertTrue(drawn.svg.contains(">a</text>") && drawn.svg.contains(">b</text>"), "the legend names both")
+        for month in ["Nov 2023", "Dec 2023", "Jan 2024", "Feb 2024", "Mar 2024"] {
+            XCTAssertTrue(drawn.svg.contains(">\(month)</text>"), month)
+        }
+        // sums per month: Dec 2023 holds records 1 and 2, so a = 3 there; no zeros are made up (4 months have data)
+        XCTAssertTrue(drawn.svg.contains("<title>Dec 2023: 3 a</title>"), drawn.svg)
+        XCTAssertEqual(count(drawn.svg, "<circle class=\"point\""), 8)
+        XCTAssertEqual(drawn.notes, ["1 record without a date in day left out"])
+    }
+
     func testLargeScattersAreThinned() {
         var spec = ChartSpec(kind: .scatter)
         spec.x = "a"; spec.y = ["b"]; spec.label = "name"
