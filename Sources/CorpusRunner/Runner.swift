@@ -152,7 +152,6 @@ public final class Runner: @unchecked Sendable {
             warn(error.description)
             return 2
         }
-        if let h = mainHost { sink.reportHeading = ReportHeading(host: h) }
         write(setupOutput, to: sink)
 
         let initialStates: [StateValue]
@@ -168,6 +167,7 @@ public final class Runner: @unchecked Sendable {
         } else {
             initialStates = []
         }
+        if let h = mainHost { sink.reportHeading = ReportHeading(host: h) }   // for --format html
         let progress = Progress(enabled: !config.quiet && isatty(2) != 0)
         let signalSource = installInterruptHandler()
         defer { signalSource?.cancel() }

@@ -112,13 +112,15 @@ public final class ScriptHost {
         let status = src.withCString { lectern_loadtext(L, $0, strlen($0), "=lectern") }
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
-        pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns, "chart": hostChart,
+        pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
                               "report": hostReport, "log": hostLog], extra: 3)
         let h = lua_gettop(L)
         pushString(L, HookRegistry.names.joined(separator: " "))
         rawSetField(L, h, "hook_names")
         pushString(L, lecternVersion)
         rawSetField(L, h, "version")
+        lectern_pushsafe(L, hostChart, 0)   // chart{...}, beside columns (Report)
+        rawSetField(L, h, "chart")
         TextModule.push(L)
         rawSetField(L, h, "text")
         lua_pushboolean(L, options.unsafe ? 1 : 0)
