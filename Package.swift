@@ -29,10 +29,12 @@ let package = Package(
         // Saved HTML pages -> the same labelled blocks -> Article.
         .target(name: "HTMLExtractor", dependencies: ["ArticleModel", "CLibXML2"]),
         // Embedded Lua: states, sandbox, model push, hooks, text module.
-        .target(name: "LuaHost", dependencies: ["CLuaBridge", "ArticleModel"]),
+        // HTML reports: records as a sortable table and charts as inline SVG (--format html).
+        .target(name: "Report"),
+        .target(name: "LuaHost", dependencies: ["CLuaBridge", "ArticleModel", "Report"]),
         // Corpus walking, workers, ordered output, record formats.
         .target(name: "CorpusRunner",
-                dependencies: ["ArticleModel", "ArticleParser", "HTMLExtractor", "LuaHost", "CZlib"]),
+                dependencies: ["ArticleModel", "ArticleParser", "HTMLExtractor", "LuaHost", "CZlib", "Report"]),
         .executableTarget(name: "lectern", dependencies: [
             "CorpusRunner",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -40,6 +42,7 @@ let package = Package(
         .testTarget(name: "ArticleParserTests", dependencies: ["ArticleParser", "ArticleModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "HTMLExtractorTests", dependencies: ["HTMLExtractor", "ArticleModel"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "CZlib"]),
         .testTarget(name: "LecternTests", dependencies: ["CorpusRunner", "LuaHost", "ArticleParser", "ArticleModel"],
                     exclude: ["Fixtures"]),  // read by path (WARCTests), not bundled
     ]

@@ -6,6 +6,7 @@ description = "Comments per article: count, average length, closed or not, most 
 args = { top = { default = "5", help = "how many frequent words to list per row" } }
 
 columns { "source", "comments", "avg_words", "closed", "top_words" }
+chart { kind = "bar", x = "source", y = { "comments", "avg_words" }, except = { source = "(all)" }, title = "Comments per article" }
 
 local stop = require("stopwords")
 local util = require("util")

@@ -8,6 +8,9 @@ description = "Mentions of countries and powers per article and in all, and whic
 args = { with = { default = "4", help = "how many co-named places to list per row" } }
 
 columns { "source", "place", "mentions", "paragraphs", "named_with" }
+chart { kind = "bar", x = "place", y = "mentions", only = { source = "(all)" }, title = "Mentions in the whole corpus" }
+chart { kind = "network", source = "place", target = "named_with", only = { source = "(all)" },
+        title = "Places named in the same paragraphs" } -- named_with lists "Place (paragraphs)"
 
 local gaz = require("gazetteer")
 local util = require("util")

@@ -12,6 +12,8 @@ args = {
 }
 
 columns { "source", "hits", "words", "per_1000", "positions", "plot" }
+chart { kind = "bar", x = "source", y = "per_1000", except = { source = "(all)" }, title = "Hits per 1,000 words" }
+chart { kind = "scatter", x = "words", y = "hits", label = "source", except = { source = "(all)" }, title = "Hits against article length" }
 
 local util = require("util")
 local term, width

@@ -10,6 +10,8 @@ args = {
 }
 
 columns { "source", "word", "here", "elsewhere", "ll" }
+chart { kind = "bar", x = "word", y = "ll", top = 20, title = "Most distinctive words (log-likelihood)" }
+chart { kind = "histogram", x = "ll", title = "How distinctive: key words by log-likelihood" }
 
 local stop = require("stopwords")
 local util = require("util")

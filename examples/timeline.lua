@@ -6,6 +6,7 @@
 description = "Years mentioned in the bodies, each with its sentence, in year order."
 
 columns { "year", "source", "sentence" }
+chart { kind = "line", x = "year", by = "year", title = "Sentences that mention each year" }
 
 function paragraph(p, a)
   state.years = state.years or {}

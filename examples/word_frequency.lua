@@ -4,6 +4,7 @@ description = "The most frequent words of the article bodies, stopwords and numb
 args = { top = { default = "20", help = "how many words to list" } }
 
 columns { "rank", "word", "count" }
+chart { kind = "bar", x = "word", y = "count", title = "Most frequent words" }
 
 local stop = require("stopwords")
 local util = require("util")

@@ -7,7 +7,7 @@ import LuaHost
 import ArticleModel
 
 public enum RecordFormat: String, Sendable, CaseIterable {
-    case jsonl, csv, json, table, markdown
+    case jsonl, csv, json, table, markdown, html
 }
 
 /// Buffered writes to a file descriptor.
@@ -53,6 +53,8 @@ final class RecordSink {
     var buffered: [Record] = []
     var jsonCount = 0
     var warn: (String) -> Void
+    /// For --format html: the scripts' names, descriptions and charts (ReportOutput.swift).
+    var reportHeading: ReportHeading?
 
     init(format: RecordFormat, outputPath: String?, columns: [String]?, warn: @escaping (String) -> Void) throws(InputError) {
         self.format = format
@@ -110,7 +112,7 @@ final class RecordSink {
             }
             let row = header.map { key in r.value(key).map { RecordSink.csvField($0.text) } ?? "" }
             records.write(row.joined(separator: ",") + "\n")
-        case .table, .markdown:
+        case .table, .markdown, .html:
             buffered.append(r)
         }
     }
@@ -135,6 +137,8 @@ final class RecordSink {
             records.write(jsonCount == 0 ? "[]\n" : "\n]\n")
         case .table, .markdown:
             renderTable()
+        case .html:
+            renderReport()
         default: break
         }
         stdout.flush()

@@ -222,6 +222,7 @@ public final class Runner: @unchecked Sendable {
         } else {
             initialStates = []
         }
+        if let h = mainHost { sink.reportHeading = ReportHeading(host: h) }   // for --format html
         let progress = Progress(enabled: !config.quiet && isatty(2) != 0)
         let signalSource = installInterruptHandler()
         defer { signalSource?.cancel() }

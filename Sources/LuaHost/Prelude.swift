@@ -163,6 +163,7 @@ base.io.write = function(...)
 end
 base.emit = H.emit
 base.columns = H.columns
+base.chart = H.chart
 
 -- The text module: Swift functions plus the Counter type.
 local text = H.text

@@ -7,6 +7,7 @@ import CLua
 import CLuaBridge
 import ArticleModel
 import Foundation
+import Report
 
 public struct HostOptions: Sendable {
     public var unsafe = false
@@ -73,6 +74,8 @@ public final class ScriptHost {
     public var discardOutput = false
     public var failures: [HookFailure] = []
     public private(set) var columns: [String]? = nil
+    /// What chart{...} declared, in order (for --format html).
+    public private(set) var charts: [ChartSpec] = []
     var phase: HookPhase = .setup
     var currentHook = "setup"
 
@@ -121,6 +124,8 @@ public final class ScriptHost {
         rawSetField(L, h, "hook_names")
         pushString(L, lecternVersion)
         rawSetField(L, h, "version")
+        lectern_pushsafe(L, hostChart, 0)   // chart{...}, beside columns (Report)
+        rawSetField(L, h, "chart")
         TextModule.push(L)
         rawSetField(L, h, "text")
         lua_pushboolean(L, options.unsafe ? 1 : 0)
@@ -760,6 +765,8 @@ public final class ScriptHost {
     }
 
     public func setColumns(_ c: [String]) { if columns == nil { columns = c } }
+
+    public func addChart(_ c: ChartSpec) { charts.append(c) }
 }
 
 public let lecternVersion = "0.1.0"
@@ -873,6 +880,50 @@ let hostColumns: lua_CFunction = { L in
             }
         }
         h.setColumns(names)
+        return 0
+    }
+}
+
+/// chart{kind = ..., ...}: checked now, drawn by --format html at the end.
+let hostChart: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard lua_type(L, 1) == LUA_TTABLE else { return raise(L, #"chart expects a table, as in chart { kind = "bar", x = "word", y = "count" }"#) }
+        guard h.phase == .setup else { return raise(L, "chart{...} must be called at the top of the script or in setup") }
+        var options: [String: ChartOption] = [:]
+        lua_pushnil(L)
+        while lua_next(L, 1) != 0 {
+            guard let key = stringAt(L, -2) else { return raise(L, "chart: option names must be strings, got \(describe(L, -2))") }
+            switch lua_type(L, -1) {
+            case LUA_TSTRING: options[key] = .string(stringAt(L, -1) ?? "")
+            case LUA_TNUMBER:
+                var ok: Int32 = 0
+                options[key] = .number(lectern_tonumber(L, -1, &ok))
+            case LUA_TTABLE:
+                // a list of names (y = {"a", "b"}) or field = value pairs (only = {source = "(all)"})
+                var list: [String] = [], map: [String: String] = [:]
+                let count = Int(lua_rawlen(L, -1))
+                lua_pushnil(L)
+                while lua_next(L, -2) != 0 {
+                    let value = lua_type(L, -1) == LUA_TSTRING || lua_type(L, -1) == LUA_TNUMBER ? describe(L, -1) : nil
+                    guard let value else { return raise(L, "chart: \(key) holds a \(typeName(L, -1)); give strings") }
+                    if let k = stringAt(L, -2) { map[k] = value }
+                    lectern_pop(L, 1)
+                }
+                for i in 0..<count {
+                    lua_rawgeti(L, -1, lua_Integer(i + 1))
+                    list.append(describe(L, -1))
+                    lectern_pop(L, 1)
+                }
+                options[key] = map.isEmpty ? .list(list) : .map(map)
+            default:
+                return raise(L, "chart: \(key) is a \(typeName(L, -1)); give a string, a number or a table")
+            }
+            lectern_pop(L, 1)
+        }
+        switch Result(catching: { () throws(ChartError) in try ChartSpec(options: options) }) {
+        case .success(let spec): h.addChart(spec)
+        case .failure(let e): return raise(L, e.description)
+        }
         return 0
     }
 }

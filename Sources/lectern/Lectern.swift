@@ -16,6 +16,7 @@ struct Lectern: ParsableCommand {
           lectern parse seeds/000_8f5469b864b2d86d.txt
           lectern run examples/word_frequency.lua seeds/ --format table
           lectern run examples/kwic.lua corpus/ --arg term=China --format csv --output kwic.csv
+          lectern run examples/country_mentions.lua seeds/ --format html --output report.html
           lectern info examples/word_frequency.lua
         Docs: README.md, docs/SCRIPTING.md (scripts), docs/HOOKS.md (hooks), docs/INPUTS.md (files).
         """,
@@ -141,7 +142,7 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("script"), help: "Another script to run in the same pass (repeatable).")
     var extraScripts: [String] = []
 
-    @Option(help: "Record format: jsonl, csv, json, table or markdown.")
+    @Option(help: "Record format: jsonl, csv, json, table, markdown, or html (a report with the charts the scripts declare; docs/REPORTS.md).")
     var format: String = "jsonl"
 
     @Option(help: "Write records to FILE (written whole at the end, never half).")
