@@ -151,7 +151,7 @@ struct Run: ParsableCommand {
     @Option(help: "Record format: jsonl, csv, json, table or markdown.")
     var format: String = "jsonl"
 
-    @Option(help: "Write records to FILE (written whole at the end, never half).")
+    @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
     var output: String?
 
     @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")

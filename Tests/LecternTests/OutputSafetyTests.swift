@@ -129,6 +129,15 @@ final class OutputSafetyTests: XCTestCase {
             XCTAssertEqual(r.err, "lectern: \(path): \(what); \(accepted)\n")
         }
         XCTAssertEqual(fileType(sock), S_IFSOCK)
+        if geteuid() == 0 {
+            // a block device node of the test's own (loop0's numbers), never written
+            let blk = dir.appendingPathComponent("blk").path
+            XCTAssertEqual(mknod(blk, S_IFBLK | 0o600, dev_t(7 << 8 | 0)), 0)
+            let r = try lectern(["run", s, seedPath, "--output", blk])
+            XCTAssertEqual(r.status, 2)
+            XCTAssertEqual(r.err, "lectern: \(blk): is a block device; \(accepted)\n")
+            XCTAssertEqual(fileType(blk), S_IFBLK)
+        }
         let missingDir = try lectern(["run", s, seedPath, "--output", dir.path + "/no/such/out.jsonl"])
         XCTAssertEqual(missingDir.status, 2)
         XCTAssertEqual(missingDir.out, "")
@@ -171,6 +180,31 @@ final class OutputSafetyTests: XCTestCase {
         let mask = umask(0)
         umask(mask)
         XCTAssertEqual(mode(fresh), 0o666 & ~mask)
+    }
+
+    func testExistingFileKeepsItsOwner() throws {
+        if geteuid() != 0 { throw XCTSkip("only root can give a file to another user") }
+        let dir = try tempDir(self)
+        let s = try write(dir, "t.lua", emitTitle)
+        let out = try write(dir, "theirs.jsonl", "old\n")
+        XCTAssertEqual(chown(out, 65534, 65534), 0)
+        XCTAssertEqual(try lectern(["run", s, seedPath, "--output", out]).status, 0)
+        var st = stat()
+        XCTAssertEqual(stat(out, &st), 0)
+        XCTAssertEqual([st.st_uid, st.st_gid], [65534, 65534])
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), titleLine)
+    }
+
+    func testAFailedWriteLeavesTheFileAsItWas() throws {
+        // a file size limit (ulimit -f, SIGXFSZ ignored) makes write fail as a full disk would
+        let dir = try tempDir(self)
+        let s = try write(dir, "big.lua", "function article(a) for i = 1, 20 do emit{s = string.rep('x', 10000)} end end\n")
+        let out = try write(dir, "out.jsonl", "previous run\n")
+        let r = try lectern(["run", s, seedPath, "--output", out, "--jobs", "1"], shell: "trap '' XFSZ; ulimit -f 64;")
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.err.contains("lectern: \(out): File too large; \(out) was left as it was\n"), r.err)
+        XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "previous run\n")
+        XCTAssertEqual(try strayTemps(dir), [])
     }
 
     func testReadOnlyFileIsNotReplaced() throws {
@@ -249,22 +283,34 @@ final class OutputSafetyTests: XCTestCase {
         end
         """
 
-    func signalDuringFinish(_ sig: Int32, expect status: Int32) throws {
+    /// `throughLink`: --output names a symbolic link to sub/out.jsonl, and
+    /// the partial goes beside the file it points to.
+    func signalDuringFinish(_ sig: Int32, expect status: Int32, throughLink: Bool = false) throws {
         let dir = try tempDir(self)
         let s = try write(dir, "fin.lua", slowFinish)
-        let out = try write(dir, "out.jsonl", "previous run\n")
+        let out = try write(dir, throughLink ? "sub/out.jsonl" : "out.jsonl", "previous run\n")
         XCTAssertEqual(chmod(out, 0o600), 0)
-        let p = try Running(["run", s, seedPath, "--output", out])
+        var named = out
+        if throughLink {
+            named = dir.appendingPathComponent("link.jsonl").path
+            try FileManager.default.createSymbolicLink(atPath: named, withDestinationPath: "sub/out.jsonl")
+        }
+        let p = try Running(["run", s, seedPath, "--output", named])
         XCTAssertTrue(p.waitFor("lectern.log: finishing"), p.err)
         kill(p.process.processIdentifier, sig)
         XCTAssertEqual(p.finish(), status, p.err)
         XCTAssertTrue(p.err.contains("lectern: interrupted: 1 article read"), p.err)
-        XCTAssertTrue(p.err.contains("what was computed is in \(out).partial; \(out) was left as it was"), p.err)
+        XCTAssertTrue(p.err.contains("what was computed is in \(out).partial; \(named) was left as it was"), p.err)
         XCTAssertFalse(p.err.contains("traceback") || p.err.contains("in hook 'finish'"), p.err)
         XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "previous run\n")
         XCTAssertEqual(mode(out), 0o600)
         XCTAssertEqual(try String(contentsOfFile: out + ".partial", encoding: .utf8), titleLine + "{\"done\":true}\n")
+        XCTAssertEqual(mode(out + ".partial"), 0o600)
         XCTAssertEqual(try strayTemps(dir), [])
+        if throughLink {
+            XCTAssertEqual(fileType(named), S_IFLNK)
+            XCTAssertEqual(try strayTemps(dir.appendingPathComponent("sub")), [])
+        }
     }
 
     func testCtrlCDuringFinishKeepsTheFileAndSavesThePartial() throws {
@@ -272,7 +318,7 @@ final class OutputSafetyTests: XCTestCase {
     }
 
     func testSIGTERMDuringFinishBehavesLikeCtrlC() throws {
-        try signalDuringFinish(SIGTERM, expect: 143)
+        try signalDuringFinish(SIGTERM, expect: 143, throughLink: true)
     }
 
     func testASecondCtrlCStopsAtOnceAndKeepsWhatWasWritten() throws {
@@ -398,6 +444,10 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(r.out.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 1)
         XCTAssertTrue(r.err.contains("lectern: \(dir.path)/caf\\xe9.txt: the file name is not valid UTF-8 (shown with \\x escapes); skipped: rename it to read it\n"), r.err)
         XCTAssertFalse(r.err.contains("no such file"), r.err)
+        // named on the command line (raw bytes, through the shell)
+        let named = try lectern(["parse"], shell: "set -- \"$@\" \"$(printf '\(dir.path)/caf\\351.txt')\";")
+        XCTAssertEqual(named.status, 1, named.err)
+        XCTAssertTrue(named.err.contains("caf\u{FFFD}.txt: the file name is not valid UTF-8 (or has U+FFFD); Lectern cannot open such a name: rename it\n"), named.err)
     }
 
     func testEscapeSequencesInMessagesAreShownEscaped() throws {
@@ -414,4 +464,24 @@ final class OutputSafetyTests: XCTestCase {
         let missing = try lectern(["parse", "no\u{1B}[31mfile"])
         XCTAssertTrue(missing.err.contains("lectern: no\\x1b[31mfile: no such file or directory\n"), missing.err)
     }
+}
+
+/// Runs lectern through /bin/sh, with `prefix` (limits, traps, more
+/// arguments with raw bytes) before the exec; output captured in files.
+func lectern(_ args: [String], shell prefix: String) throws -> Result {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-sh-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let out = dir.appendingPathComponent("out"), err = dir.appendingPathComponent("err")
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: "/bin/sh")
+    p.arguments = ["-c", prefix + " exec \"$LECTERN\" \"$@\" >\"$OUT\" 2>\"$ERR\" </dev/null", "sh"] + args
+    p.environment = ProcessInfo.processInfo.environment.merging(
+        ["LECTERN": lecternBinary.path, "OUT": out.path, "ERR": err.path]) { $1 }
+    p.currentDirectoryURL = repoRoot
+    try p.run()
+    p.waitUntilExit()
+    return Result(out: String(decoding: (try? Data(contentsOf: out)) ?? Data(), as: UTF8.self),
+                  err: String(decoding: (try? Data(contentsOf: err)) ?? Data(), as: UTF8.self),
+                  status: p.terminationStatus)
 }
