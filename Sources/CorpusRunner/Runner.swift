@@ -138,7 +138,7 @@ public final class Runner: @unchecked Sendable {
                 mainHost = h
             } catch {
                 warn("\(error)")
-                return 2
+                return signalStatus ?? 2  // Ctrl-C while a script's top level runs
             }
             switch validateArgs(mainHost!) {
             case .failure(let e): warn(e.description); return 2

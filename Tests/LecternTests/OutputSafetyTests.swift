@@ -321,6 +321,22 @@ final class OutputSafetyTests: XCTestCase {
         try signalDuringFinish(SIGTERM, expect: 143, throughLink: true)
     }
 
+    func testCtrlCWhileLoadingOrInSetupExits130AndWritesNothing() throws {
+        let busy = "local t = os.clock() while os.clock() - t < 4 do end"
+        for (name, text) in [("top.lua", "lectern.log('started') \(busy)\n" + emitTitle),
+                             ("setup.lua", "function setup() lectern.log('started') \(busy) end\n" + emitTitle)] {
+            let dir = try tempDir(self)
+            let s = try write(dir, name, text)
+            let out = try write(dir, "out.jsonl", "previous run\n")
+            let p = try Running(["run", s, seedPath, "--output", out])
+            XCTAssertTrue(p.waitFor("lectern.log: started"), p.err)
+            kill(p.process.processIdentifier, SIGINT)
+            XCTAssertEqual(p.finish(), 130, "\(name): \(p.err)")
+            XCTAssertEqual(try String(contentsOfFile: out, encoding: .utf8), "previous run\n")
+            XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["out.jsonl", name])
+        }
+    }
+
     func testASecondCtrlCStopsAtOnceAndKeepsWhatWasWritten() throws {
         // --timeout 0 and an endless finish: the first Ctrl-C may not stop the
         // call; the second one stops the process, saving FILE.partial
