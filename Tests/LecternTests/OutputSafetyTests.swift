@@ -435,6 +435,12 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertEqual(p.finish(), 1, "must not wait for a writer: \(p.err)")
         XCTAssertTrue(p.err.contains("lectern: \(fifo): empty file; skipped\n"), p.err)
         XCTAssertTrue(p.err.contains("1 article read, 0 failed, 1 input skipped"), p.err)
+        // inside a directory only regular files are read: the FIFO is passed over
+        let text = try String(contentsOfFile: repoRoot.appendingPathComponent(seedPath).path, encoding: .utf8)
+        try write(dir, "seed.txt", text)
+        let inDir = try Running(["parse", dir.path])
+        XCTAssertEqual(inDir.finish(), 0, inDir.err)
+        XCTAssertEqual(inDir.err, "")
     }
 
     func testPipeWithAWriterIsReadToTheEnd() throws {
