@@ -9,6 +9,8 @@ let package = Package(
         .executable(name: "lectern", targets: ["lectern"]),
         // The readers as a library, for the fuzzer (scripts/fuzz) and embedders.
         .library(name: "LecternReaders", targets: ["ArticleModel", "ArticleParser", "HTMLExtractor"]),
+        // The Lua host as a library, for the script fuzzer (scripts/fuzz lua).
+        .library(name: "LecternLuaHost", targets: ["LuaHost"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -72,7 +72,11 @@ enum Inputs {
             }
             var st = stat()
             guard stat(p, &st) == 0 else {
-                let reason = String(cString: strerror(errno)).lowercased()
+                var reason = String(cString: strerror(errno)).lowercased()
+                if errno == ENOENT, p.contains("\u{FFFD}") {
+                    // the argument's bytes were not UTF-8 and reached us repaired
+                    reason = "the file name is not valid UTF-8 (or has U+FFFD); Lectern cannot open such a name: rename it"
+                }
                 if !body(WorkItem(source: p, content: .problem("\(p): \(reason)"), size: 0)) { return }
                 continue
             }
@@ -96,15 +100,25 @@ enum Inputs {
             return body(WorkItem(source: dir, content: .problem("\(dir): cannot read the directory: \(reason)"), size: 0))
         }
         var names: [String] = []
+        var badNames: [String] = []
         while let e = readdir(d) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+            let raw = withUnsafeBytes(of: e.pointee.d_name) { raw in
+                Array(raw.prefix { $0 != 0 })
+            }
+            guard let name = String(validating: raw, as: UTF8.self) else {
+                // a String cannot name it: say so rather than "no such file"
+                if raw.first != UInt8(ascii: ".") { badNames.append(nonUTF8Name(raw)) }
+                continue
             }
             if name == "." || name == ".." || name.hasPrefix(".") { continue }
             names.append(name)
         }
         closedir(d)
         names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        for shown in badNames.sorted() {
+            let path = join(dir, shown)
+            if !body(WorkItem(source: path, content: .problem("\(path): the file name is not valid UTF-8 (shown with \\x escapes); skipped: rename it to read it"), size: 0)) { return false }
+        }
         for name in names {
             let path = join(dir, name)
             var st = stat()
@@ -132,6 +146,35 @@ enum Inputs {
         return true
     }
 
+    /// A name that is not UTF-8, with each byte that is not part of a valid
+    /// sequence shown as \\xNN.
+    static func nonUTF8Name(_ raw: [UInt8]) -> String {
+        var out = ""
+        var i = 0
+        while i < raw.count {
+            // the longest valid prefix from i (at most 4 bytes a character)
+            var taken = false
+            for len in stride(from: min(4, raw.count - i), through: 1, by: -1) {
+                if let c = String(validating: raw[i..<i + len], as: UTF8.self), c.unicodeScalars.count == 1 {
+                    out += c; i += len; taken = true; break
+                }
+            }
+            if !taken { out += "\\x" + String(raw[i], radix: 16); i += 1 }
+        }
+        return out
+    }
+
+    /// Opens a file to read without blocking in open() on a FIFO that has no
+    /// writer. Then blocking again: a FIFO without writers reads as empty at
+    /// once (read gives 0), one with a writer is read to its end.
+    /// Returns the descriptor, or -1 with errno set.
+    static func openForReading(_ path: String) -> Int32 {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        guard fd >= 0 else { return -1 }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        return fd
+    }
+
     private static func fileItem(_ path: String, size: Int, maxBytes: Int, expandJSONL: Bool,
                                  body: (WorkItem) -> Bool) -> Bool {
         if expandJSONL, WARCInput.isWARC(path) { return WARCInput.walk(path, maxBytes: maxBytes, body: body) }
@@ -140,7 +183,9 @@ enum Inputs {
         }
         // JSON Lines: one article per line, split here (streaming, gzip or not)
         // so that workers share them and memory stays flat.
-        guard let gz = gzopen(path, "rb") else {
+        let fd = openForReading(path)
+        guard fd >= 0, let gz = gzdopen(fd, "rb") else {
+            if fd >= 0 { close(fd) }
             let reason = String(cString: strerror(errno)).lowercased()
             return body(WorkItem(source: path, content: .problem("\(path): \(reason)"), size: 0))
         }
@@ -232,7 +277,7 @@ enum Inputs {
 
     /// Reads a whole file; refuses one over `maxBytes` without reading it.
     static func readFile(_ path: String, maxBytes: Int) -> Result<[UInt8], InputError> {
-        let fd = open(path, O_RDONLY)
+        let fd = openForReading(path)
         guard fd >= 0 else {
             return .failure(InputError(description: String(cString: strerror(errno)).lowercased()))
         }

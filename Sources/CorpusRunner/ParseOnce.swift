@@ -31,7 +31,7 @@ public enum ParseOnce {
                 a.source = name
                 out[name] = a
             case .failure(let e):
-                FileHandle.standardError.write(Data("lectern: \(e.description)\n".utf8))
+                FileHandle.standardError.write(Data("lectern: \(terminalSafe(e.description))\n".utf8))
             }
         }
         return out

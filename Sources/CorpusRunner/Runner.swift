@@ -126,6 +126,10 @@ public final class Runner: @unchecked Sendable {
     let stderrLock = NSLock()
     var stopRequested = false
     var interrupted = false
+    /// SIGINT or SIGTERM once one arrived (the exit status is 128 + it).
+    var stopSignal: Int32 = 0
+    /// The sink a signal or the watchdog's last resort must save.
+    var activeSink: RecordSink?
     let stopLock = NSLock()
     /// WARC records that are not articles, by reason (WARC.swift).
     let skippedRecords = SkippedRecords()
@@ -134,7 +138,8 @@ public final class Runner: @unchecked Sendable {
 
     func warn(_ s: String) {
         stderrLock.lock()
-        FileHandle.standardError.write(Data(("lectern: " + s + "\n").utf8))
+        // script messages and file names may hold escape sequences
+        FileHandle.standardError.write(Data(("lectern: " + terminalSafe(s) + "\n").utf8))
         stderrLock.unlock()
     }
 
@@ -172,6 +177,13 @@ public final class Runner: @unchecked Sendable {
 
     /// Runs the whole thing; returns the exit status of CONTRACT.md.
     public func run() -> Int32 {
+        // --output is checked before anything runs; signals are caught from here on
+        if let o = config.output, case .failure(let e) = OutputTarget.check(o) {
+            warn(e.description)
+            return 2
+        }
+        let signalSources = installInterruptHandler()
+        defer { for s in signalSources { s.cancel() } }
         // Load the scripts in the main state first: a script that does not load stops everything (exit 2).
         var mainHost: ScriptHost? = nil
         var argTable: [String: String] = [:]
@@ -182,7 +194,7 @@ public final class Runner: @unchecked Sendable {
                 mainHost = h
             } catch {
                 warn("\(error)")
-                return 2
+                return signalStatus ?? 2  // Ctrl-C while a script's top level runs
             }
             for w in mainHost!.hookNameWarnings() { warn(w) }
             switch validateArgs(mainHost!) {
@@ -197,7 +209,7 @@ public final class Runner: @unchecked Sendable {
             if !h.setup(args: argTable) {
                 for f in h.failures { warn(f.report) }
                 warn("setup failed; nothing was run")
-                return 2
+                return signalStatus ?? 2
             }
             setupOutput = h.takeOutput()
         }
@@ -209,6 +221,8 @@ public final class Runner: @unchecked Sendable {
             warn(error.description)
             return 2
         }
+        stopLock.lock(); activeSink = sink; let early = stopSignal != 0; stopLock.unlock()
+        if early { sink.abandon() }
         let initialStates: [StateValue]
         if let h = mainHost {
             var states: [StateValue] = []
@@ -224,8 +238,6 @@ public final class Runner: @unchecked Sendable {
         }
         if let h = mainHost { sink.reportHeading = ReportHeading(host: h) }   // for --format html
         let progress = Progress(enabled: !config.quiet && isatty(2) != 0)
-        let signalSource = installInterruptHandler()
-        defer { signalSource?.cancel() }
 
         let plans = mainHost?.mergePlans() ?? []
         let outcome = process(initialStates: initialStates, plans: plans, argTable: argTable,
@@ -267,17 +279,21 @@ public final class Runner: @unchecked Sendable {
             h.writeStates(outcome.merged)
             h.source = nil
             if !h.finish() { finishFailed = true }
-            for f in h.failures { warn(f.report) }
+            // Ctrl-C: the summary says so; no trace of the interrupted call
+            for f in h.failures where f.reason != .interrupted { warn(f.report) }
             write(h.takeOutput(), to: sink)
         }
-        if let problem = sink.close(complete: !outcome.interrupted) {
+        let closeProblem = sink.close(complete: !outcome.interrupted)
+        // a signal that came before the output was complete (during finish too)
+        let interrupted = !sink.completed && signalStatus != nil
+        if let problem = closeProblem {
             warn(problem)
-            return 1
+            return interrupted ? signalStatus! : 1
         }
         let failed = outcome.failedArticles > 0 || outcome.problems > 0 || outcome.stateFailures > 0 || finishFailed
             || outcome.checkFailed || finishSkipped != nil
         let skipped = skippedRecords.summary()
-        if failed || outcome.interrupted || progress.enabled || (skipped != nil && !config.quiet) {
+        if failed || interrupted || progress.enabled || (skipped != nil && !config.quiet) {
             var line = "\(outcome.articles) article\(outcome.articles == 1 ? "" : "s") read, \(outcome.failedArticles) failed"
             if !outcome.reasons.isEmpty {
                 line += " (" + outcome.reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
@@ -288,10 +304,10 @@ public final class Runner: @unchecked Sendable {
             if finishFailed { line += ", finish failed" }
             if let finishSkipped { line += ", " + finishSkipped }
             if outcome.checkFailed { line += ", stopped by the merge self-check" }
-            if outcome.interrupted { line = "interrupted: " + line }
+            if interrupted { line = "interrupted: " + line }
             warn(line)
         }
-        if outcome.interrupted { return 130 }  // as shells report SIGINT
+        if interrupted { return signalStatus! }  // 130 / 143, as shells report SIGINT / SIGTERM
         return failed ? 1 : 0
     }
 
@@ -470,9 +486,7 @@ public final class Runner: @unchecked Sendable {
         // A hook call that no hook can stop (a long C call, a __gc loop) or that
         // ignores Ctrl-C: keep what was written, say which script and article, exit.
         setScriptLastResort { [unowned self] message, status in
-            self.sinkLock.lock()
-            _ = sink.close(complete: false)
-            self.warn(message)
+            self.emergencyStopOutput(reason: message)
             exit(status)
         }
         producer.start()
@@ -626,15 +640,50 @@ public final class Runner: @unchecked Sendable {
         return "merge { \(isName ? p : "[\"" + p + "\"]") = \"\(kind.rawValue)\" }"
     }
 
-    func installInterruptHandler() -> DispatchSourceSignal? {
-        signal(SIGINT, SIG_IGN)
-        let src = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        src.setEventHandler { [weak self] in
-            self?.requestStop(interrupt: true)
-            interruptAllScripts()
+    /// 128 + the signal that stopped the run, nil when none came.
+    var signalStatus: Int32? {
+        stopLock.lock(); defer { stopLock.unlock() }
+        return stopSignal == 0 ? nil : 128 + stopSignal
+    }
+
+    /// Ctrl-C and SIGTERM: the first stops the run cleanly (calls interrupted,
+    /// FILE kept, FILE.partial saved); a second one stops at once.
+    func installInterruptHandler() -> [DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { sig in
+            signal(sig, SIG_IGN)
+            let src = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            src.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.stopLock.lock()
+                let again = self.stopSignal != 0
+                if !again { self.stopSignal = sig }
+                let sink = self.activeSink
+                self.stopLock.unlock()
+                if again {
+                    self.emergencyStopOutput(reason: "stopped at once (second signal)")
+                    _exit(128 + sig)
+                }
+                sink?.abandon()
+                self.requestStop(interrupt: true)
+                interruptAllScripts()
+            }
+            src.resume()
+            return src
         }
-        src.resume()
-        return src
+    }
+
+    /// For a stop that cannot wait for the run to end (the watchdog's last
+    /// resort, a second Ctrl-C): saves what was written (FILE.partial, or a
+    /// flush of standard output or the device) and says where. Thread-safe;
+    /// returns within about a second. The caller exits.
+    public func emergencyStopOutput(reason: String) {
+        stopLock.lock(); let sink = activeSink; stopLock.unlock()
+        guard let sink else { warn(reason); return }
+        if let saved = sink.emergencyStop(), let o = config.output {
+            warn("\(reason): what was written is in \(saved); \(o) was left as it was")
+        } else {
+            warn(reason)
+        }
     }
 }
 

@@ -34,7 +34,7 @@ struct Lectern: ParsableCommand {
         } catch {
             let code = exitCode(for: error)
             if code == .success { exit(withError: error) }  // --help, --version
-            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            FileHandle.standardError.write(Data((terminalSafe(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(code == .validationFailure ? 2 : code.rawValue)
         }
     }
@@ -62,10 +62,7 @@ struct CorpusOptions: ParsableArguments {
             guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
             c.jobs = jobs
         }
-        guard let mb = parseSize(maxBytes), mb > 0 else {
-            throw ValidationError("--max-bytes takes a size such as 5000000, 64M or 1G")
-        }
-        c.maxBytes = mb
+        c.maxBytes = try parseSize(maxBytes, option: "--max-bytes", range: 1...sizeCeiling, examples: "5000000, 64M or 1G")
         c.quiet = quiet
         c.failFast = failFast
         for path in rules {
@@ -84,7 +81,15 @@ struct CorpusOptions: ParsableArguments {
     }
 }
 
-func parseSize(_ s: String) -> Int? {
+/// The largest size an option takes: 1024G (more memory or file than any
+/// machine here has; beyond it Int conversions would overflow).
+let sizeCeiling = 1 << 40
+
+/// A size with an optional K/M/G suffix (binary), checked against `range`
+/// before any conversion: `inf`, `nan` and `1e30` are usage errors, not traps.
+func parseSize(_ s: String, option: String, range: ClosedRange<Int>, examples: String) throws -> Int {
+    let rangeText = "from \(range.lowerBound == 0 ? "0" : "1 byte") to 1024G"
+    let bad = ValidationError("\(option) takes a size \(rangeText), such as \(examples); got '\(s)'")
     let t = s.trimmingCharacters(in: .whitespaces).uppercased()
     var mult = 1
     var num = Substring(t)
@@ -93,8 +98,10 @@ func parseSize(_ s: String) -> Int? {
         num = num.dropLast()
     }
     if num.hasSuffix("B") { num = num.dropLast() }
-    guard let v = Double(num), v >= 0 else { return nil }
-    return Int(v * Double(mult))
+    guard let v = Double(num), v.isFinite else { throw bad }
+    let bytes = v * Double(mult)
+    guard bytes >= Double(range.lowerBound), bytes <= Double(range.upperBound) else { throw bad }
+    return Int(bytes)
 }
 
 enum ParseFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, json }
@@ -145,7 +152,7 @@ struct Run: ParsableCommand {
     @Option(help: "Record format: jsonl, csv, json, table, markdown, or html (a report with the charts the scripts declare; docs/REPORTS.md).")
     var format: String = "jsonl"
 
-    @Option(help: "Write records to FILE (written whole at the end, never half).")
+    @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
     var output: String?
 
     @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")
@@ -191,8 +198,7 @@ struct Run: ParsableCommand {
         c.host.luaPath = luaPath
         guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
         c.host.timeout = timeout
-        guard let mem = parseSize(memory) else { throw ValidationError("--memory takes a size such as 512M or 2G") }
-        c.host.memoryLimit = mem
+        c.host.memoryLimit = try parseSize(memory, option: "--memory", range: 0...sizeCeiling, examples: "512M or 2G (0: no cap)")
         c.host.unsafe = unsafe
         if let chunkSize {
             guard chunkSize >= 1 && chunkSize <= 1_000_000_000 else { throw ValidationError("--chunk-size must be between 1 and 1000000000 articles") }
@@ -231,7 +237,7 @@ struct Info: ParsableCommand {
                 }
                 print("  hooks: " + (m.hooks.isEmpty ? "none" : m.hooks.joined(separator: ", ")))
             } catch {
-                FileHandle.standardError.write(Data("lectern: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("lectern: \(terminalSafe("\(error)"))\n".utf8))
                 status = 2
             }
         }

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
-// The libFuzzer target for Lectern's readers; built by scripts/fuzz with
-// `swift build -c release --sanitize=fuzzer --sanitize=address`.
+// The libFuzzer targets: ParserFuzz (the readers) and LuaFuzz (the Lua host);
+// built by scripts/fuzz with `swift build -c release --sanitize=fuzzer --sanitize=address`.
 import PackageDescription
 
 let package = Package(
@@ -10,6 +10,12 @@ let package = Package(
         .executableTarget(
             name: "ParserFuzz",
             dependencies: [.product(name: "LecternReaders", package: "Lectern")],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ),
+        .executableTarget(
+            name: "LuaFuzz",
+            dependencies: [.product(name: "LecternReaders", package: "Lectern"),
+                           .product(name: "LecternLuaHost", package: "Lectern")],
             swiftSettings: [.unsafeFlags(["-parse-as-library"])]
         ),
     ]

@@ -1,0 +1,1 @@
+function article(a) coroutine.wrap(function() while true do end end)() end

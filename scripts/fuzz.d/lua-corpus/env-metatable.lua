@@ -1,0 +1,2 @@
+setmetatable(_ENV, {__metatable = false})
+function finish() emit{x = 1} end

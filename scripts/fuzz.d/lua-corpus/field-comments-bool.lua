@@ -1,0 +1,2 @@
+function article(a) a.comments = true end
+function comment(c, a) end

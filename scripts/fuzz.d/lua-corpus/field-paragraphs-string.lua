@@ -1,0 +1,1 @@
+function article(a) a.paragraphs = "str" local s = a.sections emit{n = #s} end

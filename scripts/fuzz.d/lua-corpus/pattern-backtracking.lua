@@ -1,0 +1,1 @@
+function article(a) return ("a"):rep(3000):find(".-.-.-b") end

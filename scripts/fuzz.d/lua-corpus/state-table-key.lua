@@ -1,0 +1,1 @@
+function article(a) state[{}] = 1 end

@@ -1,0 +1,1 @@
+function article(a) return string.rep("", 1e15) end

@@ -1,0 +1,1 @@
+function article(a) if a.xpath then a:xpath("//*/following::*/preceding::*") end end
