@@ -54,7 +54,7 @@ enum PartCodec {
     static func encode(_ v: StateValue, into out: inout String) {
         switch v {
         case .int(let i): out += "[\"i\",\"\(i)\"]"
-        case .double(let d): out += "[\"d\",\"\(d)\"]"
+        case .double(let d): out += "[\"d\",\"\(text(d))\"]"
         case .string(let s): out += "[\"s\","; JSONWriter.escape(s, into: &out); out += "]"
         case .bool(let b): out += b ? "[\"b\",true]" : "[\"b\",false]"
         case .table(let list, let map):
@@ -78,6 +78,15 @@ enum PartCodec {
         }
     }
 
+    /// Shortest round-trip digits; a NaN as its bits (Lua prints -nan and nan apart).
+    static func text(_ d: Double) -> String {
+        d.isNaN ? "0x" + String(d.bitPattern, radix: 16) : "\(d)"
+    }
+    static func double(_ s: String) -> Double? {
+        if s.hasPrefix("0x") { return UInt64(s.dropFirst(2), radix: 16).map { Double(bitPattern: $0) } }
+        return Double(s)
+    }
+
     static func encoded(_ v: StateValue) -> String { var s = ""; encode(v, into: &s); return s }
 
     static func encode(_ r: Record, into out: inout String) {
@@ -88,7 +97,7 @@ enum PartCodec {
             switch f.value {
             case .string(let s): out += "[\"s\","; JSONWriter.escape(s, into: &out); out += "]"
             case .int(let n): out += "[\"i\",\"\(n)\"]"
-            case .double(let d): out += "[\"d\",\"\(d)\"]"
+            case .double(let d): out += "[\"d\",\"\(text(d))\"]"
             case .bool(let b): out += b ? "[\"b\",true]" : "[\"b\",false]"
             case .json(let j): out += "[\"j\","; JSONWriter.escape(j, into: &out); out += "]"
             }
@@ -103,7 +112,7 @@ enum PartCodec {
         guard let a = x as? [Any], let tag = a.first as? String, a.count >= 2 else { throw Bad() }
         switch tag {
         case "i": guard let s = a[1] as? String, let i = Int64(s) else { throw Bad() }; return .int(i)
-        case "d": guard let s = a[1] as? String, let d = Double(s) else { throw Bad() }; return .double(d)
+        case "d": guard let s = a[1] as? String, let d = double(s) else { throw Bad() }; return .double(d)
         case "s": guard let s = a[1] as? String else { throw Bad() }; return .string(s)
         case "b": guard let b = a[1] as? Bool else { throw Bad() }; return .bool(b)
         case "t":
@@ -139,7 +148,7 @@ enum PartCodec {
             case ("s", let s as String): value = .string(s)
             case ("j", let s as String): value = .json(s)
             case ("i", let s as String): guard let i = Int64(s) else { throw Bad() }; value = .int(i)
-            case ("d", let s as String): guard let d = Double(s) else { throw Bad() }; value = .double(d)
+            case ("d", let s as String): guard let d = double(s) else { throw Bad() }; value = .double(d)
             case ("b", let b as Bool): value = .bool(b)
             default: throw Bad()
             }
@@ -504,5 +513,16 @@ extension Runner {
         t.globals = outcome.changedGlobals
         t.locals = outcome.changedLocals
         return w.finish(t)
+    }
+}
+
+// MARK: - Listing the corpus
+
+/// `lectern inputs`: the files (or problems) a run over `paths` reads, in its
+/// order, with their sizes: what a driver cuts into parts (docs/SCALE.md).
+public func corpusFiles(_ paths: [String], body: (_ path: String, _ size: Int) -> Void) {
+    Inputs.walk(paths, maxBytes: Int.max, expandJSONL: false) { item in
+        body(item.source, item.size)
+        return true
     }
 }

@@ -20,7 +20,7 @@ struct Lectern: ParsableCommand {
         Docs: README.md, docs/SCRIPTING.md (scripts), docs/HOOKS.md (hooks), docs/INPUTS.md (files).
         """,
         version: lecternVersion,
-        subcommands: [Parse.self, Run.self, Merge.self, Info.self, Examples.self, Rules.self, Eval.self]
+        subcommands: [Parse.self, Run.self, Merge.self, InputsCommand.self, Info.self, Examples.self, Rules.self, Eval.self]
     )
 
     /// As ParsableCommand.main, but bad usage exits 2 (CONTRACT.md), not 64.
@@ -379,5 +379,28 @@ struct Merge: ParsableCommand {
             c.merge = ok.input
         }
         throw ExitCode(Runner(config: c).run())
+    }
+}
+
+struct InputsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inputs",
+        abstract: "List the files a run over PATH... reads, one a line, in the order it reads them.",
+        discussion: "Cut this list into consecutive slices to make parts with `lectern run --partial` (docs/SCALE.md).")
+
+    @Argument(help: "Files and directories, as given to lectern run.")
+    var paths: [String]
+
+    @Flag(help: "Put each file's size in bytes and a tab before its path.")
+    var sizes = false
+
+    func run() throws {
+        guard !paths.contains("-") else { throw ValidationError("standard input cannot be listed") }
+        var out = ""
+        corpusFiles(paths) { path, size in
+            out += sizes ? "\(size)\t\(path)\n" : path + "\n"
+            if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 }
