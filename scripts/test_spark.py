@@ -102,6 +102,10 @@ def main():
         inputs.append(warc)
     else:
         print("note: this lectern reads no WARC files; the corpus is text and HTML only")
+    # Tasks: consecutive runs of files, cut by count or bytes; an archive is a task of its own.
+    cut = sr.make_tasks([("a.txt", 10), ("b.txt", 10), ("c.warc.gz", 9), ("d.html", 50), ("e.txt", 1), ("f.WET", 1),
+                         ("g.txt", 1)], 2, 40)
+    ok(cut == [["a.txt", "b.txt"], ["c.warc.gz"], ["d.html"], ["e.txt"], ["f.WET"], ["g.txt"]], "tasks are cut in order", repr(cut))
     files = sr.list_inputs(LECTERN, inputs)
     tasks = sr.make_tasks(files, 20, 1 << 40)
     ok(len(tasks) >= 5, "the corpus is cut into %d tasks" % len(tasks))

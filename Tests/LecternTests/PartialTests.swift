@@ -197,6 +197,89 @@ final class PartialTests: XCTestCase {
         try assertRefused(["examples/overview.lua", dir.appendingPathComponent("none.part").path], "none.part: cannot read the part file")
     }
 
+    func testPartsOfOtherOptionsOrAnotherSetupAreRefused() throws {
+        let dir = try tempDir(self)
+        let (_, parts) = try makeParts("examples/overview.lua")
+        let other = dir.appendingPathComponent("other.part").path
+        XCTAssertEqual(try lectern(["run", "examples/overview.lua"] + (try slices([30])[1]) + ["--max-bytes", "1M", "--partial", other]).status, 0)
+        try assertRefused(["examples/overview.lua", parts[0], other],
+                          "\(other): made with other --rules or --max-bytes than \(parts[0]): the parts are of different runs")
+        // setup reads a file (--unsafe) that changes between the parts, then before the merge
+        let value = dir.appendingPathComponent("value.txt")
+        let script = try write(dir, "reads.lua", """
+        function setup() local f = io.open("\(value.path)"); state.v = f:read("a"); f:close() end
+        function article(a) state.n = (state.n or 0) + 1 end
+        function finish() emit { v = state.v, n = state.n } end
+        """)
+        var made: [String] = []
+        for (i, slice) in try slices([30]).enumerated() {
+            try "\(i == 0 ? "a" : "b")".write(to: value, atomically: true, encoding: .utf8)
+            made.append(dir.appendingPathComponent("s\(i).part").path)
+            XCTAssertEqual(try lectern(["run", script] + slice + ["--unsafe", "--partial", made[i]]).status, 0)
+        }
+        try assertRefused([script, "--unsafe"] + made,
+                          "\(made[1]): setup left another state than in \(made[0]): the parts are of different runs")
+        try "c".write(to: value, atomically: true, encoding: .utf8)
+        try assertRefused([script, "--unsafe", made[1]],
+                          "\(made[1]): setup gives another state now than when the parts were made")
+    }
+
+    /// A part stopped by --fail-fast: merge writes up to it, runs no finish, exits 1, as one run does.
+    func testIncompletePartStopsTheMerge() throws {
+        let script = try write(try tempDir(self), "stops.lua", """
+        function article(a)
+          if a.source:find("blog_02") then error("stop here") end
+          emit { s = a.source }
+        end
+        function finish() emit { done = true } end
+        """)
+        let (one, merged) = try throughParts(script, run: ["--fail-fast"], sizes: [62, 4])
+        XCTAssertEqual(one.status, 1, one.err)
+        XCTAssertEqual(merged.status, 1, merged.err)
+        XCTAssertEqual(merged.out, one.out)
+        XCTAssertFalse(merged.out.contains("done"), merged.out)
+        XCTAssertTrue(merged.out.contains("blog_01"), merged.out)
+    }
+
+    /// finish's guards: a global that article hooks changed is unreadable in finish after a merge too.
+    func testFinishGuardsHoldAfterMerge() throws {
+        let script = try write(try tempDir(self), "global.lua", """
+        total = 0
+        function article(a) total = total + 1 end
+        function finish() emit { total = total } end
+        """)
+        let (one, merged) = try throughParts(script)
+        XCTAssertEqual(one.status, 1, one.err)
+        XCTAssertEqual(merged.status, 1, merged.err)
+        XCTAssertEqual(merged.out, one.out)
+        let line = one.err.split(separator: "\n").first { $0.contains("finish") }.map(String.init) ?? "(none)"
+        XCTAssertTrue(merged.err.contains(line), "expected «\(line)» in: \(merged.err)")
+    }
+
+    /// The xargs recipe of docs/SCALE.md, as written there.
+    func testXargsRecipeOfTheDocs() throws {
+        let doc = try String(contentsOf: repoRoot.appendingPathComponent("docs/SCALE.md"), encoding: .utf8)
+        let recipe = doc.components(separatedBy: "lectern inputs /shared/corpus > files.txt")[1].components(separatedBy: "```")[0]
+        let dir = try tempDir(self)
+        try write(dir, "script.lua", "function article(a) state.n = (state.n or 0) + 1; emit { s = a.source } end\nfunction finish() emit { n = state.n } end\n")
+        let corpus = Self.corpus.map { $0.hasPrefix("/") ? $0 : repoRoot.appendingPathComponent($0).path }
+        let sh = "set -e; lectern inputs \(corpus.joined(separator: " ")) > files.txt" + recipe
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/sh")
+        p.arguments = ["-c", sh]
+        p.currentDirectoryURL = dir
+        var env = ProcessInfo.processInfo.environment
+        env["PATH"] = lecternBinary.deletingLastPathComponent().path + ":" + (env["PATH"] ?? "")
+        p.environment = env
+        try p.run()
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        let parts = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasSuffix(".part") }
+        XCTAssertEqual(parts.count, 32)
+        let one = try lectern(["run", dir.appendingPathComponent("script.lua").path] + corpus + ["--format", "csv"])
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("result.csv"), encoding: .utf8), one.out)
+    }
+
     func testPartialTakesNoFormatAndLeavesNoPartOnFailure() throws {
         let dir = try tempDir(self)
         let part = dir.appendingPathComponent("x.part").path
