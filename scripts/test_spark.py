@@ -73,12 +73,14 @@ def warc_files(tmp):
     from io import BytesIO
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
-    pages = sorted(glob.glob("examples/pages/*.html")) + sorted(glob.glob("/work/shared/bench/zyte-dev/*.html"))[:6]
+    import gzip
+    zyte = os.path.join(ROOT, "..", "shared", "bench", "zyte-dev", "html")
+    pages = sorted(glob.glob("examples/pages/*.html")) + sorted(glob.glob(os.path.join(zyte, "*.html.gz")))[:6]
     for n, name in enumerate(["a.warc.gz", "b.warc.gz"]):
         with open(os.path.join(d, name), "wb") as f:
             w = WARCWriter(f, gzip=True)
             for i, p in enumerate(pages[n::2]):
-                body = open(p, "rb").read()
+                body = (gzip.open if p.endswith(".gz") else open)(p, "rb").read()
                 http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
                 w.write_record(w.create_warc_record("https://example.com/%d/%d" % (n, i), "response",
                                                     payload=BytesIO(body), http_headers=http))

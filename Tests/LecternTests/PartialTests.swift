@@ -5,18 +5,7 @@ import XCTest
 /// into parts and merged gives the bytes of one run; parts of other runs are refused.
 final class PartialTests: XCTestCase {
     /// Text (60 generated articles, the layout fixtures) and HTML pages.
-    static let corpus: [String] = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("lectern-partial-corpus-\(getpid())")
-        if !FileManager.default.fileExists(atPath: dir.path) {
-            let p = Process()
-            p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            p.arguments = ["python3", repoRoot.appendingPathComponent("scripts/gen-corpus").path, "60", dir.path]
-            p.standardOutput = FileHandle.nullDevice
-            try! p.run()
-            p.waitUntilExit()
-        }
-        return [dir.path, "Tests/ArticleParserTests/Fixtures/layouts", "examples/pages"]
-    }()
+    static let corpus: [String] = [MergeTortureTests.corpus, "Tests/ArticleParserTests/Fixtures/layouts", "examples/pages"]
 
     /// The corpus's files in run order, cut into consecutive slices of these sizes (the rest last).
     func slices(_ sizes: [Int]) throws -> [[String]] {
