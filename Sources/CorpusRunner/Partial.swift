@@ -526,3 +526,13 @@ public func corpusFiles(_ paths: [String], body: (_ path: String, _ size: Int) -
         return true
     }
 }
+
+extension RecordSink {
+    /// A refused merge: nothing was written, and nothing is left behind (no FILE.partial, no "[]").
+    func discard() {
+        if let tempPath {
+            Foundation.close(records.fd)
+            unlink(tempPath)
+        }
+    }
+}

@@ -243,7 +243,7 @@ public final class Runner: @unchecked Sendable {
         progress.clear()
         if let message = outcome.refused {
             warn(message)
-            _ = sink.close(complete: false)
+            sink.discard()
             return 2
         }
         if let message = outcome.workerFailure {

@@ -209,8 +209,11 @@ final class PartialTests: XCTestCase {
         try assertRefused([script, "--unsafe"] + made,
                           "\(made[1]): setup left another state than in \(made[0]): the parts are of different runs")
         try "c".write(to: value, atomically: true, encoding: .utf8)
-        try assertRefused([script, "--unsafe", made[1]],
+        let out = dir.appendingPathComponent("out.json").path
+        try assertRefused([script, "--unsafe", made[1], "--format", "json", "--output", out],
                           "\(made[1]): setup gives another state now than when the parts were made")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("out.json") }, [],
+                       "a refused merge leaves no output file, partial or temporary")
     }
 
     /// A part stopped by --fail-fast: merge writes up to it, runs no finish, exits 1, as one run does.
