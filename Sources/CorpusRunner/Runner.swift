@@ -30,6 +30,10 @@ public struct RunConfig: Sendable {
     /// Chunk limits: consecutive articles handled by one worker with one state.
     public var chunkArticles = 256
     public var chunkBytes = 4 << 20
+    /// --partial FILE: run all but finish and write a part there (Partial.swift).
+    public var partial: String?
+    /// `lectern merge`: the parts to merge instead of reading a corpus.
+    public var merge: MergeInput?
     public init() {}
 }
 
@@ -136,8 +140,12 @@ public final class Runner: @unchecked Sendable {
 
     public init(config: RunConfig) { self.config = config }
 
+    /// --partial: where output items and messages go instead of the sink.
+    var partialWriter: PartialWriter?
+
     func warn(_ s: String) {
         stderrLock.lock()
+        partialWriter?.message(s)
         // script messages and file names may hold escape sequences
         FileHandle.standardError.write(Data(("lectern: " + terminalSafe(s) + "\n").utf8))
         stderrLock.unlock()
@@ -240,9 +248,20 @@ public final class Runner: @unchecked Sendable {
         let progress = Progress(enabled: !config.quiet && isatty(2) != 0)
 
         let plans = mainHost?.mergePlans() ?? []
-        let outcome = process(initialStates: initialStates, plans: plans, argTable: argTable,
-                              setupOutput: setupOutput, sink: sink, progress: progress)
+        if let p = config.partial {
+            do { partialWriter = try PartialWriter(path: p, config: config) } catch { warn(error.description); return 2 }
+        }
+        defer { partialWriter?.discard() }
+        let outcome = config.merge.map {
+            mergeParts($0, initialStates: initialStates, plans: plans, setupOutput: setupOutput, sink: sink)
+        } ?? process(initialStates: initialStates, plans: plans, argTable: argTable,
+                     setupOutput: config.partial == nil ? setupOutput : [], sink: sink, progress: progress)
         progress.clear()
+        if let message = outcome.refused {
+            warn(message)
+            sink.discard()
+            return 2
+        }
         if let message = outcome.workerFailure {
             warn(message)
             warn("a worker could not load the scripts or run setup; nothing was run")
@@ -263,7 +282,11 @@ public final class Runner: @unchecked Sendable {
         }
         var finishFailed = false
         var finishSkipped: String? = nil
-        if let h = mainHost, !outcome.stoppedEarly {
+        if let w = partialWriter, let problem = finishPartial(w, outcome, initialStates: initialStates) {
+            warn(problem)
+            return 2
+        }
+        if let h = mainHost, !outcome.stoppedEarly, partialWriter == nil {
             // A local that article hooks changed holds only its value after setup here.
             let reads = h.finishReads(outcome.changedLocals)
             for (i, list) in reads.enumerated() where !list.isEmpty {
@@ -274,7 +297,7 @@ public final class Runner: @unchecked Sendable {
             }
             if outcome.stateFailures > 0 { finishSkipped = "finish() was not run: the state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") could not be merged" }
         }
-        if let h = mainHost, !outcome.stoppedEarly, finishSkipped == nil {
+        if let h = mainHost, !outcome.stoppedEarly, finishSkipped == nil, partialWriter == nil {
             h.poisonGlobals(outcome.changedGlobals)
             h.writeStates(outcome.merged)
             h.source = nil
@@ -319,6 +342,7 @@ public final class Runner: @unchecked Sendable {
     let sinkLock = NSLock()
 
     func write(_ items: [OutputItem], to sink: RecordSink) {
+        if let p = partialWriter { p.add(items); return }
         sinkLock.lock()
         defer { sinkLock.unlock() }
         for item in items {
@@ -380,6 +404,8 @@ public final class Runner: @unchecked Sendable {
         var workerFailure: String?
         /// The self-check found a total that the merge gets wrong.
         var checkFailed = false
+        /// `merge` refused a part: nothing was run (exit 2).
+        var refused: String?
     }
 
     func process(initialStates: [StateValue], plans: [MergePlan], argTable: [String: String],

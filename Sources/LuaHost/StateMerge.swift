@@ -313,7 +313,7 @@ extension StateValue {
         case (.int(let x), .int(let y)): return x == y
         case (.int, .double), (.double, .int), (.double, .double):
             let x = a.number!, y = b.number!
-            if x == y { return true }
+            if x == y || (x.isNaN && y.isNaN) { return true }
             return abs(x - y) <= 1e-9 * max(abs(x), abs(y))
         case (.table(let al, let am), .table(let bl, let bm)):
             guard al.count == bl.count, am.count == bm.count else { return false }

@@ -21,7 +21,7 @@ struct Lectern: ParsableCommand {
         Docs: README.md, docs/SCRIPTING.md (scripts), docs/HOOKS.md (hooks), docs/INPUTS.md (files).
         """,
         version: lecternVersion,
-        subcommands: [Parse.self, Run.self, Info.self, Examples.self, Rules.self, Eval.self]
+        subcommands: [Parse.self, Run.self, Merge.self, InputsCommand.self, Info.self, Examples.self, Rules.self, Eval.self]
     )
 
     /// As ParsableCommand.main, but bad usage exits 2 (CONTRACT.md), not 64.
@@ -173,6 +173,9 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("chunk-size"), help: "Articles per chunk (default 256): each chunk starts from the state after setup; see docs/SCRIPTING.md, \"Merging state\".")
     var chunkSize: Int?
 
+    @Option(name: .customLong("partial"), help: "Run all but finish() and write a part to FILE, for `lectern merge` (docs/SCALE.md).")
+    var partial: String?
+
     @OptionGroup var corpus: CorpusOptions
 
     func run() throws {
@@ -189,6 +192,7 @@ struct Run: ParsableCommand {
         }
         c.format = f
         c.output = output
+        try applyPartial(to: &c)
         for a in args {
             guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
                 throw ValidationError("--arg takes KEY=VALUE, got '\(a)'")
@@ -309,5 +313,103 @@ struct Eval: ParsableCommand {
         let articles = try ParseOnce.parseAll(dir: dir, expected: data, config: c)
         let report = try Evaluation.evaluate(expectedJSON: [UInt8](data), articles: articles)
         print(report.text, terminator: report.text.hasSuffix("\n") ? "" : "\n")
+    }
+}
+
+extension Run {
+    /// --partial: a part holds records, not formatted output; `merge` formats them.
+    func applyPartial(to c: inout RunConfig) throws {
+        guard let partial else { return }
+        guard output == nil, format == "jsonl" else {
+            throw ValidationError("--partial writes records, not formatted output: give --format and --output to lectern merge")
+        }
+        c.partial = partial
+    }
+}
+
+struct Merge: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge parts made by `lectern run --partial` and run finish(), as one run over all their inputs.",
+        discussion: """
+        Parts are merged in the order given: give them in the order of their inputs. The output is
+        what one `lectern run` over all the parts' inputs in that order writes. Parts of another
+        script (or an edited one), another Lectern version or other --arg values are refused (exit 2).
+        The parts' --arg values reach setup; see docs/SCALE.md.
+        """)
+
+    @Argument(help: "The script, then the part files in input order.")
+    var scriptAndParts: [String]
+
+    @Option(name: .customLong("script"), help: "Another script of the same runs (repeatable, in the order the parts were made with).")
+    var extraScripts: [String] = []
+
+    @Option(help: "Record format: jsonl, csv, json, table or markdown.")
+    var format: String = "jsonl"
+
+    @Option(help: "Write records to FILE (written whole at the end, never half).")
+    var output: String?
+
+    @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
+    var luaPath: [String] = []
+
+    @Option(help: "Seconds setup or finish may run (0: no limit).")
+    var timeout: Double = 30
+
+    @Option(help: "Memory cap of the Lua state, e.g. 512M or 2G (0: no cap).")
+    var memory: String = "1G"
+
+    @Flag(help: "Lift the sandbox, as the parts were made with (see docs/SCRIPTING.md).")
+    var unsafe = false
+
+    func run() throws {
+        guard scriptAndParts.count >= 2 else {
+            throw ValidationError(scriptAndParts.isEmpty ? "missing SCRIPT and PART" : "missing PART: give the files that lectern run --partial wrote")
+        }
+        var c = RunConfig()
+        c.mode = .run
+        c.quiet = true
+        c.scripts = [scriptAndParts[0]] + extraScripts
+        guard let f = RecordFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        c.format = f
+        c.output = output
+        c.host.luaPath = luaPath
+        guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
+        c.host.timeout = timeout
+        c.host.memoryLimit = try parseSize(memory, option: "--memory", range: 0...sizeCeiling, examples: "512M or 2G (0: no cap)")
+        c.host.unsafe = unsafe
+        switch PartReader.check(parts: Array(scriptAndParts.dropFirst()), scripts: c.scripts) {
+        case .failure(let e):
+            FileHandle.standardError.write(Data("lectern: \(e.description)\n".utf8))
+            throw ExitCode(2)
+        case .success(let ok):
+            c.args = ok.header.args
+            c.merge = ok.input
+        }
+        throw ExitCode(Runner(config: c).run())
+    }
+}
+
+struct InputsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inputs",
+        abstract: "List the files a run over PATH... reads, one a line, in the order it reads them.",
+        discussion: "Cut this list into consecutive slices to make parts with `lectern run --partial` (docs/SCALE.md).")
+
+    @Argument(help: "Files and directories, as given to lectern run.")
+    var paths: [String]
+
+    @Flag(help: "Put each file's size in bytes and a tab before its path.")
+    var sizes = false
+
+    func run() throws {
+        guard !paths.contains("-") else { throw ValidationError("standard input cannot be listed") }
+        var out = ""
+        corpusFiles(paths) { path, size in
+            out += sizes ? "\(size)\t\(path)\n" : path + "\n"
+            if out.utf8.count > 1 << 16 { FileHandle.standardOutput.write(Data(out.utf8)); out = "" }
+        }
+        FileHandle.standardOutput.write(Data(out.utf8))
     }
 }

@@ -48,6 +48,7 @@ final class MergeTortureTests: XCTestCase {
                 XCTAssertTrue(r.err.contains(message), "\(name) --jobs \(jobs): expected «\(message)» in:\n\(r.err)", file: file, line: line)
             }
         }
+        if case .same = expect { try checkThroughParts(name, path, truth: truth, file: file, line: line) }
         XCTAssertEqual(Set(outs).count, 1, "\(name): output differs between --jobs 1, 2, 5", file: file, line: line)
         XCTAssertEqual(Set(errs).count, 1, "\(name): messages differ between --jobs 1, 2, 5", file: file, line: line)
     }
