@@ -42,6 +42,7 @@ struct PartTrailer {
     var articles = 0, failedArticles = 0, problems = 0, missing = 0, seen = 0, stateFailures = 0
     var items = 0
     var reasons: [String: Int] = [:]
+    var warcSkipped: [String: Int] = [:]   // WARC records skipped, by reason (the summary line)
     var states: [StateValue] = []
     var bases: [StateValue] = []
     var globals: [[String]] = []
@@ -227,6 +228,7 @@ final class PartialWriter: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         var line = "{\"end\":{\"complete\":\(t.complete),\"check_failed\":\(t.checkFailed),\"articles\":\(t.articles),\"failed\":\(t.failedArticles),\"skipped\":\(t.problems),\"missing\":\(t.missing),\"seen\":\(t.seen),\"state_failures\":\(t.stateFailures),\"items\":\(items),\"reasons\":{"
         line += t.reasons.keys.sorted().map { k in var s = ""; JSONWriter.escape(k, into: &s); return s + ":\(t.reasons[k]!)" }.joined(separator: ",")
+        line += "},\"warc_skipped\":{" + t.warcSkipped.keys.sorted().map { k in var s = ""; JSONWriter.escape(k, into: &s); return s + ":\(t.warcSkipped[k]!)" }.joined(separator: ",")
         line += "},\"states\":[" + t.states.map(PartCodec.encoded).joined(separator: ",")
         line += "],\"bases\":[" + t.bases.map(PartCodec.encoded).joined(separator: ",")
         func lists(_ l: [[String]]) -> String {
@@ -369,6 +371,10 @@ public enum PartReader {
         t.missing = try int("missing"); t.seen = try int("seen"); t.stateFailures = try int("state_failures")
         t.items = try int("items")
         for (k, v) in reasons { guard let n = (v as? NSNumber)?.intValue else { throw PartCodec.Bad() }; t.reasons[k] = n }
+        for (k, v) in (e["warc_skipped"] as? [String: Any]) ?? [:] {
+            guard let n = (v as? NSNumber)?.intValue else { throw PartCodec.Bad() }
+            t.warcSkipped[k] = n
+        }
         t.states = try states.map { x throws in try PartCodec.decode(x) }
         t.bases = try bases.map { x throws in try PartCodec.decode(x) }
         t.globals = globals
@@ -480,6 +486,7 @@ extension Runner {
         outcome.seenItems += t.seen
         outcome.stateFailures += t.stateFailures
         for (k, v) in t.reasons { outcome.reasons[k, default: 0] += v }
+        for (k, v) in t.warcSkipped { skippedRecords.add(k, v) }
         for i in outcome.merged.indices {
             do {
                 try outcome.merged[i].merge(chunk: t.states[i], base: initialStates[i], plan: plans[i], path: "state")
@@ -508,6 +515,7 @@ extension Runner {
         t.articles = outcome.articles; t.failedArticles = outcome.failedArticles; t.problems = outcome.problems
         t.missing = outcome.missing; t.seen = outcome.seenItems; t.stateFailures = outcome.stateFailures
         t.reasons = outcome.reasons
+        t.warcSkipped = skippedRecords.all
         t.states = outcome.merged
         t.bases = initialStates
         t.globals = outcome.changedGlobals

@@ -575,9 +575,12 @@ final class SkippedRecords: @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
 
-    func add(_ reason: String) {
-        lock.lock(); counts[reason, default: 0] += 1; lock.unlock()
+    func add(_ reason: String, _ n: Int = 1) {
+        lock.lock(); counts[reason, default: 0] += n; lock.unlock()
     }
+
+    /// The counts by reason (for a part file: `merge` adds them up again).
+    var all: [String: Int] { lock.lock(); defer { lock.unlock() }; return counts }
 
     /// "12 WARC records skipped (9 not HTML, 3 status 301/404)", or nil when none were.
     func summary() -> String? {

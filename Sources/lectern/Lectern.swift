@@ -367,7 +367,6 @@ struct Merge: ParsableCommand {
         }
         var c = RunConfig()
         c.mode = .run
-        c.quiet = true
         c.scripts = [scriptAndParts[0]] + extraScripts
         guard let f = RecordFormat(rawValue: format) else {
             throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")

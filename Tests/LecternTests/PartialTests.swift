@@ -284,6 +284,23 @@ final class PartialTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [], "no temporary file left")
     }
 
+    /// WARC records skipped in each part are counted in the merge's summary, as one run counts them.
+    func testSkippedWARCRecordsAddUpInTheMerge() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "w.lua", "function article(a) emit { s = a.source } end\n")
+        let warc = "Tests/LecternTests/Fixtures/warc"
+        let one = try lectern(["run", script, "\(warc)/pages.warc.gz", "\(warc)/pages.wet"])
+        XCTAssertEqual(one.status, 0, one.err)
+        let p1 = dir.appendingPathComponent("1.part").path, p2 = dir.appendingPathComponent("2.part").path
+        XCTAssertEqual(try lectern(["run", script, "\(warc)/pages.warc.gz", "--partial", p1]).status, 0)
+        XCTAssertEqual(try lectern(["run", script, "\(warc)/pages.wet", "--partial", p2]).status, 0)
+        let merged = try lectern(["merge", script, p1, p2])
+        XCTAssertEqual(merged.status, 0, merged.err)
+        XCTAssertEqual(merged.out, one.out)
+        XCTAssertTrue(one.err.contains("WARC records skipped"), one.err)
+        XCTAssertEqual(merged.err, one.err)
+    }
+
     func testInputsListsWhatARunReads() throws {
         let r = try lectern(["inputs", "--sizes", "seeds/", "examples/pages"])
         XCTAssertEqual(r.status, 0, r.err)
