@@ -207,6 +207,46 @@ function emit(record) end
 ---@param names string[]
 function columns(names) end
 
+---@class ChartSpec
+---@field kind "bar"|"line"|"histogram"|"scatter"|"network"
+---@field x? string the field on the x axis (bar names, line dates, histogram values)
+---@field y? string|string[] the field(s) of the bar lengths, line sums, scatter y
+---@field title? string
+---@field top? integer how many bars (25) or network nodes (30) to draw
+---@field bins? integer about how many histogram bins (10)
+---@field by? "day"|"month"|"year" the line chart's time unit
+---@field label? string the scatter points' name field
+---@field source? string network edge field (default "source")
+---@field target? string network edge field (default "target")
+---@field weight? string network edge field (default "weight")
+---@field only? table<string, string> draw only records with these field values
+---@field except? table<string, string> leave out records with these field values
+
+---Declares a chart for --format html (docs/REPORTS.md). At the top of the
+---script or in setup, like columns.
+---
+---    chart { kind = "bar", x = "word", y = "count", title = "Most frequent words" }
+---@param spec ChartSpec
+function chart(spec) end
+
+---@alias MergeKind "sum"|"max"|"min"|"first"|"last"|"list"|"set"|"counts"|"mean"|"keep"
+
+---Declares how `state` values combine across chunks (docs/SCRIPTING.md,
+---"Merging state"). Keys are state paths; `*` stands for any key. At the top
+---of the script or in setup.
+---
+---    merge { longest = "max", hist = "counts", ["by_site.*.longest"] = "max" }
+---@overload fun(kinds: table<string, MergeKind>)
+merge = {}
+
+---Adds `x` to a mean kept as {sum, count, mean}; declare the key "mean".
+---
+---    state.words = merge.mean(state.words, n)
+---@param m {sum: number, count: integer, mean: number}|nil
+---@param x number
+---@return {sum: number, count: integer, mean: number}
+function merge.mean(m, x) end
+
 ---Writes its arguments, tab-separated, and a newline to standard output, in
 ---article order (like Lua's print, but ordered under --jobs).
 ---@param ... any

@@ -85,5 +85,10 @@ final class ExamplesTests: XCTestCase {
         for fn in ["words", "sentences", "lower", "upper", "ngrams", "kwic", "stopwords", "counter", "top"] {
             XCTAssertTrue(meta.contains("function text.\(fn)("), "lua/lectern.d.lua does not describe text.\(fn)")
         }
+        // the globals a script calls at its top level
+        for fn in ["emit(", "columns(", "chart(", "merge.mean("] {
+            XCTAssertTrue(meta.contains("function \(fn)"), "lua/lectern.d.lua does not describe \(fn)")
+        }
+        XCTAssertTrue(meta.contains("---@overload fun(kinds: table<string, MergeKind>)\nmerge = {}"))
     }
 }
