@@ -20,6 +20,8 @@ public struct RunConfig: Sendable {
     public var format: RecordFormat = .jsonl
     public var parseJSONPretty = false
     public var output: String?
+    /// --output-dir DIR: emit to DIR/records.EXT, emit_to(NAME, ...) to DIR/NAME.EXT.
+    public var outputDir: String?
     public var args: [(key: String, value: String)] = []
     public var host = HostOptions()
     public var maxBytes = 64 << 20
@@ -222,9 +224,17 @@ public final class Runner: @unchecked Sendable {
             setupOutput = h.takeOutput()
         }
         let sink: RecordSink
-        do {
-            sink = try RecordSink(format: config.format, outputPath: config.output, columns: mainHost?.columns,
+        do throws(InputError) {
+            var recordsPath = config.output
+            if let dir = config.outputDir {
+                switch RecordSink.prepareDirectory(dir, format: config.format) {
+                case .success(let p): recordsPath = p
+                case .failure(let e): throw e
+                }
+            }
+            sink = try RecordSink(format: config.format, outputPath: recordsPath, columns: mainHost?.columns,
                                   warn: { [unowned self] in self.warn($0) })
+            if let h = mainHost { try configureOutputs(sink, host: h) }
         } catch {
             warn(error.description)
             return 2

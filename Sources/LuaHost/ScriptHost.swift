@@ -60,6 +60,8 @@ public final class ScriptHost {
     public let options: HostOptions
     var preludeRef: Int32 = 0
     var scriptPaths: [String] = []
+    /// Their file names, made once (every record carries one).
+    var scriptNames: [String] = []
     var envRefs: [Int32] = []
     /// Built-in hook name -> the functions to call, plugins' first.
     var handlers: [String: [(script: Int, ref: Int32)]] = [:]
@@ -73,7 +75,13 @@ public final class ScriptHost {
     public var output: [OutputItem] = []
     public var discardOutput = false
     public var failures: [HookFailure] = []
-    public private(set) var columns: [String]? = nil
+    /// columns{...} of each script (by index), first call wins.
+    var columnsByScript: [Int: [String]] = [:]
+    /// columns_for(name, {...}): the declared columns of named outputs.
+    public private(set) var namedColumns: [String: [String]] = [:]
+    /// The script whose top level or hook is running (-1: a plugin's handler):
+    /// emit and columns{...} belong to it.
+    var currentScript = 0
     /// What chart{...} declared, in order (for --format html).
     public private(set) var charts: [ChartSpec] = []
     var phase: HookPhase = .setup
@@ -115,6 +123,7 @@ public final class ScriptHost {
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
         pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
+                              "emit_to": hostEmitTo, "columns_for": hostColumnsFor,
                               "report": hostReport, "log": hostLog, "phase": hostPhase,
                               "memory_left": hostMemoryLeft, "is_regular": hostIsRegular, "pending": hostPending], extra: 4)
         let h = lua_gettop(L)
@@ -177,6 +186,7 @@ public final class ScriptHost {
         let src = String(decoding: data, as: UTF8.self)
         phase = .setup
         currentHook = "load"
+        currentScript = scriptPaths.count
         lectern_set_host_mode(L, 1)
         pushPrelude("load_script")
         pushString(L, src)
@@ -191,6 +201,7 @@ public final class ScriptHost {
         envRefs.append(lectern_ref(L))
         lectern_pop(L, 1)
         scriptPaths.append(path)
+        scriptNames.append((path as NSString).lastPathComponent)
     }
 
     /// Description, declared args and defined hooks of script `i`.
@@ -274,6 +285,7 @@ public final class ScriptHost {
         phase = .setup
         var ok = true
         for h in handlers["setup"] ?? [] {
+            currentScript = h.script
             lectern_set_host_mode(L, 1)
             lectern_getref(L, h.ref)
             lua_createtable(L, 0, Int32(args.count))
@@ -296,6 +308,7 @@ public final class ScriptHost {
         // Finish may use as much memory again as the merged state took to push.
         lectern_set_memory_limit(L, options.memoryLimit == 0 ? 0 : memoryUsed + options.memoryLimit)
         for h in handlers["finish"] ?? [] {
+            currentScript = h.script
             lectern_getref(L, h.ref)
             ok = call(nargs: 0, hook: "finish") && ok
         }
@@ -509,6 +522,7 @@ public final class ScriptHost {
                 pushOptional(L, b.value); rawSetField(L, t, "value")
                 lectern_set_host_mode(L, 0)
                 currentHook = "classify"
+                currentScript = h.script
                 let status = guarded { lectern_pcall(L, 1, 1) }
                 if status != LUA_OK {
                     failures.append(failure(status: status, hook: "classify"))
@@ -565,6 +579,7 @@ public final class ScriptHost {
             self.xpath = nil
         }
         for h in handlers["article"] ?? [] {
+            currentScript = h.script
             lectern_getref(L, h.ref)
             lua_pushvalue(L, at)
             call(nargs: 1, hook: "article")
@@ -587,6 +602,7 @@ public final class ScriptHost {
             for e in events {
                 let name = elementHooks[e.hook].name
                 for h in handlers[name]! {
+                    currentScript = h.script
                     lectern_getref(L, h.ref)
                     lua_rawgeti(L, lists[e.hook], lua_Integer(e.index + 1))
                     lua_pushvalue(L, at)
@@ -764,7 +780,23 @@ public final class ScriptHost {
         return lectern_can_allocate(L, heldBytes) != 0
     }
 
-    public func setColumns(_ c: [String]) { if columns == nil { columns = c } }
+    public func setColumns(_ c: [String]) { if columnsByScript[currentScript] == nil { columnsByScript[currentScript] = c } }
+
+    /// The declared columns of `emit`'s records: the union of the scripts'
+    /// columns{...}, in script order (one script: its own list); nil if none declared.
+    public var columns: [String]? {
+        guard !columnsByScript.isEmpty else { return nil }
+        var all: [String] = []
+        for i in columnsByScript.keys.sorted() { for c in columnsByScript[i]! where !all.contains(c) { all.append(c) } }
+        return all
+    }
+
+    public func setColumns(_ c: [String], for name: String) { if namedColumns[name] == nil { namedColumns[name] = c } }
+
+    /// The file name of the running script (records carry it for the `script` column).
+    var currentScriptName: String? {
+        currentScript >= 0 && currentScript < scriptPaths.count ? scriptNames[currentScript] : nil
+    }
 
     public func addChart(_ c: ChartSpec) { charts.append(c) }
 }
@@ -928,17 +960,42 @@ let hostChart: lua_CFunction = { L in
     }
 }
 
+/// emit(record): a record of the main output.
 let hostEmit: lua_CFunction = { L in
+    hostCall(L) { L, h in emitRecord(L, h, table: 1, output: nil, fn: "emit") }
+}
+
+/// emit_to(name, record): a record of the named output NAME (DIR/NAME.EXT with --output-dir).
+let hostEmitTo: lua_CFunction = { L in
     hostCall(L) { L, h in
-        guard lua_type(L, 1) == LUA_TTABLE else {
-            return raise(L, "emit expects a table (a record), got \(typeName(L, 1))")
+        guard let name = stringAt(L, 1), lua_type(L, 1) == LUA_TSTRING else {
+            return raise(L, "emit_to expects an output name and a record, as in emit_to(\"edges\", {source = a, target = b}); got \(typeName(L, 1))")
+        }
+        if let problem = outputNameProblem(name) { return raise(L, "emit_to: \(problem)") }
+        return emitRecord(L, h, table: 2, output: name, fn: "emit_to")
+    }
+}
+
+/// Why `name` cannot name an output (it becomes a file name), or nil.
+public func outputNameProblem(_ name: String) -> String? {
+    let ok = !name.isEmpty && name.utf8.count <= 64 && name.utf8.first.map { $0 != UInt8(ascii: "-") } == true
+        && name.utf8.allSatisfy { c in (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D }
+    if !ok { return "output name '\(name)' is not a name: use letters, digits, '_' and '-' (it becomes a file name), as in \"edges\"" }
+    if name == "records" { return "output name 'records' is taken by emit's records; choose another name" }
+    return nil
+}
+
+/// Copies the record table at `table` into the current call's output.
+private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String?, fn: String) -> Int32 {
+        guard lua_type(L, table) == LUA_TTABLE else {
+            return raise(L, "\(fn) expects a table (a record), got \(typeName(L, table))")
         }
         var fields: [(key: String, value: RecordValue)] = []
         lua_pushnil(L)
-        while lua_next(L, 1) != 0 {
+        while lua_next(L, table) != 0 {
             guard let key = stringAt(L, -2) else {
                 let k = describe(L, -2)
-                return raise(L, "emit: record keys must be strings (field names), got key \(k)")
+                return raise(L, "\(fn): record keys must be strings (field names), got key \(k)")
             }
             let v: RecordValue
             switch lua_type(L, -1) {
@@ -955,10 +1012,10 @@ let hostEmit: lua_CFunction = { L in
             case LUA_TTABLE:
                 switch LuaValues.json(L, -1, depth: 1, path: key) {
                 case .success(let j): v = .json(j)
-                case .failure(let e): return raise(L, "emit: \(e.description)")
+                case .failure(let e): return raise(L, "\(fn): \(e.description)")
                 }
             default:
-                return raise(L, "emit: field '\(key)' is a \(typeName(L, -1)); records hold strings, numbers, booleans and tables of them")
+                return raise(L, "\(fn): field '\(key)' is a \(typeName(L, -1)); records hold strings, numbers, booleans and tables of them")
             }
             fields.append((key, v))
             lectern_pop(L, 1)
@@ -967,13 +1024,39 @@ let hostEmit: lua_CFunction = { L in
         guard h.charge(fields.reduce(16) { $0 + $1.key.utf8.count + $1.value.byteCount + 8 }) else {
             return raise(L, "not enough memory")
         }
-        if let cols = h.columns {
+        let declared = output.map { h.namedColumns[$0] } ?? h.columnsByScript[h.currentScript]
+        if let cols = declared {
             var ordered: [(key: String, value: RecordValue)] = []
             for c in cols { if let f = fields.first(where: { $0.key == c }) { ordered.append(f) } }
             for f in fields where !cols.contains(f.key) { ordered.append(f) }
             fields = ordered
         }
-        if !h.discardOutput { h.flushText(); h.output.append(.record(Record(fields: fields))) }
+        if !h.discardOutput {
+            h.flushText()
+            h.output.append(.record(Record(fields: fields, output: output, script: h.currentScriptName)))
+        }
+        return 0
+}
+
+/// columns_for(name, {...}): the columns of the named output NAME, in order.
+let hostColumnsFor: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard let name = stringAt(L, 1), lua_type(L, 1) == LUA_TSTRING, lua_type(L, 2) == LUA_TTABLE else {
+            return raise(L, "columns_for expects an output name and a list of names, as in columns_for(\"edges\", {\"source\", \"target\", \"weight\"})")
+        }
+        if let problem = outputNameProblem(name) { return raise(L, "columns_for: \(problem)") }
+        guard h.phase == .setup else { return raise(L, "columns_for(...) must be called at the top of the script or in setup") }
+        var names: [String] = []
+        let n = lua_rawlen(L, 2)
+        if n > 0 {
+            for i in 1...Int(n) {
+                lua_rawgeti(L, 2, lua_Integer(i))
+                guard let s = stringAt(L, -1), lua_type(L, -1) == LUA_TSTRING else { return raise(L, "columns_for: item \(i) is not a string") }
+                names.append(s)
+                lectern_pop(L, 1)
+            }
+        }
+        h.setColumns(names, for: name)
         return 0
     }
 }

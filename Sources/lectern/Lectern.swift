@@ -155,6 +155,9 @@ struct Run: ParsableCommand {
     @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format (each replaced whole at the end).")
+    var outputDir: String?
+
     @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")
     var args: [String] = []
 
@@ -192,6 +195,7 @@ struct Run: ParsableCommand {
         }
         c.format = f
         c.output = output
+        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
         try applyPartial(to: &c)
         for a in args {
             guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
@@ -320,7 +324,7 @@ extension Run {
     /// --partial: a part holds records, not formatted output; `merge` formats them.
     func applyPartial(to c: inout RunConfig) throws {
         guard let partial else { return }
-        guard output == nil, format == "jsonl" else {
+        guard output == nil, outputDir == nil, format == "jsonl" else {
             throw ValidationError("--partial writes records, not formatted output: give --format and --output to lectern merge")
         }
         c.partial = partial
@@ -349,6 +353,9 @@ struct Merge: ParsableCommand {
     @Option(help: "Write records to FILE (written whole at the end, never half).")
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format.")
+    var outputDir: String?
+
     @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
     var luaPath: [String] = []
 
@@ -374,6 +381,7 @@ struct Merge: ParsableCommand {
         }
         c.format = f
         c.output = output
+        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
         c.host.luaPath = luaPath
         guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
         c.host.timeout = timeout
@@ -412,4 +420,12 @@ struct InputsCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
+}
+
+/// --output and --output-dir name one place each: not both.
+func checkedOutputDir(output: String?, outputDir: String?) throws -> String? {
+    if output != nil && outputDir != nil {
+        throw ValidationError("give --output FILE or --output-dir DIR, not both (with --output-dir, emit's records go to DIR/records.EXT)")
+    }
+    return outputDir
 }
