@@ -207,6 +207,25 @@ function emit(record) end
 ---@param names string[]
 function columns(names) end
 
+---Writes one record to the named output NAME (letters, digits, `_`, `-`; not
+---"records"). With --output-dir DIR it goes to DIR/NAME.EXT (EXT from --format:
+---jsonl, csv, json, txt, md, html); without, to the main output with a field
+---`_output` = NAME. In corpus order like emit.
+---
+---    emit_to("edges", { Source = "China", Target = "Russia", Weight = 11 })
+---@param name string
+---@param record table<string, RecordValue>
+function emit_to(name, record) end
+
+---Fixes the columns of the named output NAME (as columns does for emit); a csv
+---file with declared columns gets its header even when no record comes.
+---Call it at the top of the script or in setup.
+---
+---    columns_for("edges", { "Source", "Target", "Weight" })
+---@param name string
+---@param names string[]
+function columns_for(name, names) end
+
 ---Writes its arguments, tab-separated, and a newline to standard output, in
 ---article order (like Lua's print, but ordered under --jobs).
 ---@param ... any

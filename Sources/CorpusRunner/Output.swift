@@ -474,7 +474,14 @@ extension Runner {
     func configureOutputs(_ sink: RecordSink, host: ScriptHost) throws(InputError) {
         if host.scriptCount > 1 { sink.useScriptColumn() }
         if config.format == .html { sink.reportHeading = ReportHeading(host: host) }   // the named files' too
-        if let dir = config.outputDir { sink.useOutputDirectory(dir, namedColumns: host.namedColumns) }
+        if let dir = config.outputDir {
+            sink.useOutputDirectory(dir, namedColumns: host.namedColumns)
+        } else if !host.namedColumns.isEmpty {
+            // one stream for all: emit's columns, _output, then each named output's, by name
+            var cols = (sink.columns ?? []) + ["_output"]
+            for name in host.namedColumns.keys.sorted() { for c in host.namedColumns[name]! where !cols.contains(c) { cols.append(c) } }
+            sink.columns = cols
+        }
         if let problem = sink.namedFailure { sink.discard(); throw InputError(description: problem) }
     }
 }

@@ -1,0 +1,203 @@
+import Foundation
+import XCTest
+
+/// Named outputs (emit_to, --output-dir), the script column of several
+/// scripts, and CSV's empty header and non-finite numbers (docs/SCRIPTING.md,
+/// "Output: emit, columns, print").
+final class OutputsTests: XCTestCase {
+    /// Five articles titled a1..a5, in that order; with --chunk-size 2 they make three chunks.
+    func corpus() throws -> String {
+        let dir = try tempDir(self).appendingPathComponent("corpus")
+        for i in 1...5 {
+            try write(dir, "a\(i).txt", sampleArticle(title: "A\(i)", paragraphs: [
+                "The first paragraph of article number \(i), long enough to be a body paragraph of the page.",
+                "The second paragraph of article \(i) says a little more about the same thing, at length.",
+            ]))
+        }
+        return dir.path
+    }
+
+    /// A script with emit and two named outputs, one with declared columns.
+    static let network = """
+    columns_for("edges", { "source", "target", "weight" })
+    function article(a)
+      emit { title = a.source:match("(a%d)%.txt$") }
+      emit_to("nodes", { id = a.source:match("(a%d)%.txt$"), size = #a.paragraphs })
+      emit_to("edges", { weight = 1, target = "hub", source = a.source:match("(a%d)%.txt$") })
+    end
+    function finish() emit_to("edges", { source = "hub", target = "hub", weight = 0 }) end
+    """
+
+    func read(_ url: URL, _ name: String) throws -> String {
+        try String(contentsOf: url.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    func files(_ url: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: url.path).sorted()
+    }
+
+    func testOutputDirWritesOneFilePerNameInInputOrderForAnyJobs() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "net.lua", Self.network)
+        let corpus = try corpus()
+        for jobs in ["1", "3"] {
+            let out = dir.appendingPathComponent("out\(jobs)")
+            let r = try lectern(["run", script, corpus, "--format", "csv", "--output-dir", out.path, "--jobs", jobs, "--chunk-size", "2"])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertEqual(r.out, "", "records go to the files, not standard output")
+            XCTAssertEqual(try files(out), ["edges.csv", "nodes.csv", "records.csv"], "no temporary file is left")
+            XCTAssertEqual(try read(out, "records.csv"), "title\na1\na2\na3\na4\na5\n")
+            XCTAssertEqual(try read(out, "nodes.csv"), "id,size\na1,1\na2,1\na3,1\na4,1\na5,1\n")
+            XCTAssertEqual(try read(out, "edges.csv"),
+                           "source,target,weight\na1,hub,1\na2,hub,1\na3,hub,1\na4,hub,1\na5,hub,1\nhub,hub,0\n")
+        }
+        // other formats: the extension follows --format
+        let out = dir.appendingPathComponent("tables")
+        let r = try lectern(["run", script, corpus, "--format", "table", "--output-dir", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(try files(out), ["edges.txt", "nodes.txt", "records.txt"])
+        XCTAssertEqual(try read(out, "nodes.txt"), "id  size\n--  ----\na1     1\na2     1\na3     1\na4     1\na5     1\n")
+    }
+
+    func testWithoutOutputDirNamedRecordsCarryAnOutputField() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "net.lua", Self.network)
+        let corpus = try corpus()
+        let r = try lectern(["run", script, corpus + "/a1.txt"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, """
+        {"title":"a1"}
+        {"_output":"nodes","id":"a1","size":1}
+        {"_output":"edges","source":"a1","target":"hub","weight":1}
+        {"_output":"edges","source":"hub","target":"hub","weight":0}
+
+        """)
+        // csv: one header with emit's columns, _output and every columns_for list,
+        // then the first record's other fields; nodes declared none, so its fields are left out, with a warning
+        let csv = try lectern(["run", script, corpus + "/a1.txt", "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        XCTAssertEqual(csv.out, "_output,source,target,weight,title\n,,,,a1\nnodes,,,,\nedges,a1,hub,1,\nedges,hub,hub,0,\n")
+        XCTAssertTrue(csv.err.contains("csv: field 'id' is not in the header"), csv.err)
+    }
+
+    func testDeclaredNamedOutputGetsItsHeaderAndUnusedRecordsFileIsLeftOut() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "quiet.lua", """
+        columns_for("edges", { "source", "target" })
+        function article(a) if a.source == "none" then emit_to("edges", { source = 1, target = 2 }) end end
+        """)
+        let out = dir.appendingPathComponent("out")
+        let r = try lectern(["run", script, try corpus(), "--format", "csv", "--output-dir", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(try files(out), ["edges.csv"])
+        XCTAssertEqual(try read(out, "edges.csv"), "source,target\n")
+    }
+
+    func testCSVWithDeclaredColumnsWritesTheHeaderWithoutRecords() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "none.lua", """
+        columns { "word", "count" }
+        function article(a) end
+        """)
+        let r = try lectern(["run", script, try corpus(), "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "word,count\n")
+        // without declared columns there is nothing to say
+        let bare = try write(dir, "bare.lua", "function article(a) end\n")
+        XCTAssertEqual(try lectern(["run", bare, try corpus(), "--format", "csv"]).out, "")
+    }
+
+    func testNaNAndInfinityAreEmptyCSVCellsWithOneWarning() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "nan.lua", """
+        columns { "name", "ratio" }
+        function article(a) end
+        function finish()
+          emit { name = "nan", ratio = 0/0 }
+          emit { name = "inf", ratio = math.huge }
+          emit { name = "one", ratio = 1.5 }
+          emit { name = "nil" }
+        end
+        """)
+        let r = try lectern(["run", script, try corpus(), "--format", "csv"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "name,ratio\nnan,\ninf,\none,1.5\nnil,\n")
+        XCTAssertEqual(r.err.components(separatedBy: "written as an empty cell").count - 1, 1, r.err)
+        XCTAssertTrue(r.err.contains("csv: field 'ratio' is NaN, written as an empty cell"), r.err)
+        // JSON keeps writing null
+        let j = try lectern(["run", script, try corpus()])
+        XCTAssertTrue(j.out.hasPrefix("{\"name\":\"nan\",\"ratio\":null}\n"), j.out)
+    }
+
+    func testSeveralScriptsGetAScriptColumnAndAUnionHeader() throws {
+        let dir = try tempDir(self)
+        let one = try write(dir, "one.lua", """
+        columns { "title", "words" }
+        function article(a) emit { words = 3, title = a.source:match("(a%d)%.txt$") } end
+        """)
+        let two = try write(dir, "two.lua", """
+        columns { "title", "paragraphs" }
+        function article(a) emit { title = a.source:match("(a%d)%.txt$"), paragraphs = #a.paragraphs } end
+        """)
+        let corpus = try corpus()
+        let csv = try lectern(["run", one, corpus + "/a1.txt", corpus + "/a2.txt", "--script", two, "--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.err)
+        XCTAssertEqual(csv.err, "", "no field is dropped")
+        XCTAssertEqual(csv.out, "script,title,words,paragraphs\none.lua,a1,3,\ntwo.lua,a1,,1\none.lua,a2,3,\ntwo.lua,a2,,1\n")
+        let jsonl = try lectern(["run", one, corpus + "/a1.txt", "--script", two])
+        XCTAssertEqual(jsonl.out, "{\"script\":\"one.lua\",\"title\":\"a1\",\"words\":3}\n{\"script\":\"two.lua\",\"title\":\"a1\",\"paragraphs\":1}\n")
+        // one script alone: no script column
+        XCTAssertEqual(try lectern(["run", one, corpus + "/a1.txt"]).out, "{\"title\":\"a1\",\"words\":3}\n")
+    }
+
+    func testNamedRecordsSurvivePartialAndMerge() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "net.lua", Self.network)
+        let other = try write(dir, "other.lua", #"function article(a) emit_to("nodes", { id = a.source:match("(a%d)%.txt$") .. "'" }) end"# + "\n")
+        let corpus = try corpus()
+        let whole = dir.appendingPathComponent("whole")
+        let one = try lectern(["run", script, corpus, "--script", other, "--format", "csv", "--output-dir", whole.path])
+        XCTAssertEqual(one.status, 0, one.err)
+        let files = ["a1", "a2", "a3", "a4", "a5"].map { corpus + "/\($0).txt" }
+        var parts: [String] = []
+        for (i, slice) in [Array(files[..<2]), Array(files[2...])].enumerated() {
+            let part = dir.appendingPathComponent("part\(i)").path
+            let r = try lectern(["run", script] + slice + ["--script", other, "--partial", part])
+            XCTAssertEqual(r.status, 0, r.err)
+            parts.append(part)
+        }
+        let merged = dir.appendingPathComponent("merged")
+        let m = try lectern(["merge", script] + parts + ["--script", other, "--format", "csv", "--output-dir", merged.path])
+        XCTAssertEqual(m.status, 0, m.err)
+        XCTAssertEqual(try self.files(merged), ["edges.csv", "nodes.csv", "records.csv"])
+        for f in ["edges.csv", "nodes.csv", "records.csv"] {
+            XCTAssertEqual(try read(merged, f), try read(whole, f), "\(f): merged parts differ from one run")
+        }
+        let nodes = try read(merged, "nodes.csv")
+        XCTAssertTrue(nodes.hasPrefix("script,id,size\nnet.lua,a1,1\nother.lua,a1',\n"), nodes)
+    }
+
+    func testBadNamesAndOptionsAreRefusedClearly() throws {
+        let dir = try tempDir(self)
+        let corpus = try corpus()
+        let bad = try write(dir, "bad.lua", "function article(a) emit_to(\"../x\", { a = 1 }) end\n")
+        let r = try lectern(["run", bad, corpus + "/a1.txt"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("emit_to: output name '../x' is not a name: use letters, digits, '_' and '-'"), r.err)
+        let taken = try write(dir, "taken.lua", "function article(a) emit_to(\"records\", { a = 1 }) end\n")
+        XCTAssertTrue(try lectern(["run", taken, corpus + "/a1.txt"]).err.contains("output name 'records' is taken"))
+        let late = try write(dir, "late.lua", "function article(a) columns_for(\"x\", { \"a\" }) end\n")
+        XCTAssertTrue(try lectern(["run", late, corpus + "/a1.txt"]).err.contains("columns_for(...) must be called at the top of the script or in setup"))
+        let fine = try write(dir, "fine.lua", Self.network)
+        let both = try lectern(["run", fine, corpus, "--output", dir.appendingPathComponent("x").path, "--output-dir", dir.path])
+        XCTAssertEqual(both.status, 2)
+        XCTAssertTrue(both.err.contains("give --output FILE or --output-dir DIR, not both"), both.err)
+        let file = try write(dir, "plain", "x")
+        let notDir = try lectern(["run", fine, corpus, "--output-dir", file])
+        XCTAssertEqual(notDir.status, 2)
+        XCTAssertTrue(notDir.err.contains("\(file): --output-dir takes a directory, and this is not one"), notDir.err)
+        XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "x")
+        let partial = try lectern(["run", fine, corpus, "--partial", dir.appendingPathComponent("p").path, "--output-dir", dir.path])
+        XCTAssertEqual(partial.status, 2)
+    }
+}
