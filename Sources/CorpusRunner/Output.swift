@@ -389,12 +389,17 @@ final class RecordSink: @unchecked Sendable {
             for row in rows { records.write("| " + row.map(cell).joined(separator: " | ") + " |\n") }
             return
         }
-        var widths = keys.map { $0.count }
-        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        // display widths: a CJK character or an emoji takes two columns
+        var widths = keys.map(DisplayWidth.of)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        // on a terminal (never in a file or a pipe), long cells are cut to fit its width
+        let fitted = records === stdout ? DisplayWidth.terminalColumns().map { DisplayWidth.fit(widths, limit: $0) } : nil
+        if let fitted { widths = fitted }
         func line(_ cells: [String]) -> String {
             var out = ""
-            for (i, c) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - c.count)
+            for (i, full) in cells.enumerated() {
+                let c = fitted == nil ? full : DisplayWidth.truncate(full, to: widths[i])
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(c)))
                 let cellText = numeric[i] ? pad + c : c + (i == cells.count - 1 ? "" : pad)
                 out += (i == 0 ? "" : "  ") + cellText
             }

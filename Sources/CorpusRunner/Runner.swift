@@ -222,6 +222,7 @@ public final class Runner: @unchecked Sendable {
                 return signalStatus ?? 2
             }
             setupOutput = h.takeOutput()
+            for w in h.takeWarnings() { warn(w) }
         }
         let sink: RecordSink
         do throws(InputError) {
@@ -314,6 +315,7 @@ public final class Runner: @unchecked Sendable {
             if !h.finish() { finishFailed = true }
             // Ctrl-C: the summary says so; no trace of the interrupted call
             for f in h.failures where f.reason != .interrupted { warn(f.report) }
+            for w in h.takeWarnings() { warn(w) }
             write(h.takeOutput(), to: sink)
         }
         let closeProblem = sink.close(complete: !outcome.interrupted)
@@ -905,6 +907,7 @@ final class Worker {
             let a = build(item, page, blocks)
             _ = host.run(article: a, xpath: page.xpath)
             r.output.append(contentsOf: host.takeOutput())
+            r.messages.append(contentsOf: host.takeWarnings())
             if !host.failures.isEmpty {
                 r.failedArticles += 1
                 for f in host.failures {

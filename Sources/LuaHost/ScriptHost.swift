@@ -75,6 +75,8 @@ public final class ScriptHost {
     public var output: [OutputItem] = []
     public var discardOutput = false
     public var failures: [HookFailure] = []
+    /// Warnings that are not failures (invalid UTF-8 in a record), in order.
+    var warnings: [String] = []
     /// columns{...} of each script (by index), first call wins.
     var columnsByScript: [Int: [String]] = [:]
     /// columns_for(name, {...}): the declared columns of named outputs.
@@ -991,6 +993,7 @@ private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String
             return raise(L, "\(fn) expects a table (a record), got \(typeName(L, table))")
         }
         var fields: [(key: String, value: RecordValue)] = []
+        var badFields: [String] = []
         lua_pushnil(L)
         while lua_next(L, table) != 0 {
             guard let key = stringAt(L, -2) else {
@@ -999,7 +1002,9 @@ private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String
             }
             let v: RecordValue
             switch lua_type(L, -1) {
-            case LUA_TSTRING: v = .string(stringAt(L, -1) ?? "")
+            case LUA_TSTRING:
+                if !isValidUTF8(L, -1) { badFields.append(key) }
+                v = .string(stringAt(L, -1) ?? "")
             case LUA_TNUMBER:
                 if lua_isinteger(L, -1) != 0 {
                     var ok: Int32 = 0
@@ -1011,7 +1016,9 @@ private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String
             case LUA_TBOOLEAN: v = .bool(lua_toboolean(L, -1) != 0)
             case LUA_TTABLE:
                 switch LuaValues.json(L, -1, depth: 1, path: key) {
-                case .success(let j): v = .json(j)
+                case .success(let j):
+                    if j.contains("\u{FFFD}") && !tableIsValidUTF8(L, -1) { badFields.append(key) }
+                    v = .json(j)
                 case .failure(let e): return raise(L, "\(fn): \(e.description)")
                 }
             default:
@@ -1034,8 +1041,49 @@ private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String
         if !h.discardOutput {
             h.flushText()
             h.output.append(.record(Record(fields: fields, output: output, script: h.currentScriptName)))
+            if !badFields.isEmpty { h.warnInvalidUTF8(fn: fn, output: output, fields: badFields.sorted(), record: fields) }
         }
         return 0
+}
+
+/// Whether the string at `idx` is valid UTF-8 (Swift would turn bad bytes into U+FFFD silently).
+func isValidUTF8(_ L: LuaL, _ idx: Int32) -> Bool {
+    var len = 0
+    guard let p = lectern_tostring(L, idx, &len) else { return true }
+    return p.withMemoryRebound(to: UInt8.self, capacity: len) { UTF8Check.isValid(UnsafeBufferPointer(start: $0, count: len)) }
+}
+
+/// Whether every string key and value in the table at `idx` is valid UTF-8
+/// (asked only when its JSON holds U+FFFD; records are trees, at most 64 deep).
+func tableIsValidUTF8(_ L: LuaL, _ idx: Int32, depth: Int = 0) -> Bool {
+    guard depth < 64, lua_checkstack(L, 4) != 0 else { return true }
+    let t = lua_absindex(L, idx)
+    lua_pushnil(L)
+    while lua_next(L, t) != 0 {
+        let ok = (lua_type(L, -2) != LUA_TSTRING || isValidUTF8(L, -2))
+            && (lua_type(L, -1) == LUA_TSTRING ? isValidUTF8(L, -1) : lua_type(L, -1) == LUA_TTABLE ? tableIsValidUTF8(L, -1, depth: depth + 1) : true)
+        lectern_pop(L, 1)
+        if !ok { lectern_pop(L, 1); return false }
+    }
+    return true
+}
+
+extension ScriptHost {
+    /// A record with invalid UTF-8: written with U+FFFD, and said so, naming the record.
+    func warnInvalidUTF8(fn: String, output: String?, fields: [String], record: [(key: String, value: RecordValue)]) {
+        let script = currentScript >= 0 && currentScript < scriptPaths.count ? scriptPaths[currentScript] : "a plugin"
+        let whereFrom = source.map { " for \($0)" } ?? " in \(currentHook)"
+        var shown = Record(fields: record).json
+        if shown.count > 120 { shown = String(shown.prefix(117)) + "..." }
+        let list = fields.map { "'\($0)'" }.joined(separator: ", ")
+        warnings.append("\(script): \(fn)\(output.map { "(\"\($0)\")" } ?? "")\(whereFrom): field\(fields.count == 1 ? "" : "s") \(list) \(fields.count == 1 ? "is" : "are") not valid UTF-8; the bad bytes are written as U+FFFD in the record \(shown)")
+    }
+
+    /// Warnings of the calls since the last take (the runner gives them in input order).
+    public func takeWarnings() -> [String] {
+        defer { warnings = [] }
+        return warnings
+    }
 }
 
 /// columns_for(name, {...}): the columns of the named output NAME, in order.

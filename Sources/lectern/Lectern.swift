@@ -203,6 +203,9 @@ struct Run: ParsableCommand {
             }
             c.args.append((String(a[..<eq]), String(a[a.index(after: eq)...])))
         }
+        for key in argsWithInvalidUTF8() {
+            FileHandle.standardError.write(Data("lectern: --arg \(terminalSafe(key)): the value is not valid UTF-8; setup(args) gets U+FFFD for the bad bytes\n".utf8))
+        }
         c.host.luaPath = luaPath
         guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
         c.host.timeout = timeout
@@ -428,4 +431,22 @@ func checkedOutputDir(output: String?, outputDir: String?) throws -> String? {
         throw ValidationError("give --output FILE or --output-dir DIR, not both (with --output-dir, emit's records go to DIR/records.EXT)")
     }
     return outputDir
+}
+
+/// The keys of --arg values that are not valid UTF-8, read from the raw
+/// argv (CommandLine.arguments has already replaced the bad bytes).
+func argsWithInvalidUTF8() -> [String] {
+    var keys: [String] = []
+    var valueNext = false
+    for i in 1..<Int(CommandLine.argc) {
+        guard let p = CommandLine.unsafeArgv[i] else { continue }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        var value: ArraySlice<UInt8>? = nil
+        if valueNext { value = bytes[...] } else if bytes.starts(with: Array("--arg=".utf8)) { value = bytes[6...] }
+        valueNext = !valueNext && bytes == Array("--arg".utf8)
+        if bytes == Array("--".utf8) { break }
+        guard let v = value, !v.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) else { continue }
+        keys.append(String(decoding: v.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self))
+    }
+    return keys
 }

@@ -200,4 +200,78 @@ final class OutputsTests: XCTestCase {
         let partial = try lectern(["run", fine, corpus, "--partial", dir.appendingPathComponent("p").path, "--output-dir", dir.path])
         XCTAssertEqual(partial.status, 2)
     }
+
+    func testTableAlignsWideCharactersByDisplayWidth() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "wide.lua", """
+        columns { "name", "n" }
+        function finish()
+          emit { name = "北京市", n = 1 }
+          emit { name = "Zürich", n = 22 }
+          emit { name = "e\\u{301}t\\u{E9}", n = 3 }
+          emit { name = "😀x", n = 4 }
+        end
+        """)
+        let r = try lectern(["run", script, try corpus(), "--format", "table"])
+        XCTAssertEqual(r.status, 0, r.err)
+        // 北京市 is six columns wide, é (e + combining accent) one, 😀 two
+        XCTAssertEqual(r.out, """
+        name     n
+        ------  --
+        北京市   1
+        Zürich  22
+        été      3
+        😀x      4
+
+        """)
+    }
+
+    /// On a terminal (a pseudo-terminal from script(1)) long cells are cut to
+    /// its width; in a pipe or a file they never are (the test above).
+    func testTableFitsLongCellsToTheTerminalWidth() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { throw XCTSkip("script(1) is not installed") }
+        let dir = try tempDir(self)
+        let script = try write(dir, "long.lua", """
+        columns { "n", "text" }
+        function finish() emit { n = 1, text = string.rep("word ", 20) .. "end" } emit { n = 2, text = "short" } end
+        """)
+        let corpus = try corpus()
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "COLUMNS=30 '\(lecternBinary.path)' run '\(script)' '\(corpus)' --format table --quiet", "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        XCTAssertEqual(text, "n  text\n-  ---------------------------\n1  word word word word word w…\n2  short\n")
+    }
+
+    func testInvalidUTF8InRecordsAndArgsIsWarnedNamingTheRecord() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "bytes.lua", """
+        args = { tag = {} }
+        function setup(args) emit { tag = args.tag } end
+        function article(a) emit { ok = "é", bad = "caf\\xE9", list = { "\\xFF" } } end
+        """)
+        let corpus = try corpus()
+        let r = try lectern(["run", script, corpus + "/a1.txt", "--arg", "tag=fine"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "{\"tag\":\"fine\"}\n{\"bad\":\"caf\u{FFFD}\",\"list\":[\"\u{FFFD}\"],\"ok\":\"é\"}\n")
+        XCTAssertEqual(r.err, "lectern: \(script): emit for \(corpus)/a1.txt: fields 'bad', 'list' are not valid UTF-8; the bad bytes are written as U+FFFD in the record {\"bad\":\"caf\u{FFFD}\",\"list\":[\"\u{FFFD}\"],\"ok\":\"é\"}\n")
+        // an --arg value: Foundation cannot pass invalid bytes to Process, so a shell does
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "'\(lecternBinary.path)' run '\(script)' '\(corpus)/a1.txt' --arg \"$(printf 'tag=x\\377')\" 2>&1 >/dev/null"]
+        let err = Pipe()
+        shell.standardOutput = err
+        try shell.run()
+        let said = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        shell.waitUntilExit()
+        XCTAssertTrue(said.contains("lectern: --arg tag: the value is not valid UTF-8; setup(args) gets U+FFFD for the bad bytes"), said)
+        XCTAssertEqual(said.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 2, said)   // and the record's warning
+    }
 }
