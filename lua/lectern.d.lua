@@ -202,8 +202,10 @@ function emit(record) end
 
 ---Fixes the order of the output columns (otherwise they are sorted by name).
 ---Call it at the top of the script or in setup. Fields not listed follow, sorted.
+---`object = {...}` names fields that are JSON objects: their empty table is {} (not []).
 ---
 ---    columns { "country", "mentions" }
+---    columns { "source", "meta", object = { "meta" } }
 ---@param names string[]
 function columns(names) end
 

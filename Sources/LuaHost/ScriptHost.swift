@@ -81,6 +81,9 @@ public final class ScriptHost {
     var columnsByScript: [Int: [String]] = [:]
     /// columns_for(name, {...}): the declared columns of named outputs.
     public private(set) var namedColumns: [String: [String]] = [:]
+    /// `object = {...}` of columns{...} (by script) and columns_for: fields whose empty table is {}.
+    var objectFieldsByScript: [Int: Set<String>] = [:]
+    var namedObjectFields: [String: Set<String>] = [:]
     /// The script whose top level or hook is running (-1: a plugin's handler):
     /// emit and columns{...} belong to it.
     var currentScript = 0
@@ -903,17 +906,12 @@ let hostColumns: lua_CFunction = { L in
     hostCall(L) { L, h in
         guard lua_type(L, 1) == LUA_TTABLE else { return raise(L, "columns expects a list of names, as in columns{\"country\", \"mentions\"}") }
         guard h.phase == .setup else { return raise(L, "columns{...} must be called at the top of the script or in setup") }
-        var names: [String] = []
-        let n = lua_rawlen(L, 1)
-        if n > 0 {
-            for i in 1...Int(n) {
-                lua_rawgeti(L, 1, lua_Integer(i))
-                guard let s = stringAt(L, -1) else { return raise(L, "columns: item \(i) is not a string") }
-                names.append(s)
-                lectern_pop(L, 1)
-            }
+        switch columnList(L, 1, fn: "columns") {
+        case .failure(let e): return raise(L, e.description)
+        case .success(let c):
+            h.setColumns(c.names)
+            if h.objectFieldsByScript[h.currentScript] == nil { h.objectFieldsByScript[h.currentScript] = c.objects }
         }
-        h.setColumns(names)
         return 0
     }
 }
@@ -1018,7 +1016,12 @@ private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String
                 switch LuaValues.json(L, -1, depth: 1, path: key) {
                 case .success(let j):
                     if j.contains("\u{FFFD}") && !tableIsValidUTF8(L, -1) { badFields.append(key) }
-                    v = .json(j)
+                    // an empty table is a list to JSON, unless declared an object
+                    if j == "[]", (output.map { h.namedObjectFields[$0] } ?? h.objectFieldsByScript[h.currentScript])?.contains(key) == true {
+                        v = .json("{}")
+                    } else {
+                        v = .json(j)
+                    }
                 case .failure(let e): return raise(L, "\(fn): \(e.description)")
                 }
             default:
@@ -1086,6 +1089,39 @@ extension ScriptHost {
     }
 }
 
+/// The list of a columns{...} or columns_for table: names in order, and
+/// `object = {...}`, the fields whose empty table is written {} (not []).
+func columnList(_ L: LuaL, _ idx: Int32, fn: String) -> Result<(names: [String], objects: Set<String>), StateError> {
+    func strings(_ t: Int32, _ what: String) -> Result<[String], StateError> {
+        var out: [String] = []
+        let n = lua_rawlen(L, t)
+        if n > 0 {
+            for i in 1...Int(n) {
+                lua_rawgeti(L, t, lua_Integer(i))
+                defer { lectern_pop(L, 1) }
+                guard lua_type(L, -1) == LUA_TSTRING, let s = stringAt(L, -1) else {
+                    return .failure(StateError(description: "\(fn): \(what) \(i) is not a string"))
+                }
+                out.append(s)
+            }
+        }
+        return .success(out)
+    }
+    let names: [String]
+    switch strings(idx, "item") { case .failure(let e): return .failure(e); case .success(let n): names = n }
+    rawGetField(L, idx, "object")
+    defer { lectern_pop(L, 1) }
+    switch lua_type(L, -1) {
+    case LUA_TNIL: return .success((names, []))
+    case LUA_TTABLE:
+        switch strings(lua_gettop(L), "object item") {
+        case .failure(let e): return .failure(e)
+        case .success(let o): return .success((names, Set(o)))
+        }
+    default: return .failure(StateError(description: "\(fn): object lists the fields that are JSON objects, as in object = {\"meta\"}"))
+    }
+}
+
 /// columns_for(name, {...}): the columns of the named output NAME, in order.
 let hostColumnsFor: lua_CFunction = { L in
     hostCall(L) { L, h in
@@ -1094,17 +1130,12 @@ let hostColumnsFor: lua_CFunction = { L in
         }
         if let problem = outputNameProblem(name) { return raise(L, "columns_for: \(problem)") }
         guard h.phase == .setup else { return raise(L, "columns_for(...) must be called at the top of the script or in setup") }
-        var names: [String] = []
-        let n = lua_rawlen(L, 2)
-        if n > 0 {
-            for i in 1...Int(n) {
-                lua_rawgeti(L, 2, lua_Integer(i))
-                guard let s = stringAt(L, -1), lua_type(L, -1) == LUA_TSTRING else { return raise(L, "columns_for: item \(i) is not a string") }
-                names.append(s)
-                lectern_pop(L, 1)
-            }
+        switch columnList(L, 2, fn: "columns_for") {
+        case .failure(let e): return raise(L, e.description)
+        case .success(let c):
+            h.setColumns(c.names, for: name)
+            if h.namedObjectFields[name] == nil { h.namedObjectFields[name] = c.objects }
         }
-        h.setColumns(names, for: name)
         return 0
     }
 }

@@ -274,4 +274,24 @@ final class OutputsTests: XCTestCase {
         XCTAssertTrue(said.contains("lectern: --arg tag: the value is not valid UTF-8; setup(args) gets U+FFFD for the bad bytes"), said)
         XCTAssertEqual(said.components(separatedBy: "\n").filter { !$0.isEmpty }.count, 2, said)   // and the record's warning
     }
+
+    func testEmptyTableDeclaredAnObjectIsWrittenAsAnObject() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "obj.lua", """
+        columns { "n", "meta", object = { "meta" } }
+        columns_for("x", { "m", object = { "m" } })
+        function finish()
+          emit { n = 1, meta = {}, list = {} }
+          emit { n = 2, meta = { k = 1 } }
+          emit_to("x", { m = {} })
+        end
+        """)
+        let r = try lectern(["run", script, try corpus()])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "{\"n\":1,\"meta\":{},\"list\":[]}\n{\"n\":2,\"meta\":{\"k\":1}}\n{\"_output\":\"x\",\"m\":{}}\n")
+        let bad = try write(dir, "bad.lua", "columns { \"n\", object = \"meta\" }\nfunction article(a) end\n")
+        let b = try lectern(["run", bad, try corpus()])
+        XCTAssertEqual(b.status, 2)
+        XCTAssertTrue(b.err.contains("columns: object lists the fields that are JSON objects, as in object = {\"meta\"}"), b.err)
+    }
 }
