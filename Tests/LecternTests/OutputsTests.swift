@@ -236,17 +236,11 @@ final class OutputsTests: XCTestCase {
         function finish() emit { n = 1, text = string.rep("word ", 20) .. "end" } emit { n = 2, text = "short" } end
         """)
         let corpus = try corpus()
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "COLUMNS=30 '\(lecternBinary.path)' run '\(script)' '\(corpus)' --format table --quiet", "/dev/null"]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\r\n", with: "\n")
-        XCTAssertEqual(p.terminationStatus, 0, text)
+        // script(1)'s terminal takes COLUMNS from the environment lectern inherits
+        setenv("COLUMNS", "30", 1)
+        defer { unsetenv("COLUMNS") }
+        let text = try ProgressTests(name: "terminal", testClosure: { _ in }).runInTerminal(["run", script, corpus, "--format", "table", "--quiet"])
+            .replacingOccurrences(of: "\r\n", with: "\n")
         XCTAssertEqual(text, "n  text\n-  ---------------------------\n1  word word word word word w…\n2  short\n")
     }
 
