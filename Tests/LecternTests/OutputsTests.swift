@@ -288,4 +288,27 @@ final class OutputsTests: XCTestCase {
         XCTAssertEqual(b.status, 2)
         XCTAssertTrue(b.err.contains("columns: object lists the fields that are JSON objects, as in object = {\"meta\"}"), b.err)
     }
+
+    /// Ctrl-C: every file of --output-dir stays as it was; what was written is in FILE.partial.
+    func testCtrlCLeavesTheDirectorysFilesAndSavesPartials() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "slow.lua", """
+        function article(a) emit_to("nodes", { id = a.source:match("(a%d)%.txt$") }) end
+        function finish()
+          emit { done = true }
+          lectern.log("finishing")
+          local t = os.clock() while os.clock() - t < 4 do end
+        end
+        """)
+        let out = dir.appendingPathComponent("out")
+        try write(out, "nodes.jsonl", "previous run\n")
+        let p = try OutputSafetyTests.Running(["run", script, try corpus() + "/a1.txt", "--output-dir", out.path])
+        XCTAssertTrue(p.waitFor("lectern.log: finishing"), p.err)
+        kill(p.process.processIdentifier, SIGINT)
+        XCTAssertEqual(p.finish(), 130, p.err)
+        XCTAssertEqual(try files(out), ["nodes.jsonl", "nodes.jsonl.partial", "records.jsonl.partial"], p.err)
+        XCTAssertEqual(try read(out, "nodes.jsonl"), "previous run\n")
+        XCTAssertEqual(try read(out, "nodes.jsonl.partial"), "{\"id\":\"a1\"}\n")
+        XCTAssertEqual(try read(out, "records.jsonl.partial"), "{\"done\":true}\n")
+    }
 }
