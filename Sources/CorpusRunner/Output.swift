@@ -448,7 +448,8 @@ extension RecordSink {
         do {
             let s = try RecordSink(format: format, outputPath: dir + "/" + name + "." + format.fileExtension, columns: cols, warn: warn)
             s.scriptColumn = scriptColumn
-            s.reportHeading = reportHeading
+            // chart{...} draws emit's records: a named output's report is its table
+            s.reportHeading = reportHeading.map { var h = $0; h.charts = []; h.title += ": " + name; return h }
             named[name] = s
             return s
         } catch {

@@ -311,4 +311,20 @@ final class OutputsTests: XCTestCase {
         XCTAssertEqual(try read(out, "nodes.jsonl.partial"), "{\"id\":\"a1\"}\n")
         XCTAssertEqual(try read(out, "records.jsonl.partial"), "{\"done\":true}\n")
     }
+
+    func testHTMLChartsStayInTheRecordsReport() throws {
+        let dir = try tempDir(self)
+        let script = try write(dir, "h.lua", """
+        chart { kind = "bar", x = "w", y = "n" }
+        function finish() emit { w = "a", n = 1 } emit_to("other", { q = 1 }) end
+        """)
+        let out = dir.appendingPathComponent("out")
+        let r = try lectern(["run", script, try corpus(), "--format", "html", "--output-dir", out.path])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.err, "", "no chart is asked to draw a named output's records")
+        XCTAssertEqual(try files(out), ["other.html", "records.html"])
+        XCTAssertTrue(try read(out, "other.html").contains("<title>h.lua: other · Lectern report"))
+        XCTAssertFalse(try read(out, "other.html").contains("data-kind=\"bar\""))
+        XCTAssertTrue(try read(out, "records.html").contains("data-kind=\"bar\""))
+    }
 }
