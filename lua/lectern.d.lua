@@ -202,10 +202,31 @@ function emit(record) end
 
 ---Fixes the order of the output columns (otherwise they are sorted by name).
 ---Call it at the top of the script or in setup. Fields not listed follow, sorted.
+---`object = {...}` names fields that are JSON objects: their empty table is {} (not []).
 ---
 ---    columns { "country", "mentions" }
+---    columns { "source", "meta", object = { "meta" } }
 ---@param names string[]
 function columns(names) end
+
+---Writes one record to the named output NAME (letters, digits, `_`, `-`; not
+---"records"). With --output-dir DIR it goes to DIR/NAME.EXT (EXT from --format:
+---jsonl, csv, json, txt, md, html); without, to the main output with a field
+---`_output` = NAME. In corpus order like emit.
+---
+---    emit_to("edges", { Source = "China", Target = "Russia", Weight = 11 })
+---@param name string
+---@param record table<string, RecordValue>
+function emit_to(name, record) end
+
+---Fixes the columns of the named output NAME (as columns does for emit); a csv
+---file with declared columns gets its header even when no record comes.
+---Call it at the top of the script or in setup.
+---
+---    columns_for("edges", { "Source", "Target", "Weight" })
+---@param name string
+---@param names string[]
+function columns_for(name, names) end
 
 ---@class ChartSpec
 ---@field kind "bar"|"line"|"histogram"|"scatter"|"network"

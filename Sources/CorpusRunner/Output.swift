@@ -9,6 +9,18 @@ import ArticleModel
 
 public enum RecordFormat: String, Sendable, CaseIterable {
     case jsonl, csv, json, table, markdown, html
+
+    /// The file name extension of --output-dir's files.
+    public var fileExtension: String {
+        switch self {
+        case .jsonl: return "jsonl"
+        case .csv: return "csv"
+        case .json: return "json"
+        case .table: return "txt"
+        case .markdown: return "md"
+        case .html: return "html"
+        }
+    }
 }
 
 /// Buffered writes to a file descriptor. Locked: `RecordSink.emergencyStop`
@@ -150,6 +162,18 @@ final class RecordSink: @unchecked Sendable {
     var warn: (String) -> Void
     /// For --format html: the scripts' names, descriptions and charts (ReportOutput.swift).
     var reportHeading: ReportHeading?
+    /// Several scripts run: every record gets a `script` column (its script's file name).
+    var scriptColumn = false
+    /// --output-dir: emit_to's records go to DIR/NAME.EXT (`named`); without
+    /// it they stay here with an `_output` column.
+    var outputDir: String?
+    var namedColumns: [String: [String]] = [:]
+    var named: [String: RecordSink] = [:]
+    var namedFailure: String?
+    /// Records written (an --output-dir records file with none and no columns is not kept).
+    var recordCount = 0
+    var dropEmpty = false
+    var warnedNonFinite = false
 
     // Who puts the file in place: close() or emergencyStop(), once.
     private let state = NSLock()
@@ -197,6 +221,7 @@ final class RecordSink: @unchecked Sendable {
     /// A signal arrived: whatever happens next, FILE is not replaced.
     func abandon() {
         state.lock(); abandoned = true; state.unlock()
+        for name in named.keys.sorted() { named[name]!.abandon() }
     }
 
     /// Last resort, from any thread, while another may be writing: what was
@@ -211,6 +236,7 @@ final class RecordSink: @unchecked Sendable {
         abandoned = true
         state.unlock()
         var saved: String? = nil
+        for name in named.keys.sorted() { _ = named[name]!.emergencyStop() }
         if first, let tempPath, let finalPath {
             // rename first: data flushed after it still lands in the same file
             if rename(tempPath, finalPath + ".partial") == 0 { saved = finalPath + ".partial" } else { unlink(tempPath) }
@@ -229,12 +255,19 @@ final class RecordSink: @unchecked Sendable {
     func flush() {
         stdout.flush()
         if records !== stdout { records.flush() }
+        for name in named.keys.sorted() { named[name]!.flush() }
     }
 
     /// Printed text: always standard output, in order with records written there.
     func text(_ s: String) { stdout.write(s) }
 
     func record(_ r: Record) {
+        if let name = r.output, outputDir != nil {
+            if let sink = namedSink(name) { sink.record(Record(fields: r.fields, script: r.script)) }
+            return
+        }
+        let r = decorated(r)
+        recordCount += 1
         switch format {
         case .jsonl:
             records.write(r.json)
@@ -258,11 +291,24 @@ final class RecordSink: @unchecked Sendable {
                 warnedKeys.insert(f.key)
                 warn("csv: field '\(f.key)' is not in the header (\(header.joined(separator: ","))) and is left out; declare every column with columns{...}")
             }
-            let row = header.map { key in r.value(key).map { RecordSink.csvField($0.text) } ?? "" }
+            let row = header.map { key in r.value(key).map { csvCell($0, key: key) } ?? "" }
             records.write(row.joined(separator: ",") + "\n")
         case .table, .markdown, .html:
             buffered.append(r)
         }
+    }
+
+    /// The cell of `v` in a CSV row: NaN and infinities have no CSV spelling
+    /// (JSON writes null), so they are empty cells, with one warning.
+    func csvCell(_ v: RecordValue, key: String) -> String {
+        if case .double(let d) = v, !d.isFinite {
+            if !warnedNonFinite {
+                warnedNonFinite = true
+                warn("csv: field '\(key)' is \(d.isNaN ? "NaN" : d > 0 ? "inf" : "-inf"), written as an empty cell (and so is every other NaN or infinity)")
+            }
+            return ""
+        }
+        return RecordSink.csvField(v.text)
     }
 
     static func csvField(_ s: String) -> String {
@@ -287,8 +333,13 @@ final class RecordSink: @unchecked Sendable {
             renderTable()
         case .html:
             renderReport()
+        case .csv where csvHeader == nil && !(columns ?? []).isEmpty:
+            // declared columns: the header even when no record came
+            records.write(columns!.map(RecordSink.csvField).joined(separator: ",") + "\n")
         default: break
         }
+        var namedProblems: [String] = namedFailure.map { [$0] } ?? []
+        for name in named.keys.sorted() { if let p = named[name]!.close(complete: complete) { namedProblems.append(p) } }
         stdout.flush()
         if records !== stdout { records.flush() }
         var problem = stdout.failed.map { "standard output: \($0)" } ?? records.failed.map { "\(outputPath!): \($0)" }
@@ -299,7 +350,12 @@ final class RecordSink: @unchecked Sendable {
         finishedWhole = whole && first
         state.unlock()
         if records !== stdout { Foundation.close(records.fd) }
+        if problem == nil && !namedProblems.isEmpty { problem = namedProblems.joined(separator: "; ") }
         guard first, let tempPath, let finalPath, let outputPath else { return problem }
+        if dropEmpty && recordCount == 0 && (columns ?? []).isEmpty && problem == nil {
+            unlink(tempPath)   // --output-dir and emit wrote nothing: no empty records file
+            return nil
+        }
         if problem != nil {
             // a failed write (disk full): the file stays as it was
             unlink(tempPath)
@@ -333,12 +389,17 @@ final class RecordSink: @unchecked Sendable {
             for row in rows { records.write("| " + row.map(cell).joined(separator: " | ") + " |\n") }
             return
         }
-        var widths = keys.map { $0.count }
-        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        // display widths: a CJK character or an emoji takes two columns
+        var widths = keys.map(DisplayWidth.of)
+        for row in rows { for (i, c) in row.enumerated() { widths[i] = max(widths[i], DisplayWidth.of(c)) } }
+        // on a terminal (never in a file or a pipe), long cells are cut to fit its width
+        let fitted = records === stdout ? DisplayWidth.terminalColumns().map { DisplayWidth.fit(widths, limit: $0) } : nil
+        if let fitted { widths = fitted }
         func line(_ cells: [String]) -> String {
             var out = ""
-            for (i, c) in cells.enumerated() {
-                let pad = String(repeating: " ", count: widths[i] - c.count)
+            for (i, full) in cells.enumerated() {
+                let c = fitted == nil ? full : DisplayWidth.truncate(full, to: widths[i])
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(c)))
                 let cellText = numeric[i] ? pad + c : c + (i == cells.count - 1 ? "" : pad)
                 out += (i == 0 ? "" : "  ") + cellText
             }
@@ -347,5 +408,86 @@ final class RecordSink: @unchecked Sendable {
         records.write(line(keys))
         records.write(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n")
         for row in rows { records.write(line(row)) }
+    }
+}
+
+// MARK: - Named outputs and the script column
+
+extension RecordSink {
+    /// --output-dir DIR: checks DIR (made if missing, its parent must exist);
+    /// the path of emit's records file, DIR/records.EXT.
+    static func prepareDirectory(_ dir: String, format: RecordFormat) -> Result<String, InputError> {
+        if dir.isEmpty { return .failure(InputError(description: "--output-dir needs a directory name")) }
+        var st = stat()
+        if stat(dir, &st) != 0 {
+            guard errno == ENOENT, mkdir(dir, 0o777) == 0 else {
+                return .failure(InputError(description: "\(dir): cannot make the output directory: \(String(cString: strerror(errno)).lowercased())"))
+            }
+        } else if (st.st_mode & S_IFMT) != S_IFDIR {
+            return .failure(InputError(description: "\(dir): --output-dir takes a directory, and this is not one"))
+        }
+        let base = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        return .success(base + "/records." + format.fileExtension)
+    }
+
+    /// Turns on --output-dir: emit_to's outputs with declared columns get their
+    /// files now (a CSV header even if no record comes), the others with their first record.
+    func useOutputDirectory(_ dir: String, namedColumns: [String: [String]]) {
+        outputDir = dir.hasSuffix("/") ? String(dir.dropLast()) : dir
+        self.namedColumns = namedColumns
+        dropEmpty = true
+        for name in namedColumns.keys.sorted() { _ = namedSink(name) }
+    }
+
+    /// The sink of DIR/NAME.EXT, made on first use; nil (and the run fails) when it cannot be.
+    func namedSink(_ name: String) -> RecordSink? {
+        if let s = named[name] { return s }
+        guard let dir = outputDir, namedFailure == nil else { return nil }
+        var cols = namedColumns[name]
+        if scriptColumn { cols = ["script"] + (cols ?? []).filter { $0 != "script" } }
+        do {
+            let s = try RecordSink(format: format, outputPath: dir + "/" + name + "." + format.fileExtension, columns: cols, warn: warn)
+            s.scriptColumn = scriptColumn
+            // chart{...} draws emit's records: a named output's report is its table
+            s.reportHeading = reportHeading.map { var h = $0; h.charts = []; h.title += ": " + name; return h }
+            named[name] = s
+            return s
+        } catch {
+            namedFailure = error.description
+            return nil
+        }
+    }
+
+    /// Several scripts: `script` comes first among the columns, before the union of the scripts' declared ones.
+    func useScriptColumn() {
+        scriptColumn = true
+        columns = ["script"] + (columns ?? []).filter { $0 != "script" }
+    }
+
+    /// The record as written: `script` (several scripts) and `_output` (emit_to
+    /// without --output-dir) first. A field of the script's own with that name wins.
+    func decorated(_ r: Record) -> Record {
+        guard (scriptColumn && r.script != nil) || r.output != nil else { return r }
+        var front: [(key: String, value: RecordValue)] = []
+        if scriptColumn, let s = r.script, r.value("script") == nil { front.append(("script", .string(s))) }
+        if let o = r.output, r.value("_output") == nil { front.append(("_output", .string(o))) }
+        return Record(fields: front + r.fields, output: r.output, script: r.script)
+    }
+}
+
+extension Runner {
+    /// The script column (several scripts) and --output-dir's named files, before any record.
+    func configureOutputs(_ sink: RecordSink, host: ScriptHost) throws(InputError) {
+        if host.scriptCount > 1 { sink.useScriptColumn() }
+        if config.format == .html { sink.reportHeading = ReportHeading(host: host) }   // the named files' too
+        if let dir = config.outputDir {
+            sink.useOutputDirectory(dir, namedColumns: host.namedColumns)
+        } else if !host.namedColumns.isEmpty {
+            // one stream for all: emit's columns, _output, then each named output's, by name
+            var cols = (sink.columns ?? []) + ["_output"]
+            for name in host.namedColumns.keys.sorted() { for c in host.namedColumns[name]! where !cols.contains(c) { cols.append(c) } }
+            sink.columns = cols
+        }
+        if let problem = sink.namedFailure { sink.discard(); throw InputError(description: problem) }
     }
 }

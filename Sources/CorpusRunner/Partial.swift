@@ -206,7 +206,11 @@ final class PartialWriter: @unchecked Sendable {
             var line: String
             switch item {
             case .text(let s): line = "{\"print\":"; JSONWriter.escape(s, into: &line)
-            case .record(let r): line = "{\"record\":"; PartCodec.encode(r, into: &line)
+            case .record(let r):
+                line = "{\"record\":"; PartCodec.encode(r, into: &line)
+                // emit_to's name and the writing script, beside the fields
+                if let o = r.output { line += ",\"output\":"; JSONWriter.escape(o, into: &line) }
+                if let sc = r.script { line += ",\"script\":"; JSONWriter.escape(sc, into: &line) }
             }
             out.write(line + "}\n")
             items += 1
@@ -296,7 +300,10 @@ public enum PartReader {
                 if let t = obj["print"] as? String {
                     items += 1; try body(.item(.text(t)))
                 } else if let r = obj["record"] {
-                    items += 1; try body(.item(.record(try PartCodec.decodeRecord(r))))
+                    var record = try PartCodec.decodeRecord(r)
+                    record.output = obj["output"] as? String
+                    record.script = obj["script"] as? String
+                    items += 1; try body(.item(.record(record)))
                 } else if let m = obj["message"] as? String {
                     items += 1; try body(.message(m))
                 } else if let e = obj["end"] as? [String: Any] {
@@ -538,6 +545,7 @@ public func corpusFiles(_ paths: [String], body: (_ path: String, _ size: Int) -
 extension RecordSink {
     /// A refused merge: nothing was written, and nothing is left behind (no FILE.partial, no "[]").
     func discard() {
+        for name in named.keys.sorted() { named[name]!.discard() }
         if let tempPath {
             Foundation.close(records.fd)
             unlink(tempPath)

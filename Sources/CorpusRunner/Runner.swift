@@ -20,6 +20,8 @@ public struct RunConfig: Sendable {
     public var format: RecordFormat = .jsonl
     public var parseJSONPretty = false
     public var output: String?
+    /// --output-dir DIR: emit to DIR/records.EXT, emit_to(NAME, ...) to DIR/NAME.EXT.
+    public var outputDir: String?
     public var args: [(key: String, value: String)] = []
     public var host = HostOptions()
     public var maxBytes = 64 << 20
@@ -220,11 +222,20 @@ public final class Runner: @unchecked Sendable {
                 return signalStatus ?? 2
             }
             setupOutput = h.takeOutput()
+            for w in h.takeWarnings() { warn(w) }
         }
         let sink: RecordSink
-        do {
-            sink = try RecordSink(format: config.format, outputPath: config.output, columns: mainHost?.columns,
+        do throws(InputError) {
+            var recordsPath = config.output
+            if let dir = config.outputDir {
+                switch RecordSink.prepareDirectory(dir, format: config.format) {
+                case .success(let p): recordsPath = p
+                case .failure(let e): throw e
+                }
+            }
+            sink = try RecordSink(format: config.format, outputPath: recordsPath, columns: mainHost?.columns,
                                   warn: { [unowned self] in self.warn($0) })
+            if let h = mainHost { try configureOutputs(sink, host: h) }
         } catch {
             warn(error.description)
             return 2
@@ -304,6 +315,7 @@ public final class Runner: @unchecked Sendable {
             if !h.finish() { finishFailed = true }
             // Ctrl-C: the summary says so; no trace of the interrupted call
             for f in h.failures where f.reason != .interrupted { warn(f.report) }
+            for w in h.takeWarnings() { warn(w) }
             write(h.takeOutput(), to: sink)
         }
         let closeProblem = sink.close(complete: !outcome.interrupted)
@@ -895,6 +907,7 @@ final class Worker {
             let a = build(item, page, blocks)
             _ = host.run(article: a, xpath: page.xpath)
             r.output.append(contentsOf: host.takeOutput())
+            r.messages.append(contentsOf: host.takeWarnings())
             if !host.failures.isEmpty {
                 r.failedArticles += 1
                 for f in host.failures {

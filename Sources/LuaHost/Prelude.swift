@@ -162,6 +162,8 @@ base.io.write = function(...)
   return base.io
 end
 base.emit = H.emit
+base.emit_to = H.emit_to
+base.columns_for = H.columns_for
 base.columns = H.columns
 base.chart = H.chart
 

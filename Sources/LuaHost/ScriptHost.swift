@@ -60,6 +60,8 @@ public final class ScriptHost {
     public let options: HostOptions
     var preludeRef: Int32 = 0
     var scriptPaths: [String] = []
+    /// Their file names, made once (every record carries one).
+    var scriptNames: [String] = []
     var envRefs: [Int32] = []
     /// Built-in hook name -> the functions to call, plugins' first.
     var handlers: [String: [(script: Int, ref: Int32)]] = [:]
@@ -73,7 +75,18 @@ public final class ScriptHost {
     public var output: [OutputItem] = []
     public var discardOutput = false
     public var failures: [HookFailure] = []
-    public private(set) var columns: [String]? = nil
+    /// Warnings that are not failures (invalid UTF-8 in a record), in order.
+    var warnings: [String] = []
+    /// columns{...} of each script (by index), first call wins.
+    var columnsByScript: [Int: [String]] = [:]
+    /// columns_for(name, {...}): the declared columns of named outputs.
+    public private(set) var namedColumns: [String: [String]] = [:]
+    /// `object = {...}` of columns{...} (by script) and columns_for: fields whose empty table is {}.
+    var objectFieldsByScript: [Int: Set<String>] = [:]
+    var namedObjectFields: [String: Set<String>] = [:]
+    /// The script whose top level or hook is running (-1: a plugin's handler):
+    /// emit and columns{...} belong to it.
+    var currentScript = 0
     /// What chart{...} declared, in order (for --format html).
     public private(set) var charts: [ChartSpec] = []
     var phase: HookPhase = .setup
@@ -115,6 +128,7 @@ public final class ScriptHost {
         guard status == LUA_OK else { throw ScriptLoadError(description: "prelude: \(describe(L, -1))") }
         // H: the Swift functions the prelude hands to scripts.
         pushFunctionTable(L, ["write": hostWrite, "emit": hostEmit, "columns": hostColumns,
+                              "emit_to": hostEmitTo, "columns_for": hostColumnsFor,
                               "report": hostReport, "log": hostLog, "phase": hostPhase,
                               "memory_left": hostMemoryLeft, "is_regular": hostIsRegular, "pending": hostPending], extra: 4)
         let h = lua_gettop(L)
@@ -177,6 +191,7 @@ public final class ScriptHost {
         let src = String(decoding: data, as: UTF8.self)
         phase = .setup
         currentHook = "load"
+        currentScript = scriptPaths.count
         lectern_set_host_mode(L, 1)
         pushPrelude("load_script")
         pushString(L, src)
@@ -191,6 +206,7 @@ public final class ScriptHost {
         envRefs.append(lectern_ref(L))
         lectern_pop(L, 1)
         scriptPaths.append(path)
+        scriptNames.append((path as NSString).lastPathComponent)
     }
 
     /// Description, declared args and defined hooks of script `i`.
@@ -274,6 +290,7 @@ public final class ScriptHost {
         phase = .setup
         var ok = true
         for h in handlers["setup"] ?? [] {
+            currentScript = h.script
             lectern_set_host_mode(L, 1)
             lectern_getref(L, h.ref)
             lua_createtable(L, 0, Int32(args.count))
@@ -296,6 +313,7 @@ public final class ScriptHost {
         // Finish may use as much memory again as the merged state took to push.
         lectern_set_memory_limit(L, options.memoryLimit == 0 ? 0 : memoryUsed + options.memoryLimit)
         for h in handlers["finish"] ?? [] {
+            currentScript = h.script
             lectern_getref(L, h.ref)
             ok = call(nargs: 0, hook: "finish") && ok
         }
@@ -509,6 +527,7 @@ public final class ScriptHost {
                 pushOptional(L, b.value); rawSetField(L, t, "value")
                 lectern_set_host_mode(L, 0)
                 currentHook = "classify"
+                currentScript = h.script
                 let status = guarded { lectern_pcall(L, 1, 1) }
                 if status != LUA_OK {
                     failures.append(failure(status: status, hook: "classify"))
@@ -565,6 +584,7 @@ public final class ScriptHost {
             self.xpath = nil
         }
         for h in handlers["article"] ?? [] {
+            currentScript = h.script
             lectern_getref(L, h.ref)
             lua_pushvalue(L, at)
             call(nargs: 1, hook: "article")
@@ -587,6 +607,7 @@ public final class ScriptHost {
             for e in events {
                 let name = elementHooks[e.hook].name
                 for h in handlers[name]! {
+                    currentScript = h.script
                     lectern_getref(L, h.ref)
                     lua_rawgeti(L, lists[e.hook], lua_Integer(e.index + 1))
                     lua_pushvalue(L, at)
@@ -764,7 +785,23 @@ public final class ScriptHost {
         return lectern_can_allocate(L, heldBytes) != 0
     }
 
-    public func setColumns(_ c: [String]) { if columns == nil { columns = c } }
+    public func setColumns(_ c: [String]) { if columnsByScript[currentScript] == nil { columnsByScript[currentScript] = c } }
+
+    /// The declared columns of `emit`'s records: the union of the scripts'
+    /// columns{...}, in script order (one script: its own list); nil if none declared.
+    public var columns: [String]? {
+        guard !columnsByScript.isEmpty else { return nil }
+        var all: [String] = []
+        for i in columnsByScript.keys.sorted() { for c in columnsByScript[i]! where !all.contains(c) { all.append(c) } }
+        return all
+    }
+
+    public func setColumns(_ c: [String], for name: String) { if namedColumns[name] == nil { namedColumns[name] = c } }
+
+    /// The file name of the running script (records carry it for the `script` column).
+    var currentScriptName: String? {
+        currentScript >= 0 && currentScript < scriptPaths.count ? scriptNames[currentScript] : nil
+    }
 
     public func addChart(_ c: ChartSpec) { charts.append(c) }
 }
@@ -869,17 +906,12 @@ let hostColumns: lua_CFunction = { L in
     hostCall(L) { L, h in
         guard lua_type(L, 1) == LUA_TTABLE else { return raise(L, "columns expects a list of names, as in columns{\"country\", \"mentions\"}") }
         guard h.phase == .setup else { return raise(L, "columns{...} must be called at the top of the script or in setup") }
-        var names: [String] = []
-        let n = lua_rawlen(L, 1)
-        if n > 0 {
-            for i in 1...Int(n) {
-                lua_rawgeti(L, 1, lua_Integer(i))
-                guard let s = stringAt(L, -1) else { return raise(L, "columns: item \(i) is not a string") }
-                names.append(s)
-                lectern_pop(L, 1)
-            }
+        switch columnList(L, 1, fn: "columns") {
+        case .failure(let e): return raise(L, e.description)
+        case .success(let c):
+            h.setColumns(c.names)
+            if h.objectFieldsByScript[h.currentScript] == nil { h.objectFieldsByScript[h.currentScript] = c.objects }
         }
-        h.setColumns(names)
         return 0
     }
 }
@@ -928,21 +960,49 @@ let hostChart: lua_CFunction = { L in
     }
 }
 
+/// emit(record): a record of the main output.
 let hostEmit: lua_CFunction = { L in
+    hostCall(L) { L, h in emitRecord(L, h, table: 1, output: nil, fn: "emit") }
+}
+
+/// emit_to(name, record): a record of the named output NAME (DIR/NAME.EXT with --output-dir).
+let hostEmitTo: lua_CFunction = { L in
     hostCall(L) { L, h in
-        guard lua_type(L, 1) == LUA_TTABLE else {
-            return raise(L, "emit expects a table (a record), got \(typeName(L, 1))")
+        guard let name = stringAt(L, 1), lua_type(L, 1) == LUA_TSTRING else {
+            return raise(L, "emit_to expects an output name and a record, as in emit_to(\"edges\", {source = a, target = b}); got \(typeName(L, 1))")
+        }
+        if let problem = outputNameProblem(name) { return raise(L, "emit_to: \(problem)") }
+        return emitRecord(L, h, table: 2, output: name, fn: "emit_to")
+    }
+}
+
+/// Why `name` cannot name an output (it becomes a file name), or nil.
+public func outputNameProblem(_ name: String) -> String? {
+    let ok = !name.isEmpty && name.utf8.count <= 64 && name.utf8.first.map { $0 != UInt8(ascii: "-") } == true
+        && name.utf8.allSatisfy { c in (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) || c == 0x5F || c == 0x2D }
+    if !ok { return "output name '\(name)' is not a name: use letters, digits, '_' and '-' (it becomes a file name), as in \"edges\"" }
+    if name == "records" { return "output name 'records' is taken by emit's records; choose another name" }
+    return nil
+}
+
+/// Copies the record table at `table` into the current call's output.
+private func emitRecord(_ L: LuaL, _ h: ScriptHost, table: Int32, output: String?, fn: String) -> Int32 {
+        guard lua_type(L, table) == LUA_TTABLE else {
+            return raise(L, "\(fn) expects a table (a record), got \(typeName(L, table))")
         }
         var fields: [(key: String, value: RecordValue)] = []
+        var badFields: [String] = []
         lua_pushnil(L)
-        while lua_next(L, 1) != 0 {
+        while lua_next(L, table) != 0 {
             guard let key = stringAt(L, -2) else {
                 let k = describe(L, -2)
-                return raise(L, "emit: record keys must be strings (field names), got key \(k)")
+                return raise(L, "\(fn): record keys must be strings (field names), got key \(k)")
             }
             let v: RecordValue
             switch lua_type(L, -1) {
-            case LUA_TSTRING: v = .string(stringAt(L, -1) ?? "")
+            case LUA_TSTRING:
+                if !isValidUTF8(L, -1) { badFields.append(key) }
+                v = .string(stringAt(L, -1) ?? "")
             case LUA_TNUMBER:
                 if lua_isinteger(L, -1) != 0 {
                     var ok: Int32 = 0
@@ -954,11 +1014,18 @@ let hostEmit: lua_CFunction = { L in
             case LUA_TBOOLEAN: v = .bool(lua_toboolean(L, -1) != 0)
             case LUA_TTABLE:
                 switch LuaValues.json(L, -1, depth: 1, path: key) {
-                case .success(let j): v = .json(j)
-                case .failure(let e): return raise(L, "emit: \(e.description)")
+                case .success(let j):
+                    if j.contains("\u{FFFD}") && !tableIsValidUTF8(L, -1) { badFields.append(key) }
+                    // an empty table is a list to JSON, unless declared an object
+                    if j == "[]", (output.map { h.namedObjectFields[$0] } ?? h.objectFieldsByScript[h.currentScript])?.contains(key) == true {
+                        v = .json("{}")
+                    } else {
+                        v = .json(j)
+                    }
+                case .failure(let e): return raise(L, "\(fn): \(e.description)")
                 }
             default:
-                return raise(L, "emit: field '\(key)' is a \(typeName(L, -1)); records hold strings, numbers, booleans and tables of them")
+                return raise(L, "\(fn): field '\(key)' is a \(typeName(L, -1)); records hold strings, numbers, booleans and tables of them")
             }
             fields.append((key, v))
             lectern_pop(L, 1)
@@ -967,13 +1034,108 @@ let hostEmit: lua_CFunction = { L in
         guard h.charge(fields.reduce(16) { $0 + $1.key.utf8.count + $1.value.byteCount + 8 }) else {
             return raise(L, "not enough memory")
         }
-        if let cols = h.columns {
+        let declared = output.map { h.namedColumns[$0] } ?? h.columnsByScript[h.currentScript]
+        if let cols = declared {
             var ordered: [(key: String, value: RecordValue)] = []
             for c in cols { if let f = fields.first(where: { $0.key == c }) { ordered.append(f) } }
             for f in fields where !cols.contains(f.key) { ordered.append(f) }
             fields = ordered
         }
-        if !h.discardOutput { h.flushText(); h.output.append(.record(Record(fields: fields))) }
+        if !h.discardOutput {
+            h.flushText()
+            h.output.append(.record(Record(fields: fields, output: output, script: h.currentScriptName)))
+            if !badFields.isEmpty { h.warnInvalidUTF8(fn: fn, output: output, fields: badFields.sorted(), record: fields) }
+        }
+        return 0
+}
+
+/// Whether the string at `idx` is valid UTF-8 (Swift would turn bad bytes into U+FFFD silently).
+func isValidUTF8(_ L: LuaL, _ idx: Int32) -> Bool {
+    var len = 0
+    guard let p = lectern_tostring(L, idx, &len) else { return true }
+    return p.withMemoryRebound(to: UInt8.self, capacity: len) { UTF8Check.isValid(UnsafeBufferPointer(start: $0, count: len)) }
+}
+
+/// Whether every string key and value in the table at `idx` is valid UTF-8
+/// (asked only when its JSON holds U+FFFD; records are trees, at most 64 deep).
+func tableIsValidUTF8(_ L: LuaL, _ idx: Int32, depth: Int = 0) -> Bool {
+    guard depth < 64, lua_checkstack(L, 4) != 0 else { return true }
+    let t = lua_absindex(L, idx)
+    lua_pushnil(L)
+    while lua_next(L, t) != 0 {
+        let ok = (lua_type(L, -2) != LUA_TSTRING || isValidUTF8(L, -2))
+            && (lua_type(L, -1) == LUA_TSTRING ? isValidUTF8(L, -1) : lua_type(L, -1) == LUA_TTABLE ? tableIsValidUTF8(L, -1, depth: depth + 1) : true)
+        lectern_pop(L, 1)
+        if !ok { lectern_pop(L, 1); return false }
+    }
+    return true
+}
+
+extension ScriptHost {
+    /// A record with invalid UTF-8: written with U+FFFD, and said so, naming the record.
+    func warnInvalidUTF8(fn: String, output: String?, fields: [String], record: [(key: String, value: RecordValue)]) {
+        let script = currentScript >= 0 && currentScript < scriptPaths.count ? scriptPaths[currentScript] : "a plugin"
+        let whereFrom = source.map { " for \($0)" } ?? " in \(currentHook)"
+        var shown = Record(fields: record).json
+        if shown.count > 120 { shown = String(shown.prefix(117)) + "..." }
+        let list = fields.map { "'\($0)'" }.joined(separator: ", ")
+        warnings.append("\(script): \(fn)\(output.map { "(\"\($0)\")" } ?? "")\(whereFrom): field\(fields.count == 1 ? "" : "s") \(list) \(fields.count == 1 ? "is" : "are") not valid UTF-8; the bad bytes are written as U+FFFD in the record \(shown)")
+    }
+
+    /// Warnings of the calls since the last take (the runner gives them in input order).
+    public func takeWarnings() -> [String] {
+        defer { warnings = [] }
+        return warnings
+    }
+}
+
+/// The list of a columns{...} or columns_for table: names in order, and
+/// `object = {...}`, the fields whose empty table is written {} (not []).
+func columnList(_ L: LuaL, _ idx: Int32, fn: String) -> Result<(names: [String], objects: Set<String>), StateError> {
+    func strings(_ t: Int32, _ what: String) -> Result<[String], StateError> {
+        var out: [String] = []
+        let n = lua_rawlen(L, t)
+        if n > 0 {
+            for i in 1...Int(n) {
+                lua_rawgeti(L, t, lua_Integer(i))
+                defer { lectern_pop(L, 1) }
+                guard lua_type(L, -1) == LUA_TSTRING, let s = stringAt(L, -1) else {
+                    return .failure(StateError(description: "\(fn): \(what) \(i) is not a string"))
+                }
+                out.append(s)
+            }
+        }
+        return .success(out)
+    }
+    let names: [String]
+    switch strings(idx, "item") { case .failure(let e): return .failure(e); case .success(let n): names = n }
+    rawGetField(L, idx, "object")
+    defer { lectern_pop(L, 1) }
+    switch lua_type(L, -1) {
+    case LUA_TNIL: return .success((names, []))
+    case LUA_TTABLE:
+        switch strings(lua_gettop(L), "object item") {
+        case .failure(let e): return .failure(e)
+        case .success(let o): return .success((names, Set(o)))
+        }
+    default: return .failure(StateError(description: "\(fn): object lists the fields that are JSON objects, as in object = {\"meta\"}"))
+    }
+}
+
+/// columns_for(name, {...}): the columns of the named output NAME, in order.
+let hostColumnsFor: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard let name = stringAt(L, 1), lua_type(L, 1) == LUA_TSTRING, lua_type(L, 2) == LUA_TTABLE else {
+            return raise(L, "columns_for expects an output name and a list of names, as in columns_for(\"edges\", {\"source\", \"target\", \"weight\"})")
+        }
+        if let problem = outputNameProblem(name) { return raise(L, "columns_for: \(problem)") }
+        guard h.phase == .setup else { return raise(L, "columns_for(...) must be called at the top of the script or in setup") }
+        switch columnList(L, 2, fn: "columns_for") {
+        case .failure(let e): return raise(L, e.description)
+        case .success(let c):
+            h.setColumns(c.names, for: name)
+            if h.namedObjectFields[name] == nil { h.namedObjectFields[name] = c.objects }
+        }
         return 0
     }
 }

@@ -35,9 +35,17 @@ public enum RecordValue: Sendable, Equatable {
 
 public struct Record: Sendable, Equatable {
     public var fields: [(key: String, value: RecordValue)]
-    public init(fields: [(key: String, value: RecordValue)]) { self.fields = fields }
+    /// emit_to(name, ...): the named output it belongs to; nil for emit.
+    public var output: String?
+    /// The file name of the script that wrote it (the `script` column when several run).
+    public var script: String?
+    public init(fields: [(key: String, value: RecordValue)], output: String? = nil, script: String? = nil) {
+        self.fields = fields
+        self.output = output
+        self.script = script
+    }
     public static func == (a: Record, b: Record) -> Bool {
-        a.fields.count == b.fields.count && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+        a.output == b.output && a.script == b.script && a.fields.count == b.fields.count && zip(a.fields, b.fields).allSatisfy { $0.key == $1.key && $0.value == $1.value }
     }
     public func value(_ key: String) -> RecordValue? { fields.first { $0.key == key }?.value }
 

@@ -155,6 +155,9 @@ struct Run: ParsableCommand {
     @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format (each replaced whole at the end).")
+    var outputDir: String?
+
     @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")
     var args: [String] = []
 
@@ -192,12 +195,16 @@ struct Run: ParsableCommand {
         }
         c.format = f
         c.output = output
+        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
         try applyPartial(to: &c)
         for a in args {
             guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
                 throw ValidationError("--arg takes KEY=VALUE, got '\(a)'")
             }
             c.args.append((String(a[..<eq]), String(a[a.index(after: eq)...])))
+        }
+        for key in argsWithInvalidUTF8() {
+            FileHandle.standardError.write(Data("lectern: --arg \(terminalSafe(key)): the value is not valid UTF-8; setup(args) gets U+FFFD for the bad bytes\n".utf8))
         }
         c.host.luaPath = luaPath
         guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
@@ -320,7 +327,7 @@ extension Run {
     /// --partial: a part holds records, not formatted output; `merge` formats them.
     func applyPartial(to c: inout RunConfig) throws {
         guard let partial else { return }
-        guard output == nil, format == "jsonl" else {
+        guard output == nil, outputDir == nil, format == "jsonl" else {
             throw ValidationError("--partial writes records, not formatted output: give --format and --output to lectern merge")
         }
         c.partial = partial
@@ -349,6 +356,9 @@ struct Merge: ParsableCommand {
     @Option(help: "Write records to FILE (written whole at the end, never half).")
     var output: String?
 
+    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format.")
+    var outputDir: String?
+
     @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
     var luaPath: [String] = []
 
@@ -373,6 +383,7 @@ struct Merge: ParsableCommand {
         }
         c.format = f
         c.output = output
+        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
         c.host.luaPath = luaPath
         guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
         c.host.timeout = timeout
@@ -411,4 +422,30 @@ struct InputsCommand: ParsableCommand {
         }
         FileHandle.standardOutput.write(Data(out.utf8))
     }
+}
+
+/// --output and --output-dir name one place each: not both.
+func checkedOutputDir(output: String?, outputDir: String?) throws -> String? {
+    if output != nil && outputDir != nil {
+        throw ValidationError("give --output FILE or --output-dir DIR, not both (with --output-dir, emit's records go to DIR/records.EXT)")
+    }
+    return outputDir
+}
+
+/// The keys of --arg values that are not valid UTF-8, read from the raw
+/// argv (CommandLine.arguments has already replaced the bad bytes).
+func argsWithInvalidUTF8() -> [String] {
+    var keys: [String] = []
+    var valueNext = false
+    for i in 1..<Int(CommandLine.argc) {
+        guard let p = CommandLine.unsafeArgv[i] else { continue }
+        let bytes = Array(UnsafeBufferPointer(start: UnsafeRawPointer(p).assumingMemoryBound(to: UInt8.self), count: strlen(p)))
+        var value: ArraySlice<UInt8>? = nil
+        if valueNext { value = bytes[...] } else if bytes.starts(with: Array("--arg=".utf8)) { value = bytes[6...] }
+        valueNext = !valueNext && bytes == Array("--arg".utf8)
+        if bytes == Array("--".utf8) { break }
+        guard let v = value, !v.withUnsafeBufferPointer({ UTF8Check.isValid($0) }) else { continue }
+        keys.append(String(decoding: v.prefix { $0 != UInt8(ascii: "=") }, as: UTF8.self))
+    }
+    return keys
 }

@@ -265,7 +265,7 @@ final class SandboxAttackTests: XCTestCase {
         """)
         let r = try run(["run", a, seedPath, "--script", b])
         XCTAssertEqual(r.status, 0, r.err)
-        XCTAssertEqual(r.out, "a can reach base:\tfalse\na can replace its env metatable:\tfalse\n{\"up\":\"OK\",\"up2\":\"OK\",\"words\":3}\n")
+        XCTAssertEqual(r.out, "a can reach base:\tfalse\na can replace its env metatable:\tfalse\n{\"script\":\"b.lua\",\"up\":\"OK\",\"up2\":\"OK\",\"words\":3}\n")
     }
 
     func testTheFinishGuardHoldsAgainstAProtectedEnvironment() throws {
