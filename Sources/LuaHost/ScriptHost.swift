@@ -614,6 +614,9 @@ public final class ScriptHost {
         case "source": pushString(L, a.source)
         case "format": pushString(L, a.format)
         case "url": pushOptional(L, a.url)
+        case "site": pushOptional(L, a.site)
+        case "id": pushString(L, a.id)
+        case "language": pushOptional(L, a.language)     // detected here, on first read
         case "title": pushOptional(L, a.title)
         case "author": pushOptional(L, a.author)
         case "authors":
@@ -623,6 +626,7 @@ public final class ScriptHost {
         case "author_role": pushOptional(L, a.authorRole)
         case "author_bio": pushOptional(L, a.authorBio)
         case "published": pushOptional(L, a.published)
+        case "published_time": pushOptional(L, a.publishedTime)
         case "image_credit": pushOptional(L, a.imageCredit)
         case "comments_closed": lua_pushboolean(L, a.commentsClosed ? 1 : 0)
         case "fetched": pushOptional(L, a.fetched)
@@ -704,8 +708,8 @@ public final class ScriptHost {
     }
 
     /// The model's field names, in JSON order (the annotation test uses it).
-    public static let articleFields = ["source", "format", "url", "title", "author", "authors", "author_role",
-                                       "author_bio", "published",
+    public static let articleFields = ["source", "format", "url", "site", "id", "language", "title", "author", "authors",
+                                       "author_role", "author_bio", "published", "published_time",
                                        "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
                                        "tags", "comments", "comments_closed",
                                        "fetched", "record_id"]
