@@ -7,15 +7,15 @@
 
 enum LanguageData {
     static let functionWords: [String: String] = [
-        "en": "the of and to in is that for it with as was on are be by this have from at not but they his her he she which has were said an will their been would who",
-        "fr": "le la les de des du et est un une dans que qui pour pas sur au aux avec il elle ce sont par plus ont été mais cette leur ses son nous l' d' qu' n' c' s'",
+        "en": "the of and to in is that for it with as was on are be by this have from at not but they his her he she which has were said an will their been would who a i",
+        "fr": "le la les de des du et est un une dans que qui pour pas sur au aux avec il elle ce sont par plus ont été mais cette leur ses son nous l' d' qu' n' c' s' à a",
         "de": "der die das und ist nicht ein eine den dem des zu mit sich auf für von im auch es sie werden wurde hat bei nach aus wie oder sind noch nur wir",
-        "es": "el la los las de del y que en un una es por con para se no su al lo como más pero sus fue ha este esta entre sobre también ya muy",
-        "it": "il la le di del della che e è per un una in con non si sono dei delle alla gli ha anche come più nel questo ma lo degli al sul",
+        "es": "el la los las de del y que en un una es por con para se no su al lo como más pero sus fue ha este esta entre sobre también ya muy a o",
+        "it": "il la le di del della che e è per un una in con non si sono dei delle alla gli ha anche come più nel questo ma lo degli al sul a i o",
         "pt": "o a os as de do da dos das e que em um uma para com não por se no na é mais ao foi pelo pela seu sua mas também ainda nos são",
         "nl": "de het een van en in is dat op te niet zijn met voor er die ook aan als bij door maar om naar wordt werd hij zij nog worden",
-        "ca": "el la els les de del i que en un una és per amb no es al dels als però més va hi aquest aquesta seva seu també ha han",
-        "ro": "și în de la cu pe un o care nu este că mai din pentru sunt fost se ca dar al lui au ce sau această acest fi",
+        "ca": "el la els les de del i que en un una és per amb no es al dels als però més va hi aquest aquesta seva seu també ha han a",
+        "ro": "și în de la cu pe un o care nu este că mai din pentru sunt fost se ca dar al lui au ce sau această acest fi a",
         "sv": "och i att det som en på är av för med till den har inte om ett var de jag men sig från kan efter också vid eller",
         "no": "og i det som en på er av for med til den har ikke om et var de jeg men seg fra kan etter også ble hva mye noe å",
         "da": "og i at det som en på er af for med til den har ikke om et var de jeg men sig fra kan efter også blev hvad meget noget",

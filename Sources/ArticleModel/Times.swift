@@ -1,8 +1,8 @@
 // Times of day next to a date -> "HH:MM[:SS][±HH:MM|Z]", for `published_time`.
 // Like Dates.swift, UTF-8 bytes without Foundation.
 //
-// Recognised right after the date (at most 12 bytes of non-digits between) or
-// right before it: 10:12, 10:12:30, 10.12 is not a time; "10:12 am", "3:05 p.m.";
+// Recognised right after the date or right before it, with at most 12 bytes
+// between that hold no digit, no sentence end and at most one word ("at", "um"): 10:12, 10:12:30, 10.12 is not a time; "10:12 am", "3:05 p.m.";
 // an offset "Z", "+01:00", "+0100", "-05", "UTC", "GMT", "GMT+1", "UTC+05:30" or
 // a zone abbreviation of the table below. Fractions of seconds are dropped.
 
@@ -34,20 +34,35 @@ extension DateNormalizer {
             // After the date: "2024-03-14T10:00Z", "March 3, 2016, 10:12 am".
             var p = m.end
             while p < n, p - m.end <= 12, b[p] &- 0x30 >= 10 { p += 1 }
-            if p < n, p - m.end <= 12, let t = parseTime(b, p) { return t.text }
+            if p < n, gapJoins(b, m.end, p), let t = parseTime(b, p) { return t.text }
             // Before it: "10:12 BST 3 March 2016", "14:32, 3 March 2016".
             var best: String? = nil
             var q = max(0, m.start - 40)
             while q < m.start {
-                if b[q] &- 0x30 < 10, q == 0 || b[q - 1] &- 0x30 >= 10, let t = parseTime(b, q), t.end <= m.start {
-                    var gapOK = m.start - t.end <= 12
-                    for k in t.end..<m.start where b[k] &- 0x30 < 10 { gapOK = false }
-                    if gapOK { best = t.text }
+                if b[q] &- 0x30 < 10, q == 0 || b[q - 1] &- 0x30 >= 10, let t = parseTime(b, q), t.end <= m.start,
+                   gapJoins(b, t.end, m.start) {
+                    best = t.text
                 }
                 q += 1
             }
             return best
         }
+    }
+
+    /// Whether the bytes between a date and a time are a joint: short, no
+    /// digit, no sentence end, at most one word.
+    static func gapJoins(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 12 else { return false }
+        var words = 0
+        var inWord = false
+        for k in s..<e {
+            let c = b[k]
+            if c &- 0x30 < 10 || c == 0x2E || c == 0x21 || c == 0x3F || c == 0x3B { return false }
+            let letter = isLetter(c)
+            if letter && !inWord { words += 1 }
+            inWord = letter
+        }
+        return words <= 1
     }
 
     /// A time starting at `p` (the first digit of the hour).

@@ -718,15 +718,21 @@ public final class ScriptHost {
     static func nearestField(_ key: String) -> String? {
         let aliases = ["date": "published", "body": "text() (a:text())", "text": "text() (a:text())", "headline": "title",
                        "byline": "author", "link": "url", "path": "source", "file": "source", "credit": "image_credit",
-                       "paras": "paragraphs", "comment": "comments", "tag": "tags", "section": "sections"]
+                       "paras": "paragraphs", "comment": "comments", "tag": "tags", "section": "sections",
+                       "lang": "language", "locale": "language", "host": "site", "domain": "site",
+                       "time": "published_time", "datetime": "published_time", "timestamp": "published_time"]
         if let a = aliases[key.lowercased()] { return a }
+        // Edit distance where swapping two neighbours is one edit ("titel" is
+        // one from "title", two from "site").
         func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var prev = Array(0...b.count)
+            var before = Array(0...b.count), prev = before
             for i in 1...max(a.count, 1) where !a.isEmpty {
                 var cur = [i] + Array(repeating: 0, count: b.count)
                 for j in 1...max(b.count, 1) where !b.isEmpty {
                     cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
                 }
+                before = prev
                 prev = cur
             }
             return prev[b.count]
