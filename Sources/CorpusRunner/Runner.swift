@@ -917,8 +917,9 @@ final class Worker {
             if let t = f.title { a.title = t }
             if let au = f.author { a.author = au }
             if let p = f.published, let d = DateNormalizer.normalize(p) {
+                // The page's time of day stays when the record gives the same date without one.
+                a.publishedTime = DateNormalizer.timestamp(p) ?? (a.published == d ? a.publishedTime : nil)
                 a.published = d
-                a.publishedTime = DateNormalizer.timestamp(p)
             }
             a.fetched = f.fetched
             a.recordID = f.recordID

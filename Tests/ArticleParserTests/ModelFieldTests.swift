@@ -53,6 +53,9 @@ final class ModelFieldTests: XCTestCase {
             ("Thu, 14 Mar 2024 10:00:00 +0000", "2024-03-14T10:00:00+00:00"),
             ("Mar 3, 2016, 10:12 am", "2016-03-03T10:12"),
             ("March 3, 2016 at 3:05 p.m. EST", "2016-03-03T15:05-05:00"),
+            ("posted on April 21, 2015, at 11:29 a.m.", "2015-04-21T11:29"),
+            ("March 13, 2015 9:00PM", "2015-03-13T21:00"),
+            ("TNW中文站2016年10月14日07:17", "2016-10-14T07:17"),
             ("March 3, 2016 12:30 AM", "2016-03-03T00:30"),
             ("9 Oct 2023 14:05 GMT", "2023-10-09T14:05Z"),
             ("14.03.2024, 18:30 Uhr MEZ", "2024-03-14T18:30"),
@@ -108,6 +111,10 @@ final class ModelFieldTests: XCTestCase {
         XCTAssertNil(LanguageDetector.detect([String(repeating: "yang dan di ini itu dengan untuk tidak dari dalam orang rumah ", count: 3)]))
         XCTAssertEqual(LanguageDetector.detect([String(repeating: "yang dan di ini itu karena tersebut bisa orang rumah ", count: 3)]), "id")
         XCTAssertEqual(LanguageDetector.detect([String(repeating: "yang dan di ini itu kerana beliau boleh orang rumah ", count: 3)]), "ms")
+        // Only the first 2,000 words count.
+        let english = String(repeating: "the house of the people is in the town ", count: 250)     // 2,250 words
+        XCTAssertEqual(LanguageDetector.detect([english, String(repeating: "der und die das ist nicht ", count: 1000)]), "en")
+        XCTAssertEqual(LanguageDetector.detect(["the house is old. ", String(repeating: "der und die das ist nicht ", count: 1000)]), "de")
     }
 
     /// Every fixture page of the seven corpora (100 pages, 22 languages): the

@@ -26,6 +26,9 @@ final class LanguageTimeTests: XCTestCase {
         XCTAssertEqual(read(htmlAttributes: " class=\"no-js\" LANG=\"pt_BR\"").language, "pt")
         XCTAssertEqual(read(head: "<meta http-equiv=\"Content-Language\" content=\"nl\">").language, "nl")
         XCTAssertEqual(read(head: "<meta property=\"og:locale\" content=\"fr_FR\">").language, "fr")
+        XCTAssertEqual(read(head: "<meta name=\"DC.language\" content=\"da\">").language, "da")
+        XCTAssertEqual(read(head: "<meta name=\"language\" content=\"fi\"><meta property=\"og:locale\" content=\"fr_FR\">").language, "fi")
+        XCTAssertEqual(read(head: "<meta http-equiv=\"content-language\" content=\"pl\"><meta name=\"language\" content=\"fi\">").language, "pl")
         // JSON-LD (the article itself) before <html lang> before meta tags.
         let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"x\",\"inLanguage\":\"es-ES\"}</script>"
         XCTAssertEqual(read(head: ld + "<meta property=\"og:locale\" content=\"fr_FR\">", htmlAttributes: " lang=\"it\"").language, "es")

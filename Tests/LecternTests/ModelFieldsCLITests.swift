@@ -56,6 +56,23 @@ final class ModelFieldsCLITests: XCTestCase {
         XCTAssertEqual(o["id"] as? String, try sha16("-"))
     }
 
+    /// A JSON Lines `published` without a time keeps the page's time of that day.
+    func testJSONLDateAndThePagesTime() throws {
+        let dir = try tempDir(self)
+        let page = "Committee Weighs The Plan\\n\\nMarch 3, 2016, 10:12 am\\n\\n\(body[0])\\n\\n\(body[1])"
+        let f = try write(dir, "f.jsonl", """
+            {"published":"2016-03-03","text":"\(page)"}
+            {"published":"2016-03-04","text":"\(page)"}
+            {"text":"\(page)"}
+
+            """)
+        let r = try lectern(["parse", f])
+        XCTAssertEqual(r.status, 0, r.err)
+        let o = try objects(r.out)
+        XCTAssertEqual(o.map { $0["published"] as? String }, ["2016-03-03", "2016-03-04", "2016-03-03"])
+        XCTAssertEqual(o.map { $0["published_time"] as? String }, ["2016-03-03T10:12", nil, "2016-03-03T10:12"])
+    }
+
     func testWARCRecordIDIsTheID() throws {
         let r = try lectern(["parse", "Tests/LecternTests/Fixtures/warc/pages.warc.gz"])
         XCTAssertEqual(r.status, 0, r.err)
