@@ -32,13 +32,24 @@ enum LanguageData {
         "hi": "है के में की और को से का कि एक पर भी यह हैं था नहीं लिए ने इस कर",
     ]
 
-    /// Word -> the languages that list it.
-    static let languagesOfWord: [String: [String]] = {
-        var m: [String: [String]] = [:]
-        for (lang, list) in functionWords.sorted(by: { $0.key < $1.key }) {
-            for w in list.split(separator: " ") { m[String(w), default: []].append(lang) }
+    /// The lists as the detector reads them: languages (sorted codes), words
+    /// (each with the indices of the languages that list it) and an index.
+    struct Table {
+        var languages: [String] = []
+        var words: [[Int]] = []
+        var index: [LanguageDetector.WordKey: Int] = [:]
+    }
+
+    static let table: Table = {
+        var t = Table()
+        t.languages = functionWords.keys.sorted()
+        for (li, lang) in t.languages.enumerated() {
+            for w in functionWords[lang]!.split(separator: " ") {
+                let key = LanguageDetector.WordKey(String(w))
+                if let k = t.index[key] { t.words[k].append(li) } else { t.index[key] = t.words.count; t.words.append([li]) }
+            }
         }
-        return m
+        return t
     }()
 
     /// Deprecated or merged codes pages still declare.

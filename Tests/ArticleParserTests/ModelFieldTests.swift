@@ -111,6 +111,11 @@ final class ModelFieldTests: XCTestCase {
         XCTAssertNil(LanguageDetector.detect([String(repeating: "yang dan di ini itu dengan untuk tidak dari dalam orang rumah ", count: 3)]))
         XCTAssertEqual(LanguageDetector.detect([String(repeating: "yang dan di ini itu karena tersebut bisa orang rumah ", count: 3)]), "id")
         XCTAssertEqual(LanguageDetector.detect([String(repeating: "yang dan di ini itu kerana beliau boleh orang rumah ", count: 3)]), "ms")
+        // Capitals count as their lower case (Latin, Latin-1, Cyrillic).
+        XCTAssertEqual(LanguageDetector.detect([String(repeating: "THE HOUSE OF THE PEOPLE IS IN THE TOWN. ", count: 3)]), "en")
+        XCTAssertEqual(LanguageDetector.detect([String(repeating: "ÉTÉ À LA MAISON DE LA VILLE ET DU PAYS. ", count: 3)]), "fr")
+        XCTAssertEqual(LanguageDetector.detect([String(repeating: "ЭТО И В НЕ НА ЧТО ДОМ ГОРОД ", count: 3)]), "ru")
+        XCTAssertEqual(LanguageDetector.detect([String(repeating: "ЦЕ І В НЕ НА ЩО ДІМ МІСТО ", count: 3)]), "uk")
         // Only the first 2,000 words count.
         let english = String(repeating: "the house of the people is in the town ", count: 250)     // 2,250 words
         XCTAssertEqual(LanguageDetector.detect([english, String(repeating: "der und die das ist nicht ", count: 1000)]), "en")
