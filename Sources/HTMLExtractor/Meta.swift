@@ -12,7 +12,7 @@ struct PageMeta {
     var publishedRule = ""
     /// The full timestamp of a source that gives `published` with a time of day.
     var publishedTime: String?
-    /// The declared language as an ISO 639-1 code (see `language(_:)`).
+    /// The declared language as an ISO 639-1 code (see `languageSources`).
     var language: String?
     var tags: [String] = []
     var tagsRule = ""
