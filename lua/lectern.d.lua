@@ -24,7 +24,7 @@
 ---@field source string the path as given on the command line (`-` for standard input, `FILE#OFFSET` for a WARC record)
 ---@field format "text"|"html" which reader produced the model
 ---@field url string? the page's canonical URL, when the page gives one
----@field site string? the host of `url` (lowercased, no "www."), else the name of the directory holding the file; nil for standard input
+---@field site string? the host of `url` (lowercased, no "www."), else the name of the directory holding the file as the path was given; nil for standard input and a bare file name
 ---@field id string 16 hex digits: the start of the SHA-256 of `record_id`, else `url`, else `source`
 ---@field language string? ISO 639-1 code: the page's declaration, else detected from the body; nil when the body does not tell
 ---@field title string? the headline
