@@ -2,9 +2,11 @@
 // Like Dates.swift, UTF-8 bytes without Foundation.
 //
 // Recognised right after the date or right before it, with at most 12 bytes
-// between that hold no digit, no sentence end and at most one word ("at", "um"): 10:12, 10:12:30, 10.12 is not a time; "10:12 am", "3:05 p.m.";
-// an offset "Z", "+01:00", "+0100", "-05", "UTC", "GMT", "GMT+1", "UTC+05:30" or
-// a zone abbreviation of the table below. Fractions of seconds are dropped.
+// between that hold no digit, no sentence end and at most one word ("at",
+// "um"): 10:12, 10:12:30 (10.12 is not a time); morning or afternoon as
+// "10:12 am", "3:05 p.m.", "3:05 petang", "오후 3:20", "下午3:20"; an offset
+// "Z", "+01:00", "+0100", "UTC", "GMT", "GMT+1", "UTC+05:30" or a zone
+// abbreviation of the table below. Fractions of seconds are dropped.
 
 extension DateNormalizer {
     /// Zone abbreviations with one meaning; "ET", "IST" and the like are
@@ -17,6 +19,13 @@ extension DateNormalizer {
         "eet": "+02:00", "eest": "+03:00", "msk": "+03:00", "jst": "+09:00", "kst": "+09:00",
         "aest": "+10:00", "aedt": "+11:00", "nzst": "+12:00", "nzdt": "+13:00",
     ]
+
+    /// Words after a time that say morning (false) or afternoon (true),
+    /// besides am/pm: Malay and Indonesian.
+    static let meridiemAfter: [String: Bool] = ["pagi": false, "petang": true, "sore": true]
+    /// The same before the time: Korean, Chinese, Japanese.
+    static let meridiemBefore: [([UInt8], Bool)] = [("오전", false), ("오후", true), ("上午", false), ("下午", true),
+                                                     ("午前", false), ("午後", true)].map { (Array($0.0.utf8), $0.1) }
 
     /// "2024-03-14T10:00:00+01:00" for a string whose first date has a time of
     /// day next to it; nil without a date or without a time.
@@ -86,20 +95,37 @@ extension DateNormalizer {
                 while end < n, b[end] &- 0x30 < 10 { end += 1 }
             }
         }
-        // am / pm ("10:12 am", "3:05 p.m.", "10:12PM")
+        // Morning or afternoon: "10:12 am", "3:05 p.m.", "3:05 p. m.", "10:12PM",
+        // "3:05 petang", "오후 3:20", "下午3:20".
         var k = end
         while k < n, b[k] == 0x20 { k += 1 }
+        var pm: Bool? = nil
         if k < n, (b[k] | 0x20) == 0x61 || (b[k] | 0x20) == 0x70 {
-            let pm = (b[k] | 0x20) == 0x70
             var j = k + 1
-            if j < n, b[j] == 0x2E { j += 1 }
+            if j < n, b[j] == 0x2E { j += 1; if j < n, b[j] == 0x20 { j += 1 } }
             if j < n, (b[j] | 0x20) == 0x6D, j + 1 == n || !isLetter(b[j + 1]) {
                 j += 1
                 if j < n, b[j] == 0x2E { j += 1 }
-                guard h >= 1, h <= 12 else { return nil }
-                h = pm ? (h % 12) + 12 : h % 12
+                pm = (b[k] | 0x20) == 0x70
                 end = j
             }
+        }
+        if pm == nil {
+            var j = k
+            while j < n, (b[j] | 0x20) &- 0x61 < 26 { j += 1 }
+            if j > k, j == n || !isLetter(b[j]),
+               let v = meridiemAfter[String(decoding: UnsafeBufferPointer(rebasing: b[k..<j]), as: UTF8.self).lowercased()] {
+                pm = v; end = j
+            }
+        }
+        if pm == nil {
+            var e = p
+            while e > 0, b[e - 1] == 0x20 { e -= 1 }
+            for (w, v) in meridiemBefore where e >= w.count && b[(e - w.count)..<e].elementsEqual(w) { pm = v; break }
+        }
+        if let pm {
+            guard h >= 1, h <= 12 else { return nil }
+            h = pm ? (h % 12) + 12 : h % 12
         }
         guard h < 24 else { return nil }
         var out = two(h) + ":" + two(mi)
