@@ -24,12 +24,16 @@
 ---@field source string the path as given on the command line (`-` for standard input, `FILE#OFFSET` for a WARC record)
 ---@field format "text"|"html" which reader produced the model
 ---@field url string? the page's canonical URL, when the page gives one
+---@field site string? the host of `url` (lowercased, no "www."), else the name of the directory holding the file as the path was given; nil for standard input and a bare file name
+---@field id string 16 hex digits: the start of the SHA-256 of `record_id`, else `url`, else `source`
+---@field language string? ISO 639-1 code: the page's declaration, else detected from the body; nil when the body does not tell
 ---@field title string? the headline
 ---@field author string? the writer's name, from a byline ("By X") or the author bio
 ---@field authors string[] every person the byline names, roles and agencies left out
 ---@field author_role string? what the byline adds to the names, e.g. "AP National Political Writer"
 ---@field author_bio string? the "X is a writer ..." paragraph, whole
 ---@field published string? the publication date as `YYYY-MM-DD`
+---@field published_time string? `YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]` when the page gives a time of day with the date
 ---@field image_credit string? the lead image's credit line, e.g. `MaoNo / Pixabay`
 ---@field sections Section[] the body, in order; text before the first heading is a section whose heading is nil
 ---@field paragraphs Paragraph[] every body paragraph, in order (the same tables as in `sections`)

@@ -74,6 +74,12 @@ public struct Article: Sendable, Equatable {
     public var authorRole: String?
     public var authorBio: String?
     public var published: String?
+    /// The full timestamp "YYYY-MM-DDTHH:MM[:SS][±HH:MM|Z]" when the page's
+    /// metadata or dateline gives a time of day; its date is `published`.
+    public var publishedTime: String?
+    /// The language the page declares (`<html lang>`, `og:locale`, ...), as
+    /// an ISO 639-1 code; `language` falls back to detection without it.
+    public var declaredLanguage: String?
     public var imageCredit: String?
     public var sections: [Section]
     public var boilerplate: [Boilerplate]

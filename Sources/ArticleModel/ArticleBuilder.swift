@@ -19,7 +19,11 @@ public enum ArticleBuilder {
             case .byline:
                 if a.author == nil { setAuthor(&a, b.value ?? b.text) }
             case .date:
-                if a.published == nil { a.published = b.value }
+                if a.published == nil, let d = b.value {
+                    a.published = d
+                    a.publishedTime = b.time.flatMap { $0.hasPrefix(d) ? $0 : nil }
+                        ?? DateNormalizer.timeOfDay(in: b.text).map { d + "T" + $0 }
+                }
             case .imageCredit:
                 if a.imageCredit == nil { a.imageCredit = b.value ?? b.text }
             case .heading:

@@ -88,6 +88,9 @@ public struct Block: Sendable, Equatable {
     public var number: Int?
     /// For HTML: the element's tag name ("p", "h2", "li", ...); empty for text pages.
     public var tag: String
+    /// A date block's full timestamp when the reader has it from elsewhere than
+    /// `text` (HTML metadata); otherwise the builder looks for a time in `text`.
+    public var time: String? = nil
 
     public init(index: Int, line: Int = 0, text: String, label: BlockLabel, rule: String,
                 value: String? = nil, values: [String] = [], number: Int? = nil, tag: String = "") {

@@ -119,6 +119,9 @@ extension Article {
         w.key("source"); w.string(source)
         w.key("format"); w.string(format)
         w.key("url"); w.string(url)
+        w.key("site"); w.string(site)
+        w.key("id"); w.string(id)
+        w.key("language"); w.string(language)
         w.key("title"); w.string(title)
         w.key("author"); w.string(author)
         w.key("authors"); w.beginArray()
@@ -127,6 +130,7 @@ extension Article {
         w.key("author_role"); w.string(authorRole)
         w.key("author_bio"); w.string(authorBio)
         w.key("published"); w.string(published)
+        w.key("published_time"); w.string(publishedTime)
         w.key("image_credit"); w.string(imageCredit)
         w.key("sections"); w.beginArray()
         for s in sections {
@@ -167,7 +171,8 @@ extension Article {
     /// Every JSON key the model has, nested keys as "sections[].heading". Tests
     /// check the Lua annotation file against this list.
     public static let jsonFieldPaths: [String] = [
-        "source", "format", "url", "title", "author", "authors", "author_role", "author_bio", "published", "image_credit",
+        "source", "format", "url", "site", "id", "language", "title", "author", "authors", "author_role", "author_bio",
+        "published", "published_time", "image_credit",
         "sections", "sections[].heading", "sections[].paragraphs", "sections[].paragraphs[].text",
         "boilerplate", "boilerplate[].kind", "boilerplate[].text",
         "navigation", "navigation.previous", "navigation.next",

@@ -7,7 +7,7 @@ import LuaHost
 
 enum HTMLInput {
     /// The page's blocks, its canonical URL, and an XPath function over it.
-    static func read(_ bytes: [UInt8], source: String) -> (blocks: [Block], url: String?, xpath: XPathFunction?) {
+    static func read(_ bytes: [UInt8], source: String) -> (blocks: [Block], url: String?, language: String?, xpath: XPathFunction?) {
         let page = HTMLReader().read(bytes: bytes, source: source)
         var xpath: XPathFunction? = nil
         if let doc = page.document {
@@ -18,6 +18,6 @@ enum HTMLInput {
                 }
             }
         }
-        return (page.blocks, page.url, xpath)
+        return (page.blocks, page.url, page.language, xpath)
     }
 }

@@ -819,6 +819,8 @@ final class Worker {
         var url: String?
         var xpath: XPathFunction?
         var fields: JSONLFields?
+        /// The language the page declares (HTML), ISO 639-1.
+        var language: String? = nil
     }
 
     func load(_ item: WorkItem) -> Result<Page, InputError> {
@@ -860,7 +862,7 @@ final class Worker {
         if kind == .html {
             let page = HTMLInput.read(bytes, source: item.source)
             return .success(Page(blocks: page.blocks, format: "html", url: fields?.url ?? page.url,
-                                 xpath: page.xpath, fields: fields))
+                                 xpath: page.xpath, fields: fields, language: page.language))
         }
         // Text: refuse binary files (NUL bytes without a UTF-16 byte-order mark).
         let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
@@ -923,10 +925,15 @@ final class Worker {
 
     func build(_ item: WorkItem, _ page: Page, _ blocks: [Block]) -> Article {
         var a = ArticleBuilder.build(source: item.source, format: page.format, url: page.url, blocks: blocks)
+        a.declaredLanguage = page.language
         if let f = page.fields {
             if let t = f.title { a.title = t }
             if let au = f.author { a.author = au }
-            if let p = f.published { a.published = DateNormalizer.normalize(p) ?? a.published }
+            if let p = f.published, let d = DateNormalizer.normalize(p) {
+                // The page's time of day stays when the record gives the same date without one.
+                a.publishedTime = DateNormalizer.timestamp(p) ?? (a.published == d ? a.publishedTime : nil)
+                a.published = d
+            }
             a.fetched = f.fetched
             a.recordID = f.recordID
         }

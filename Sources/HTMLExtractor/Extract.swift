@@ -20,6 +20,7 @@ import ArticleModel
 struct Extraction {
     var blocks: [Block] = []
     var url: String?
+    var language: String?
 }
 
 final class Extractor {
@@ -690,7 +691,9 @@ final class Extractor {
             head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
         }
         if let d = meta.published {
-            head.append(Block(index: 0, text: d, label: .date, rule: meta.publishedRule, value: d, tag: "meta"))
+            var b = Block(index: 0, text: d, label: .date, rule: meta.publishedRule, value: d, tag: "meta")
+            b.time = meta.publishedTime
+            head.append(b)
         } else if let d = timeDate() ?? bylineDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
         }
@@ -747,7 +750,7 @@ final class Extractor {
         closeHeading()
         markAuthorBio(&blocks, author: meta.author ?? byline?.0)
         for k in blocks.indices { blocks[k].index = k }
-        return Extraction(blocks: blocks, url: meta.url)
+        return Extraction(blocks: blocks, url: meta.url, language: meta.language)
     }
 
     /// The site's name (og:site_name, or what <title> adds after the headline).

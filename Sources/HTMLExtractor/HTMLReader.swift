@@ -24,14 +24,17 @@ public struct HTMLReader: Sendable {
         }
         let ex = Extractor(page: page).run()
         // The libxml2 tree for XPath is built on the first query, not here.
-        return HTMLPage(blocks: ex.blocks, url: ex.url,
-                        document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)
+        var p = HTMLPage(blocks: ex.blocks, url: ex.url,
+                         document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)
+        p.language = ex.language
+        return p
     }
 
     /// Reads and builds the article in one step.
     public func article(bytes: [UInt8], source: String) -> (article: Article, page: HTMLPage) {
         let page = read(bytes: bytes, source: source)
-        let a = ArticleBuilder.build(source: source, format: "html", url: page.url, blocks: page.blocks)
+        var a = ArticleBuilder.build(source: source, format: "html", url: page.url, blocks: page.blocks)
+        a.declaredLanguage = page.language
         return (a, page)
     }
 }
@@ -39,6 +42,8 @@ public struct HTMLReader: Sendable {
 public struct HTMLPage: @unchecked Sendable {
     public var blocks: [Block]
     public var url: String?
+    /// The language the page declares, as an ISO 639-1 code.
+    public var language: String?
     /// The parsed page, kept for `a:xpath(...)` while the article's hooks run.
     public var document: HTMLDocument?
     public init(blocks: [Block], url: String?, document: HTMLDocument? = nil) {

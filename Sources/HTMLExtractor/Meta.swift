@@ -10,6 +10,10 @@ struct PageMeta {
     var authorRule = ""
     var published: String?
     var publishedRule = ""
+    /// The full timestamp of a source that gives `published` with a time of day.
+    var publishedTime: String?
+    /// The declared language as an ISO 639-1 code (see `languageSources`).
+    var language: String?
     var tags: [String] = []
     var tagsRule = ""
     var keywords: [String] = []
@@ -21,6 +25,8 @@ struct PageMeta {
         var metaAuthor: String? = nil
         var metaDate: (String, String)? = nil
         var ogURL: String? = nil
+        var times: [String] = []
+        var declared: [String: String] = [:]   // source -> code
         for m in page.metas {
             switch m.key {
             case "og:title", "twitter:title", "og:site_name", "application-name", "apple-mobile-web-app-title",
@@ -31,7 +37,8 @@ struct PageMeta {
                  "parsely-pub-date", "citation_publication_date", "citation_date", "article.published",
                  "date.available", "displaydate", "originalpublicationdate", "article:post_date",
                  "article_date_original", "cxenseparse:recs:publishtime", "dc.date.created",
-                 "og:article:published_time", "article:tag", "og:article:tag", "news_keywords", "keywords", "og:url":
+                 "og:article:published_time", "article:tag", "og:article:tag", "news_keywords", "keywords", "og:url",
+                 "content-language", "og:locale", "dc.language", "language":
                 break
             default:
                 continue
@@ -53,6 +60,9 @@ struct PageMeta {
                  "displaydate", "originalpublicationdate", "article:post_date", "article_date_original",
                  "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time":
                 if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
+                if let t = DateNormalizer.timestamp(v) { times.append(t) }
+            case "content-language", "og:locale", "dc.language", "language":
+                if declared[m.key] == nil, let c = LanguageDetector.normalizeDeclared(v) { declared[m.key] = c }
             case "article:tag", "og:article:tag", "news_keywords":
                 for t in PageMeta.splitList(v) where !tags.contains(t) { tags.append(t) }
                 if tagsRule.isEmpty { tagsRule = "meta " + m.key }
@@ -82,6 +92,11 @@ struct PageMeta {
                 if ldAuthor == nil { ldAuthor = PageMeta.authorName(obj["author"] ?? obj["creator"]) }
                 if ldDate == nil, let d = obj["datePublished"]?.string ?? obj["dateCreated"]?.string {
                     ldDate = DateNormalizer.normalize(d)
+                    if let t = DateNormalizer.timestamp(d) { times.insert(t, at: 0) }
+                }
+                if declared["json-ld"] == nil, let l = obj["inLanguage"]?.string ?? obj["inLanguage"]?["alternateName"]?.string,
+                   let c = LanguageDetector.normalizeDeclared(l) {
+                    declared["json-ld"] = c
                 }
                 if ldTags.isEmpty, let k = obj["keywords"] {
                     switch k {
@@ -115,7 +130,14 @@ struct PageMeta {
             published = d; publishedRule = r
         }
         if tags.isEmpty && !ldTags.isEmpty { tags = ldTags; tagsRule = "json-ld keywords" }
+        if let d = published { publishedTime = times.first { $0.hasPrefix(d) } }
+        if let l = page.htmlLang, let c = LanguageDetector.normalizeDeclared(l) { declared["html"] = c }
+        language = PageMeta.languageSources.lazy.compactMap { declared[$0] }.first
     }
+
+    /// Where a page declares its language, most specific first: the article's
+    /// JSON-LD, the <html> element, then page-wide meta tags.
+    static let languageSources = ["json-ld", "html", "content-language", "dc.language", "language", "og:locale"]
 
     // MARK: - helpers
 

@@ -75,6 +75,8 @@ struct Page {
     var links: [LinkTag] = []
     var titleText: String?
     var jsonLD: [String] = []
+    /// The `lang` attribute of `<html>`, as written.
+    var htmlLang: String?
     /// `time` elements (node index, datetime attribute) and itemprop dates.
     var times: [(node: Int32, value: String)] = []
     /// Elements with rel=prev/next/author/tag (node index, hint).
@@ -278,6 +280,8 @@ struct Page {
                     if Page.eq(an, "hidden") { skip = true }
                 case 0x64:  // d
                     if Page.eq(an, "datetime"), let v = value { datetime = String(cString: v) }
+                case 0x6C:  // l
+                    if tag == .html, htmlLang == nil, Page.eq(an, "lang"), let v = value { htmlLang = String(cString: v) }
                 case 0x61:  // a
                     if Page.eq(an, "aria-hidden"), let v = value, v[0] == 0x74, tag != .a && tag != .span {
                         // aria-hidden="true" on a block: decorative duplicates.
@@ -713,7 +717,7 @@ struct Page {
             a += 2
             guard let v else { continue }
             if Page.eq(an, "content") { content = String(cString: v) }
-            else if Page.eq(an, "name") || Page.eq(an, "property") || Page.eq(an, "itemprop") {
+            else if Page.eq(an, "name") || Page.eq(an, "property") || Page.eq(an, "itemprop") || Page.eq(an, "http-equiv") {
                 if key == nil { key = String(cString: v).asciiLowered }
             }
         }

@@ -635,6 +635,9 @@ public final class ScriptHost {
         case "source": pushString(L, a.source)
         case "format": pushString(L, a.format)
         case "url": pushOptional(L, a.url)
+        case "site": pushOptional(L, a.site)
+        case "id": pushString(L, a.id)
+        case "language": pushOptional(L, a.language)     // detected here, on first read
         case "title": pushOptional(L, a.title)
         case "author": pushOptional(L, a.author)
         case "authors":
@@ -644,6 +647,7 @@ public final class ScriptHost {
         case "author_role": pushOptional(L, a.authorRole)
         case "author_bio": pushOptional(L, a.authorBio)
         case "published": pushOptional(L, a.published)
+        case "published_time": pushOptional(L, a.publishedTime)
         case "image_credit": pushOptional(L, a.imageCredit)
         case "comments_closed": lua_pushboolean(L, a.commentsClosed ? 1 : 0)
         case "fetched": pushOptional(L, a.fetched)
@@ -725,8 +729,8 @@ public final class ScriptHost {
     }
 
     /// The model's field names, in JSON order (the annotation test uses it).
-    public static let articleFields = ["source", "format", "url", "title", "author", "authors", "author_role",
-                                       "author_bio", "published",
+    public static let articleFields = ["source", "format", "url", "site", "id", "language", "title", "author", "authors",
+                                       "author_role", "author_bio", "published", "published_time",
                                        "image_credit", "sections", "paragraphs", "boilerplate", "navigation",
                                        "tags", "comments", "comments_closed",
                                        "fetched", "record_id"]
@@ -735,15 +739,21 @@ public final class ScriptHost {
     static func nearestField(_ key: String) -> String? {
         let aliases = ["date": "published", "body": "text() (a:text())", "text": "text() (a:text())", "headline": "title",
                        "byline": "author", "link": "url", "path": "source", "file": "source", "credit": "image_credit",
-                       "paras": "paragraphs", "comment": "comments", "tag": "tags", "section": "sections"]
+                       "paras": "paragraphs", "comment": "comments", "tag": "tags", "section": "sections",
+                       "lang": "language", "locale": "language", "host": "site", "domain": "site",
+                       "time": "published_time", "datetime": "published_time", "timestamp": "published_time"]
         if let a = aliases[key.lowercased()] { return a }
+        // Edit distance where swapping two neighbours is one edit ("titel" is
+        // one from "title", two from "site").
         func distance(_ a: [Character], _ b: [Character]) -> Int {
-            var prev = Array(0...b.count)
+            var before = Array(0...b.count), prev = before
             for i in 1...max(a.count, 1) where !a.isEmpty {
                 var cur = [i] + Array(repeating: 0, count: b.count)
                 for j in 1...max(b.count, 1) where !b.isEmpty {
                     cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                    if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { cur[j] = min(cur[j], before[j - 2] + 1) }
                 }
+                before = prev
                 prev = cur
             }
             return prev[b.count]
