@@ -1,5 +1,6 @@
 // `language`: the page's declaration when it is a valid ISO 639-1 code, else
-// a guess from the body. The guess runs on the first 2,000 words of the body:
+// a guess from the body. The guess runs on the first 500 words of the body
+// (enough for function-word shares; it runs for every article parsed):
 // Korean, Japanese, Chinese, Greek and Hebrew by their scripts; the others by
 // which language's most frequent function words (LanguageData.functionWords)
 // make up the body. It answers only when the body has at least 20 words, the
@@ -15,7 +16,7 @@ extension Article {
 }
 
 public enum LanguageDetector {
-    static let maxWords = 2000
+    static let maxWords = 500
     static let minWords = 20
     static let minShare = 0.10
     static let minMargin = 2.0
@@ -33,6 +34,7 @@ public enum LanguageDetector {
     /// UTF-8 bytes: it runs for every article `lectern parse` prints.
     public static func detect<S: Sequence>(_ pieces: S) -> String? where S.Element == String {
         let data = LanguageData.table
+        let maxLength = min(16, data.maxLength)
         var counts = [Int32](repeating: 0, count: data.words.count)
         var words = 0
         var script = ScriptCounts()
@@ -46,7 +48,7 @@ public enum LanguageDetector {
         @inline(__always) func endWord() {
             guard len > 0 else { return }
             words += 1
-            if len <= 16, let k = data.index[key] { counts[k] += 1 }
+            if len <= maxLength, let k = data.find(key) { counts[k] += 1 }
             key = WordKey(); len = 0
         }
         for var p in pieces {
