@@ -357,11 +357,7 @@ public final class ScriptHost {
 
     /// Remembers every script's globals after setup (see `changedGlobals`).
     public func snapshotGlobals() {
-        for i in 0..<scriptPaths.count {
-            pushPrelude("snapshot")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            if guarded({ lectern_pcall(L, 1, 0) }) != LUA_OK { lectern_pop(L, 1) }
-        }
+        for i in 0..<scriptPaths.count { callPrelude("snapshot", script: i) }
     }
 
     /// At the end of a chunk, per script: the globals and the locals (upvalues
@@ -371,14 +367,9 @@ public final class ScriptHost {
     public func endChunk() -> (globals: [[String]], locals: [[String]]) {
         var globals: [[String]] = [], locals: [[String]] = []
         for i in 0..<scriptPaths.count {
-            pushPrelude("chunk_end")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            guard guarded({ lectern_pcall(L, 1, 2) }) == LUA_OK else {
-                lectern_pop(L, 1); globals.append([]); locals.append([]); continue
-            }
-            globals.append(lines(stringAt(L, -2)))
-            locals.append(lines(stringAt(L, -1)))
-            lectern_pop(L, 2)
+            let r = callPrelude("chunk_end", script: i, results: 2)
+            globals.append(r?[0] ?? [])
+            locals.append(r?[1] ?? [])
         }
         return (globals, locals)
     }
@@ -387,12 +378,7 @@ public final class ScriptHost {
     public func finishReads(_ labels: [[String]]) -> [[String]] {
         (0..<scriptPaths.count).map { i in
             guard i < labels.count, !labels[i].isEmpty else { return [] }
-            pushPrelude("finish_reads")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            pushString(L, labels[i].joined(separator: "\n"))
-            defer { lectern_pop(L, 1) }
-            guard guarded({ lectern_pcall(L, 2, 1) }) == LUA_OK else { return [] }
-            return lines(stringAt(L, -1))
+            return callPrelude("finish_reads", script: i, arg: labels[i].joined(separator: "\n"), results: 1)?[0] ?? []
         }
     }
 
@@ -401,11 +387,7 @@ public final class ScriptHost {
     public func hookNameWarnings() -> [String] {
         var out: [String] = []
         for i in 0..<scriptPaths.count {
-            pushPrelude("near_hooks")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            defer { lectern_pop(L, 1) }
-            guard guarded({ lectern_pcall(L, 1, 1) }) == LUA_OK else { continue }
-            for line in lines(stringAt(L, -1)) {
+            for line in callPrelude("near_hooks", script: i, results: 1)?[0] ?? [] {
                 let parts = line.split(separator: "\t").map(String.init)
                 guard parts.count == 2 else { continue }
                 out.append("\(scriptPaths[i]): function '\(parts[0])' is not a hook, so it is never called; did you mean \(parts[1])? (hooks: \(HookRegistry.names.joined(separator: ", ")))")
@@ -418,16 +400,24 @@ public final class ScriptHost {
     public func mergePlans() -> [MergePlan] {
         (0..<scriptPaths.count).map { i in
             let plan = MergePlan()
-            pushPrelude("merges")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            defer { lectern_pop(L, 1) }
-            guard guarded({ lectern_pcall(L, 1, 1) }) == LUA_OK else { return plan }
-            for line in lines(stringAt(L, -1)) {
+            for line in callPrelude("merges", script: i, results: 1)?[0] ?? [] {
                 let parts = line.split(separator: "\t", maxSplits: 1).map(String.init)
                 if parts.count == 2, let k = MergeKind(rawValue: parts[1]) { plan.declare(parts[0], k) }
             }
             return plan
         }
+    }
+
+    /// Calls P[name](script i + 1 [, arg]) under the watchdog; each string
+    /// result split into lines, or nil when the call failed.
+    @discardableResult
+    private func callPrelude(_ name: String, script i: Int, arg: String? = nil, results n: Int32 = 0) -> [[String]]? {
+        pushPrelude(name)
+        lua_pushinteger(L, lua_Integer(i + 1))
+        if let arg { pushString(L, arg) }
+        guard guarded({ lectern_pcall(L, arg == nil ? 1 : 2, n) }) == LUA_OK else { lectern_pop(L, 1); return nil }
+        defer { lectern_pop(L, n) }
+        return (0..<n).map { k in lines(stringAt(L, k - n)) }
     }
 
     private func lines(_ s: String?) -> [String] {
@@ -438,10 +428,7 @@ public final class ScriptHost {
     /// Makes reading those globals in finish an error that says to use `state`.
     public func poisonGlobals(_ names: [[String]]) {
         for (i, list) in names.enumerated() where !list.isEmpty && i < scriptPaths.count {
-            pushPrelude("poison")
-            lua_pushinteger(L, lua_Integer(i + 1))
-            pushString(L, list.joined(separator: "\n"))
-            if guarded({ lectern_pcall(L, 2, 0) }) != LUA_OK { lectern_pop(L, 1) }
+            callPrelude("poison", script: i, arg: list.joined(separator: "\n"))
         }
     }
 
@@ -896,7 +883,8 @@ let hostLog: lua_CFunction = { L in
         if n > 0 { for i in 1...n { parts.append(describe(L, i)) } }
         var line = parts.joined(separator: " ")
         if let s = h.source { line = "\(s): " + line }
-        FileHandle.standardError.write(("lectern.log: " + line + "\n").data(using: .utf8)!)
+        // a script's text may hold escape sequences: escaped as every other message is (Runner.warn)
+        FileHandle.standardError.write(Data(("lectern.log: " + terminalSafe(line) + "\n").utf8))
         return 0
     }
 }

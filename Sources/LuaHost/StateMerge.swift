@@ -35,8 +35,6 @@ public final class MergePlan: @unchecked Sendable {
 
     public init() {}
 
-    public var isEmpty: Bool { kind == nil && children.isEmpty && wildcard == nil }
-
     /// Adds "a.b.*.c" -> kind. A path is the key names from `state`, dot-separated.
     public func declare(_ path: String, _ kind: MergeKind) {
         var node = self
@@ -56,13 +54,6 @@ public final class MergePlan: @unchecked Sendable {
     func child(_ k: StateKey) -> MergePlan? {
         if !children.isEmpty, let c = children[k.segment] { return c }
         return wildcard
-    }
-
-    /// The kind declared for a path given as segments.
-    func kind(at path: [String]) -> MergeKind? {
-        var node: MergePlan? = self
-        for seg in path { node = node.flatMap { $0.children[seg] ?? $0.wildcard } }
-        return node?.kind
     }
 
     /// Copy with one more declaration (for trying a suggestion).
