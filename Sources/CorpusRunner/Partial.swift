@@ -479,7 +479,7 @@ extension Runner {
                 outcome.refused = error.description
                 return outcome
             }
-            sinkLock.lock(); sink.flush(); sinkLock.unlock()
+            sink.flush()
             if outcome.stoppedEarly { break }
         }
         return outcome
@@ -494,18 +494,9 @@ extension Runner {
         outcome.stateFailures += t.stateFailures
         for (k, v) in t.reasons { outcome.reasons[k, default: 0] += v }
         for (k, v) in t.warcSkipped { skippedRecords.add(k, v) }
-        for i in outcome.merged.indices {
-            do {
-                try outcome.merged[i].merge(chunk: t.states[i], base: initialStates[i], plan: plans[i], path: "state")
-            } catch {
-                warn("\(config.scripts[i]): \(error.description)")
-                outcome.stateFailures += 1
-            }
-            if i < t.globals.count { outcome.changedGlobals[i] = Array(Set(outcome.changedGlobals[i] + t.globals[i])).sorted() }
-            if i < t.locals.count {
-                for l in t.locals[i] where !outcome.changedLocals[i].contains(l) { outcome.changedLocals[i].append(l) }
-            }
-        }
+        fold(states: t.states.map { .success($0) }, into: &outcome, initial: initialStates, plans: plans)
+        // (the parts' messages already carry the warnings for changed locals)
+        _ = addChanged(globals: t.globals, locals: t.locals, to: &outcome)
         if !t.complete {
             // The part stopped early (--fail-fast, the self-check): so does the merge, as one run would.
             outcome.stoppedEarly = true

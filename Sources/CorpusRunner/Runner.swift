@@ -349,14 +349,8 @@ public final class Runner: @unchecked Sendable {
     /// For `parse --format json`: articles written so far into the array.
     var jsonArticles = 0
 
-    /// Held while the sink is written, so that the watchdog's last resort
-    /// (another thread) can save what was written and stop the process.
-    let sinkLock = NSLock()
-
     func write(_ items: [OutputItem], to sink: RecordSink) {
         if let p = partialWriter { p.add(items); return }
-        sinkLock.lock()
-        defer { sinkLock.unlock() }
         for item in items {
             switch item {
             case .text(let s) where config.mode == .parse && config.parseJSONPretty:
@@ -540,7 +534,6 @@ public final class Runner: @unchecked Sendable {
         // The writer: chunks in order.
         var next = 0
         var firstChunk: (states: [Result<StateValue, StateError>], items: Int, check: CheckRun?)? = nil
-        var warnedLocals = Set<String>()
         outcome.changedGlobals = Array(repeating: [], count: initialStates.count)
         outcome.changedLocals = Array(repeating: [], count: initialStates.count)
         while true {
@@ -555,38 +548,16 @@ public final class Runner: @unchecked Sendable {
             window.release()
             next += 1
             write(r.output, to: sink)
-            sinkLock.lock()
             sink.flush()  // a chunk's output reaches the reader (a pipe, a file) as soon as it is in order
-            sinkLock.unlock()
             for m in r.messages { warn(m) }
             outcome.articles += r.articles
             outcome.failedArticles += r.failedArticles
             outcome.problems += r.inputProblems
             outcome.missing += r.missing
             for (k, v) in r.reasons { outcome.reasons[k, default: 0] += v }
-            for (i, s) in r.states.enumerated() where i < outcome.merged.count {
-                switch s {
-                case .success(let v):
-                    do {
-                        try outcome.merged[i].merge(chunk: v, base: initialStates[i], plan: plans[i], path: "state")
-                    } catch {
-                        warn("\(config.scripts[i]): \(error.description)")
-                        outcome.stateFailures += 1
-                    }
-                case .failure(let e):
-                    warn(e.description)
-                    outcome.stateFailures += 1
-                }
-            }
-            for (i, g) in r.changedGlobals.enumerated() where i < outcome.changedGlobals.count {
-                outcome.changedGlobals[i] = Array(Set(outcome.changedGlobals[i] + g)).sorted()
-            }
-            for (i, l) in r.changedLocals.enumerated() where i < outcome.changedLocals.count {
-                for label in l where !warnedLocals.contains("\(i)\t\(label)") {
-                    warnedLocals.insert("\(i)\t\(label)")
-                    outcome.changedLocals[i].append(label)
-                    warn("\(config.scripts[i]): \(label) was changed by per-article hooks; every chunk of articles starts from its value after setup (so the answer is the same for any --jobs), so it cannot carry anything across the corpus: keep totals in state (docs/SCRIPTING.md, \"Merging state\")")
-                }
+            fold(states: r.states, into: &outcome, initial: initialStates, plans: plans)
+            for (i, label) in addChanged(globals: r.changedGlobals, locals: r.changedLocals, to: &outcome) {
+                warn("\(config.scripts[i]): \(label) was changed by per-article hooks; every chunk of articles starts from its value after setup (so the answer is the same for any --jobs), so it cannot carry anything across the corpus: keep totals in state (docs/SCRIPTING.md, \"Merging state\")")
             }
             progress.advance(r.articles + r.inputProblems)
             if r.index == 0 { firstChunk = (r.states, r.items, r.check) }
@@ -609,6 +580,42 @@ public final class Runner: @unchecked Sendable {
         outcome.seenItems = seen.value
         outcome.interrupted = interrupted
         return outcome
+    }
+
+    /// Folds a chunk's (or a part's) end state into the total, in input order;
+    /// a state that does not merge is reported and counted.
+    func fold(states: [Result<StateValue, StateError>], into outcome: inout Outcome,
+              initial: [StateValue], plans: [MergePlan]) {
+        for (i, s) in states.enumerated() where i < outcome.merged.count {
+            switch s {
+            case .success(let v):
+                do {
+                    try outcome.merged[i].merge(chunk: v, base: initial[i], plan: plans[i], path: "state")
+                } catch {
+                    warn("\(config.scripts[i]): \(error.description)")
+                    outcome.stateFailures += 1
+                }
+            case .failure(let e):
+                warn(e.description)
+                outcome.stateFailures += 1
+            }
+        }
+    }
+
+    /// Adds the globals and locals that per-article hooks changed; returns the
+    /// locals not seen before (script index, label), in order.
+    func addChanged(globals: [[String]], locals: [[String]], to outcome: inout Outcome) -> [(Int, String)] {
+        for (i, g) in globals.enumerated() where i < outcome.changedGlobals.count {
+            outcome.changedGlobals[i] = Array(Set(outcome.changedGlobals[i] + g)).sorted()
+        }
+        var new: [(Int, String)] = []
+        for (i, l) in locals.enumerated() where i < outcome.changedLocals.count {
+            for label in l where !outcome.changedLocals[i].contains(label) {
+                outcome.changedLocals[i].append(label)
+                new.append((i, label))
+            }
+        }
+        return new
     }
 
     /// The writer is done: the producer and workers stop, without marking the run interrupted.
