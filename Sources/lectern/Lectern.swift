@@ -40,6 +40,44 @@ struct Lectern: ParsableCommand {
     }
 }
 
+/// Options shared by `run` and `merge`: where records go and the Lua host's limits.
+struct HostAndOutputOptions: ParsableArguments {
+    @Option(help: "Record format: jsonl, csv, json, table, markdown, or html (a report with the charts the scripts declare; docs/REPORTS.md).")
+    var format: String = "jsonl"
+
+    @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format (each replaced whole at the end).")
+    var outputDir: String?
+
+    @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
+    var luaPath: [String] = []
+
+    @Option(help: "Seconds one hook call may run before it fails (0: no limit).")
+    var timeout: Double = 30
+
+    @Option(help: "Memory cap per Lua state, e.g. 512M or 2G (0: no cap).")
+    var memory: String = "1G"
+
+    @Flag(help: "Lift the sandbox: os, io, debug, package, dofile, loadfile and C modules (see docs/SCRIPTING.md).")
+    var unsafe = false
+
+    func apply(to c: inout RunConfig) throws {
+        guard let f = RecordFormat(rawValue: format) else {
+            throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        c.format = f
+        c.output = output
+        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
+        c.host.luaPath = luaPath
+        guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
+        c.host.timeout = timeout
+        c.host.memoryLimit = try parseSize(memory, option: "--memory", range: 0...sizeCeiling, examples: "512M or 2G (0: no cap)")
+        c.host.unsafe = unsafe
+    }
+}
+
 /// Options shared by every command that reads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Option(name: .customLong("jobs"), help: "Worker threads (default: the number of cores).")
@@ -149,29 +187,10 @@ struct Run: ParsableCommand {
     @Option(name: .customLong("script"), help: "Another script to run in the same pass (repeatable).")
     var extraScripts: [String] = []
 
-    @Option(help: "Record format: jsonl, csv, json, table, markdown, or html (a report with the charts the scripts declare; docs/REPORTS.md).")
-    var format: String = "jsonl"
-
-    @Option(help: "Write records to FILE (a regular file is replaced whole at the end, never half; a device or FIFO is written directly).")
-    var output: String?
-
-    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format (each replaced whole at the end).")
-    var outputDir: String?
-
     @Option(name: .customLong("arg"), help: "KEY=VALUE passed to the scripts' setup(args) (repeatable).")
     var args: [String] = []
 
-    @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
-    var luaPath: [String] = []
-
-    @Option(help: "Seconds one hook call may run before it fails (0: no limit).")
-    var timeout: Double = 30
-
-    @Option(help: "Memory cap per Lua state, e.g. 512M or 2G (0: no cap).")
-    var memory: String = "1G"
-
-    @Flag(help: "Lift the sandbox: os, io, debug, package, dofile, loadfile and C modules (see docs/SCRIPTING.md).")
-    var unsafe = false
+    @OptionGroup var host: HostAndOutputOptions
 
     @Option(name: .customLong("chunk-size"), help: "Articles per chunk (default 256): each chunk starts from the state after setup; see docs/SCRIPTING.md, \"Merging state\".")
     var chunkSize: Int?
@@ -190,12 +209,7 @@ struct Run: ParsableCommand {
         c.mode = .run
         c.scripts = [scriptAndPaths[0]] + extraScripts
         c.paths = Array(scriptAndPaths.dropFirst())
-        guard let f = RecordFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        c.format = f
-        c.output = output
-        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
+        try host.apply(to: &c)
         try applyPartial(to: &c)
         for a in args {
             guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
@@ -206,11 +220,6 @@ struct Run: ParsableCommand {
         for key in argsWithInvalidUTF8() {
             FileHandle.standardError.write(Data("lectern: --arg \(terminalSafe(key)): the value is not valid UTF-8; setup(args) gets U+FFFD for the bad bytes\n".utf8))
         }
-        c.host.luaPath = luaPath
-        guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
-        c.host.timeout = timeout
-        c.host.memoryLimit = try parseSize(memory, option: "--memory", range: 0...sizeCeiling, examples: "512M or 2G (0: no cap)")
-        c.host.unsafe = unsafe
         if let chunkSize {
             guard chunkSize >= 1 && chunkSize <= 1_000_000_000 else { throw ValidationError("--chunk-size must be between 1 and 1000000000 articles") }
             c.chunkArticles = chunkSize
@@ -327,7 +336,7 @@ extension Run {
     /// --partial: a part holds records, not formatted output; `merge` formats them.
     func applyPartial(to c: inout RunConfig) throws {
         guard let partial else { return }
-        guard output == nil, outputDir == nil, format == "jsonl" else {
+        guard host.output == nil, host.outputDir == nil, host.format == "jsonl" else {
             throw ValidationError("--partial writes records, not formatted output: give --format and --output to lectern merge")
         }
         c.partial = partial
@@ -350,26 +359,7 @@ struct Merge: ParsableCommand {
     @Option(name: .customLong("script"), help: "Another script of the same runs (repeatable, in the order the parts were made with).")
     var extraScripts: [String] = []
 
-    @Option(help: "Record format: jsonl, csv, json, table or markdown.")
-    var format: String = "jsonl"
-
-    @Option(help: "Write records to FILE (written whole at the end, never half).")
-    var output: String?
-
-    @Option(name: .customLong("output-dir"), help: "Write emit's records to DIR/records.EXT and emit_to(NAME, ...)'s to DIR/NAME.EXT, in --format.")
-    var outputDir: String?
-
-    @Option(name: .customLong("lua-path"), help: "Another folder where require looks for modules (repeatable).")
-    var luaPath: [String] = []
-
-    @Option(help: "Seconds setup or finish may run (0: no limit).")
-    var timeout: Double = 30
-
-    @Option(help: "Memory cap of the Lua state, e.g. 512M or 2G (0: no cap).")
-    var memory: String = "1G"
-
-    @Flag(help: "Lift the sandbox, as the parts were made with (see docs/SCRIPTING.md).")
-    var unsafe = false
+    @OptionGroup var host: HostAndOutputOptions
 
     func run() throws {
         guard scriptAndParts.count >= 2 else {
@@ -378,17 +368,7 @@ struct Merge: ParsableCommand {
         var c = RunConfig()
         c.mode = .run
         c.scripts = [scriptAndParts[0]] + extraScripts
-        guard let f = RecordFormat(rawValue: format) else {
-            throw ValidationError("--format must be one of \(RecordFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        c.format = f
-        c.output = output
-        c.outputDir = try checkedOutputDir(output: output, outputDir: outputDir)
-        c.host.luaPath = luaPath
-        guard timeout >= 0 else { throw ValidationError("--timeout must be 0 or more seconds") }
-        c.host.timeout = timeout
-        c.host.memoryLimit = try parseSize(memory, option: "--memory", range: 0...sizeCeiling, examples: "512M or 2G (0: no cap)")
-        c.host.unsafe = unsafe
+        try host.apply(to: &c)
         switch PartReader.check(parts: Array(scriptAndParts.dropFirst()), scripts: c.scripts) {
         case .failure(let e):
             FileHandle.standardError.write(Data("lectern: \(e.description)\n".utf8))
