@@ -485,6 +485,12 @@ final class OutputSafetyTests: XCTestCase {
         XCTAssertTrue(r.err.contains("txt (in hook 'article')\n    "), "traceback lines kept: \(r.err)")
         let missing = try lectern(["parse", "no\u{1B}[31mfile"])
         XCTAssertTrue(missing.err.contains("lectern: no\\x1b[31mfile: no such file or directory\n"), missing.err)
+        // lectern.log writes a script's own text: escaped the same way
+        let log = try write(dir, "log.lua", "function article(a) lectern.log('x\\27[31mred') end\n")
+        let l = try lectern(["run", log, seedPath])
+        XCTAssertEqual(l.status, 0, l.err)
+        XCTAssertFalse(l.err.contains("\u{1B}"), l.err)
+        XCTAssertTrue(l.err.hasSuffix(": x\\x1b[31mred\n"), l.err)
     }
 }
 
