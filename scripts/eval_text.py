@@ -71,6 +71,36 @@ def esc(s):
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+def summarize(truth, bodies):
+    """Body F1, precision, recall and per-page (P, R) with the benchmark's scoring."""
+    s = eval_html.score(truth, {pid: {"body": b} for pid, b in bodies.items()}, list(truth))
+    return s["F"], s["P"], s["R"], s["per"]
+
+
+def best_time(cmd, runs):
+    best = None
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        res = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        dt = time.perf_counter() - t0
+        if res.returncode not in (0, 1):
+            sys.stderr.write(res.stderr.decode("utf-8", "replace"))
+            sys.exit("lectern failed with status %d" % res.returncode)
+        best = dt if best is None else min(best, dt)
+    return best
+
+
+def time_lectern(binary, inputs, tiny, repeat, runs):
+    """Pages/s of `lectern parse --jobs 1` on one core, process start-up excluded.
+
+    The page list is given `repeat` times in one call (so start-up is paid once
+    for repeat*N pages); start-up itself is measured as a call on one tiny page
+    and subtracted. Best of `runs` for both."""
+    startup = best_time(eval_html.lectern_cmd(binary, [tiny]), runs)
+    total = best_time(eval_html.lectern_cmd(binary, inputs * repeat), runs)
+    return len(inputs) * repeat / max(total - startup, 1e-9)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True)
@@ -112,17 +142,18 @@ def main():
                 if args.keep and not held_out(pid):
                     os.makedirs(os.path.join(args.keep, name), exist_ok=True)
                     shutil.copy(f, os.path.join(args.keep, name))
-            lp = eval_html.run_lectern(args.lectern, inputs, ids)
-            lpps, _ = eval_html.time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs)
+            preds, _ = eval_html.run_lectern(args.lectern, inputs, ids, 1)
+            lp = {pid: pr["body"] for pid, pr in preds.items()}
+            lpps = time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs)
             jt, jpps = justext_bodies([(p, texts[p]) for p in ids])
             print("\n%s (%s)" % (name, "Markdown" if ext == "md" else "plain text"))
             print("%-10s %-12s %7s %9s %7s %9s" % ("split", "extractor", "F1", "precision", "recall", "pages/s"))
             for sname, st in splits:
                 for ename, bodies, pps in (("lectern", lp, lpps), ("justext", jt, jpps), ("whole-page", texts, None)):
-                    f, p, r, per = eval_html.summarize(st, bodies)
+                    f, p, r, per = summarize(st, bodies)
                     print("%-10s %-12s %7.3f %9.3f %7.3f %9s" % (sname, ename, f, p, r, "%.0f" % pps if pps else "-"))
             if args.worst:
-                _, _, _, per = eval_html.summarize(splits[0][1], lp)
+                _, _, _, per = summarize(splits[0][1], lp)
                 for pid, (p, r) in sorted(per.items(), key=lambda kv: min(kv[1]))[:args.worst]:
                     print("  P %.2f R %.2f  %s" % (p, r, pid))
         print("\npages/s: one core; lectern = `lectern parse --jobs 1 --quiet` on the rendered files "
