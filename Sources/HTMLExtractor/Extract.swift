@@ -469,6 +469,7 @@ final class Extractor {
         var navCandidates: [(Int, Hint, Int32, String)] = []
         var bylineDate: (String, String, String)? = nil
         var bodyParas = 0
+        var spanLinks: [(Int, Bool)] = []   // out index, is a heading
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
@@ -605,6 +606,12 @@ final class Extractor {
                 // (Not in a data table: a list of films is its titles, linked.)
                 if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9)
                     && !inTable(owner) {
+                    // Between the body's paragraphs a linked line written as
+                    // text (a p, li, heading) is usually body; decided once
+                    // the last paragraph is known.
+                    if Extractor.isWrittenText(ownerNode.tag), !Extractor.isShouting(text) {
+                        spanLinks.append((out.count, ownerNode.tag.isHeading && c.chars <= 300))
+                    }
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
                     continue
                 }
@@ -655,6 +662,16 @@ final class Extractor {
             }
             let kind = ownerNode.tag.isHeading ? "heading" : (c.linkChars * 2 > c.chars ? "links" : "other")
             boiler(kind, ctx.top, "outside the content root (\(describe(ctx.top)))")
+        }
+
+        // Mostly-links lines between the first and the last body paragraph are body.
+        if let first = out.firstIndex(where: { if case .block(let b) = $0 { return b.label == .paragraph }; return false }),
+           let last = out.lastIndex(where: { if case .block(let b) = $0 { return b.label == .paragraph }; return false }) {
+            for (k, heading) in spanLinks where k > first && k < last {
+                guard case .boiler(_, _, let text, let rule, let tag, let line) = out[k] else { continue }
+                out[k] = .block(Block(index: 0, line: line, text: text, label: heading ? .heading : .paragraph,
+                                      rule: "\(rule), between the body's paragraphs", tag: tag))
+            }
         }
 
         // One previous and one next title per container: the longest.
@@ -718,7 +735,17 @@ final class Extractor {
         while i < out.count {
             switch out[i] {
             case .block(let b):
-                if b.label == .heading { closeHeading(); lastHeading = blocks.count; parasSince = 0 }
+                if b.label == .heading {
+                    // Headings in a row ("Plan A", then "Breakfast") head one section:
+                    // sections are flat, and one without paragraphs is dropped.
+                    if lastHeading >= 0, lastHeading == blocks.count - 1, parasSince == 0 {
+                        blocks[lastHeading].text += "\n" + b.text
+                        blocks[lastHeading].rule += "; with the heading after it"
+                        i += 1
+                        continue
+                    }
+                    closeHeading(); lastHeading = blocks.count; parasSince = 0
+                }
                 if b.label == .paragraph { parasSince += 1 }
                 blocks.append(b)
                 // Tag-list chunks were folded into a page-level block; in-flow
@@ -1199,6 +1226,25 @@ final class Extractor {
         guard words.count >= 2 && words.count <= 4,
               words.allSatisfy({ $0.first.map { $0.isUppercase } ?? false }) else { return nil }
         return String(name)
+    }
+
+    /// Elements whose text is written as part of the article's flow (not a
+    /// div or span of widgets).
+    static func isWrittenText(_ t: Tag) -> Bool {
+        switch t {
+        case .p, .li, .dd, .dt, .blockquote, .h1, .h2, .h3, .h4, .h5, .h6: return true
+        default: return false
+        }
+    }
+
+    /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
+    /// Scripts without case are never shouting.
+    static func isShouting(_ t: String) -> Bool {
+        var upper = 0, lower = 0
+        for b in t.utf8 {
+            if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
+        }
+        return upper >= 10 && upper > lower * 3
     }
 
     static func mostlyDate(_ t: String) -> Bool {
