@@ -66,3 +66,27 @@ final class SpanTests: XCTestCase {
         XCTAssertFalse(a.bodyText.contains("SEE THE PHOTOS"))
     }
 }
+
+/// An embedded post is body even inside a container marked as a widget.
+final class EmbeddedPostTests: XCTestCase {
+    func testTweetInsideAWidgetIsBody() {
+        let html = """
+        <html><head><title>Mayor Answers Critics Online</title></head><body>
+        <article><h1>Mayor Answers Critics Online</h1>
+        <div class="story-body">
+        <p>The mayor answered her critics on Sunday evening, hours after the council meeting ended without a vote on the new budget.</p>
+        <div class="embed-widget"><blockquote class="twitter-tweet"><p>The budget will pass this week, and every library will stay open.</p></blockquote></div>
+        <div class="promo-widget"><p>Get the morning briefing in your inbox, every day of the week.</p></div>
+        <p>Council members said they had not been told about the plan before it was posted, and two of them asked for a meeting on Monday.</p>
+        </div></article></body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "page.html")
+        let a = ArticleBuilder.build(source: "page.html", format: "html", url: nil, blocks: page.blocks)
+        XCTAssertEqual(a.paragraphs.map(\.text), [
+            "The mayor answered her critics on Sunday evening, hours after the council meeting ended without a vote on the new budget.",
+            "The budget will pass this week, and every library will stay open.",
+            "Council members said they had not been told about the plan before it was posted, and two of them asked for a meeting on Monday.",
+        ])
+        XCTAssertTrue(a.boilerplate.contains { $0.text == "Get the morning briefing in your inbox, every day of the week." })
+    }
+}
