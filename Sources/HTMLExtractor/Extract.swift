@@ -547,7 +547,7 @@ final class Extractor {
                 continue
             }
             // Bylines and datelines (before the body, or short lines marked as such).
-            if c.chars < 120, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
+            if c.chars < 120, !ctx.embed, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
                 if let name = Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
                    rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
                     // The first byline that names a person, said "By X" if there is one:
@@ -564,7 +564,7 @@ final class Extractor {
                     continue
                 }
             }
-            if c.chars < 100, Extractor.startsWithDateLabel(text) {
+            if c.chars < 100, !ctx.embed, Extractor.startsWithDateLabel(text) {
                 if let d = DateNormalizer.normalize(text) {
                     block(.date, "dateline '\(text.prefix(12))...'", value: d)
                 } else {
@@ -572,8 +572,9 @@ final class Extractor {
                 }
                 continue
             }
-            // Never a date from a table cell (an infobox's "Initial release").
-            if c.chars < 80, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
+            // Never a date from a table cell (an infobox's "Initial release") or
+            // from an embedded post (a tweet's "June 2, 2021" signature).
+            if c.chars < 80, !ctx.embed, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
                let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
@@ -833,6 +834,7 @@ final class Extractor {
         var linkList: Int32 = -1
         var lede = false
         var inFigure = false
+        var embed = false       // inside an embedded post (tweet): its dates and names are not the article's
         var top: Int32 = -1
     }
 
@@ -897,6 +899,7 @@ final class Extractor {
             n = node.parent
         }
         ctx.top = prev >= 0 ? prev : owner
+        ctx.embed = inEmbed
         if ctx.commentSection >= 0 {
             ctx.commentItem = itemCandidate >= 0 && itemCandidate != ctx.commentSection ? itemCandidate : nil
         }

@@ -89,4 +89,26 @@ final class EmbeddedPostTests: XCTestCase {
         ])
         XCTAssertTrue(a.boilerplate.contains { $0.text == "Get the morning briefing in your inbox, every day of the week." })
     }
+
+    /// A tweet's signature line ("— Name (@handle) June 2, 2021") near the top
+    /// is the tweet's date, not the article's: a page without a date in its
+    /// metadata gets no date rather than the tweet's.
+    func testTweetSignatureIsNotTheArticleDate() {
+        let html = """
+        <html><head><title>Mayor Answers Critics Online</title></head><body>
+        <article><h1>Mayor Answers Critics Online</h1>
+        <div class="story-body">
+        <blockquote class="twitter-tweet"><p>The budget will pass this week, and every library will stay open.</p>
+        <p>By The Mayor (@mayor)</p>
+        <p>June 2, 2021</p></blockquote>
+        <p>The mayor answered her critics on Sunday evening, hours after the council meeting ended without a vote on the new budget.</p>
+        <p>Council members said they had not been told about the plan before it was posted, and two of them asked for a meeting on Monday.</p>
+        </div></article></body></html>
+        """
+        let page = HTMLReader().read(bytes: Array(html.utf8), source: "page.html")
+        let a = ArticleBuilder.build(source: "page.html", format: "html", url: nil, blocks: page.blocks)
+        XCTAssertNil(a.published)
+        XCTAssertNil(a.author)
+        XCTAssertEqual(a.paragraphs.first?.text, "The budget will pass this week, and every library will stay open.")
+    }
 }
