@@ -188,7 +188,9 @@ extension Classifier {
     /// After the other rules: body text outside the prose region, or in a long
     /// link-like run inside it, is page furniture; Markdown headings are headings.
     mutating func applyRegion() {
-        for i in max(0, firstBody)..<min(units.count, bodyEnd) where mdTableRows.contains(units[i].line) && !out[i].skip {
+        // A duplicated article can end the body above firstBody: an empty range then.
+        let lo = max(0, firstBody)
+        for i in lo..<max(lo, min(units.count, bodyEnd)) where mdTableRows.contains(units[i].line) && !out[i].skip {
             // Shape rules take rows of short cells for menus; in Markdown they are a table.
             if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
                 out[i].label = .paragraph
