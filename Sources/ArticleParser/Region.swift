@@ -27,6 +27,9 @@ extension Classifier {
     static let innerRun = 4
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
+    /// Teaser lists: this many items or more, each at most this many bytes.
+    static let teaserItems = 4
+    static let teaserBytes = 400
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
 
@@ -37,8 +40,10 @@ extension Classifier {
 
     func density(_ i: Int) -> (Density, Int) {
         let s = units[i].start, e = units[i].end
-        let (last, _) = lastScalar(b, s, e)
-        let terminal = isTerminal(last) || isCloser(last)
+        let (last, at) = lastScalar(b, s, e)
+        let list = UnitSplitter.startsListItem(b, s, e)
+        // In a list item a closer ends a sentence only after a sentence end ("* Teaser (145)" is no sentence).
+        let terminal = isTerminal(last) || (isCloser(last) && (!list || at > s && isTerminal(lastScalar(b, s, at).0)))
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
         if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
         var words = 0, inWord = false
@@ -47,7 +52,6 @@ extension Classifier {
             if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        let list = UnitSplitter.startsListItem(b, s, e)
         // Scripts without spaces between words (CJK): long units are prose.
         if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
@@ -104,9 +108,10 @@ extension Classifier {
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
+        let listed = teaserItems(cls)
         for i in 0..<n {
             switch cls[i] {
-            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+            case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
             case .neutral: weight[i] = -2
             case .linkLike: weight[i] = -4
             }
@@ -124,8 +129,8 @@ extension Classifier {
         guard outside >= Self.dumpLinkLines else { return }
         // jusText's context: lines next to the region that are not link-like
         // (a short last paragraph, a heading, the byline) belong to it.
-        while bestS > 0 && cls[bestS - 1] != .linkLike { bestS -= 1 }
-        while bestE < n && cls[bestE] != .linkLike { bestE += 1 }
+        while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }
+        while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
         region = bestS..<bestE
         density = cls
         // A dump whose story itself is indented (inscriptis renders the page's
@@ -133,6 +138,47 @@ extension Classifier {
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
             for i in 0..<n { units[i].indent = 0 }
         }
+    }
+
+    /// Units of teaser lists, told by repetition: at least `teaserItems`
+    /// short items (a run of units that are not link-like: a headline and its
+    /// summary) of the same number of units, the same number of link-like
+    /// units apart ("Headline" / summary / "2H ago", over and over). Articles
+    /// vary their paragraphs and sections; teaser lists do not.
+    func teaserItems(_ cls: [Density]) -> [Bool] {
+        let n = cls.count
+        var listed = [Bool](repeating: false, count: n)
+        // Items: maximal runs of units that are not link-like (a headline and its summary).
+        var items: [Range<Int>] = []
+        var i = 0
+        while i < n {
+            guard cls[i] != .linkLike else { i += 1; continue }
+            var j = i + 1
+            while j < n && cls[j] != .linkLike { j += 1 }
+            items.append(i..<j)
+            i = j
+        }
+        guard items.count >= Self.teaserItems else { return listed }
+        // An item's length and the link-like units up to the next item, as one number (0: too far apart).
+        func pattern(_ k: Int) -> Int {
+            let a = items[k], z = items[k + 1].lowerBound
+            guard a.count <= 3 && z - a.upperBound <= 4 else { return 0 }
+            return a.count * 8 + (z - a.upperBound)
+        }
+        func short(_ k: Int) -> Bool { units[items[k].upperBound - 1].end - units[items[k].lowerBound].start <= Self.teaserBytes }
+        var k = 0
+        while k + 1 < items.count {
+            let p = pattern(k)
+            var j = k + 1
+            while p != 0 && j + 1 < items.count && pattern(j) == p { j += 1 }
+            // Items k...j, the same distance apart; the last one as long as the others
+            // (what follows it is something else).
+            if p != 0 && j - k + 1 >= Self.teaserItems && (k..<j).allSatisfy(short) {
+                for u in items[k].lowerBound..<min(items[j].upperBound, items[j].lowerBound + items[k].count) { listed[u] = true }
+            }
+            k = max(j, k + 1)
+        }
+        return listed
     }
 
     /// The headline of a dump (nil: the first line stays the title): the
