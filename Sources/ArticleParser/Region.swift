@@ -133,6 +133,7 @@ extension Classifier {
         while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
         region = bestS..<bestE
         density = cls
+        teaser = listed
         // A dump whose story itself is indented (inscriptis renders the page's
         // layout as indentation) indents by layout, not by comment depth.
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
@@ -263,6 +264,7 @@ extension Classifier {
             // Between the headline and the region the header rules have read the
             // byline, date, dek and credits: only long link-like runs go there.
             let tail = i >= r.upperBound
+            let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
             if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i
@@ -272,7 +274,7 @@ extension Classifier {
                     switch out[k].label {
                     case .paragraph, .heading, .boilerplate("other") where k < title || out[k].label != .boilerplate("other"):
                         out[k].label = .boilerplate(linkRun ? "nav" : "other")
-                        out[k].why = (linkRun ? "nav: " : "other: ") + why
+                        out[k].why = (linkRun ? "nav: " : "other: ") + (teaser[k] && outsideI ? teaserWhy : why)
                         out[k].decided = true
                     default: break
                     }

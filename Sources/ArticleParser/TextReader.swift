@@ -142,6 +142,8 @@ struct Classifier {
     /// Page dumps (Region.swift): the main prose region and each unit's density class.
     var region: Range<Int>?
     var density: [Density] = []
+    /// Units of teaser lists (Region.swift, teaserItems).
+    var teaser: [Bool] = []
     /// What a Markdown page's markup said, by 1-based line (Markdown.swift).
     var mdHeadings: [Int: Int] = [:]
     var mdLinkShare: [Int: Double] = [:]

@@ -159,6 +159,52 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(parse(page).paragraphs.count, 8)
     }
 
+    /// A teaser list after a short story ("Headline" / summary / "2H ago", five
+    /// times) is told by repetition and does not join the story's region, though
+    /// its summaries are sentences.
+    func testTeaserListByRepetition() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let teasers = [("Harbour workers vote to end the strike", "The union said members backed the new offer by a wide margin on Monday."),
+                       ("School meals to get cheaper from April", "Parents will pay less for lunches after the county found money in its budget."),
+                       ("Library reopens after a two-year repair", "Readers queued outside the old building on Saturday to see the new reading room."),
+                       ("Night buses return to the western suburbs", "The operator said drivers had been found for the routes it dropped last year."),
+                       ("Storm damage closes the coast road", "Engineers expect the road to stay shut until the sea wall has been checked.")]
+        let ago = ["2H ago", "3H ago", "5H ago", "6H ago", "8H ago"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3].joined(separator: "\n\n") + "\n\nMore news\n\n"
+            + zip(teasers, ago).map { "\($0.0.0)\n\n\($0.0.1)\n\n\($0.1)" }.joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        let bs = blocks(page)
+        let item = "outside the main prose region (lines 12-20): item of a teaser list (items alike)"
+        XCTAssertEqual(block("School meals to get cheaper from April", in: bs)?.rule, "other: " + item)
+        XCTAssertEqual(block(teasers[1].1, in: bs)?.rule, "other: " + item)
+        XCTAssertEqual(block("3H ago", in: bs)?.rule, "nav: " + item)
+        XCTAssertEqual(block(teasers[4].1, in: bs)?.rule, "other: " + item)
+    }
+
+    /// List items ending in a count ("Story (148)") are links, not sentences:
+    /// a "Most commented" list above the headline stays out of the region.
+    func testListItemEndingInACountIsNoSentence() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let most = ["Mayor opens the new bridge over the river (148)", "Harbour workers vote to end the strike (131)",
+                    "School meals to get cheaper from April (97)", "Library reopens after a two-year repair (64)"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\nMost commented\n\n"
+            + most.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3, para1, para2].joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3, para1, para2])
+        let b = block("* School meals to get cheaper from April (97)", in: blocks(page))
+        XCTAssertEqual(b?.label, .boilerplate("nav"))
+        XCTAssertEqual(b?.rule, "nav: outside the main prose region (lines 19-31): run of 15 short link-like lines")
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
