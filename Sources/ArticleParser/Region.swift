@@ -232,6 +232,30 @@ extension Classifier {
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
     }
 
+    /// A dump without blank lines (Common Crawl WET) does not show where the
+    /// block under a label ("More:", "TRENDING:") ends, and the label's kind
+    /// runs on over the story. In the prose region such a block ends at the
+    /// first prose unit after link-like lines (the list under the label).
+    mutating func endLabelBlocks() {
+        guard let r = region, !units.dropFirst().contains(where: { $0.blankBefore > 0 }) else { return }
+        var why = "", list = false, cut = false
+        for i in 0..<units.count {
+            guard info[i].contextKind != nil, info[i].contextWhy.contains(": line under the label '") else { continue }
+            if info[i].contextWhy != why {
+                why = info[i].contextWhy
+                list = density[i] == .linkLike
+                cut = false
+                continue
+            }
+            if r.contains(i) && density[i] == .prose && list { cut = true }
+            if density[i] == .linkLike { list = true }
+            if cut && r.contains(i) {
+                info[i].contextKind = nil
+                info[i].contextWhy = ""
+            }
+        }
+    }
+
     /// After the other rules: body text outside the prose region, or in a long
     /// link-like run inside it, is page furniture; Markdown headings are headings.
     mutating func applyRegion() {

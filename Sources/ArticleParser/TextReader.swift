@@ -170,6 +170,7 @@ struct Classifier {
         guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t
         labelBlocks()
+        endLabelBlocks()
         decide(t, .title, region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
         for i in 0..<t { labelFurniture(i) }
         headStart = t

@@ -205,6 +205,24 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(b?.rule, "nav: outside the main prose region (lines 19-31): run of 15 short link-like lines")
     }
 
+    /// A dump without blank lines (as Common Crawl WET saves text): the block
+    /// under a label ("More:") ends at the first sentence after its list, not
+    /// at the next blank line, which never comes.
+    func testLabelBlockEndsInTheRegionWithoutBlankLines() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let long = para1 + " " + para2
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n"
+            + "City council approves new tram line after years of debate\nBy Jane Doe\n" + long + "\n" + para3 + "\n"
+            + "More:\n* Tram fares explained\n* Why trams are back\n* The bus that drives itself\n"
+            + [long, para3, para2].joined(separator: "\n") + "\n* About us\n* Contact\n* Privacy\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.paragraphs.map(\.text), [long, para3, long, para3, para2])
+        let bs = blocks(page)
+        XCTAssertEqual(block("* Why trams are back", in: bs)?.rule, "related: line under the label 'More:'")
+        XCTAssertEqual(block(para2, in: bs)?.rule, "paragraph: sentence text")
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
