@@ -27,6 +27,8 @@ extension Classifier {
     static let innerRun = 4
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
+    /// A run of this many link-like units splits the best run.
+    static let breakRun = 8
     /// Teaser lists: this many items or more, each at most this many bytes.
     static let teaserItems = 4
     static let teaserBytes = 400
@@ -124,6 +126,7 @@ extension Classifier {
             if cur > best { best = cur; bestS = curS; bestE = i + 1 }
         }
         guard best >= 30 else { return }
+        splitAtBreaks(cls, weight, &bestS, &bestE)
         var outside = 0
         for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
         guard outside >= Self.dumpLinkLines else { return }
@@ -138,6 +141,46 @@ extension Classifier {
         // layout as indentation) indents by layout, not by comment depth.
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
             for i in 0..<n { units[i].indent = 0 }
+        }
+    }
+
+    /// A long run of Markdown link lines inside the best run is a strong break
+    /// (a menu, a section's link list between two blocks of teasers): the run
+    /// is cut there and the heaviest part kept, a part under a date line
+    /// (the story's header) counting double.
+    func splitAtBreaks(_ cls: [Density], _ weight: [Int], _ bestS: inout Int, _ bestE: inout Int) {
+        // Links for sure: Markdown lines of link text. Short lines and list
+        // items may be the story's own (a recipe's steps, a plan's items).
+        guard !mdLinkShare.isEmpty else { return }
+        func link(_ k: Int) -> Bool { (mdLinkShare[units[k].line] ?? 0) >= Self.linkShareOut }
+        var parts: [Range<Int>] = []
+        var s = bestS, i = bestS
+        while i < bestE {
+            guard link(i) else { i += 1; continue }
+            var j = i
+            while j < bestE && link(j) { j += 1 }
+            if j - i >= Self.breakRun {
+                if i > s { parts.append(s..<i) }
+                s = j
+            }
+            i = j
+        }
+        guard !parts.isEmpty else { return }
+        if s < bestE { parts.append(s..<bestE) }
+        var top = Int.min
+        for p in parts {
+            // The part's own best run.
+            var best = 0, bS = p.lowerBound, bE = p.lowerBound, cur = 0, cS = p.lowerBound
+            for k in p {
+                if cur <= 0 { cur = 0; cS = k }
+                cur += weight[k]
+                if cur > best { best = cur; bS = cS; bE = k + 1 }
+            }
+            guard bE > bS else { continue }
+            var w = best
+            for k in max(0, bS - 4)..<min(bE, bS + 4) where cls[k] != .prose
+                && MetaLines.dateLine(b, units[k].start, units[k].end) != nil { w *= 2; break }
+            if w > top { top = w; bestS = bS; bestE = bE }
         }
     }
 

@@ -223,6 +223,30 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(block(para2, in: bs)?.rule, "paragraph: sentence text")
     }
 
+    /// In Markdown a run of 8 link lines is a strong break: the story under
+    /// the headline and its date is kept, the promotion after the links is not,
+    /// though the best run of prose would span both.
+    func testMarkdownLinkRunSplitsTheRegion() {
+        let menu = ["Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters", "Events"]
+        let links = ["Ten cities ranked by commute", "Why trams are back", "The bus that drives itself", "A bridge too far",
+                     "Rail fares explained", "Cycling in the rain", "The last night train", "Ferries of the north"]
+        let promo1 = "Our partners have put together a guide to the best winter breaks by train, with routes, prices and the small hotels that travellers keep going back to."
+        let promo2 = "Sign up for the travel letter and every Friday you will get the week's best stories about getting around, from the people who write them."
+        func list(_ items: [String], _ path: String) -> String {
+            items.enumerated().map { "* [\($0.element)](https://example.com/\(path)\($0.offset))" }.joined(separator: "\n")
+        }
+        let page = list(menu, "m") + "\n\n# City council approves new tram line after years of debate\n\nMarch 3, 2024\n\n"
+            + [para1, para2, para3].joined(separator: "\n\n") + "\n\n" + list(links, "s") + "\n\n"
+            + promo1 + "\n\n" + promo2 + "\n\n" + list(menu, "f") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        let bs = blocks(page)
+        XCTAssertEqual(block(promo1, in: bs)?.rule, "other: outside the main prose region (lines 12-20): run of 2 lines")
+        XCTAssertEqual(block("* Rail fares explained", in: bs)?.rule, "nav: outside the main prose region (lines 12-20): run of 8 short link-like lines")
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
