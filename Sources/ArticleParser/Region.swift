@@ -21,6 +21,8 @@ extension Classifier {
     static let linkShareOut = 0.5
     static let shortWords = 3
     static let listItemWords = 12
+    /// On a dump, list items without a sentence end up to this long are links.
+    static let dumpListItemWords = 20
     /// Link-like units outside the region that make a page a dump.
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
@@ -40,12 +42,18 @@ extension Classifier {
         w.utf8.count <= 8 ? w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : nil
     })
 
-    func density(_ i: Int) -> (Density, Int) {
+    /// Ends like a sentence; in a list item a closer only after a sentence end
+    /// ("* Teaser (145)" is no sentence).
+    func endsSentence(_ i: Int, list: Bool = true) -> Bool {
         let s = units[i].start, e = units[i].end
         let (last, at) = lastScalar(b, s, e)
+        return isTerminal(last) || (isCloser(last) && (!list || at > s && isTerminal(lastScalar(b, s, at).0)))
+    }
+
+    func density(_ i: Int) -> (Density, Int) {
+        let s = units[i].start, e = units[i].end
         let list = UnitSplitter.startsListItem(b, s, e)
-        // In a list item a closer ends a sentence only after a sentence end ("* Teaser (145)" is no sentence).
-        let terminal = isTerminal(last) || (isCloser(last) && (!list || at > s && isTerminal(lastScalar(b, s, at).0)))
+        let terminal = endsSentence(i, list: list)
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
         if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
         var words = 0, inWord = false
@@ -96,40 +104,68 @@ extension Classifier {
         for u in units where u.end - u.start <= 60 || UnitSplitter.startsListItem(b, u.start, u.end) { short += 1 }
         guard short >= Self.dumpLinkLines else { return }
         var cls = [Density](repeating: .neutral, count: n)
-        var weight = [Int](repeating: 0, count: n)
+        var words = [Int](repeating: 0, count: n)
         // Touching lines: no blank line between a unit and the one above.
         func touches(_ i: Int) -> Bool { i > 0 && i < n && units[i].blankBefore == 0 }
         var lone = 0
         for i in 0..<n {
             let (d, w) = density(i)
             cls[i] = d
-            weight[i] = w
+            words[i] = w
             if d == .prose && !touches(i) && !touches(i + 1) { lone += 1 }
         }
         // A page that sets its paragraphs apart with blank lines sets out its
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
-        let listed = teaserItems(cls)
-        for i in 0..<n {
-            switch cls[i] {
-            case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
-            case .neutral: weight[i] = -2
-            case .linkLike: weight[i] = -4
+        var listed: [Bool] = []
+        var bestS = 0, bestE = 0
+        // Two passes: the first tells a dump; on a dump, longer list items
+        // without a sentence end are links too (headlines in link lists) when
+        // their list reaches outside the first run.
+        for pass in 0..<2 {
+            if pass == 1 {
+                // Only lists not wholly inside the first pass's run: the story's own
+                // bullet points ("• Revenue of $48.2 million, up 31%") stay.
+                var changed = false, i = 0
+                let s0 = bestS, e0 = bestE
+                while i < n {
+                    guard UnitSplitter.startsListItem(b, units[i].start, units[i].end) else { i += 1; continue }
+                    var j = i + 1
+                    while j < n && UnitSplitter.startsListItem(b, units[j].start, units[j].end) { j += 1 }
+                    if i <= s0 || j >= e0 {
+                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) {
+                            cls[k] = .linkLike
+                            changed = true
+                        }
+                    }
+                    i = j
+                }
+                guard changed else { break }
             }
+            listed = teaserItems(cls)
+            var weight = words
+            for i in 0..<n {
+                switch cls[i] {
+                case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+                case .neutral: weight[i] = -2
+                case .linkLike: weight[i] = -4
+                }
+            }
+            // Kadane's maximum-sum run.
+            var best = 0, cur = 0, curS = 0
+            bestS = 0; bestE = 0
+            for i in 0..<n {
+                if cur <= 0 { cur = 0; curS = i }
+                cur += weight[i]
+                if cur > best { best = cur; bestS = curS; bestE = i + 1 }
+            }
+            guard best >= 30 else { return }
+            splitAtBreaks(cls, weight, &bestS, &bestE)
+            var outside = 0
+            for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
+            guard outside >= Self.dumpLinkLines else { return }
         }
-        // Kadane's maximum-sum run.
-        var best = 0, bestS = 0, bestE = 0, cur = 0, curS = 0
-        for i in 0..<n {
-            if cur <= 0 { cur = 0; curS = i }
-            cur += weight[i]
-            if cur > best { best = cur; bestS = curS; bestE = i + 1 }
-        }
-        guard best >= 30 else { return }
-        splitAtBreaks(cls, weight, &bestS, &bestE)
-        var outside = 0
-        for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
-        guard outside >= Self.dumpLinkLines else { return }
         // jusText's context: lines next to the region that are not link-like
         // (a short last paragraph, a heading, the byline) belong to it.
         while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }

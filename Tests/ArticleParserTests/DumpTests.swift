@@ -186,12 +186,13 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(block(teasers[4].1, in: bs)?.rule, "other: " + item)
     }
 
-    /// List items ending in a count ("Story (148)") are links, not sentences:
-    /// a "Most commented" list above the headline stays out of the region.
+    /// List items ending in a count ("Story (148)") are links, not sentences,
+    /// also long ones: a "Most commented" list above the headline stays out of the region.
     func testListItemEndingInACountIsNoSentence() {
         let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
         let most = ["Mayor opens the new bridge over the river (148)", "Harbour workers vote to end the strike (131)",
-                    "School meals to get cheaper from April (97)", "Library reopens after a two-year repair (64)"]
+                    "School meals to get cheaper from April (97)", "Library reopens after a two-year repair (64)",
+                    "Residents say they were not asked about the plan to close the old swimming pool in the park (51)"]
         let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\nMost commented\n\n"
             + most.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
             + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
@@ -202,7 +203,9 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3, para1, para2])
         let b = block("* School meals to get cheaper from April (97)", in: blocks(page))
         XCTAssertEqual(b?.label, .boilerplate("nav"))
-        XCTAssertEqual(b?.rule, "nav: outside the main prose region (lines 19-31): run of 15 short link-like lines")
+        XCTAssertEqual(b?.rule, "nav: outside the main prose region (lines 20-32): run of 16 short link-like lines")
+        // A list item of up to 20 words without a sentence end is a link too.
+        XCTAssertEqual(block("* " + most[4], in: blocks(page))?.label, .boilerplate("nav"))
     }
 
     /// A dump without blank lines (as Common Crawl WET saves text): the block
