@@ -62,8 +62,8 @@ extension Classifier {
             if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        // Scripts without spaces between words (CJK): long units are prose.
-        if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
+        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose.
+        if words <= 2 && (e - s >= 150 || terminal && e - s >= 60) { return (.prose, (e - s) / 3) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)

@@ -250,6 +250,24 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(block("* Rail fares explained", in: bs)?.rule, "nav: outside the main prose region (lines 12-20): run of 8 short link-like lines")
     }
 
+    /// CJK sentences of 20 characters or more are prose (one "word" each, no
+    /// spaces): a story of short ones is a region, the menus around it are out.
+    func testShortCJKSentencesAreProse() {
+        let menu = ["ホーム", "ニュース", "経済", "政治", "スポーツ", "天気", "地域", "文化", "科学", "動画"]
+        let story = ["市議会は火曜日、新しい路面電車の路線計画を賛成多数で承認しました。",
+                     "計画は何年も議論が続いており、住民の意見も大きく分かれていました。",
+                     "市長は記者会見で、工事は来年の春に始まる予定だと説明しました。",
+                     "反対する議員は、費用が当初の見積もりより大きく膨らむと指摘しています。",
+                     "市は説明会を各地区で開き、住民の質問に答えるとしています。"]
+        let list = menu.map { "* " + $0 }.joined(separator: "\n")
+        let page = list + "\n\n市議会、路面電車の新路線を承認\n\n2024年3月3日\n\n" + story.joined(separator: "\n\n") + "\n\n" + list + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(a.published, "2024-03-03")
+        let footer = blocks(page).last { $0.text == "* 経済" }
+        XCTAssertEqual(footer?.rule, "nav: outside the main prose region (lines 16-24): run of 10 short link-like lines")
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
