@@ -29,7 +29,7 @@ extension Classifier {
     static let innerRun = 4
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
-    /// A run of this many link-like units splits the best run.
+    /// A run of this many Markdown link lines splits the best run.
     static let breakRun = 8
     /// Teaser lists: this many items or more, each at most this many bytes.
     static let teaserItems = 4
@@ -245,7 +245,8 @@ extension Classifier {
             guard a.count <= 3 && z - a.upperBound <= 4 else { return 0 }
             return a.count * 8 + (z - a.upperBound)
         }
-        func short(_ k: Int) -> Bool { units[items[k].upperBound - 1].end - units[items[k].lowerBound].start <= Self.teaserBytes }
+        // (Unit by unit: a joined paragraph's bytes live after the page's.)
+        func short(_ k: Int) -> Bool { items[k].reduce(0) { $0 + units[$1].end - units[$1].start } <= Self.teaserBytes }
         var k = 0
         while k + 1 < items.count {
             let p = pattern(k)
