@@ -2,13 +2,15 @@
 """Score Lectern's text reader on the benchmark's pages rendered to text.
 
 Each page of the benchmark (html/<id>.html.gz) is rendered the way scrapers
-save text: inscriptis (innerText-like, with list bullets, as Common Crawl WET
-or a browser copy looks), the same with the bullets removed, and html2text
+save text: inscriptis (innerText-like, with list bullets, as a browser copy
+looks), the same with the bullets removed, the same with blank lines and
+leading indentation removed (as Common Crawl WET looks), and html2text
 (Markdown, as LLM-era scrapers save). On each rendering three bodies are
 scored with the benchmark's metric (scripts/eval_html.py): `lectern parse`,
 jusText (each line one paragraph), and the whole page kept as body. The pages
-are split by a hash of their id into a tuning part and a held-out part (about
-1/3); each part is scored separately. Run scripts/eval-text, not this file.
+of the main set (zyte-dev) are split by a hash of their id into a tuning part
+and a held-out part (about 1/3); each part is scored separately. A second set
+(readability-dev, --unseen) is all held out. Run scripts/eval-text, not this file.
 """
 import argparse
 import gzip
@@ -48,7 +50,12 @@ def renderings():
     def plain(html):
         return BULLET.sub(r"\1", inscriptis.get_text(html))
 
-    return [("inscriptis", "txt", bullets), ("inscriptis-nobullets", "txt", plain), ("html2text", "md", md)]
+    def wet(html):
+        # Common Crawl WET style: no blank lines, no leading indentation.
+        return "".join(l.strip() + "\n" for l in inscriptis.get_text(html).splitlines() if l.strip())
+
+    return [("inscriptis", "txt", bullets), ("inscriptis-nobullets", "txt", plain), ("wet", "txt", wet),
+            ("html2text", "md", md)]
 
 
 def justext_bodies(pages):
@@ -101,63 +108,91 @@ def time_lectern(binary, inputs, tiny, repeat, runs):
     return len(inputs) * repeat / max(total - startup, 1e-9)
 
 
+def load_set(bench):
+    """Truth and pages of one benchmark set, with eval_html's repair of
+    readability-dev's mojibake truth bodies."""
+    truth = json.load(open(os.path.join(bench, "ground-truth.json"), encoding="utf-8"))
+    for gt in truth.values():
+        gt["articleBody"] = eval_html.unmojibake(gt["articleBody"])
+    html = {}
+    for pid in sorted(truth):
+        with gzip.open(os.path.join(bench, "html", pid + ".html.gz"), "rb") as fh:
+            html[pid] = fh.read().decode("utf-8", "replace")
+    return truth, html
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--bench", required=True)
+    ap.add_argument("--bench", required=True, help="the tuning set (tuning and held-out parts by hash)")
+    ap.add_argument("--unseen", default="", help="a second set, all of it held out")
     ap.add_argument("--lectern", required=True)
     ap.add_argument("--repeat", type=int, default=3)
-    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--runs", type=int, default=3, help="timed runs, best counts (0: no timing)")
     ap.add_argument("--keep", default="", help="write the renderings (tuning part only) into this folder")
     ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages for Lectern per rendering")
-    ap.add_argument("--only", default="", help="score just this rendering")
+    ap.add_argument("--only", default="", help="score just these renderings (comma-separated)")
+    ap.add_argument("--tuning-only", action="store_true", help="score the tuning part only (while developing)")
     args = ap.parse_args()
 
-    truth = json.load(open(os.path.join(args.bench, "ground-truth.json"), encoding="utf-8"))
+    truth, html = load_set(args.bench)
     ids = sorted(truth)
-    html = {}
-    for pid in ids:
-        with gzip.open(os.path.join(args.bench, "html", pid + ".html.gz"), "rb") as fh:
-            html[pid] = fh.read().decode("utf-8", "replace")
-    splits = [("tuning", {p: truth[p] for p in ids if not held_out(p)}),
-              ("held-out", {p: truth[p] for p in ids if held_out(p)})]
+    # (set label, truth of the part, the set's pages): each set is rendered and timed as a whole.
+    sets = [("zyte", truth, html, [("tuning", {p: truth[p] for p in ids if not held_out(p)}),
+                                   ("held-out", {p: truth[p] for p in ids if held_out(p)})])]
+    if args.unseen and not args.tuning_only:
+        ut, uh = load_set(args.unseen)
+        sets.append((os.path.basename(os.path.normpath(args.unseen)), ut, uh, [("held-out", ut)]))
+    if args.tuning_only:
+        sets[0][3].pop()
     tmp = tempfile.mkdtemp(prefix="eval-text-")
+    only = set(filter(None, args.only.split(",")))
     try:
         tiny = os.path.join(tmp, "tiny.txt")
         with open(tiny, "w") as fh:
             fh.write("Title\n\nA sentence of text.\n")
-        print("%d pages (%s); tuning %d, held-out %d (sha1(id) %% 3 == 0)" % (
-            len(ids), args.bench, len(splits[0][1]), len(splits[1][1])))
+        print("%s: %d pages, tuning %d, held-out %d (sha1(id) %% 3 == 0)" % (
+            args.bench, len(ids), len(sets[0][3][0][1]), len(ids) - len(sets[0][3][0][1])))
+        for name, _, _, parts in sets[1:]:
+            print("%s: %d pages, all held out (never tuned on)" % (name, len(parts[0][1])))
+        tuning_per = {}
         for name, ext, render in renderings():
-            if args.only and name != args.only:
+            if only and name not in only:
                 continue
-            d = os.path.join(tmp, name)
-            os.mkdir(d)
-            texts, inputs = {}, []
-            for pid in ids:
-                texts[pid] = render(html[pid])
-                f = os.path.join(d, pid + "." + ext)
-                with open(f, "w", encoding="utf-8") as fh:
-                    fh.write(texts[pid])
-                inputs.append(f)
-                if args.keep and not held_out(pid):
-                    os.makedirs(os.path.join(args.keep, name), exist_ok=True)
-                    shutil.copy(f, os.path.join(args.keep, name))
-            preds, _ = eval_html.run_lectern(args.lectern, inputs, ids, 1)
-            lp = {pid: pr["body"] for pid, pr in preds.items()}
-            lpps = time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs)
-            jt, jpps = justext_bodies([(p, texts[p]) for p in ids])
             print("\n%s (%s)" % (name, "Markdown" if ext == "md" else "plain text"))
-            print("%-10s %-12s %7s %9s %7s %9s" % ("split", "extractor", "F1", "precision", "recall", "pages/s"))
-            for sname, st in splits:
-                for ename, bodies, pps in (("lectern", lp, lpps), ("justext", jt, jpps), ("whole-page", texts, None)):
-                    f, p, r, per = summarize(st, bodies)
-                    print("%-10s %-12s %7.3f %9.3f %7.3f %9s" % (sname, ename, f, p, r, "%.0f" % pps if pps else "-"))
+            print("%-26s %-11s %6s %6s %6s %8s" % ("set / part", "extractor", "F1", "P", "R", "pages/s"))
+            for sname, st, sh, parts in sets:
+                pids = sorted(set().union(*[set(pt) for _, pt in parts]))
+                d = os.path.join(tmp, sname, name)
+                os.makedirs(d)
+                texts, inputs = {}, []
+                for pid in pids:
+                    texts[pid] = render(sh[pid])
+                    f = os.path.join(d, pid + "." + ext)
+                    with open(f, "w", encoding="utf-8") as fh:
+                        fh.write(texts[pid])
+                    inputs.append(f)
+                    if args.keep and sname == "zyte" and not held_out(pid):
+                        os.makedirs(os.path.join(args.keep, name), exist_ok=True)
+                        shutil.copy(f, os.path.join(args.keep, name))
+                preds, _ = eval_html.run_lectern(args.lectern, inputs, pids, 1)
+                lp = {pid: pr["body"] for pid, pr in preds.items()}
+                lpps = time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs) if args.runs else None
+                jt, jpps = justext_bodies([(p, texts[p]) for p in pids])
+                for pname, pt in parts:
+                    for ename, bodies, pps in (("lectern", lp, lpps), ("justext", jt, jpps), ("whole-page", texts, None)):
+                        f, p, r, per = summarize(pt, bodies)
+                        if pname == "tuning" and ename == "lectern":
+                            tuning_per[name] = per
+                        print("%-26s %-11s %6.3f %6.3f %6.3f %8s" % (
+                            sname + " " + pname, ename, f, p, r, "%.0f" % pps if pps else "-"))
             if args.worst:
-                _, _, _, per = summarize(splits[0][1], lp)
-                for pid, (p, r) in sorted(per.items(), key=lambda kv: min(kv[1]))[:args.worst]:
+                for pid, (p, r) in sorted(tuning_per[name].items(), key=lambda kv: min(kv[1]))[:args.worst]:
                     print("  P %.2f R %.2f  %s" % (p, r, pid))
-        print("\npages/s: one core; lectern = `lectern parse --jobs 1 --quiet` on the rendered files "
-              "(list given %d times, start-up subtracted, best of %d); justext = justext() in memory on all pages"
+        if args.keep:
+            with open(os.path.join(args.keep, "per-page.json"), "w") as fh:
+                json.dump(tuning_per, fh, indent=0)
+        print("\npages/s: one core; lectern = `lectern parse --jobs 1 --quiet` on the set's rendered files "
+              "(list given %d times, start-up subtracted, best of %d); justext = justext() in memory on the set's pages"
               % (args.repeat, args.runs))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

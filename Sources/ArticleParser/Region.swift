@@ -21,12 +21,19 @@ extension Classifier {
     static let linkShareOut = 0.5
     static let shortWords = 3
     static let listItemWords = 12
+    /// On a dump, list items without a sentence end up to this long are links.
+    static let dumpListItemWords = 20
     /// Link-like units outside the region that make a page a dump.
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
     static let innerRun = 4
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
+    /// A run of this many Markdown link lines splits the best run.
+    static let breakRun = 8
+    /// Teaser lists: this many items or more, each at most this many bytes.
+    static let teaserItems = 4
+    static let teaserBytes = 400
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
 
@@ -35,10 +42,18 @@ extension Classifier {
         w.utf8.count <= 8 ? w.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } : nil
     })
 
+    /// Ends like a sentence; in a list item a closer only after a sentence end
+    /// ("* Teaser (145)" is no sentence).
+    func endsSentence(_ i: Int, list: Bool = true) -> Bool {
+        let s = units[i].start, e = units[i].end
+        let (last, at) = lastScalar(b, s, e)
+        return isTerminal(last) || (isCloser(last) && (!list || at > s && isTerminal(lastScalar(b, s, at).0)))
+    }
+
     func density(_ i: Int) -> (Density, Int) {
         let s = units[i].start, e = units[i].end
-        let (last, _) = lastScalar(b, s, e)
-        let terminal = isTerminal(last) || isCloser(last)
+        let list = UnitSplitter.startsListItem(b, s, e)
+        let terminal = endsSentence(i, list: list)
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
         if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
         var words = 0, inWord = false
@@ -47,9 +62,8 @@ extension Classifier {
             if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        let list = UnitSplitter.startsListItem(b, s, e)
-        // Scripts without spaces between words (CJK): long units are prose.
-        if words <= 2 && e - s >= 150 { return (.prose, (e - s) / 3) }
+        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose.
+        if words <= 2 && (e - s >= 150 || terminal && e - s >= 60) { return (.prose, (e - s) / 3) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
@@ -90,49 +104,162 @@ extension Classifier {
         for u in units where u.end - u.start <= 60 || UnitSplitter.startsListItem(b, u.start, u.end) { short += 1 }
         guard short >= Self.dumpLinkLines else { return }
         var cls = [Density](repeating: .neutral, count: n)
-        var weight = [Int](repeating: 0, count: n)
+        var words = [Int](repeating: 0, count: n)
         // Touching lines: no blank line between a unit and the one above.
         func touches(_ i: Int) -> Bool { i > 0 && i < n && units[i].blankBefore == 0 }
         var lone = 0
         for i in 0..<n {
             let (d, w) = density(i)
             cls[i] = d
-            weight[i] = w
+            words[i] = w
             if d == .prose && !touches(i) && !touches(i + 1) { lone += 1 }
         }
         // A page that sets its paragraphs apart with blank lines sets out its
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
-        for i in 0..<n {
-            switch cls[i] {
-            case .prose: if spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
-            case .neutral: weight[i] = -2
-            case .linkLike: weight[i] = -4
+        var listed: [Bool] = []
+        var bestS = 0, bestE = 0
+        // Two passes: the first tells a dump; on a dump, longer list items
+        // without a sentence end are links too (headlines in link lists) when
+        // their list reaches outside the first run.
+        for pass in 0..<2 {
+            if pass == 1 {
+                // Only lists not wholly inside the first pass's run: the story's own
+                // bullet points ("• Revenue of $48.2 million, up 31%") stay.
+                var changed = false, i = 0
+                let s0 = bestS, e0 = bestE
+                while i < n {
+                    guard UnitSplitter.startsListItem(b, units[i].start, units[i].end) else { i += 1; continue }
+                    var j = i + 1
+                    while j < n && UnitSplitter.startsListItem(b, units[j].start, units[j].end) { j += 1 }
+                    if i <= s0 || j >= e0 {
+                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) {
+                            cls[k] = .linkLike
+                            changed = true
+                        }
+                    }
+                    i = j
+                }
+                guard changed else { break }
             }
+            listed = teaserItems(cls)
+            var weight = words
+            for i in 0..<n {
+                switch cls[i] {
+                case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+                case .neutral: weight[i] = -2
+                case .linkLike: weight[i] = -4
+                }
+            }
+            // Kadane's maximum-sum run.
+            var best = 0, cur = 0, curS = 0
+            bestS = 0; bestE = 0
+            for i in 0..<n {
+                if cur <= 0 { cur = 0; curS = i }
+                cur += weight[i]
+                if cur > best { best = cur; bestS = curS; bestE = i + 1 }
+            }
+            guard best >= 30 else { return }
+            splitAtBreaks(cls, weight, &bestS, &bestE)
+            var outside = 0
+            for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
+            guard outside >= Self.dumpLinkLines else { return }
         }
-        // Kadane's maximum-sum run.
-        var best = 0, bestS = 0, bestE = 0, cur = 0, curS = 0
-        for i in 0..<n {
-            if cur <= 0 { cur = 0; curS = i }
-            cur += weight[i]
-            if cur > best { best = cur; bestS = curS; bestE = i + 1 }
-        }
-        guard best >= 30 else { return }
-        var outside = 0
-        for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }
-        guard outside >= Self.dumpLinkLines else { return }
         // jusText's context: lines next to the region that are not link-like
         // (a short last paragraph, a heading, the byline) belong to it.
-        while bestS > 0 && cls[bestS - 1] != .linkLike { bestS -= 1 }
-        while bestE < n && cls[bestE] != .linkLike { bestE += 1 }
+        while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }
+        while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
         region = bestS..<bestE
         density = cls
+        teaser = listed
         // A dump whose story itself is indented (inscriptis renders the page's
         // layout as indentation) indents by layout, not by comment depth.
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
             for i in 0..<n { units[i].indent = 0 }
         }
+    }
+
+    /// A long run of Markdown link lines inside the best run is a strong break
+    /// (a menu, a section's link list between two blocks of teasers): the run
+    /// is cut there and the heaviest part kept, a part under a date line
+    /// (the story's header) counting double.
+    func splitAtBreaks(_ cls: [Density], _ weight: [Int], _ bestS: inout Int, _ bestE: inout Int) {
+        // Links for sure: Markdown lines of link text. Short lines and list
+        // items may be the story's own (a recipe's steps, a plan's items).
+        guard !mdLinkShare.isEmpty else { return }
+        func link(_ k: Int) -> Bool { (mdLinkShare[units[k].line] ?? 0) >= Self.linkShareOut }
+        var parts: [Range<Int>] = []
+        var s = bestS, i = bestS
+        while i < bestE {
+            guard link(i) else { i += 1; continue }
+            var j = i
+            while j < bestE && link(j) { j += 1 }
+            if j - i >= Self.breakRun {
+                if i > s { parts.append(s..<i) }
+                s = j
+            }
+            i = j
+        }
+        guard !parts.isEmpty else { return }
+        if s < bestE { parts.append(s..<bestE) }
+        var top = Int.min
+        for p in parts {
+            // The part's own best run.
+            var best = 0, bS = p.lowerBound, bE = p.lowerBound, cur = 0, cS = p.lowerBound
+            for k in p {
+                if cur <= 0 { cur = 0; cS = k }
+                cur += weight[k]
+                if cur > best { best = cur; bS = cS; bE = k + 1 }
+            }
+            guard bE > bS else { continue }
+            var w = best
+            for k in max(0, bS - 4)..<min(bE, bS + 4) where cls[k] != .prose
+                && MetaLines.dateLine(b, units[k].start, units[k].end) != nil { w *= 2; break }
+            if w > top { top = w; bestS = bS; bestE = bE }
+        }
+    }
+
+    /// Units of teaser lists, told by repetition: at least `teaserItems`
+    /// short items (a run of units that are not link-like: a headline and its
+    /// summary) of the same number of units, the same number of link-like
+    /// units apart ("Headline" / summary / "2H ago", over and over). Articles
+    /// vary their paragraphs and sections; teaser lists do not.
+    func teaserItems(_ cls: [Density]) -> [Bool] {
+        let n = cls.count
+        var listed = [Bool](repeating: false, count: n)
+        // Items: maximal runs of units that are not link-like (a headline and its summary).
+        var items: [Range<Int>] = []
+        var i = 0
+        while i < n {
+            guard cls[i] != .linkLike else { i += 1; continue }
+            var j = i + 1
+            while j < n && cls[j] != .linkLike { j += 1 }
+            items.append(i..<j)
+            i = j
+        }
+        guard items.count >= Self.teaserItems else { return listed }
+        // An item's length and the link-like units up to the next item, as one number (0: too far apart).
+        func pattern(_ k: Int) -> Int {
+            let a = items[k], z = items[k + 1].lowerBound
+            guard a.count <= 3 && z - a.upperBound <= 4 else { return 0 }
+            return a.count * 8 + (z - a.upperBound)
+        }
+        // (Unit by unit: a joined paragraph's bytes live after the page's.)
+        func short(_ k: Int) -> Bool { items[k].reduce(0) { $0 + units[$1].end - units[$1].start } <= Self.teaserBytes }
+        var k = 0
+        while k + 1 < items.count {
+            let p = pattern(k)
+            var j = k + 1
+            while p != 0 && j + 1 < items.count && pattern(j) == p { j += 1 }
+            // Items k...j, the same distance apart; the last one as long as the others
+            // (what follows it is something else).
+            if p != 0 && j - k + 1 >= Self.teaserItems && (k..<j).allSatisfy(short) {
+                for u in items[k].lowerBound..<min(items[j].upperBound, items[j].lowerBound + items[k].count) { listed[u] = true }
+            }
+            k = max(j, k + 1)
+        }
+        return listed
     }
 
     /// The headline of a dump (nil: the first line stays the title): the
@@ -185,10 +312,36 @@ extension Classifier {
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
     }
 
+    /// A dump without blank lines (Common Crawl WET) does not show where the
+    /// block under a label ("More:", "TRENDING:") ends, and the label's kind
+    /// runs on over the story. In the prose region such a block ends at the
+    /// first prose unit after link-like lines (the list under the label).
+    mutating func endLabelBlocks() {
+        guard let r = region, !units.dropFirst().contains(where: { $0.blankBefore > 0 }) else { return }
+        var why = "", list = false, cut = false
+        for i in 0..<units.count {
+            guard info[i].contextKind != nil, info[i].contextWhy.contains(": line under the label '") else { continue }
+            if info[i].contextWhy != why {
+                why = info[i].contextWhy
+                list = density[i] == .linkLike
+                cut = false
+                continue
+            }
+            if r.contains(i) && density[i] == .prose && list { cut = true }
+            if density[i] == .linkLike { list = true }
+            if cut && r.contains(i) {
+                info[i].contextKind = nil
+                info[i].contextWhy = ""
+            }
+        }
+    }
+
     /// After the other rules: body text outside the prose region, or in a long
     /// link-like run inside it, is page furniture; Markdown headings are headings.
     mutating func applyRegion() {
-        for i in max(0, firstBody)..<min(units.count, bodyEnd) where mdTableRows.contains(units[i].line) && !out[i].skip {
+        // A duplicated article can end the body above firstBody: an empty range then.
+        let lo = max(0, firstBody)
+        for i in lo..<max(lo, min(units.count, bodyEnd)) where mdTableRows.contains(units[i].line) && !out[i].skip {
             // Shape rules take rows of short cells for menus; in Markdown they are a table.
             if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
                 out[i].label = .paragraph
@@ -215,6 +368,7 @@ extension Classifier {
             // Between the headline and the region the header rules have read the
             // byline, date, dek and credits: only long link-like runs go there.
             let tail = i >= r.upperBound
+            let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
             if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i
@@ -224,7 +378,7 @@ extension Classifier {
                     switch out[k].label {
                     case .paragraph, .heading, .boilerplate("other") where k < title || out[k].label != .boilerplate("other"):
                         out[k].label = .boilerplate(linkRun ? "nav" : "other")
-                        out[k].why = (linkRun ? "nav: " : "other: ") + why
+                        out[k].why = (linkRun ? "nav: " : "other: ") + (teaser[k] && outsideI ? teaserWhy : why)
                         out[k].decided = true
                     default: break
                     }

@@ -142,6 +142,8 @@ struct Classifier {
     /// Page dumps (Region.swift): the main prose region and each unit's density class.
     var region: Range<Int>?
     var density: [Density] = []
+    /// Units of teaser lists (Region.swift, teaserItems).
+    var teaser: [Bool] = []
     /// What a Markdown page's markup said, by 1-based line (Markdown.swift).
     var mdHeadings: [Int: Int] = [:]
     var mdLinkShare: [Int: Double] = [:]
@@ -168,6 +170,7 @@ struct Classifier {
         guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t
         labelBlocks()
+        endLabelBlocks()
         decide(t, .title, region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
         for i in 0..<t { labelFurniture(i) }
         headStart = t

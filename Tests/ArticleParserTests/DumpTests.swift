@@ -159,6 +159,115 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(parse(page).paragraphs.count, 8)
     }
 
+    /// A teaser list after a short story ("Headline" / summary / "2H ago", five
+    /// times) is told by repetition and does not join the story's region, though
+    /// its summaries are sentences.
+    func testTeaserListByRepetition() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let teasers = [("Harbour workers vote to end the strike", "The union said members backed the new offer by a wide margin on Monday."),
+                       ("School meals to get cheaper from April", "Parents will pay less for lunches after the county found money in its budget."),
+                       ("Library reopens after a two-year repair", "Readers queued outside the old building on Saturday to see the new reading room."),
+                       ("Night buses return to the western suburbs", "The operator said drivers had been found for the routes it dropped last year."),
+                       ("Storm damage closes the coast road", "Engineers expect the road to stay shut until the sea wall has been checked.")]
+        let ago = ["2H ago", "3H ago", "5H ago", "6H ago", "8H ago"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3].joined(separator: "\n\n") + "\n\nMore news\n\n"
+            + zip(teasers, ago).map { "\($0.0.0)\n\n\($0.0.1)\n\n\($0.1)" }.joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        let bs = blocks(page)
+        let item = "outside the main prose region (lines 12-20): item of a teaser list (items alike)"
+        XCTAssertEqual(block("School meals to get cheaper from April", in: bs)?.rule, "other: " + item)
+        XCTAssertEqual(block(teasers[1].1, in: bs)?.rule, "other: " + item)
+        XCTAssertEqual(block("3H ago", in: bs)?.rule, "nav: " + item)
+        XCTAssertEqual(block(teasers[4].1, in: bs)?.rule, "other: " + item)
+    }
+
+    /// List items ending in a count ("Story (148)") are links, not sentences,
+    /// also long ones: a "Most commented" list above the headline stays out of the region.
+    func testListItemEndingInACountIsNoSentence() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let most = ["Mayor opens the new bridge over the river (148)", "Harbour workers vote to end the strike (131)",
+                    "School meals to get cheaper from April (97)", "Library reopens after a two-year repair (64)",
+                    "Residents say they were not asked about the plan to close the old swimming pool in the park (51)"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\nMost commented\n\n"
+            + most.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3, para1, para2].joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3, para1, para2])
+        let b = block("* School meals to get cheaper from April (97)", in: blocks(page))
+        XCTAssertEqual(b?.label, .boilerplate("nav"))
+        XCTAssertEqual(b?.rule, "nav: outside the main prose region (lines 20-32): run of 16 short link-like lines")
+        // A list item of up to 20 words without a sentence end is a link too.
+        XCTAssertEqual(block("* " + most[4], in: blocks(page))?.label, .boilerplate("nav"))
+    }
+
+    /// A dump without blank lines (as Common Crawl WET saves text): the block
+    /// under a label ("More:") ends at the first sentence after its list, not
+    /// at the next blank line, which never comes.
+    func testLabelBlockEndsInTheRegionWithoutBlankLines() {
+        let menu = ["EXPLORE", "Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters"]
+        let long = para1 + " " + para2
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n"
+            + "City council approves new tram line after years of debate\nBy Jane Doe\n" + long + "\n" + para3 + "\n"
+            + "More:\n* Tram fares explained\n* Why trams are back\n* The bus that drives itself\n"
+            + [long, para3, para2].joined(separator: "\n") + "\n* About us\n* Contact\n* Privacy\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.paragraphs.map(\.text), [long, para3, long, para3, para2])
+        let bs = blocks(page)
+        XCTAssertEqual(block("* Why trams are back", in: bs)?.rule, "related: line under the label 'More:'")
+        XCTAssertEqual(block(para2, in: bs)?.rule, "paragraph: sentence text")
+    }
+
+    /// In Markdown a run of 8 link lines is a strong break: the story under
+    /// the headline and its date is kept, the promotion after the links is not,
+    /// though the best run of prose would span both.
+    func testMarkdownLinkRunSplitsTheRegion() {
+        let menu = ["Tech", "Cars", "Science", "Culture", "Money", "Travel", "Video", "Podcasts", "Newsletters", "Events"]
+        let links = ["Ten cities ranked by commute", "Why trams are back", "The bus that drives itself", "A bridge too far",
+                     "Rail fares explained", "Cycling in the rain", "The last night train", "Ferries of the north"]
+        let promo1 = "Our partners have put together a guide to the best winter breaks by train, with routes, prices and the small hotels that travellers keep going back to."
+        let promo2 = "Sign up for the travel letter and every Friday you will get the week's best stories about getting around, from the people who write them."
+        func list(_ items: [String], _ path: String) -> String {
+            items.enumerated().map { "* [\($0.element)](https://example.com/\(path)\($0.offset))" }.joined(separator: "\n")
+        }
+        let page = list(menu, "m") + "\n\n# City council approves new tram line after years of debate\n\nMarch 3, 2024\n\n"
+            + [para1, para2, para3].joined(separator: "\n\n") + "\n\n" + list(links, "s") + "\n\n"
+            + promo1 + "\n\n" + promo2 + "\n\n" + list(menu, "f") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        XCTAssertEqual(a.published, "2024-03-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3])
+        let bs = blocks(page)
+        XCTAssertEqual(block(promo1, in: bs)?.rule, "other: outside the main prose region (lines 12-20): run of 2 lines")
+        XCTAssertEqual(block("* Rail fares explained", in: bs)?.rule, "nav: outside the main prose region (lines 12-20): run of 8 short link-like lines")
+    }
+
+    /// CJK sentences of 20 characters or more are prose (one "word" each, no
+    /// spaces): a story of short ones is a region, the menus around it are out.
+    func testShortCJKSentencesAreProse() {
+        let menu = ["ホーム", "ニュース", "経済", "政治", "スポーツ", "天気", "地域", "文化", "科学", "動画"]
+        let story = ["市議会は火曜日、新しい路面電車の路線計画を賛成多数で承認しました。",
+                     "計画は何年も議論が続いており、住民の意見も大きく分かれていました。",
+                     "市長は記者会見で、工事は来年の春に始まる予定だと説明しました。",
+                     "反対する議員は、費用が当初の見積もりより大きく膨らむと指摘しています。",
+                     "市は説明会を各地区で開き、住民の質問に答えるとしています。"]
+        let list = menu.map { "* " + $0 }.joined(separator: "\n")
+        let page = list + "\n\n市議会、路面電車の新路線を承認\n\n2024年3月3日\n\n" + story.joined(separator: "\n\n") + "\n\n" + list + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(a.published, "2024-03-03")
+        let footer = blocks(page).last { $0.text == "* 経済" }
+        XCTAssertEqual(footer?.rule, "nav: outside the main prose region (lines 16-24): run of 10 short link-like lines")
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
