@@ -96,6 +96,13 @@ public struct ParserRules: Sendable {
     /// letters from inside one of its words ("elivered"), which any unit it matches
     /// contains in some case; a cheap scan for them skips most units. Empty: no filter.
     var needles: [[UInt8]] = []
+    /// Index of each needle's rarest letter, the one `containsLetters` scans for.
+    var needleAnchors: [Int] = []
+    /// Patterns whose first two tokens are literal bytes (the second not ":"),
+    /// by those two bytes (`first << 8 | second`): a unit only tries the bucket
+    /// of its own first two bytes instead of every pattern of its first byte.
+    var pairStart: [Int32] = []
+    var pairItems: [Int32] = []
 
     /// Buckets: 0...255 patterns by first byte, then patterns opening with #,
     /// suffix patterns by last byte, suffix patterns ending in # or a space,
@@ -164,7 +171,13 @@ public struct ParserRules: Sendable {
             if run.count > best.count { best = run }
             return best.count >= 4 ? best : []
         }
+        needleAnchors = needles.map { nd in
+            var j = 0
+            for k in nd.indices where Self.letterRarity(nd[k]) > Self.letterRarity(nd[j]) { j = k }
+            return j
+        }
         var buckets = Array(repeating: [Int32](), count: Bucket.count)
+        var pairs = Array(repeating: [Int32](), count: 65536)
         for (i, r) in rules.enumerated() {
             entries.append(Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
                                  capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
@@ -175,6 +188,9 @@ public struct ParserRules: Sendable {
             if r.suffixOnly {
                 let last = r.tokens[r.tokens.count - 1]
                 bucket = last < 256 ? Bucket.byLast + Int(last) : Bucket.suffixOther
+            } else if r.tokens[0] < 256, r.tokens.count > 1, r.tokens[1] < 256, r.tokens[1] != 0x3A {
+                pairs[Int(r.tokens[0]) << 8 | Int(r.tokens[1])].append(Int32(i))
+                continue
             } else if r.tokens[0] < 256 {
                 bucket = Int(r.tokens[0])
             } else if r.tokens[0] == tokDigits {
@@ -184,16 +200,21 @@ public struct ParserRules: Sendable {
             }
             buckets[bucket].append(Int32(i))
         }
-        bucketItems = []
-        for (k, list) in buckets.enumerated() {
-            bucketStart[k] = Int32(bucketItems.count)
-            // Stable: higher rank first, file order within a rank.
-            bucketItems += list.enumerated().sorted {
-                rules[Int($0.element)].rank != rules[Int($1.element)].rank
-                    ? rules[Int($0.element)].rank > rules[Int($1.element)].rank : $0.offset < $1.offset
-            }.map(\.element)
+        func fill(_ lists: [[Int32]], _ start: inout [Int32], _ items: inout [Int32]) {
+            items = []
+            start = Array(repeating: 0, count: lists.count + 1)
+            for (k, list) in lists.enumerated() {
+                start[k] = Int32(items.count)
+                // Stable: higher rank first, file order within a rank.
+                items += list.enumerated().sorted {
+                    rules[Int($0.element)].rank != rules[Int($1.element)].rank
+                        ? rules[Int($0.element)].rank > rules[Int($1.element)].rank : $0.offset < $1.offset
+                }.map(\.element)
+            }
+            start[lists.count] = Int32(items.count)
         }
-        bucketStart[Bucket.count] = Int32(bucketItems.count)
+        fill(buckets, &bucketStart, &bucketItems)
+        fill(pairs, &pairStart, &pairItems)
     }
 
     static let forbiddenLabels: Set<String> = ["title", "comment", "author_bio"]
@@ -304,7 +325,7 @@ public struct ParserRules: Sendable {
                     bucketItems.withUnsafeBufferPointer { I -> Hit? in
                         var best: Hit? = nil
                         var bestRank = Int.min
-                        func consider(_ bucket: Int) {
+                        func consider(_ bucket: Int, _ O: UnsafeBufferPointer<Int32>, _ I: UnsafeBufferPointer<Int32>) {
                             var k = Int(O[bucket])
                             let end = Int(O[bucket + 1])
                             while k < end {
@@ -318,7 +339,7 @@ public struct ParserRules: Sendable {
                                     let t1 = P[Int(r.tokStart) + 1]
                                     if t1 < 256 && t1 != 0x3A && foldedByte(b, s + 1, e) != UInt8(t1) { continue }
                                 }
-                                if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], b, s, e) { continue }
+                                if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], needleAnchors[ri], b, s, e) { continue }
                                 let toks = UnsafeBufferPointer(rebasing: P[Int(r.tokStart)..<Int(r.tokStart + r.tokCount)])
                                 let h = r.suffixOnly ? Self.matchSuffix(toks, b, s, soft)
                                     : Self.matchGlob(toks, r, b, s, e, soft, len)
@@ -329,12 +350,21 @@ public struct ParserRules: Sendable {
                                 }
                             }
                         }
-                        if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft))) }
-                        consider(Bucket.suffixOther)
+                        if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft)), O, I) }
+                        consider(Bucket.suffixOther, O, I)
                         guard len <= shortUnitLimit else { return best }
-                        consider(Int(foldedByte(b, s, e)))
-                        if isDigit(b[s]) { consider(Bucket.digitFirst) }
-                        consider(Bucket.general)
+                        let first = Int(foldedByte(b, s, e))
+                        consider(first, O, I)
+                        // A pair pattern has at least two fixed tokens: a one-byte unit cannot match it.
+                        if len > 1 {
+                            pairStart.withUnsafeBufferPointer { PO in
+                                pairItems.withUnsafeBufferPointer { PI in
+                                    consider(first << 8 | Int(foldedByte(b, s + 1, e)), PO, PI)
+                                }
+                            }
+                        }
+                        if isDigit(b[s]) { consider(Bucket.digitFirst, O, I) }
+                        consider(Bucket.general, O, I)
                         return best
                     }
                 }
@@ -392,21 +422,44 @@ public struct ParserRules: Sendable {
 
     /// Glob match of a whole short unit, with the first star's extent.
     /// `b[s..<e]` contains the lower-case ASCII letters `nd`, in any case.
-    static func containsLetters(_ nd: [UInt8], _ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+    static func containsLetters(_ nd: [UInt8], _ j: Int, _ b: Bytes, _ s: Int, _ e: Int) -> Bool {
         let n = nd.count
         guard e - s >= n else { return false }
-        let c0 = nd[0]
-        var p = s
-        let last = e - n
-        while p <= last {
-            if b[p] | 0x20 == c0 {
-                var k = 1
-                while k < n && b[p + k] | 0x20 == nd[k] { k += 1 }
-                if k == n { return true }
+        // Anchored on the needle's rarest letter `nd[j]`, eight bytes at a time:
+        // this runs over every short unit, for every such rule.
+        let a = nd[j]
+        @inline(__always) func at(_ p: Int) -> Bool {
+            var k = 0
+            while k < n && b[p + k] | 0x20 == nd[k] { k += 1 }
+            return k == n
+        }
+        var p = s + j
+        let stop = e - n + j      // last anchor position
+        let base = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pat = UInt64(a) &* ones
+        while p + 7 <= stop {
+            let y = (base.loadUnaligned(fromByteOffset: p, as: UInt64.self) | 0x2020_2020_2020_2020) ^ pat
+            if (y &- ones) & ~y & 0x8080_8080_8080_8080 != 0 {
+                for q in p ..< p + 8 where b[q] | 0x20 == a && at(q - j) { return true }
             }
+            p += 8
+        }
+        while p <= stop {
+            if b[p] | 0x20 == a && at(p - j) { return true }
             p += 1
         }
         return false
+    }
+
+    /// Higher for letters rarer in English text (by the usual frequency order).
+    @inline(__always) static func letterRarity(_ c: UInt8) -> Int {
+        switch c {
+        case 0x65: 0; case 0x74: 1; case 0x61: 2; case 0x6F: 3; case 0x69: 4; case 0x6E: 5; case 0x73: 6
+        case 0x68: 7; case 0x72: 8; case 0x64: 9; case 0x6C: 10; case 0x63: 11; case 0x75: 12; case 0x6D: 13
+        case 0x77: 14; case 0x66: 15; case 0x67: 16; case 0x79: 17; case 0x70: 18; case 0x62: 19; case 0x76: 20
+        default: 21
+        }
     }
 
     private static func matchGlob(_ pat: UnsafeBufferPointer<UInt16>, _ r: Entry, _ b: Bytes, _ s: Int, _ e: Int,
