@@ -21,11 +21,21 @@ public struct JSONWriter {
         let u = s.utf8
         copy.withUTF8 { b in
             var start = 0
-            for i in 0..<b.count {
+            let n = b.count
+            var i = 0
+            let base = UnsafeRawPointer(b.baseAddress)
+            while i < n {
+                // Eight bytes at a time while none needs escaping.
+                if let base, i + 8 <= n, !JSONWriter.mayNeedEscape(base.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
                 let c = b[i]
+                i += 1
                 guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                if start < i {
-                    out.append(contentsOf: s[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: i)])
+                let at = i - 1
+                if start < at {
+                    out.append(contentsOf: s[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: at)])
                 }
                 switch c {
                 case 0x22: out.append("\\\"")
@@ -39,7 +49,7 @@ public struct JSONWriter {
                     out.append(Character(Unicode.Scalar(hex.utf8Start[Int(c >> 4)])))
                     out.append(Character(Unicode.Scalar(hex.utf8Start[Int(c & 15)])))
                 }
-                start = i + 1
+                start = i
             }
             if start == 0 {
                 out.append(s)
@@ -48,6 +58,16 @@ public struct JSONWriter {
             }
         }
         out.append("\"")
+    }
+
+    /// True when one of the eight bytes may be a control character, '"' or
+    /// '\\' (exact for "none": the zero-byte test has no false negatives).
+    @inline(__always) static func mayNeedEscape(_ x: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
+        // A byte < 0x20: (byte - 0x20) borrows into its high bit when the byte's own high bit is clear.
+        let control = (x &- 0x2020_2020_2020_2020) & ~x & high != 0
+        return control || hasZero(x ^ 0x2222_2222_2222_2222) || hasZero(x ^ 0x5C5C_5C5C_5C5C_5C5C)
     }
 
     mutating func separator() {
