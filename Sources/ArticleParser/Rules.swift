@@ -87,6 +87,11 @@ public struct ParserRules: Sendable {
         var minLength: Int32, maxLength: Int32
         var suffixOnly: Bool
         var rank: Int
+        /// The pattern's leading literal bytes (up to 8, none a ":", which may
+        /// match more than one byte), packed: a unit whose own first bytes
+        /// differ cannot match, which most candidates of a bucket show at once.
+        var litCount: Int32 = 0
+        var litBytes: UInt64 = 0
     }
     var entries: [Entry] = []
     var pool: [UInt16] = []
@@ -179,10 +184,16 @@ public struct ParserRules: Sendable {
         var buckets = Array(repeating: [Int32](), count: Bucket.count)
         var pairs = Array(repeating: [Int32](), count: 65536)
         for (i, r) in rules.enumerated() {
-            entries.append(Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
-                                 capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
-                                 maxLength: Int32(min(r.maxLength, Int(Int32.max))), suffixOnly: r.suffixOnly,
-                                 rank: r.rank))
+            var entry = Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
+                              capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
+                              maxLength: Int32(min(r.maxLength, Int(Int32.max))), suffixOnly: r.suffixOnly,
+                              rank: r.rank)
+            for t in r.tokens.prefix(8) {
+                guard t < 256, t != 0x3A else { break }
+                entry.litBytes |= UInt64(t) << (8 * UInt64(entry.litCount))
+                entry.litCount += 1
+            }
+            entries.append(entry)
             pool.append(contentsOf: r.tokens)
             let bucket: Int
             if r.suffixOnly {
@@ -325,6 +336,11 @@ public struct ParserRules: Sendable {
                     bucketItems.withUnsafeBufferPointer { I -> Hit? in
                         var best: Hit? = nil
                         var bestRank = Int.min
+                        // The unit's first bytes folded as matchGlob compares them (literal tokens
+                        // before any "*", "#", space or ":" each take exactly one byte); set before
+                        // the buckets of patterns that open with literals.
+                        var headCount = 0
+                        var head: UInt64 = 0
                         func consider(_ bucket: Int, _ O: UnsafeBufferPointer<Int32>, _ I: UnsafeBufferPointer<Int32>) {
                             var k = Int(O[bucket])
                             let end = Int(O[bucket + 1])
@@ -333,7 +349,12 @@ public struct ParserRules: Sendable {
                                 let r = E[ri]
                                 if r.rank < bestRank { return }
                                 k += 1
-                                // Most candidates fail at their second byte: test it before calling.
+                                // Most candidates fail within their first bytes: test them before calling.
+                                if r.litCount > 1 {
+                                    let k = min(Int(r.litCount), headCount)
+                                    let mask: UInt64 = k == 8 ? ~0 : (1 << UInt64(8 * k)) &- 1
+                                    if (head ^ r.litBytes) & mask != 0 { continue }
+                                }
                                 // (Only when the first token is a literal byte: "*x*" rules start with a star.)
                                 if !r.suffixOnly && r.tokCount > 1 && len > 1 && P[Int(r.tokStart)] < 256 {
                                     let t1 = P[Int(r.tokStart) + 1]
@@ -353,7 +374,9 @@ public struct ParserRules: Sendable {
                         if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft)), O, I) }
                         consider(Bucket.suffixOther, O, I)
                         guard len <= shortUnitLimit else { return best }
-                        let first = Int(foldedByte(b, s, e))
+                        headCount = min(8, len)
+                        for j in 0..<headCount { head |= UInt64(foldedByte(b, s + j, e)) << UInt64(8 * j) }
+                        let first = Int(head & 0xFF)
                         consider(first, O, I)
                         // A pair pattern has at least two fixed tokens: a one-byte unit cannot match it.
                         if len > 1 {
