@@ -878,7 +878,7 @@ final class Worker {
         }
         // Text: refuse binary files (NUL bytes without a UTF-16 byte-order mark).
         let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-        if !utf16, bytes.prefix(65536).contains(0) {
+        if !utf16, bytes.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0, min(b.count, 65536)) != nil } ?? false }) {
             return .failure(InputError(description: "\(item.source): binary file (not text or HTML); skipped"))
         }
         let (text, warning) = TextDecoding.decode(bytes)
