@@ -45,10 +45,15 @@ public enum LanguageDetector {
         guard words >= minWords else { return nil }
         var totals = [Int](repeating: 0, count: data.languages.count)
         for (w, n) in counts.enumerated() where n > 0 { for l in data.words[w] { totals[l] += Int(n) } }
-        let ranked = totals.indices.sorted {
-            totals[$0] != totals[$1] ? totals[$0] > totals[$1] : data.languages[$0] < data.languages[$1]
+        // The first two by count, ties by code (a sort of all of them was ~1% of `parse`).
+        func before(_ a: Int, _ b: Int) -> Bool {
+            totals[a] != totals[b] ? totals[a] > totals[b] : data.languages[a] < data.languages[b]
         }
-        let best = ranked[0], second = ranked[1]
+        var best = 0, second = 1
+        if before(second, best) { swap(&best, &second) }
+        for l in 2..<totals.count {
+            if before(l, best) { second = best; best = l } else if before(l, second) { second = l }
+        }
         guard totals[best] > 0, Double(totals[best]) >= minShare * Double(words) else { return nil }
         // Words of one list and not the other: what tells the two apart.
         var forBest = 0, forSecond = 0
