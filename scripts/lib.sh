@@ -29,3 +29,10 @@ build() {
   echo "==> swift build $*" >&2
   swift build "$@" >&2
 }
+
+# The release binary, built the same way by demo, bench and the eval scripts'
+# hints: the Swift runtime and Foundation linked in (--static-swift-stdlib) start
+# ~8 ms faster per process than the shared libraries (docs/PERFORMANCE.md). One
+# set of flags everywhere, or each switch rebuilds .build/release from scratch.
+RELEASE_FLAGS=(-c release --static-swift-stdlib)
+build_release() { build "${RELEASE_FLAGS[@]}"; }

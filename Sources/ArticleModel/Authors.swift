@@ -51,6 +51,7 @@ public enum AuthorNames {
     static let separators: [String] = [" and ", " & ", " und ", " et ", "; ", " | ", ", "]
 
     public static func parse(_ raw: String) -> Parsed {
+        if let names = plainNames(raw) { return Parsed(names: names, role: nil) }
         var s = collapse(withoutLinks(raw))
         let lower0 = s.lowercased()
         for p in rejectPrefixes where lower0.hasPrefix(p) { return Parsed(names: [], role: nil) }
@@ -91,6 +92,96 @@ public enum AuthorNames {
         }
         return Parsed(names: names, role: roles.isEmpty ? nil : roles.joined(separator: ", "))
     }
+
+    /// True when `parse` would return `raw` itself as the one name: ASCII
+    /// letters and single inner spaces, "." "-" "'" ("Jane Doe", "Mary-Ann
+    /// O'Neil", "J. R. Smith"), ending in a letter, every word capitalised,
+    /// with no label, separator, role, degree or interface label. Checked on
+    /// bytes, so most bylines skip the full parse's string copies.
+    static func plainName(_ raw: String) -> Bool {
+        var r = raw
+        let shape = r.withUTF8 { b -> Bool in
+            guard !b.isEmpty, b.count <= 60 else { return false }
+            var words = 0, startOfWord = true
+            var lower = false, upper = false
+            for c in b {
+                switch c {
+                case 0x20:
+                    if startOfWord { return false }        // leading or double space
+                    startOfWord = true
+                    continue
+                case 0x41...0x5A: upper = true
+                case 0x61...0x7A:
+                    if startOfWord { return false }        // lowercase word: particles go the long way
+                    lower = true
+                case 0x2E, 0x2D, 0x27: break
+                default: return false
+                }
+                if startOfWord { words += 1; startOfWord = false }
+            }
+            guard words <= 6, let last = b.last, last | 0x20 &- 0x61 < 26 else { return false }
+            if words == 1 && b.count <= 5 && upper && !lower { return false }    // "FAIL"
+            guard labelFree(b) else { return false }
+            for p in plainInner {
+                var i = 0
+                while i + p.count <= b.count { if has(b, p, at: i) { return false }; i += 1 }
+            }
+            return true
+        }
+        guard shape else { return false }
+        if uiLabels.contains(raw.lowercased()) { return false }
+        return !isRole(raw)
+    }
+
+    /// "A and B" of two plain names, or one plain name: the names `parse`
+    /// would return, or nil for the full parse.
+    static func plainNames(_ raw: String) -> [String]? {
+        if plainName(raw) { return [raw] }
+        var r = raw
+        let cut = r.withUTF8 { b -> Int? in
+            let and = plainAnd
+            var found: Int? = nil
+            var i = 0
+            while i + and.count <= b.count {
+                if b[i] == 0x20 && (1..<and.count).allSatisfy({ b[i + $0] == and[$0] }) {     // exact, as `split` cuts
+                    if found != nil { return nil }
+                    found = i
+                    i += and.count
+                } else { i += 1 }
+            }
+            guard let found, labelFree(b) else { return nil }
+            return found
+        }
+        guard let cut else { return nil }
+        let u = raw.utf8
+        let a = String(raw[..<u.index(u.startIndex, offsetBy: cut)])
+        let b = String(raw[u.index(u.startIndex, offsetBy: cut + plainAnd.count)...])
+        guard a != b, plainName(a), plainName(b) else { return nil }
+        return [a, b]
+    }
+
+    /// `p` (lower case) at `i` of `b`, ASCII letters of `b` compared in lower case.
+    static func has(_ b: UnsafeBufferPointer<UInt8>, _ p: [UInt8], at i: Int) -> Bool {
+        guard i >= 0, i + p.count <= b.count else { return false }
+        for k in 0..<p.count where b[i + k] | (b[i + k] &- 0x41 < 26 ? 0x20 : 0) != p[k] { return false }
+        return true
+    }
+
+    /// No reject prefix, leading label or trailing label on the whole string.
+    static func labelFree(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for p in plainRejects where has(b, p, at: 0) { return false }
+        for p in plainTrailing where has(b, p, at: b.count - p.count) { return false }
+        return true
+    }
+
+    static let plainAnd: [UInt8] = Array(" and ".utf8)
+
+    /// The lists `plainName` must rule out, as lower-case bytes.
+    static let plainRejects: [[UInt8]] = (rejectPrefixes + leadingLabels).map { Array($0.utf8) }
+    static let plainTrailing: [[UInt8]] = trailingLabels.map { Array($0.utf8) }
+    /// Separators (their case matters to `split`, but lower-case "http"/"www." and any case of " and " are
+    /// just left to the full parse) and the link markers of `looksLikeName`.
+    static let plainInner: [[UInt8]] = (separators + ["http", "www."]).map { Array($0.utf8) }
 
     /// The names written the way `author` shows several: "A", "A and B", "A, B and C".
     public static func joined(_ names: [String]) -> String? {

@@ -46,7 +46,8 @@ extension Classifier {
         var dashes = false
         var i = s
         while i + 2 < e {
-            if b[i] == 0x20 {
+            // (A separator's first byte is 0x7C, 0xE2 or 0xC2: most spaces are followed by none.)
+            if b[i] == 0x20, b[i + 1] == 0x7C || b[i + 1] == 0xE2 || b[i + 1] == 0xC2 {
                 let (v, l) = scalar(b, i + 1, e)
                 if (v == 0x7C || v == 0x2022 || v == 0xB7 || v == 0x2014 || v == 0x2013),
                    i + 1 + l < e, b[i + 1 + l] == 0x20 {
@@ -409,7 +410,8 @@ extension Classifier {
         }
         var seps = 0
         while i + 2 < e {
-            if b[i] == 0x20 {
+            // (A separator's first byte is 0x7C, 0xE2 or 0xC2: most spaces are followed by none.)
+            if b[i] == 0x20, b[i + 1] == 0x7C || b[i + 1] == 0xE2 || b[i + 1] == 0xC2 {
                 let (v, l) = scalar(b, i + 1, e)
                 if v == 0x7C || v == 0xB7 || v == 0x2022, i + 1 + l < e, b[i + 1 + l] == 0x20 {
                     item(st, i)

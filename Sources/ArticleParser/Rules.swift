@@ -87,6 +87,11 @@ public struct ParserRules: Sendable {
         var minLength: Int32, maxLength: Int32
         var suffixOnly: Bool
         var rank: Int
+        /// The pattern's leading literal bytes (up to 8, none a ":", which may
+        /// match more than one byte), packed: a unit whose own first bytes
+        /// differ cannot match, which most candidates of a bucket show at once.
+        var litCount: Int32 = 0
+        var litBytes: UInt64 = 0
     }
     var entries: [Entry] = []
     var pool: [UInt16] = []
@@ -96,6 +101,13 @@ public struct ParserRules: Sendable {
     /// letters from inside one of its words ("elivered"), which any unit it matches
     /// contains in some case; a cheap scan for them skips most units. Empty: no filter.
     var needles: [[UInt8]] = []
+    /// Index of each needle's rarest letter, the one `containsLetters` scans for.
+    var needleAnchors: [Int] = []
+    /// Patterns whose first two tokens are literal bytes (the second not ":"),
+    /// by those two bytes (`first << 8 | second`): a unit only tries the bucket
+    /// of its own first two bytes instead of every pattern of its first byte.
+    var pairStart: [Int32] = []
+    var pairItems: [Int32] = []
 
     /// Buckets: 0...255 patterns by first byte, then patterns opening with #,
     /// suffix patterns by last byte, suffix patterns ending in # or a space,
@@ -164,17 +176,32 @@ public struct ParserRules: Sendable {
             if run.count > best.count { best = run }
             return best.count >= 4 ? best : []
         }
+        needleAnchors = needles.map { nd in
+            var j = 0
+            for k in nd.indices where Self.letterRarity(nd[k]) > Self.letterRarity(nd[j]) { j = k }
+            return j
+        }
         var buckets = Array(repeating: [Int32](), count: Bucket.count)
+        var pairs: [(key: Int32, rule: Int32)] = []
         for (i, r) in rules.enumerated() {
-            entries.append(Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
-                                 capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
-                                 maxLength: Int32(min(r.maxLength, Int(Int32.max))), suffixOnly: r.suffixOnly,
-                                 rank: r.rank))
+            var entry = Entry(tokStart: Int32(pool.count), tokCount: Int32(r.tokens.count),
+                              capture: Int32(r.captureStar ?? -1), minLength: Int32(r.minLength),
+                              maxLength: Int32(min(r.maxLength, Int(Int32.max))), suffixOnly: r.suffixOnly,
+                              rank: r.rank)
+            for t in r.tokens.prefix(8) {
+                guard t < 256, t != 0x3A else { break }
+                entry.litBytes |= UInt64(t) << (8 * UInt64(entry.litCount))
+                entry.litCount += 1
+            }
+            entries.append(entry)
             pool.append(contentsOf: r.tokens)
             let bucket: Int
             if r.suffixOnly {
                 let last = r.tokens[r.tokens.count - 1]
                 bucket = last < 256 ? Bucket.byLast + Int(last) : Bucket.suffixOther
+            } else if r.tokens[0] < 256, r.tokens.count > 1, r.tokens[1] < 256, r.tokens[1] != 0x3A {
+                pairs.append((Int32(r.tokens[0]) << 8 | Int32(r.tokens[1]), Int32(i)))
+                continue
             } else if r.tokens[0] < 256 {
                 bucket = Int(r.tokens[0])
             } else if r.tokens[0] == tokDigits {
@@ -184,16 +211,31 @@ public struct ParserRules: Sendable {
             }
             buckets[bucket].append(Int32(i))
         }
-        bucketItems = []
-        for (k, list) in buckets.enumerated() {
-            bucketStart[k] = Int32(bucketItems.count)
-            // Stable: higher rank first, file order within a rank.
-            bucketItems += list.enumerated().sorted {
-                rules[Int($0.element)].rank != rules[Int($1.element)].rank
-                    ? rules[Int($0.element)].rank > rules[Int($1.element)].rank : $0.offset < $1.offset
-            }.map(\.element)
+        func fill(_ lists: [[Int32]], _ start: inout [Int32], _ items: inout [Int32]) {
+            items = []
+            start = Array(repeating: 0, count: lists.count + 1)
+            for (k, list) in lists.enumerated() {
+                start[k] = Int32(items.count)
+                // Stable: higher rank first, file order within a rank.
+                items += list.enumerated().sorted {
+                    rules[Int($0.element)].rank != rules[Int($1.element)].rank
+                        ? rules[Int($0.element)].rank > rules[Int($1.element)].rank : $0.offset < $1.offset
+                }.map(\.element)
+            }
+            start[lists.count] = Int32(items.count)
         }
-        bucketStart[Bucket.count] = Int32(bucketItems.count)
+        fill(buckets, &bucketStart, &bucketItems)
+        // The pair buckets the same way, by one sort and counts (65536 lists
+        // cost milliseconds of every run's start-up).
+        let rank = rules.map(\.rank)
+        pairs.sort { a, b in
+            a.key != b.key ? a.key < b.key
+                : rank[Int(a.rule)] != rank[Int(b.rule)] ? rank[Int(a.rule)] > rank[Int(b.rule)] : a.rule < b.rule
+        }
+        pairItems = pairs.map(\.rule)
+        pairStart = Array(repeating: 0, count: 65536 + 1)
+        for p in pairs { pairStart[Int(p.key) + 1] += 1 }
+        for k in 0..<65536 { pairStart[k + 1] += pairStart[k] }
     }
 
     static let forbiddenLabels: Set<String> = ["title", "comment", "author_bio"]
@@ -304,7 +346,12 @@ public struct ParserRules: Sendable {
                     bucketItems.withUnsafeBufferPointer { I -> Hit? in
                         var best: Hit? = nil
                         var bestRank = Int.min
-                        func consider(_ bucket: Int) {
+                        // The unit's first bytes folded as matchGlob compares them (literal tokens
+                        // before any "*", "#", space or ":" each take exactly one byte); set before
+                        // the buckets of patterns that open with literals.
+                        var headCount = 0
+                        var head: UInt64 = 0
+                        func consider(_ bucket: Int, _ O: UnsafeBufferPointer<Int32>, _ I: UnsafeBufferPointer<Int32>) {
                             var k = Int(O[bucket])
                             let end = Int(O[bucket + 1])
                             while k < end {
@@ -312,13 +359,18 @@ public struct ParserRules: Sendable {
                                 let r = E[ri]
                                 if r.rank < bestRank { return }
                                 k += 1
-                                // Most candidates fail at their second byte: test it before calling.
+                                // Most candidates fail within their first bytes: test them before calling.
+                                if r.litCount > 1 {
+                                    let k = min(Int(r.litCount), headCount)
+                                    let mask: UInt64 = k == 8 ? ~0 : (1 << UInt64(8 * k)) &- 1
+                                    if (head ^ r.litBytes) & mask != 0 { continue }
+                                }
                                 // (Only when the first token is a literal byte: "*x*" rules start with a star.)
                                 if !r.suffixOnly && r.tokCount > 1 && len > 1 && P[Int(r.tokStart)] < 256 {
                                     let t1 = P[Int(r.tokStart) + 1]
                                     if t1 < 256 && t1 != 0x3A && foldedByte(b, s + 1, e) != UInt8(t1) { continue }
                                 }
-                                if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], b, s, e) { continue }
+                                if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], needleAnchors[ri], b, s, e) { continue }
                                 let toks = UnsafeBufferPointer(rebasing: P[Int(r.tokStart)..<Int(r.tokStart + r.tokCount)])
                                 let h = r.suffixOnly ? Self.matchSuffix(toks, b, s, soft)
                                     : Self.matchGlob(toks, r, b, s, e, soft, len)
@@ -329,12 +381,23 @@ public struct ParserRules: Sendable {
                                 }
                             }
                         }
-                        if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft))) }
-                        consider(Bucket.suffixOther)
+                        if soft > s { consider(Bucket.byLast + Int(foldedByte(b, soft - 1, soft)), O, I) }
+                        consider(Bucket.suffixOther, O, I)
                         guard len <= shortUnitLimit else { return best }
-                        consider(Int(foldedByte(b, s, e)))
-                        if isDigit(b[s]) { consider(Bucket.digitFirst) }
-                        consider(Bucket.general)
+                        headCount = min(8, len)
+                        for j in 0..<headCount { head |= UInt64(foldedByte(b, s + j, e)) << UInt64(8 * j) }
+                        let first = Int(head & 0xFF)
+                        consider(first, O, I)
+                        // A pair pattern has at least two fixed tokens: a one-byte unit cannot match it.
+                        if len > 1 {
+                            pairStart.withUnsafeBufferPointer { PO in
+                                pairItems.withUnsafeBufferPointer { PI in
+                                    consider(first << 8 | Int(foldedByte(b, s + 1, e)), PO, PI)
+                                }
+                            }
+                        }
+                        if isDigit(b[s]) { consider(Bucket.digitFirst, O, I) }
+                        consider(Bucket.general, O, I)
                         return best
                     }
                 }
@@ -392,21 +455,44 @@ public struct ParserRules: Sendable {
 
     /// Glob match of a whole short unit, with the first star's extent.
     /// `b[s..<e]` contains the lower-case ASCII letters `nd`, in any case.
-    static func containsLetters(_ nd: [UInt8], _ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+    static func containsLetters(_ nd: [UInt8], _ j: Int, _ b: Bytes, _ s: Int, _ e: Int) -> Bool {
         let n = nd.count
         guard e - s >= n else { return false }
-        let c0 = nd[0]
-        var p = s
-        let last = e - n
-        while p <= last {
-            if b[p] | 0x20 == c0 {
-                var k = 1
-                while k < n && b[p + k] | 0x20 == nd[k] { k += 1 }
-                if k == n { return true }
+        // Anchored on the needle's rarest letter `nd[j]`, eight bytes at a time:
+        // this runs over every short unit, for every such rule.
+        let a = nd[j]
+        @inline(__always) func at(_ p: Int) -> Bool {
+            var k = 0
+            while k < n && b[p + k] | 0x20 == nd[k] { k += 1 }
+            return k == n
+        }
+        var p = s + j
+        let stop = e - n + j      // last anchor position
+        let base = UnsafeRawPointer(b.baseAddress!)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let pat = UInt64(a) &* ones
+        while p + 7 <= stop {
+            let y = (base.loadUnaligned(fromByteOffset: p, as: UInt64.self) | 0x2020_2020_2020_2020) ^ pat
+            if (y &- ones) & ~y & 0x8080_8080_8080_8080 != 0 {
+                for q in p ..< p + 8 where b[q] | 0x20 == a && at(q - j) { return true }
             }
+            p += 8
+        }
+        while p <= stop {
+            if b[p] | 0x20 == a && at(p - j) { return true }
             p += 1
         }
         return false
+    }
+
+    /// Higher for letters rarer in English text (by the usual frequency order).
+    @inline(__always) static func letterRarity(_ c: UInt8) -> Int {
+        switch c {
+        case 0x65: 0; case 0x74: 1; case 0x61: 2; case 0x6F: 3; case 0x69: 4; case 0x6E: 5; case 0x73: 6
+        case 0x68: 7; case 0x72: 8; case 0x64: 9; case 0x6C: 10; case 0x63: 11; case 0x75: 12; case 0x6D: 13
+        case 0x77: 14; case 0x66: 15; case 0x67: 16; case 0x79: 17; case 0x70: 18; case 0x62: 19; case 0x76: 20
+        default: 21
+        }
     }
 
     private static func matchGlob(_ pat: UnsafeBufferPointer<UInt16>, _ r: Entry, _ b: Bytes, _ s: Int, _ e: Int,

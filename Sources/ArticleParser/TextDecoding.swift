@@ -4,6 +4,11 @@
 // spaces, curly quotes and every script stay exactly as they were.
 
 import ArticleModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 public enum TextDecoding {
     /// Bytes -> normalised text: BOM removed, UTF-16 (with BOM) decoded, invalid
@@ -35,7 +40,8 @@ public enum TextDecoding {
 
     /// Valid UTF-8 bytes -> String with CRLF and lone CR turned into LF.
     static func newlinesToLF(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        guard b.contains(0x0D) else { return String(decoding: b, as: UTF8.self) }
+        // memchr: most pages have no CR, and this scans every page.
+        guard let base = b.baseAddress, memchr(base, 0x0D, b.count) != nil else { return String(decoding: b, as: UTF8.self) }
         var out = [UInt8]()
         out.reserveCapacity(b.count)
         var i = 0

@@ -742,7 +742,9 @@ final class Worker {
     let config: RunConfig
     let host: ScriptHost?
     let initialStates: [StateValue]
-    let textReader: TextReader
+    /// Built on the first text page: HTML-only runs never compile the rules
+    /// (a few milliseconds of every `lectern parse` of HTML pages).
+    private(set) lazy var textReader: TextReader = Worker.makeTextReader(config)
     let needsArticles: Bool
     /// The chunk being read (for --fail-fast).
     var chunkIndex = 0
@@ -775,19 +777,22 @@ final class Worker {
         self.runner = runner
         self.config = runner.config
         self.initialStates = initialStates
-        // Each worker builds its own rules: values shared between threads make
-        // their reference counts a point of contention (measured: --jobs 2 no
-        // faster than --jobs 1 with one shared copy).
-        var rules = ParserRules.empty()
-        try? rules.load(text: ParserRules.defaultRulesText, origin: ParserRules.builtInOrigin)
-        for f in runner.config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
-        self.textReader = TextReader(rules: rules)
         self.host = host
         if let host {
             needsArticles = ["classify", "article", "section", "paragraph", "boilerplate", "comment"].contains { host.has($0) }
         } else {
             needsArticles = true
         }
+    }
+
+    static func makeTextReader(_ config: RunConfig) -> TextReader {
+        // Each worker builds its own rules: values shared between threads make
+        // their reference counts a point of contention (measured: --jobs 2 no
+        // faster than --jobs 1 with one shared copy).
+        var rules = ParserRules.empty()
+        try? rules.load(text: ParserRules.defaultRulesText, origin: ParserRules.builtInOrigin)
+        for f in config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
+        return TextReader(rules: rules)
     }
 
     func process(_ chunk: Chunk) -> ChunkResult {
@@ -873,7 +878,7 @@ final class Worker {
         }
         // Text: refuse binary files (NUL bytes without a UTF-16 byte-order mark).
         let utf16 = bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
-        if !utf16, bytes.prefix(65536).contains(0) {
+        if !utf16, bytes.withUnsafeBufferPointer({ b in b.baseAddress.map { memchr($0, 0, min(b.count, 65536)) != nil } ?? false }) {
             return .failure(InputError(description: "\(item.source): binary file (not text or HTML); skipped"))
         }
         let (text, warning) = TextDecoding.decode(bytes)
