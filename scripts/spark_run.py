@@ -154,7 +154,7 @@ def find_lectern():
               os.path.join(root, ".build/debug/lectern"), shutil.which("lectern")):
         if p and os.access(p, os.X_OK):
             return p
-    sys.exit("spark-run: no lectern binary (build with: swift build -c release, or set LECTERN)")
+    sys.exit("spark-run: no lectern binary (build with: swift build -c release --static-swift-stdlib, as scripts/demo does, or set LECTERN)")
 
 
 def parse_args(argv):
