@@ -84,6 +84,22 @@ final class Extractor {
         return g >= 3 && h * 10 >= g * 9
     }
 
+    /// The region's 3-grams, built on first use (pages with an articleBody only).
+    private var regionGrams: Set<UInt64>?
+
+    /// A chunk outside the region that repeats the region's own text (a
+    /// summary that is the first sentence again, a pull quote): the
+    /// articleBody having it says nothing about whether it is a second copy.
+    func repeatsRegion(_ ci: Int) -> Bool {
+        if regionGrams == nil {
+            var g = Set<UInt64>()
+            for (k, c) in page.chunks.enumerated() where region[k] >= 0 { g.formUnion(LDEvidence.grams(page.text(c))) }
+            regionGrams = g
+        }
+        let mine = LDEvidence.grams(page.text(page.chunks[ci]))
+        return mine.filter { regionGrams!.contains($0) }.count * 2 > mine.count
+    }
+
     @inline(__always) func chars(_ n: Int32) -> Int32 {
         let x = page.nodes[Int(n)]
         return cp[Int(x.chunkEnd)] - cp[Int(x.chunkStart)]
@@ -726,7 +742,7 @@ final class Extractor {
             // Outside the region (a lead in a container of its own, a line the
             // root left out): body when the articleBody has it.
             if !ownerNode.tag.isHeading, ctx.boiler == nil || ctx.boiler?.1 == "header", c.linkChars * 2 < c.chars,
-               inArticleBody(ci) {
+               inArticleBody(ci), !repeatsRegion(ci) {
                 if c.chars >= 50 { bodyStarted = true }
                 bodyParas += 1
                 block(.paragraph, Extractor.ldRule)
@@ -1460,6 +1476,13 @@ struct LDEvidence {
         var hits: Int32 = 0
         for i in 0..<(w.count - 2) where grams.contains(LDEvidence.gram(w[i], w[i + 1], w[i + 2])) { hits += 1 }
         return (hits, Int32(w.count - 2), Int32(w.count))
+    }
+
+    /// The 3-grams of page text.
+    static func grams(_ text: String) -> [UInt64] {
+        let w = words(text, markup: false)
+        guard w.count >= 3 else { return [] }
+        return (0..<(w.count - 2)).map { gram(w[$0], w[$0 + 1], w[$0 + 2]) }
     }
 
     @inline(__always) static func gram(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {

@@ -115,6 +115,16 @@ final class ArticleBodyTests: XCTestCase {
         XCTAssertFalse(got.contains { $0.label == .paragraph && $0.text.contains("Another story") })
     }
 
+    /// A summary outside the root that repeats the body's first paragraph is
+    /// in the articleBody too, but it is a second copy: it stays out.
+    func testRepeatedSummaryStaysOut() {
+        let page = ArticleBodyTests.leadPage(ld: ArticleBodyTests.body.joined(separator: " "))
+            .replacingOccurrences(of: ArticleBodyTests.lead, with: ArticleBodyTests.body[0])
+        let got = blocks(page)
+        XCTAssertEqual(got.filter { $0.label == .paragraph }.map(\.text), ArticleBodyTests.body)
+        XCTAssertEqual(got.filter { $0.text == ArticleBodyTests.body[0] }.map(\.label), [.boilerplate("other"), .paragraph])
+    }
+
     // MARK: - a truncated articleBody
 
     static let leadParas = [
