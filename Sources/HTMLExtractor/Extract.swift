@@ -8,7 +8,8 @@
 //    by (1 - its link density).
 // 2. The best element, widened to an ancestor when the next-best candidates
 //    share it or when its parent scores higher, plus siblings that score
-//    close to it, is the content region.
+//    close to it, is the content region. A JSON-LD articleBody the region
+//    misses can move it (LDEvidence, checkRootAgainstArticleBody).
 // 3. Inside the region, text is body unless an element between the region's
 //    root and the text is boilerplate by tag or class words (aside, figure,
 //    share, related, advert, newsletter ...), is mostly links, or is a known
