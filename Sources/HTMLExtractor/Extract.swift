@@ -1499,7 +1499,24 @@ struct LDEvidence {
         var inWord = false
         var inTag = false
         var entity = 0
-        for s in text.unicodeScalars {
+        var scalars = Array(text.unicodeScalars)
+        if markup {
+            // Tags written escaped ("&lt;p&gt;") are tags too.
+            var k = 0, o = 0
+            while k < scalars.count {
+                if scalars[k] == "&", k + 3 < scalars.count, scalars[k + 2] == "t", scalars[k + 3] == ";",
+                   scalars[k + 1] == "l" || scalars[k + 1] == "g" {
+                    scalars[o] = scalars[k + 1] == "l" ? "<" : ">"
+                    k += 4
+                } else {
+                    scalars[o] = scalars[k]
+                    k += 1
+                }
+                o += 1
+            }
+            scalars.removeLast(scalars.count - o)
+        }
+        for s in scalars {
             if markup {
                 if inTag { if s == ">" { inTag = false }; continue }
                 if s == "<" { inTag = true }

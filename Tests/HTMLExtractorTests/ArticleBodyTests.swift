@@ -113,6 +113,10 @@ final class ArticleBodyTests: XCTestCase {
         XCTAssertEqual(got.first { $0.text == ArticleBodyTests.lead }?.rule, ArticleBodyTests.ldRule)
         // The related links stay out.
         XCTAssertFalse(got.contains { $0.label == .paragraph && $0.text.contains("Another story") })
+
+        // An articleBody written as escaped HTML says the same.
+        let escaped = ([ArticleBodyTests.lead] + ArticleBodyTests.body).map { "&lt;p&gt;\($0)&lt;/p&gt;" }.joined()
+        XCTAssertEqual(paragraphs(ArticleBodyTests.leadPage(ld: escaped)), [ArticleBodyTests.lead] + ArticleBodyTests.body)
     }
 
     /// A summary outside the root that repeats the body's first paragraph is
