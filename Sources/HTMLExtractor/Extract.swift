@@ -8,7 +8,8 @@
 //    by (1 - its link density).
 // 2. The best element, widened to an ancestor when the next-best candidates
 //    share it or when its parent scores higher, plus siblings that score
-//    close to it, is the content region.
+//    close to it, is the content region. A JSON-LD articleBody the region
+//    misses can move it (LDEvidence, checkRootAgainstArticleBody).
 // 3. Inside the region, text is body unless an element between the region's
 //    root and the text is boilerplate by tag or class words (aside, figure,
 //    share, related, advert, newsletter ...), is mostly links, or is a known
@@ -37,6 +38,12 @@ final class Extractor {
     private var titleText: String?
     private var titleRule = ""
     private var titleNode: Int32 = -1
+    /// JSON-LD articleBody evidence, with per-chunk prefix sums of its 3-gram
+    /// hits, 3-grams and words (empty when the page has none).
+    private var ld: LDEvidence?
+    private var ldHit: [Int32] = []
+    private var ldGram: [Int32] = []
+    private var ldWord: [Int32] = []
 
     init(page: Page) {
         var page = page
@@ -52,6 +59,46 @@ final class Extractor {
         self.page = page
         self.cp = cp
         self.lp = lp
+        if let b = meta.ldArticleBody, let e = LDEvidence(b) {
+            ld = e
+            ldHit = [0]; ldGram = [0]; ldWord = [0]
+            for c in page.chunks {
+                let m = e.match(page.text(c))
+                ldHit.append(ldHit.last! + m.hits)
+                ldGram.append(ldGram.last! + m.grams)
+                ldWord.append(ldWord.last! + m.words)
+            }
+        }
+    }
+
+    /// A node's articleBody 3-gram hits, 3-grams and words.
+    func ldCounts(_ n: Int32) -> (hits: Int32, grams: Int32, words: Int32) {
+        let x = page.nodes[Int(n)]
+        let a = Int(x.chunkStart), b = Int(x.chunkEnd)
+        return (ldHit[b] - ldHit[a], ldGram[b] - ldGram[a], ldWord[b] - ldWord[a])
+    }
+
+    /// A chunk of 5+ words whose 3-grams are (almost) all in the articleBody.
+    func inArticleBody(_ ci: Int) -> Bool {
+        guard ld != nil else { return false }
+        let h = ldHit[ci + 1] - ldHit[ci], g = ldGram[ci + 1] - ldGram[ci]
+        return g >= 3 && h * 10 >= g * 9
+    }
+
+    /// The region's 3-grams, built on first use (pages with an articleBody only).
+    private var regionGrams: Set<UInt64>?
+
+    /// A chunk outside the region that repeats the region's own text (a
+    /// summary that is the first sentence again, a pull quote): the
+    /// articleBody having it says nothing about whether it is a second copy.
+    func repeatsRegion(_ ci: Int) -> Bool {
+        if regionGrams == nil {
+            var g = Set<UInt64>()
+            for (k, c) in page.chunks.enumerated() where region[k] >= 0 { g.formUnion(LDEvidence.grams(page.text(c))) }
+            regionGrams = g
+        }
+        let mine = LDEvidence.grams(page.text(page.chunks[ci]))
+        return mine.filter { regionGrams!.contains($0) }.count * 2 > mine.count
     }
 
     @inline(__always) func chars(_ n: Int32) -> Int32 {
@@ -319,6 +366,35 @@ final class Extractor {
         }
         roots = rs
         rootRule = "content root \(describe(top)) score \(Int(topFinal)) (\(how))"
+        if ld != nil { checkRootAgainstArticleBody(top) }
+    }
+
+    /// The root covers under half of a JSON-LD articleBody of 80+ words while
+    /// one element covers 80% of it with at most as much other text: take that
+    /// element when it holds the root (widen), or, when the articleBody is
+    /// full-length (at least half the root's words), instead of the root.
+    /// A shorter articleBody (truncated, a summary) never moves the root away.
+    private func checkRootAgainstArticleBody(_ top: Int32) {
+        guard let ld, ld.words >= 80 else { return }
+        let need = Int32(ld.grams.count)
+        var rootHits: Int32 = 0, rootWords: Int32 = 0
+        for r in roots { let c = ldCounts(r); rootHits += c.hits; rootWords += c.words }
+        guard min(rootHits, need) * 2 < need else { return }
+        var best: Int32 = -1, bestGrams = Int32.max
+        for i in page.nodes.indices {
+            let t = page.nodes[i].tag
+            if t == .body || t == .html { continue }
+            let c = ldCounts(Int32(i))
+            if c.hits * 10 >= need * 8 && c.grams - c.hits <= c.hits && c.grams <= bestGrams {   // ties: the innermost
+                best = Int32(i); bestGrams = c.grams
+            }
+        }
+        guard best >= 0 else { return }
+        let holdsRoot = ancestors(top).contains(best)
+        guard holdsRoot || ld.words * 2 >= Int(rootWords) else { return }
+        roots = [best]
+        rootRule = "content root \(describe(best)) (\(holdsRoot ? "widened" : "moved") from \(describe(top)): "
+            + "it holds the page's JSON-LD articleBody)"
     }
 
     /// A teaser: a linked headline followed by a summary, or a cut-off summary.
@@ -596,6 +672,16 @@ final class Extractor {
                     boiler(kind, n, "\(kind) container \(describe(n)) inside \(describe(r))")
                     continue
                 }
+                // A line the publisher's articleBody has is body whatever a line
+                // rule or a link-list rule says; a line that is mostly a link
+                // stays out even so (a promo that the articleBody carries too).
+                if let why = Extractor.boilerplateLine(text, c) ?? (ctx.linkList >= 0 ? ("related", "link list") : nil),
+                   !ownerNode.tag.isHeading, c.linkChars * 2 < c.chars, inArticleBody(ci) {
+                    if c.chars >= 50 { bodyStarted = true }
+                    bodyParas += 1
+                    block(.paragraph, "\(Extractor.ldRule) (not \(why.0): \(why.1))")
+                    continue
+                }
                 if let why = Extractor.boilerplateLine(text, c) {
                     boiler(why.0, owner, why.1)
                     continue
@@ -652,6 +738,15 @@ final class Extractor {
             if ctx.lede, !bodyStarted, abs(regionStart - ci) <= 20, c.chars >= 40, c.linkChars * 3 < c.chars,
                ctx.boiler == nil || ctx.boiler?.1 == "header" {
                 boiler("standfirst", owner, "standfirst \(describe(owner)) before the content")
+                continue
+            }
+            // Outside the region (a lead in a container of its own, a line the
+            // root left out): body when the articleBody has it.
+            if !ownerNode.tag.isHeading, ctx.boiler == nil || ctx.boiler?.1 == "header", c.linkChars * 2 < c.chars,
+               inArticleBody(ci), !repeatsRegion(ci) {
+                if c.chars >= 50 { bodyStarted = true }
+                bodyParas += 1
+                block(.paragraph, Extractor.ldRule)
                 continue
             }
             if let (n, kind) = ctx.boiler {
@@ -780,6 +875,8 @@ final class Extractor {
         for k in blocks.indices { blocks[k].index = k }
         return Extraction(blocks: blocks, url: meta.url, language: meta.language)
     }
+
+    static let ldRule = "body: in the page's JSON-LD articleBody"
 
     /// The site's name (og:site_name, or what <title> adds after the headline).
     func isSiteName(_ t: String) -> Bool {
@@ -1354,4 +1451,107 @@ extension StringProtocol {
         while let l = s.last, l.isWhitespace { s.removeLast() }
         return String(s)
     }
+}
+
+/// The page's JSON-LD `articleBody` as word 3-grams (issue 15): the
+/// publisher's own statement of the body, used as evidence about which text is
+/// body, never as the output (it is often truncated, a summary, or without
+/// headings and breaks). Built only for pages that have one.
+struct LDEvidence {
+    let grams: Set<UInt64>
+    let words: Int
+
+    init?(_ text: String) {
+        let w = LDEvidence.words(text, markup: true)
+        guard w.count >= 3 else { return nil }
+        var g = Set<UInt64>(minimumCapacity: w.count)
+        for i in 0..<(w.count - 2) { g.insert(LDEvidence.gram(w[i], w[i + 1], w[i + 2])) }
+        grams = g
+        words = w.count
+    }
+
+    /// (3-grams of `text` that are in the articleBody, all 3-grams of `text`, words).
+    func match(_ text: String) -> (hits: Int32, grams: Int32, words: Int32) {
+        let w = LDEvidence.words(text, markup: false)
+        guard w.count >= 3 else { return (0, 0, Int32(w.count)) }
+        var hits: Int32 = 0
+        for i in 0..<(w.count - 2) where grams.contains(LDEvidence.gram(w[i], w[i + 1], w[i + 2])) { hits += 1 }
+        return (hits, Int32(w.count - 2), Int32(w.count))
+    }
+
+    /// The 3-grams of page text.
+    static func grams(_ text: String) -> [UInt64] {
+        let w = words(text, markup: false)
+        guard w.count >= 3 else { return [] }
+        return (0..<(w.count - 2)).map { gram(w[$0], w[$0 + 1], w[$0 + 2]) }
+    }
+
+    @inline(__always) static func gram(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
+        (a &* 0x9E37_79B9_7F4A_7C15) ^ (b &* 0xC2B2_AE3D_27D4_EB4F).rotateLeft(21) ^ c.rotateLeft(42)
+    }
+
+    /// Hashes of the lower-cased words (letters and digits; quotes, dashes and
+    /// apostrophes split). With `markup`, `<tags>` and `&entities;` (some
+    /// publishers leave them in articleBody) are skipped.
+    static func words(_ text: String, markup: Bool) -> [UInt64] {
+        var out: [UInt64] = []
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        var inWord = false
+        var inTag = false
+        var entity = 0
+        var scalars = Array(text.unicodeScalars)
+        if markup {
+            // Tags written escaped ("&lt;p&gt;") are tags too.
+            var k = 0, o = 0
+            while k < scalars.count {
+                if scalars[k] == "&", k + 3 < scalars.count, scalars[k + 2] == "t", scalars[k + 3] == ";",
+                   scalars[k + 1] == "l" || scalars[k + 1] == "g" {
+                    scalars[o] = scalars[k + 1] == "l" ? "<" : ">"
+                    k += 4
+                } else {
+                    scalars[o] = scalars[k]
+                    k += 1
+                }
+                o += 1
+            }
+            scalars.removeLast(scalars.count - o)
+        }
+        for s in scalars {
+            if markup {
+                if inTag { if s == ">" { inTag = false }; continue }
+                if s == "<" { inTag = true }
+                if entity > 0 {
+                    if s == ";" || entity > 10 { entity = 0; continue }
+                    if s.properties.isAlphabetic || s == "#" || ("0"..."9").contains(s) { entity += 1; continue }
+                    entity = 0
+                }
+                if s == "&" { entity = 1 }
+            }
+            let v = s.value
+            let word: Bool
+            var lv = v
+            if v < 0x80 {
+                word = (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A)
+                if v >= 0x41 && v <= 0x5A { lv = v | 0x20 }
+            } else {
+                word = s.properties.isAlphabetic || s.properties.numericType != nil
+                if word, s.properties.changesWhenLowercased, let l = s.properties.lowercaseMapping.unicodeScalars.first {
+                    lv = l.value
+                }
+            }
+            if word {
+                if !inWord { h = 0xCBF2_9CE4_8422_2325; inWord = true }
+                h = (h ^ UInt64(lv)) &* 0x100_0000_01B3
+            } else if inWord {
+                out.append(h)
+                inWord = false
+            }
+        }
+        if inWord { out.append(h) }
+        return out
+    }
+}
+
+extension UInt64 {
+    @inline(__always) func rotateLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
 }
