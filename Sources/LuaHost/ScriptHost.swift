@@ -159,6 +159,9 @@ public final class ScriptHost {
         rawSetField(L, meta, "__index")
         lectern_pushsafe(L, articleNewIndex, 0)
         rawSetField(L, meta, "__newindex")
+        // pairs(a) and lectern.inspect(a) list the fields (the table itself is empty).
+        lectern_pushsafe(L, articlePairs, 0)
+        rawSetField(L, meta, "__pairs")
         pushString(L, "article")
         rawSetField(L, meta, "__name")
         pushString(L, "article")
@@ -1152,6 +1155,47 @@ let articleIndex: lua_CFunction = { L in
         }
         lectern_getref(L, h.cacheRef)
         h.ensureField(lua_gettop(L), key)
+        return 1
+    }
+}
+
+/// __pairs: pairs(a) walks the model's fields in JSON order, skipping the
+/// ones that are nil (as pairs over a plain table would).
+let articlePairs: lua_CFunction = { L in
+    hostCall(L) { L, _ in
+        lectern_pushsafe(L, articleNext, 0)
+        lua_pushvalue(L, 1)
+        lua_pushnil(L)
+        return 3
+    }
+}
+
+let articleNext: lua_CFunction = { L in
+    hostCall(L) { L, h in
+        guard h.article != nil, lua_topointer(L, 1) == h.articleTable, h.cacheRef != 0 else {
+            return raise(L, "pairs(a): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)")
+        }
+        let fields = ScriptHost.articleFields
+        var i = 0
+        if lua_type(L, 2) != LUA_TNIL {
+            guard lua_type(L, 2) == LUA_TSTRING, let k = stringAt(L, 2), let j = fields.firstIndex(of: k) else {
+                return raise(L, "pairs(a): the article has no field after this key")
+            }
+            i = j + 1
+        }
+        lectern_getref(L, h.cacheRef)
+        let cache = lua_gettop(L)
+        while i < fields.count {
+            h.ensureField(cache, fields[i])
+            if lua_type(L, -1) != LUA_TNIL {
+                pushString(L, fields[i])
+                lua_rotate(L, -2, 1)
+                return 2
+            }
+            lectern_pop(L, 1)
+            i += 1
+        }
+        lua_pushnil(L)
         return 1
     }
 }

@@ -92,6 +92,24 @@ final class SandboxAttackTests: XCTestCase {
         XCTAssertEqual(r.out, "12\t5\n")
     }
 
+    func testPairsListsTheFieldsInJSONOrder() throws {
+        // The article table is empty (reads go through __index); pairs and
+        // lectern.inspect still show the fields, nil ones skipped.
+        let s = try script("pairs.lua", """
+        function article(a)
+          local ks = {}
+          for k, v in pairs(a) do ks[#ks + 1] = k .. ":" .. type(v) end
+          print(table.concat(ks, " "))
+          print(lectern.inspect(a):match('^{author = "Stephen Paul Brooker", author_bio = ') ~= nil)
+        end
+        """)
+        let r = try run(["run", s, seedPath])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertEqual(r.out, "source:string format:string site:string id:string language:string title:string author:string "
+            + "authors:table author_bio:string image_credit:string sections:table paragraphs:table boilerplate:table "
+            + "navigation:table tags:table comments:table comments_closed:boolean\ntrue\n")
+    }
+
     func testUnknownFieldsNameTheNearestOne() throws {
         let s = try script("typo.lua", "function article(a) print(a.date) end\n")
         expectFailure(try run(["run", s, seedPath]), "typo.lua:1: a.date: the article has no field 'date' (did you mean published?)")

@@ -139,6 +139,16 @@ final class ScriptingTests: XCTestCase {
         XCTAssertTrue(r.err.contains("stale.lua:2: a.title: this article's hooks have finished"), r.err)
     }
 
+    func testStaleArticleIsAnErrorInPairsToo() throws {
+        let script = try write(try tempDir(self), "stalepairs.lua", """
+        local keep
+        function article(a) if keep then for k in pairs(keep) do end end keep = a end
+        """)
+        let r = try lectern(["run", script, try corpus(2)])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("stalepairs.lua:2: pairs(a): this article's hooks have finished"), r.err)
+    }
+
     func testPluginDeclaresAndFiresAHook() throws {
         let dir = try tempDir(self)
         try write(dir, "lib/years.lua", """
