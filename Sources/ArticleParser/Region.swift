@@ -376,7 +376,10 @@ extension Classifier {
                            : "inside the prose region but") + ": run of \(count) \(what)\(count == 1 ? "" : "s")"
                 for k in i..<j where k != title && !out[k].skip && !(k > title && k < r.lowerBound && out[k].label == .heading) {
                     switch out[k].label {
-                    case .paragraph, .heading, .boilerplate("other") where k < title || out[k].label != .boilerplate("other"):
+                    // Body lines go out; a line already "other" only above the title (relabelled with the reason).
+                    case .paragraph, .heading:
+                        fallthrough
+                    case .boilerplate("other") where k < title:
                         out[k].label = .boilerplate(linkRun ? "nav" : "other")
                         out[k].why = (linkRun ? "nav: " : "other: ") + (teaser[k] && outsideI ? teaserWhy : why)
                         out[k].decided = true
