@@ -365,11 +365,6 @@ public struct ParserRules: Sendable {
                                     let mask: UInt64 = k == 8 ? ~0 : (1 << UInt64(8 * k)) &- 1
                                     if (head ^ r.litBytes) & mask != 0 { continue }
                                 }
-                                // (Only when the first token is a literal byte: "*x*" rules start with a star.)
-                                if !r.suffixOnly && r.tokCount > 1 && len > 1 && P[Int(r.tokStart)] < 256 {
-                                    let t1 = P[Int(r.tokStart) + 1]
-                                    if t1 < 256 && t1 != 0x3A && foldedByte(b, s + 1, e) != UInt8(t1) { continue }
-                                }
                                 if !needles[ri].isEmpty && !Self.containsLetters(needles[ri], needleAnchors[ri], b, s, e) { continue }
                                 let toks = UnsafeBufferPointer(rebasing: P[Int(r.tokStart)..<Int(r.tokStart + r.tokCount)])
                                 let h = r.suffixOnly ? Self.matchSuffix(toks, b, s, soft)
