@@ -152,14 +152,8 @@ extension Classifier {
                 case .linkLike: weight[i] = -4
                 }
             }
-            // Kadane's maximum-sum run.
-            var best = 0, cur = 0, curS = 0
-            bestS = 0; bestE = 0
-            for i in 0..<n {
-                if cur <= 0 { cur = 0; curS = i }
-                cur += weight[i]
-                if cur > best { best = cur; bestS = curS; bestE = i + 1 }
-            }
+            let (best, run) = Self.heaviestRun(weight, 0..<n)
+            bestS = run.lowerBound; bestE = run.upperBound
             guard best >= 30 else { return }
             splitAtBreaks(cls, weight, &bestS, &bestE)
             var outside = 0
@@ -178,6 +172,18 @@ extension Classifier {
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
             for i in 0..<n { units[i].indent = 0 }
         }
+    }
+
+    /// Kadane's maximum-sum run of `weight` within `r`: its sum and its units
+    /// (empty at `r`'s start when no run sums above 0).
+    static func heaviestRun(_ weight: [Int], _ r: Range<Int>) -> (sum: Int, run: Range<Int>) {
+        var best = 0, bS = r.lowerBound, bE = r.lowerBound, cur = 0, cS = r.lowerBound
+        for k in r {
+            if cur <= 0 { cur = 0; cS = k }
+            cur += weight[k]
+            if cur > best { best = cur; bS = cS; bE = k + 1 }
+        }
+        return (best, bS..<bE)
     }
 
     /// A long run of Markdown link lines inside the best run is a strong break
@@ -206,12 +212,8 @@ extension Classifier {
         var top = Int.min
         for p in parts {
             // The part's own best run.
-            var best = 0, bS = p.lowerBound, bE = p.lowerBound, cur = 0, cS = p.lowerBound
-            for k in p {
-                if cur <= 0 { cur = 0; cS = k }
-                cur += weight[k]
-                if cur > best { best = cur; bS = cS; bE = k + 1 }
-            }
+            let (best, run) = Self.heaviestRun(weight, p)
+            let bS = run.lowerBound, bE = run.upperBound
             guard bE > bS else { continue }
             var w = best
             for k in max(0, bS - 4)..<min(bE, bS + 4) where cls[k] != .prose
@@ -368,8 +370,8 @@ extension Classifier {
             // Between the headline and the region the header rules have read the
             // byline, date, dek and credits: only long link-like runs go there.
             let tail = i >= r.upperBound
-            let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
             if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
+                let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i
                 let why = (outsideI ? "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line))"
