@@ -1464,26 +1464,23 @@ struct LDEvidence {
     init?(_ text: String) {
         let w = LDEvidence.words(text, markup: true)
         guard w.count >= 3 else { return nil }
-        var g = Set<UInt64>(minimumCapacity: w.count)
-        for i in 0..<(w.count - 2) { g.insert(LDEvidence.gram(w[i], w[i + 1], w[i + 2])) }
-        grams = g
+        grams = Set(LDEvidence.grams(of: w))
         words = w.count
     }
 
     /// (3-grams of `text` that are in the articleBody, all 3-grams of `text`, words).
     func match(_ text: String) -> (hits: Int32, grams: Int32, words: Int32) {
         let w = LDEvidence.words(text, markup: false)
-        guard w.count >= 3 else { return (0, 0, Int32(w.count)) }
-        var hits: Int32 = 0
-        for i in 0..<(w.count - 2) where grams.contains(LDEvidence.gram(w[i], w[i + 1], w[i + 2])) { hits += 1 }
-        return (hits, Int32(w.count - 2), Int32(w.count))
+        let g = LDEvidence.grams(of: w)
+        return (Int32(g.count { grams.contains($0) }), Int32(g.count), Int32(w.count))
     }
 
     /// The 3-grams of page text.
-    static func grams(_ text: String) -> [UInt64] {
-        let w = words(text, markup: false)
-        guard w.count >= 3 else { return [] }
-        return (0..<(w.count - 2)).map { gram(w[$0], w[$0 + 1], w[$0 + 2]) }
+    static func grams(_ text: String) -> [UInt64] { grams(of: words(text, markup: false)) }
+
+    /// The 3-grams of a list of word hashes (none under three words).
+    static func grams(of w: [UInt64]) -> [UInt64] {
+        w.count < 3 ? [] : (0..<(w.count - 2)).map { gram(w[$0], w[$0 + 1], w[$0 + 2]) }
     }
 
     @inline(__always) static func gram(_ a: UInt64, _ b: UInt64, _ c: UInt64) -> UInt64 {
