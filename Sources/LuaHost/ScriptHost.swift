@@ -173,6 +173,11 @@ public final class ScriptHost {
         xpathFnRef = lectern_ref(L)
     }
 
+    /// The value at `index` is the article object of the hook running now.
+    func isLiveArticle(_ L: LuaL, _ index: Int32) -> Bool {
+        article != nil && lua_topointer(L, index) == articleTable && cacheRef != 0
+    }
+
     /// Pushes P[name] (a prelude function).
     private func pushPrelude(_ name: String) {
         lectern_getref(L, preludeRef)
@@ -1146,9 +1151,7 @@ let articleIndex: lua_CFunction = { L in
         guard let key = stringAt(L, 2) else { lua_pushnil(L); return 1 }
         if key == "text" { lectern_getref(L, h.textFnRef); return 1 }
         if key == "xpath" { lectern_getref(L, h.xpathFnRef); return 1 }
-        guard h.article != nil, lua_topointer(L, 1) == h.articleTable, h.cacheRef != 0 else {
-            return raise(L, "a.\(key): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)")
-        }
+        guard h.isLiveArticle(L, 1) else { return raise(L, staleArticle("a.\(key)")) }
         guard ScriptHost.articleFields.contains(key) else {
             let hint = ScriptHost.nearestField(key).map { " (did you mean \($0)?)" } ?? ""
             return raise(L, "a.\(key): the article has no field '\(key)'\(hint); its fields are \(ScriptHost.articleFields.joined(separator: ", ")), and a:text(), a:xpath(expr)")
@@ -1157,6 +1160,11 @@ let articleIndex: lua_CFunction = { L in
         h.ensureField(lua_gettop(L), key)
         return 1
     }
+}
+
+/// A kept article object read after its hooks (the host has moved on).
+func staleArticle(_ what: String) -> String {
+    "\(what): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)"
 }
 
 /// __pairs: pairs(a) walks the model's fields in JSON order, skipping the
@@ -1172,9 +1180,7 @@ let articlePairs: lua_CFunction = { L in
 
 let articleNext: lua_CFunction = { L in
     hostCall(L) { L, h in
-        guard h.article != nil, lua_topointer(L, 1) == h.articleTable, h.cacheRef != 0 else {
-            return raise(L, "pairs(a): this article's hooks have finished, so its fields can no longer be read; keep the values you need (local title = a.title)")
-        }
+        guard h.isLiveArticle(L, 1) else { return raise(L, staleArticle("pairs(a)")) }
         let fields = ScriptHost.articleFields
         var i = 0
         if lua_type(L, 2) != LUA_TNIL {
