@@ -696,7 +696,8 @@ final class Extractor {
                     // Between the body's paragraphs a linked line written as
                     // text (a p, li, heading) is usually body; decided once
                     // the last paragraph is known.
-                    if Extractor.isWrittenText(ownerNode.tag), !Extractor.isShouting(text) {
+                    if Extractor.isWrittenText(ownerNode.tag) || Extractor.isLinkedSentence(text, c),
+                       !Extractor.isShouting(text) {
                         spanLinks.append((out.count, ownerNode.tag.isHeading && c.chars <= 300))
                     }
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
@@ -1335,6 +1336,30 @@ final class Extractor {
         case .p, .li, .dd, .dt, .blockquote, .h1, .h2, .h3, .h4, .h5, .h6: return true
         default: return false
         }
+    }
+
+    /// A linked line written as a sentence (a "tweet this" pull quote set in
+    /// a div or a bare link): 60+ characters, 8+ words, and a full stop, "!"
+    /// or "?" that ends a sentence. Other pages' headlines rarely end so.
+    static func isLinkedSentence(_ t: String, _ c: Chunk) -> Bool {
+        guard c.chars >= 60 else { return false }
+        let b = Array(t.utf8)
+        var words = 0, inWord = false, sentenceEnd = false
+        for (k, x) in b.enumerated() {
+            let space = x == 0x20 || x == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+            // after a lower-case letter, a digit, ")" or a non-ASCII letter or quote ("U.S." is no end)
+            if x == 0x2E || x == 0x21 || x == 0x3F, k > 0,
+               case let p = b[k - 1], (p >= 0x61 && p <= 0x7A) || (p >= 0x30 && p <= 0x39) || p == 0x29 || p >= 0x80 {
+                let next = k + 1 < b.count ? b[k + 1] : 0x20
+                // ". ", ".'", ".\u{201D}" (a curly quote starts with E2), or ".Next" where a
+                // button's text follows without a space
+                if next == 0x20 || next == 0x0A || next == 0x27 || next == 0x22 || next == 0xE2
+                    || (next >= 0x41 && next <= 0x5A) { sentenceEnd = true }
+            }
+        }
+        return words >= 8 && sentenceEnd
     }
 
     /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
