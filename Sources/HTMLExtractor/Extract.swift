@@ -1339,15 +1339,19 @@ final class Extractor {
     }
 
     /// A linked line written as a sentence (a "tweet this" pull quote set in
-    /// a div or a bare link): 60+ characters, 8+ words, and a full stop, "!"
-    /// or "?" that ends a sentence. Other pages' headlines rarely end so.
+    /// a div or a bare link): 60+ characters, 8+ words, under half of them
+    /// capitalised, and a full stop, "!" or "?" that ends a sentence. Other
+    /// pages' headlines and sponsored teasers are Title Case or end without one.
     static func isLinkedSentence(_ t: String, _ c: Chunk) -> Bool {
         guard c.chars >= 60 else { return false }
         let b = Array(t.utf8)
-        var words = 0, inWord = false, sentenceEnd = false
+        var words = 0, capitalised = 0, inWord = false, sentenceEnd = false
         for (k, x) in b.enumerated() {
             let space = x == 0x20 || x == 0x0A
-            if !space && !inWord { words += 1 }
+            if !space && !inWord {
+                words += 1
+                if x >= 0x41 && x <= 0x5A { capitalised += 1 }
+            }
             inWord = !space
             // after a lower-case letter, a digit, ")" or a non-ASCII letter or quote ("U.S." is no end)
             if x == 0x2E || x == 0x21 || x == 0x3F, k > 0,
@@ -1359,7 +1363,7 @@ final class Extractor {
                     || (next >= 0x41 && next <= 0x5A) { sentenceEnd = true }
             }
         }
-        return words >= 8 && sentenceEnd
+        return words >= 8 && capitalised * 2 < words && sentenceEnd
     }
 
     /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.

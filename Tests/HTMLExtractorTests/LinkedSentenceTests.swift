@@ -54,6 +54,7 @@ final class LinkedSentenceTests: XCTestCase {
             "Council Budget Talks Stall Again Over Heating Costs for the Old Library Building",   // no sentence end
             "U.S. Libraries Open Longer Hours on Sundays as Towns Find Volunteers for Desks",      // "U.S." ends none
             "COUNCIL KEEPS THE LIBRARY OPEN ON SUNDAYS. READ THE FULL STORY HERE.",               // shouting
+            "Ten Cheap Lamps Are Selling Fast This Winter!Sponsored By Bright Home Store",          // Title Case
             "Libraries are open. Read on.",                                                       // under 60 characters
         ] {
             let got = blocks(LinkedSentenceTests.page("<a href=\"/other-story\">\(line)</a>"))
