@@ -17,7 +17,7 @@ pages whose truth has that field:
 - date: the same YYYY-MM-DD as the truth's publishedTime.
 
 Every page is in the tuning part or the held-out part by a hash of its id
-(sha1, a third held out), so the split never changes; `--worst` lists tuning
+(sha1, a third held out), so the split never changes; `--worst` and `--drops` list tuning
 pages only. Lectern's body = each section's heading (when present) and its
 paragraphs, in order. Used by scripts/eval-html; run that rather than this file.
 """
@@ -242,6 +242,95 @@ def run_python_tool(python, tool, inputs, ids, runs):
     return preds, best
 
 
+EXPLAIN_HEAD = re.compile(r"^(\d+)\s+(L\d+(?: <[^>]*>)?)\s+(\S+)\s+(.*)$")
+SENTENCE_SPLIT = re.compile(r"(?<=[.!?\u3002\uff01\uff1f])\s+|\n+")
+
+
+def drop_group(label, rule, tag):
+    """The mechanism that kept a block out of the body, from its --explain label and rule."""
+    if label in ("title", "ignored"):
+        return "headline (title / h1 repeated)"
+    if label in ("byline", "date", "image_credit", "author_bio", "tags", "nav_next", "nav_previous", "comment"):
+        return "field line: " + label
+    kind = label.split(":", 1)[1] if ":" in label else label
+    if "standfirst" in rule:
+        return "standfirst / dek before the root"
+    if "outside the content root" in rule:
+        return "outside the root, unmarked"
+    if "outside the content" in rule:
+        return "outside the root, in a marked container (%s)" % kind
+    if "mostly links" in rule:
+        return "inside root: mostly-links line (tag %s)" % tag
+    if "link list" in rule:
+        return "inside root: list/table mostly links"
+    if "no paragraph follows" in rule:
+        return "inside root: heading with no paragraph after it"
+    if any(w in rule for w in ("boilerplate line", "line starts with", "copyright", "follow-us")):
+        return "inside root: boilerplate line rule"
+    if kind == "caption":
+        return "inside root: caption / figure"
+    if kind == "header":
+        return "inside root: header element / class"
+    return "inside root: %s container" % kind
+
+
+def explain_blocks(binary, path):
+    """(label, rule, tag, shown text) of every block of `lectern parse --explain` on one page."""
+    out = subprocess.run([binary, "parse", "--explain", "--quiet", "--jobs", "1", path],
+                         stdout=subprocess.PIPE).stdout.decode("utf-8", "replace")
+    blocks = []
+    for line in out.splitlines():
+        m = EXPLAIN_HEAD.match(line)
+        if m and not line.startswith(" "):
+            tag = re.search(r"<(\w+)>", m.group(2))
+            blocks.append([m.group(3), "", tag.group(1) if tag else "?", m.group(4)])
+        elif line.strip().startswith("<- ") and blocks:
+            blocks[-1][1] = line.strip()[3:]
+    return blocks
+
+
+def drops(binary, truth_body, article, path, totals, pid):
+    """Each truth sentence whose 4-shingles are under half in Lectern's body, its characters added to
+    totals[group] under the mechanism of the non-body block that holds most of it."""
+    body_text = lectern_body(article)
+    body = shingles(body_text)
+    flat = " ".join(TOKEN.findall(body_text.lower()))
+    texts = [b["text"] for b in article.get("boilerplate") or []]
+    used = [False] * len(texts)
+    held = []
+    for label, rule, tag, shown in explain_blocks(binary, path):
+        if label in ("paragraph", "heading"):
+            continue
+        prefix = shown.rstrip(".").rstrip()
+        text = {"title": article.get("title"), "author_bio": article.get("author_bio")}.get(label) or prefix
+        for k, t in enumerate(texts):   # --explain shortens texts: the article's boilerplate has them whole
+            if not used[k] and t.replace("\n", " ").startswith(prefix[:60]):
+                used[k] = True
+                text = t
+                break
+        held.append((shingles(text), set(TOKEN.findall(text.lower())), drop_group(label, rule, tag)))
+    for sent in SENTENCE_SPLIT.split(truth_body):
+        toks = TOKEN.findall(sent.lower())
+        if not toks:
+            continue
+        if len(toks) >= 4:
+            s = shingles(sent)
+            n = sum(s.values())
+            if sum((s & body).values()) * 2 >= n:
+                continue
+            best = max(held, key=lambda h: sum((s & h[0]).values()), default=None)
+            hit = best is not None and sum((s & best[0]).values()) * 2 >= n
+        else:
+            if " ".join(toks) in flat:
+                continue
+            best = max(held, key=lambda h: len(set(toks) & h[1]), default=None)
+            hit = best is not None and set(toks) <= best[1]
+        group = best[2] if hit else "in no block (hidden or skipped markup, inline-boundary tokens, truth-only text)"
+        totals.setdefault(group, [0, set()])
+        totals[group][0] += len(sent)
+        totals[group][1].add(pid)
+
+
 def rate(cell):
     return "%d/%d" % (cell[0], cell[1]) if cell[1] else "-"
 
@@ -255,6 +344,8 @@ def main():
     ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages for Lectern")
     ap.add_argument("--fields", action="store_true", help="list Lectern's wrong fields on tuning pages")
     ap.add_argument("--save", default="", help="write Lectern's articles to this JSON file")
+    ap.add_argument("--drops", action="store_true",
+                    help="tuning pages: characters of the truth's sentences Lectern drops, by the mechanism that dropped them")
     args = ap.parse_args()
 
     tools = ["lectern"] + (["trafilatura", "resiliparse"] if args.python else [])
@@ -291,6 +382,14 @@ def main():
                         notes.append("worst tuning pages of %s for lectern (by min(P,R)):" % name)
                         for pid, (p, r) in sorted(scores["tuning"]["per"].items(), key=lambda kv: min(kv[1]))[:args.worst]:
                             notes.append("  P %.2f R %.2f  %s" % (p, r, pid[:40]))
+                    if args.drops:
+                        totals = {}
+                        for pid in parts[0][1]:
+                            drops(args.lectern, truth[pid]["articleBody"], preds[pid]["raw"],
+                                  plain[ids.index(pid)], totals, pid)
+                        notes.append("truth sentences lectern drops on %s tuning pages, by mechanism: characters (pages)" % name)
+                        for g, (n, ps) in sorted(totals.items(), key=lambda kv: -kv[1][0]):
+                            notes.append("  %6d (%2d)  %s" % (n, len(ps), g))
                     if args.fields:
                         for pid in parts[0][1]:
                             gt, pr = truth[pid], preds[pid]
