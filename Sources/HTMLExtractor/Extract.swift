@@ -694,8 +694,8 @@ final class Extractor {
                 if c.linkChars * 2 > c.chars && (c.chars - c.linkChars < 50 || c.linkChars * 10 > c.chars * 9)
                     && !inTable(owner) {
                     // Between the body's paragraphs a linked line written as
-                    // text (a p, li, heading) is usually body; decided once
-                    // the last paragraph is known.
+                    // text (a p, li, heading), or as a sentence in any element,
+                    // is usually body; decided once the last paragraph is known.
                     if Extractor.isWrittenText(ownerNode.tag) || Extractor.isLinkedSentence(text, c),
                        !Extractor.isShouting(text) {
                         spanLinks.append((out.count, ownerNode.tag.isHeading && c.chars <= 300))
