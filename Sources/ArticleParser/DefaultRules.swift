@@ -1704,7 +1704,7 @@ extension ParserRules {
     /// Kinds of boilerplate rule that only end a story (comment forms and headers,
     /// newsletter boxes, "The End", share bars): on a dump they are strong breaks
     /// in the prose region (Region.swift, cutRegionAtEnds).
-    static let storyEndKinds: Set<String> = ["comments", "newsletter", "form", "end", "disclaimer", "cta", "share"]
+    static let storyEndKinds: Set<String> = ["comments", "newsletter", "form", "end", "disclaimer", "cta", "share", "credits", "related"]
 
     /// Function words: prose has many, menus, link lists and tickers few
     /// (jusText's stopword density). Lowercase; several languages.

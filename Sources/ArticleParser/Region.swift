@@ -231,14 +231,12 @@ extension Classifier {
         let top = runs.map(\.w).max() ?? 0
         let enough = max(Self.endPartWeight, top / Self.endPartShare)
         guard let first = runs.firstIndex(where: { $0.w >= enough }) else { return }
-        var last = first
-        // (A single line between two breaks, "£25 gives a family water" between
-        // "Donate now" and "Give monthly", belongs to the breaks.)
-        var k = first + 1
-        while k < runs.count && (runs[k].w >= enough || runs[k].part.count == 1) {
-            if runs[k].w >= enough { last = k }
-            k += 1
+        // Further down a part must earn its place with sentences: a list of
+        // headlines ("Most read") weighs but does not end its lines like one.
+        func sentences(_ p: Range<Int>) -> Int {
+            p.reduce(0) { $0 + (density[$1] == .prose && regionWeight[$1] > 0 && endsSentence($1) ? regionWeight[$1] : 0) }
         }
+        let last = runs.indices.last(where: { $0 > first && sentences(runs[$0].part) >= enough }) ?? first
         let pick = runs[first]
         // Within the part the region's own verdict stands: the break cuts it, no more.
         var bestE = runs[last].part.upperBound
