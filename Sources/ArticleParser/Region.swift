@@ -38,6 +38,8 @@ extension Classifier {
     /// 1/endPartShare of the heaviest is the story.
     static let endPartWeight = 30
     static let endPartShare = 4
+    /// ... and a later part's run starts at most this many units under its break.
+    static let endPartGap = 8
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
 
@@ -236,7 +238,10 @@ extension Classifier {
         func sentences(_ p: Range<Int>) -> Int {
             p.reduce(0) { $0 + (density[$1] == .prose && regionWeight[$1] > 0 && endsSentence($1) ? regionWeight[$1] : 0) }
         }
-        let last = runs.indices.last(where: { $0 > first && sentences(runs[$0].part) >= enough }) ?? first
+        // and right under its break: a heavy run far below (another story's text
+        // under a teaser list) does not carry the list.
+        let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
+            && sentences(runs[$0].run) >= enough }) ?? first
         let pick = runs[first]
         // Within the part the region's own verdict stands: the break cuts it, no more.
         var bestE = runs[last].part.upperBound
