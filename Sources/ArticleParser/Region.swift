@@ -23,6 +23,11 @@ extension Classifier {
     static let listItemWords = 12
     /// On a dump, list items without a sentence end up to this long are links.
     static let dumpListItemWords = 20
+    /// On a dump, this many headline-shaped lines in a row (no sentence end,
+    /// at most headlineRunWords words) are a list of links.
+    static let headlineRun = 5
+    static let headlineRunWords = 16
+    static let headlineRunMinWords = 3
     /// Link-like units outside the region that make a page a dump.
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
@@ -145,6 +150,25 @@ extension Classifier {
                             cls[k] = .linkLike
                             changed = true
                         }
+                    }
+                    i = j
+                }
+                // Runs of headline-shaped lines (a "Must watch" playlist, a list of
+                // headlines without bullets): no line ends like a sentence or holds
+                // a number (a tour's dates, a recipe's amounts).
+                i = 0
+                while i < n {
+                    func headlineLine(_ k: Int) -> Bool {
+                        cls[k] != .linkLike && words[k] >= Self.headlineRunMinWords && words[k] <= Self.headlineRunWords && !endsSentence(k)
+                            && (mdHeadings.isEmpty || mdHeadings[units[k].line] == nil)
+                            && !(units[k].start..<units[k].end).contains { isDigit(b[$0]) }
+                    }
+                    guard headlineLine(i) else { i += 1; continue }
+                    var j = i + 1
+                    while j < n && headlineLine(j) { j += 1 }
+                    if j - i >= Self.headlineRun && (i <= s0 || j >= e0) {
+                        for k in i..<j { cls[k] = .linkLike }
+                        changed = true
                     }
                     i = j
                 }
