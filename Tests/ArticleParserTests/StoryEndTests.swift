@@ -46,4 +46,35 @@ final class StoryEndTests: XCTestCase {
         let a = parse(p)
         XCTAssertTrue(a.paragraphs.map(\.text).contains(letters))
     }
+
+    func testHeadlineRunAboveTheStoryIsLinkLike() {
+        // A video playlist between the header and the story: headline-shaped
+        // lines in a row, none ending like a sentence or holding a number.
+        let vids = ["Why the council wants to build a tram line along the river",
+                    "Watch the mayor answer questions from angry residents about the plan",
+                    "What the new tram line would mean for the people of the old town",
+                    "How other cities in the region paid for their own tram lines",
+                    "See the first pictures of the trams the council wants to buy",
+                    "Listen to the people who live next to the planned depot"]
+        let chat = "Chat with us on our app. Find out what is happening in the world as it unfolds."
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n" + chat + "\n\n"
+            + ["Just watched", "Replay", "More videos", "Must watch", "Share", "Email"].joined(separator: "\n\n") + "\n\n"
+            + vids.joined(separator: "\n\n") + "\n\n" + [para1, para2, para3].joined(separator: "\n\n") + "\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        // The header's own lines stay with the header rules (the promo sentence, the two
+        // lines they read as headings); the playlist's other lines are out.
+        XCTAssertEqual(a.paragraphs.map(\.text), [chat, para1, para2, para3])
+        let bs = blocks(page)
+        for v in vids.prefix(4) {
+            XCTAssertEqual(block(v, in: bs)?.rule, "nav: outside the main prose region (lines 42-46): run of 12 short link-like lines")
+        }
+        // Without the rule the playlist would be the region's start; one number in
+        // a line breaks the run (a tour's dates are the story's).
+        let dated = page.replacingOccurrences(of: "Why the council", with: "Why 2 councils")
+            .replacingOccurrences(of: "How other cities", with: "How 3 other cities")
+        XCTAssertTrue(parse(dated).paragraphs.map(\.text).contains(vids[2]))
+    }
 }
