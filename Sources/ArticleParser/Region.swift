@@ -45,6 +45,9 @@ extension Classifier {
     static let endPartShare = 4
     /// ... and a later part's run starts at most this many units under its break.
     static let endPartGap = 8
+    /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
+    static let storyShareNum = 1
+    static let storyShareDen = 3
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
 
@@ -262,10 +265,16 @@ extension Classifier {
         func sentences(_ p: Range<Int>) -> Int {
             p.reduce(0) { $0 + (density[$1] == .prose && regionWeight[$1] > 0 && endsSentence($1) ? regionWeight[$1] : 0) }
         }
+        // Paragraphs follow paragraphs in a story; in a teaser list every summary
+        // has its headline (and kicker, source) above it.
+        func storyLike(_ p: Range<Int>) -> Bool {
+            let paragraphs = p.filter { density[$0] == .prose && endsSentence($0) }.count
+            return paragraphs * Self.storyShareDen >= p.count * Self.storyShareNum
+        }
         // and right under its break: a heavy run far below (another story's text
         // under a teaser list) does not carry the list.
         let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
-            && sentences(runs[$0].run) >= enough }) ?? first
+            && sentences(runs[$0].run) >= enough && storyLike(runs[$0].run) }) ?? first
         let pick = runs[first]
         // Within the part the region's own verdict stands: the break cuts it, no more.
         var bestE = runs[last].part.upperBound
