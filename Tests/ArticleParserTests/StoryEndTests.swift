@@ -39,12 +39,15 @@ final class StoryEndTests: XCTestCase {
         XCTAssertEqual(block("Sign up for our newsletter", in: bs)?.rule, "rules:newsletter 'sign up for *newsletter*'")
     }
 
-    func testWithoutTheBreakTheRegionRunsOn() {
-        // The same page without its newsletter box: nothing ends the story, and
-        // the prose under the headline list stays (the region's own verdict).
+    func testARelatedLabelEndsItTooAndWithoutBreaksTheRegionRunsOn() {
+        // Without the newsletter box the "Most read" label is the break.
         let p = page().replacingOccurrences(of: "Sign up for our newsletter\n\n", with: "")
-        let a = parse(p)
-        XCTAssertTrue(a.paragraphs.map(\.text).contains(letters))
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), [para1, para2, para3] + more)
+        XCTAssertEqual(block(letters, in: blocks(p))?.rule, "other: outside the main prose region (lines 12-28): run of 6 lines")
+        // Without either, nothing ends the story: the headlines and the letter stay
+        // (the region's own verdict; the headline run lies wholly inside its first run).
+        let q = p.replacingOccurrences(of: "Most read\n\n", with: "")
+        XCTAssertEqual(parse(q).paragraphs.map(\.text), [para1, para2, para3] + more + heads.prefix(3) + [letters])
     }
 
     func testHeadlineRunAboveTheStoryIsLinkLike() {
