@@ -211,7 +211,8 @@ extension Classifier {
 
     /// Lines that only end a story (a comment form, "Sign up for our newsletter",
     /// "Tags:", a share bar, "Next article") are strong breaks in the region: the
-    /// story is the heaviest part between them; prose after it (the next story's
+    /// story is the first part of weight between them, and a part further down
+    /// joins it only when it earns its place; prose after it (the next story's
     /// teasers, a comment policy) no longer rides on the story's weight.
     mutating func cutRegionAtEnds() {
         guard let r = region else { return }
@@ -254,19 +255,18 @@ extension Classifier {
         }
         if runs.contains(where: { !$0.comments && $0.w >= Self.endPartWeight }) { runs.removeAll(where: \.comments) }
         // The story: the first part that weighs something beside the heaviest
-        // (a dek above a share bar does not; the story under it does), and the
-        // parts after it as long as each does too (a "Donate now" box inside
-        // the story); the first light part (a comment policy, teasers) ends it.
+        // (a dek above a share bar does not; the story under it does).
         let top = runs.map(\.w).max() ?? 0
         let enough = max(Self.endPartWeight, top / Self.endPartShare)
         guard let first = runs.firstIndex(where: { $0.w >= enough }) else { return }
-        // Further down a part must earn its place with sentences: a list of
-        // headlines ("Most read") weighs but does not end its lines like one.
+        // A later part joins it, with all between (a "Donate now" box, a
+        // "Related" box inside the story), when it earns its place: its sentences
+        // weigh enough (a "Most read" list of headlines weighs but ends no line like one),
         func sentences(_ p: Range<Int>) -> Int {
             p.reduce(0) { $0 + (density[$1] == .prose && regionWeight[$1] > 0 && endsSentence($1) ? regionWeight[$1] : 0) }
         }
-        // Paragraphs follow paragraphs in a story; in a teaser list every summary
-        // has its headline (and kicker, source) above it.
+        // paragraphs follow paragraphs (a teaser list gives every summary its
+        // headline, kicker and source),
         func storyLike(_ p: Range<Int>) -> Bool {
             let paragraphs = p.filter { density[$0] == .prose && endsSentence($0) }.count
             return paragraphs * Self.storyShareDen >= p.count * Self.storyShareNum
