@@ -1701,6 +1701,11 @@ extension ParserRules {
         "date": "published", "published": "published", "published_at": "published", "pubdate": "published",
     ]
 
+    /// Kinds of boilerplate rule that only end a story (comment forms and headers,
+    /// newsletter boxes, "The End", share bars): on a dump they are strong breaks
+    /// in the prose region (Region.swift, cutRegionAtEnds).
+    static let storyEndKinds: Set<String> = ["comments", "newsletter", "form", "end", "disclaimer", "cta", "share", "credits", "related"]
+
     /// Function words: prose has many, menus, link lists and tickers few
     /// (jusText's stopword density). Lowercase; several languages.
     static let functionWords: Set<String> = Set("""

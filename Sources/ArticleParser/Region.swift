@@ -23,6 +23,11 @@ extension Classifier {
     static let listItemWords = 12
     /// On a dump, list items without a sentence end up to this long are links.
     static let dumpListItemWords = 20
+    /// On a dump, this many headline-shaped lines in a row (no sentence end,
+    /// at most headlineRunWords words) are a list of links.
+    static let headlineRun = 5
+    static let headlineRunWords = 16
+    static let headlineRunMinWords = 3
     /// Link-like units outside the region that make a page a dump.
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
@@ -34,6 +39,15 @@ extension Classifier {
     /// Teaser lists: this many items or more, each at most this many bytes.
     static let teaserItems = 4
     static let teaserBytes = 400
+    /// Parts between story-end lines: the first that weighs this much and at least
+    /// 1/endPartShare of the heaviest is the story.
+    static let endPartWeight = 30
+    static let endPartShare = 4
+    /// ... and a later part's run starts at most this many units under its break.
+    static let endPartGap = 8
+    /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
+    static let storyShareNum = 1
+    static let storyShareDen = 3
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
 
@@ -120,6 +134,7 @@ extension Classifier {
         let spaced = lone >= Self.loneParagraphs
         var listed: [Bool] = []
         var bestS = 0, bestE = 0
+        var weight: [Int] = [], best = 0, run = 0..<0
         // Two passes: the first tells a dump; on a dump, longer list items
         // without a sentence end are links too (headlines in link lists) when
         // their list reaches outside the first run.
@@ -141,10 +156,29 @@ extension Classifier {
                     }
                     i = j
                 }
+                // Runs of headline-shaped lines (a "Must watch" playlist, a list of
+                // headlines without bullets): no line ends like a sentence or holds
+                // a number (a tour's dates, a recipe's amounts).
+                i = 0
+                while i < n {
+                    func headlineLine(_ k: Int) -> Bool {
+                        cls[k] != .linkLike && words[k] >= Self.headlineRunMinWords && words[k] <= Self.headlineRunWords && !endsSentence(k)
+                            && (mdHeadings.isEmpty || mdHeadings[units[k].line] == nil)
+                            && !(units[k].start..<units[k].end).contains { isDigit(b[$0]) }
+                    }
+                    guard headlineLine(i) else { i += 1; continue }
+                    var j = i + 1
+                    while j < n && headlineLine(j) { j += 1 }
+                    if j - i >= Self.headlineRun && (i <= s0 || j >= e0) {
+                        for k in i..<j { cls[k] = .linkLike }
+                        changed = true
+                    }
+                    i = j
+                }
                 guard changed else { break }
             }
             listed = teaserItems(cls)
-            var weight = words
+            weight = words
             for i in 0..<n {
                 switch cls[i] {
                 case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
@@ -152,7 +186,7 @@ extension Classifier {
                 case .linkLike: weight[i] = -4
                 }
             }
-            let (best, run) = Self.heaviestRun(weight, 0..<n)
+            (best, run) = Self.heaviestRun(weight, 0..<n)
             bestS = run.lowerBound; bestE = run.upperBound
             guard best >= 30 else { return }
             splitAtBreaks(cls, weight, &bestS, &bestE)
@@ -167,11 +201,95 @@ extension Classifier {
         region = bestS..<bestE
         density = cls
         teaser = listed
+        regionWeight = weight
         // A dump whose story itself is indented (inscriptis renders the page's
         // layout as indentation) indents by layout, not by comment depth.
         if let p = region!.first(where: { cls[$0] == .prose }), units[p].indent > 0 {
             for i in 0..<n { units[i].indent = 0 }
         }
+    }
+
+    /// Lines that only end a story (a comment form, "Sign up for our newsletter",
+    /// "Tags:", a share bar, "Next article") are strong breaks in the region: the
+    /// story is the first part of weight between them, and a part further down
+    /// joins it only when it earns its place; prose after it (the next story's
+    /// teasers, a comment policy) no longer rides on the story's weight.
+    mutating func cutRegionAtEnds() {
+        guard let r = region else { return }
+        func ends(_ k: Int) -> Bool {
+            switch hitLabel(k) {
+            case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
+            // (An empty Markdown heading "###" is no press release's end mark.)
+            case .boilerplate(let kind)?:
+                return ParserRules.storyEndKinds.contains(kind)
+                    && !(kind == "end" && !mdHeadings.isEmpty && (units[k].start..<units[k].end).allSatisfy { b[$0] == 0x23 })
+            default: return false
+            }
+        }
+        // Comments come after the story, however much they weigh.
+        func opensComments(_ k: Int) -> Bool {
+            switch hitLabel(k) {
+            case .commentsClosed?, .boilerplate("comments")?, .boilerplate("form")?: return true
+            default: return false
+            }
+        }
+        var parts: [(range: Range<Int>, comments: Bool)] = []
+        var s = r.lowerBound, comments = false
+        for k in r where ends(k) {
+            if k > s { parts.append((s..<k, comments)) }
+            s = k + 1
+            comments = comments || opensComments(k)
+        }
+        guard !parts.isEmpty || s > r.lowerBound else { return }
+        if s < r.upperBound { parts.append((s..<r.upperBound, comments)) }
+        // Each part's own best run, a part under a date line (the story's header) counting double.
+        var runs: [(w: Int, raw: Int, run: Range<Int>, part: Range<Int>, comments: Bool)] = []
+        for p in parts {
+            let (best, run) = Self.heaviestRun(regionWeight, p.range)
+            var w = best
+            if !run.isEmpty {
+                for k in max(0, run.lowerBound - 4)..<min(run.upperBound, run.lowerBound + 4) where density[k] != .prose
+                    && MetaLines.dateLine(b, units[k].start, units[k].end) != nil { w *= 2; break }
+            }
+            runs.append((w, best, run, p.range, p.comments))
+        }
+        if runs.contains(where: { !$0.comments && $0.w >= Self.endPartWeight }) { runs.removeAll(where: \.comments) }
+        // The story: the first part that weighs something beside the heaviest
+        // (a dek above a share bar does not; the story under it does).
+        let top = runs.map(\.w).max() ?? 0
+        let enough = max(Self.endPartWeight, top / Self.endPartShare)
+        guard let first = runs.firstIndex(where: { $0.w >= enough }) else { return }
+        // A later part joins it, with all between (a "Donate now" box, a
+        // "Related" box inside the story), when it earns its place: its sentences
+        // weigh enough (a "Most read" list of headlines weighs but ends no line like one),
+        func sentences(_ p: Range<Int>) -> Int {
+            p.reduce(0) { $0 + (density[$1] == .prose && regionWeight[$1] > 0 && endsSentence($1) ? regionWeight[$1] : 0) }
+        }
+        // paragraphs follow paragraphs (a teaser list gives every summary its
+        // headline, kicker and source),
+        func storyLike(_ p: Range<Int>) -> Bool {
+            let paragraphs = p.filter { density[$0] == .prose && endsSentence($0) }.count
+            return paragraphs * Self.storyShareDen >= p.count * Self.storyShareNum
+        }
+        // and right under its break: a heavy run far below (another story's text
+        // under a teaser list) does not carry the list.
+        let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
+            && sentences(runs[$0].run) >= enough && storyLike(runs[$0].run) }) ?? first
+        let pick = runs[first]
+        // Within the part the region's own verdict stands: the break cuts it, no more.
+        var bestE = runs[last].part.upperBound
+        while bestE > runs[last].run.upperBound && regionWeight[bestE - 1] <= 0 { bestE -= 1 }
+        while bestE < runs[last].part.upperBound && density[bestE] != .linkLike && !teaser[bestE] { bestE += 1 }
+        // The start moves only past parts of weight (other stories' teasers
+        // above); a light part before (a dek, a caption, the dated header)
+        // stays with the header.
+        var bestS = r.lowerBound
+        if runs.contains(where: { $0.part.lowerBound < pick.part.lowerBound && $0.raw >= Self.endPartWeight && $0.raw == $0.w }) {
+            bestS = pick.run.lowerBound
+            while bestS > pick.part.lowerBound && density[bestS - 1] != .linkLike && !teaser[bestS - 1] { bestS -= 1 }
+        }
+        guard bestS > r.lowerBound || bestE < r.upperBound else { return }
+        region = bestS..<bestE
     }
 
     /// Kadane's maximum-sum run of `weight` within `r`: its sum and its units

@@ -144,6 +144,8 @@ struct Classifier {
     var density: [Density] = []
     /// Units of teaser lists (Region.swift, teaserItems).
     var teaser: [Bool] = []
+    /// Each unit's weight in the region's run (Region.swift).
+    var regionWeight: [Int] = []
     /// What a Markdown page's markup said, by 1-based line (Markdown.swift).
     var mdHeadings: [Int: Int] = [:]
     var mdLinkShare: [Int: Double] = [:]
@@ -166,6 +168,7 @@ struct Classifier {
         splitMetaLines()
         findProseRegion()
         analyse()
+        cutRegionAtEnds()
         labelLists()
         guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
         title = t

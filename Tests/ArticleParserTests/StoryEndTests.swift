@@ -1,0 +1,83 @@
+// Page dumps whose story ends at a line that only ends stories (a newsletter
+// box, a share bar, a comment form): what lies after it must earn its place
+// (docs/TEXT.md, "Story ends").
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class StoryEndTests: XCTestCase {
+    let menu = ["Home", "News", "Sport", "Business", "Science", "Culture", "Travel", "Video", "Podcasts", "Weather"]
+    let more = ["The first trams would run along the river from the station to the hospital by the spring of 2027.",
+                "Residents near the route were invited to a meeting at the library next week to see the plans.",
+                "The council's transport chief said the line would take two thousand cars off the bridge every day."]
+    let heads = ["Harbour workers vote to end the strike after a long winter of talks",
+                 "School meals to get cheaper from April for every family in the county",
+                 "Library reopens after a two year repair with a new reading room for children",
+                 "Night buses return to the western suburbs as drivers are found for the routes",
+                 "Storm damage closes the coast road while engineers check the old sea wall"]
+    let letters = "We read every letter we are sent and reply to as many of them as we can."
+
+    func page() -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n"
+            + [para1, para2, para3].joined(separator: "\n\n") + "\n\nShare this article\n\n"
+            + more.joined(separator: "\n\n") + "\n\nSign up for our newsletter\n\nMost read\n\n"
+            + heads.joined(separator: "\n\n") + "\n\n" + letters + "\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func testStoryEndsAtTheNewsletterBoxNotAtTheShareBar() {
+        let a = parse(page())
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        // The share bar inside the story is a break too, but the story's sentences go on under it.
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, para3] + more)
+        let bs = blocks(page())
+        // Lines 12-28: the headline to the last paragraph above the newsletter box.
+        XCTAssertEqual(block(heads[4], in: bs)?.rule, "other: outside the main prose region (lines 12-28): run of 6 lines")
+        XCTAssertEqual(block(letters, in: bs)?.rule, "other: outside the main prose region (lines 12-28): run of 6 lines")
+        XCTAssertEqual(block("Sign up for our newsletter", in: bs)?.rule, "rules:newsletter 'sign up for *newsletter*'")
+    }
+
+    func testARelatedLabelEndsItTooAndWithoutBreaksTheRegionRunsOn() {
+        // Without the newsletter box the "Most read" label is the break.
+        let p = page().replacingOccurrences(of: "Sign up for our newsletter\n\n", with: "")
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), [para1, para2, para3] + more)
+        XCTAssertEqual(block(letters, in: blocks(p))?.rule, "other: outside the main prose region (lines 12-28): run of 6 lines")
+        // Without either, nothing ends the story: the headlines and the letter stay
+        // (the region's own verdict; the headline run lies wholly inside its first run).
+        let q = p.replacingOccurrences(of: "Most read\n\n", with: "")
+        XCTAssertEqual(parse(q).paragraphs.map(\.text), [para1, para2, para3] + more + heads.prefix(3) + [letters])
+    }
+
+    func testHeadlineRunAboveTheStoryIsLinkLike() {
+        // A video playlist between the header and the story: headline-shaped
+        // lines in a row, none ending like a sentence or holding a number.
+        let vids = ["Why the council wants to build a tram line along the river",
+                    "Watch the mayor answer questions from angry residents about the plan",
+                    "What the new tram line would mean for the people of the old town",
+                    "How other cities in the region paid for their own tram lines",
+                    "See the first pictures of the trams the council wants to buy",
+                    "Listen to the people who live next to the planned depot"]
+        let chat = "Chat with us on our app. Find out what is happening in the world as it unfolds."
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n" + chat + "\n\n"
+            + ["Just watched", "Replay", "More videos", "Must watch", "Share", "Email"].joined(separator: "\n\n") + "\n\n"
+            + vids.joined(separator: "\n\n") + "\n\n" + [para1, para2, para3].joined(separator: "\n\n") + "\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.title, "City council approves new tram line after years of debate")
+        // The header's own lines stay with the header rules (the promo sentence, the two
+        // lines they read as headings); the playlist's other lines are out.
+        XCTAssertEqual(a.paragraphs.map(\.text), [chat, para1, para2, para3])
+        let bs = blocks(page)
+        for v in vids.prefix(4) {
+            XCTAssertEqual(block(v, in: bs)?.rule, "nav: outside the main prose region (lines 42-46): run of 12 short link-like lines")
+        }
+        // Without the rule the playlist would be the region's start; one number in
+        // a line breaks the run (a tour's dates are the story's).
+        let dated = page.replacingOccurrences(of: "Why the council", with: "Why 2 councils")
+            .replacingOccurrences(of: "How other cities", with: "How 3 other cities")
+        XCTAssertTrue(parse(dated).paragraphs.map(\.text).contains(vids[2]))
+    }
+}
