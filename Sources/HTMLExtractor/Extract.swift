@@ -527,6 +527,29 @@ final class Extractor {
         return label()
     }
 
+    /// Per chunk: its text (40+ characters; its first 60 characters, so that a
+    /// caption and its shortened copy count as one) begins three or more chunks of
+    /// the region, and such copies are under a third of the region's text (a
+    /// page that is one paragraph many times over is its body). Twice is not
+    /// enough: a reply quotes a comment, a reference list cites a book twice.
+    func repeatedInRegion() -> [Bool] {
+        var seen: [Substring: Int] = [:]
+        var out = [Bool](repeating: false, count: page.chunks.count)
+        var keys: [(Int, Substring)] = []
+        for (ci, c) in page.chunks.enumerated() where region[ci] >= 0 && c.chars >= 40 {
+            let t = page.text(c).prefix(60)
+            seen[t, default: 0] += 1
+            keys.append((ci, t))
+        }
+        var total: Int32 = 0
+        for (ci, t) in keys where seen[t]! > 2 {
+            out[ci] = true
+            total += page.chunks[ci].chars
+        }
+        if total * 3 >= regionChars { return [Bool](repeating: false, count: page.chunks.count) }
+        return out
+    }
+
     private enum Pending {
         case block(Block)
         case boiler(kind: String, group: Int32, text: String, rule: String, tag: String, line: Int)
@@ -549,6 +572,7 @@ final class Extractor {
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
+        let repeated = repeatedInRegion()
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -670,6 +694,12 @@ final class Extractor {
                         credit = (v, "credit in caption \(describe(n))")
                     }
                     boiler(kind, n, "\(kind) container \(describe(n)) inside \(describe(r))")
+                    continue
+                }
+                // A body never says the same sentence twice; a caption shown in
+                // the story and again in its gallery, a teaser repeated per card do.
+                if repeated[ci] {
+                    boiler("repeated", owner, "text repeated inside the content")
                     continue
                 }
                 // A line the publisher's articleBody has is body whatever a line
