@@ -49,6 +49,7 @@ final class Extractor {
         var page = page
         self.meta = PageMeta(page)
         Extractor.markRelatedSections(&page)
+        Extractor.markCommentRuns(&page)
         var cp: [Int32] = [0], lp: [Int32] = [0]
         cp.reserveCapacity(page.chunks.count + 1)
         lp.reserveCapacity(page.chunks.count + 1)
@@ -198,6 +199,65 @@ final class Extractor {
                 if sib.tag == node.tag && sib.tag.isHeading { break }
                 page.nodes[Int(j)].hint.insert(.related)
                 j = sib.end
+            }
+        }
+    }
+
+    /// Readers' comments without class words: three or more sibling elements
+    /// of one tag (li, article, div, section) that each open with a short
+    /// line holding a date (the "Name on May 2, 2018 at 4:47 pm said:" line,
+    /// among the item's first three chunks) followed by text of 80+
+    /// characters. The parent becomes a comment list, each item a comment,
+    /// the date line its metadata. Not where the page marks them as content.
+    static func markCommentRuns(_ page: inout Page) {
+        func dated(_ item: Int32) -> Int32? {
+            let node = page.nodes[Int(item)]
+            var k = Int(node.chunkStart)
+            let stop = min(Int(node.chunkEnd), k + 3)
+            var meta: Int32? = nil
+            while k < stop {
+                let c = page.chunks[k]
+                if c.chars >= 80 { return meta }
+                if meta == nil, c.chars < 100, DateNormalizer.normalize(page.text(c)) != nil { meta = c.owner }
+                k += 1
+            }
+            guard let m = meta, k < Int(node.chunkEnd), page.chunks[k...].prefix(Int(node.chunkEnd) - k)
+                .contains(where: { $0.chars >= 80 }) else { return nil }
+            return m
+        }
+        let itemTags: Set<Tag> = [.li, .article, .div, .section]
+        let own: Hint = [.positive, .articleBody, .mainRole]
+        var runs: [(Int32, [(Int32, Int32)])] = []
+        for p in page.nodes.indices {
+            let parent = page.nodes[p]
+            guard parent.end - Int32(p) > 3, parent.chunkEnd - parent.chunkStart >= 6, parent.hint.isDisjoint(with: own)
+            else { continue }
+            var run: [(Int32, Int32)] = []
+            var runTag: Tag? = nil
+            func close() {
+                if run.count >= 3 { runs.append((Int32(p), run)) }
+                run = []
+            }
+            var j = Int32(p) + 1
+            while j < parent.end {
+                let child = page.nodes[Int(j)]
+                if child.chunkEnd > child.chunkStart {
+                    if child.tag != runTag { close(); runTag = child.tag }
+                    if itemTags.contains(child.tag), child.hint.isDisjoint(with: own), let m = dated(j) {
+                        run.append((j, m))
+                    } else {
+                        close()
+                    }
+                }
+                j = child.end
+            }
+            close()
+        }
+        for (p, items) in runs {
+            page.nodes[Int(p)].hint.insert(.commentList)
+            for (item, meta) in items {
+                page.nodes[Int(item)].hint.insert(.comment)
+                if meta != item { page.nodes[Int(meta)].hint.insert(.commentMeta) }
             }
         }
     }
