@@ -610,6 +610,61 @@ final class Extractor {
         return out
     }
 
+    /// Per chunk: the parent of the teaser-card run holding it, or -1. A run is
+    /// three or more sibling div, article or section elements of one tag inside
+    /// the content (not list items: a reference list), each of two or more
+    /// chunks, at most 600 characters, with a heading or a link (a
+    /// headline and a line or an excerpt: other stories). Where there is prose
+    /// (80+ characters, under half links) after it, only cards of headlines
+    /// and short lines (no chunk of 80+ characters): between paragraphs, an
+    /// excerpt-sized item is as likely a short list the story makes.
+    func teaserCards() -> [Int32] {
+        var out = [Int32](repeating: -1, count: page.chunks.count)
+        func isCard(_ n: Int32) -> Bool {
+            let x = page.nodes[Int(n)]
+            guard x.tag == .div || x.tag == .article || x.tag == .section,
+                  x.chunkEnd - x.chunkStart >= 2, chars(n) <= 600 else { return false }
+            if linkChars(n) > 0 { return true }
+            return page.chunks[Int(x.chunkStart)..<Int(x.chunkEnd)].contains { page.nodes[Int($0.owner)].tag.isHeading }
+        }
+        var runs: [(Int32, Int, Int)] = []   // parent, first chunk, end chunk
+        for r in roots {
+            for p in Int(r)..<Int(page.nodes[Int(r)].end) {
+                let parent = page.nodes[p]
+                guard parent.chunkEnd - parent.chunkStart >= 6 else { continue }
+                var run: [Int32] = []
+                var runTag: Tag? = nil
+                func close() {
+                    if run.count >= 3 {
+                        runs.append((Int32(p), Int(page.nodes[Int(run[0])].chunkStart),
+                                     Int(page.nodes[Int(run.last!)].chunkEnd)))
+                    }
+                    run = []
+                }
+                var j = Int32(p) + 1
+                while j < parent.end {
+                    let child = page.nodes[Int(j)]
+                    if child.chunkEnd > child.chunkStart {
+                        if child.tag != runTag { close(); runTag = child.tag }
+                        if isCard(j) { run.append(j) } else { close() }
+                    }
+                    j = child.end
+                }
+                close()
+            }
+        }
+        guard !runs.isEmpty else { return out }
+        for (p, a, b) in runs { for k in a..<b where out[k] < 0 { out[k] = p } }
+        // Only runs with no prose after them in the content.
+        var lastProse = -1
+        for (k, c) in page.chunks.enumerated() where region[k] >= 0 && out[k] < 0
+            && c.chars >= 80 && c.linkChars * 2 < c.chars { lastProse = k }
+        for (p, a, b) in runs where a <= lastProse && page.chunks[a..<b].contains(where: { $0.chars >= 80 }) {
+            for k in a..<b where out[k] == p { out[k] = -1 }
+        }
+        return out
+    }
+
     private enum Pending {
         case block(Block)
         case boiler(kind: String, group: Int32, text: String, rule: String, tag: String, line: Int)
@@ -633,6 +688,7 @@ final class Extractor {
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
         let repeated = repeatedInRegion()
+        let cards = teaserCards()
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -760,6 +816,10 @@ final class Extractor {
                 // the story and again in its gallery, a teaser repeated per card do.
                 if repeated[ci] {
                     boiler("repeated", owner, "text repeated inside the content")
+                    continue
+                }
+                if cards[ci] >= 0 {
+                    boiler("related", cards[ci], "teaser cards \(describe(cards[ci])) after the body's text")
                     continue
                 }
                 // A line the publisher's articleBody has is body whatever a line
