@@ -865,6 +865,13 @@ final class Extractor {
                     }
                     continue
                 }
+                // Before the first paragraph, a short line set in a div and not
+                // written as a sentence: a credit, a kicker, a byline of an agency.
+                // Short in bytes: 30 Hangul or Han characters are a headline.
+                if !bodyStarted, ownerNode.tag == .div, text.utf8.count < 60, !Extractor.endsLikeSentence(text) {
+                    boiler("other", owner, "short line in a div before the body's first paragraph")
+                    continue
+                }
                 if c.chars >= 50 { bodyStarted = true }
                 bodyParas += 1
                 block(.paragraph, "\(rootRule); \(tagName)")
@@ -1518,6 +1525,11 @@ final class Extractor {
 
     /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
     /// Scripts without case are never shouting.
+    static func endsLikeSentence(_ t: String) -> Bool {
+        guard let l = t.unicodeScalars.last else { return false }
+        return ".!?:;\"”’)…。！？".unicodeScalars.contains(l)
+    }
+
     static func isShouting(_ t: String) -> Bool {
         var upper = 0, lower = 0
         for b in t.utf8 {

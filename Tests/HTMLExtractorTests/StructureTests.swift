@@ -125,6 +125,24 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + StructureTests.teasers + Array(StructureTests.paras[2...3]))
     }
 
+    // MARK: short lines before the body
+
+    func testShortDivLinesBeforeTheFirstParagraphAreOut() {
+        let html = StructureTests.article().replacingOccurrences(
+            of: "<h1>Library Stays Open</h1>",
+            with: "<h1>Library Stays Open</h1><div>Jane Roe Associated Press</div><div>Reading room, Sunday</div>"
+                + "<div>Town council: yes.</div>")
+        let got = blocks(html)
+        XCTAssertEqual(body(got), ["Town council: yes."] + StructureTests.paras)
+        XCTAssertEqual(got.filter { $0.label == .boilerplate("other") }.map(\.text),
+                       ["Jane Roe Associated Press", "Reading room, Sunday"])
+    }
+
+    func testShortDivLineAfterTheFirstParagraphStaysBody() {
+        let got = blocks(StructureTests.article("<div>Reading room, Sunday</div>"))
+        XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + ["Reading room, Sunday"] + Array(StructureTests.paras[2...3]))
+    }
+
     // MARK: repeated text
 
     /// Four more paragraphs: copies must be under a third of the content.
