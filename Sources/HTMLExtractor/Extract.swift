@@ -157,6 +157,18 @@ final class Extractor {
         "recommended", "recommended for you", "recommended stories", "most popular", "most read", "most viewed",
         "trending", "trending now", "popular posts", "popular stories", "latest news", "latest stories",
         "recent posts", "also read", "read next", "read more", "what to read next", "up next",
+        // The same in other languages (data, not structure); not their "read
+        // also", which labels one link inside the story.
+        "artículos relacionados", "noticias relacionadas", "te puede interesar", "también te puede interesar",
+        "lo más leído", "você pode gostar", "você também pode gostar",
+        "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas",
+        "articles liés", "sur le même sujet", "les plus lus", "articles similaires",
+        "vous aimerez aussi", "das könnte sie auch interessieren", "ähnliche artikel",
+        "mehr zum thema", "meistgelesen", "weitere artikel", "articoli correlati",
+        "potrebbe interessarti", "ti potrebbe interessare", "i più letti", "související", "související články",
+        "súvisiace", "súvisiace články",
+        "gerelateerde artikelen", "похожие статьи", "по теме", "ilgili haberler",
+        "benzer haberler", "相关文章", "相关新闻", "関連記事", "あわせて読みたい", "관련기사", "관련 기사",
         "more to explore", "don't miss", "editor's picks", "top stories", "further reading",
         "recent articles", "recent stories", "recent news", "latest articles", "latest posts", "more articles",
         "more headlines", "related videos", "popular", "featured", "in case you missed it", "around the web",

@@ -125,6 +125,17 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + StructureTests.teasers + Array(StructureTests.paras[2...3]))
     }
 
+    /// A related-section label in another language marks what follows it.
+    func testRelatedLabelInOtherLanguages() {
+        for label in ["Související", "Artículos Relacionados", "Você pode gostar..."] {
+            let after = "<div>\(label)</div><div><p>\(StructureTests.teasers[0])</p></div><div><p>\(StructureTests.teasers[1])</p></div>"
+            let got = blocks(StructureTests.article(after: after))
+            XCTAssertEqual(body(got), StructureTests.paras, label)
+            XCTAssertEqual(got.filter { $0.label == .boilerplate("related") }.map(\.text),
+                           [label, StructureTests.teasers[0], StructureTests.teasers[1]], label)
+        }
+    }
+
     // MARK: short lines before the body
 
     func testShortDivLinesBeforeTheFirstParagraphAreOut() {
