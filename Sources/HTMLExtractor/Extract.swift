@@ -830,6 +830,13 @@ final class Extractor {
                     boiler("repeated", owner, "text repeated inside the content")
                     continue
                 }
+                // A line that ends with a photo credit is a caption ("... (Image: X)").
+                if c.chars <= 250, !ownerNode.tag.isHeading, Extractor.endsWithCredit(text),
+                   let v = Extractor.creditInCaption(text) {
+                    if credit == nil { credit = (v, "credit in caption \(describe(owner))") }
+                    boiler("caption", owner, "line ending with a photo credit")
+                    continue
+                }
                 if cards[ci] >= 0 {
                     boiler("related", cards[ci], "teaser cards \(describe(cards[ci])) after the body's text")
                     continue
@@ -1620,6 +1627,17 @@ final class Extractor {
             break
         }
         return s.trimmingSpaces()
+    }
+
+    /// A credit marker ("Photo:", "(Image: ...", "Photo by") in the last 60 bytes
+    /// (with a name after it: creditInCaption).
+    static func endsWithCredit(_ t: String) -> Bool {
+        let l = Bytes.lower(t)
+        for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "image:",
+                       "picture:", "illustration:", "photo by ", "image by "] {
+            if let k = Bytes.findLast(l, Array(marker.utf8)), k + 60 >= l.count { return true }
+        }
+        return false
     }
 
     static func creditInCaption(_ t: String) -> String? {

@@ -154,6 +154,16 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + ["Reading room, Sunday"] + Array(StructureTests.paras[2...3]))
     }
 
+    // MARK: captions by their credit
+
+    func testLineEndingWithACreditIsACaption() {
+        let cap = "Protesters gathered outside the library on Sunday (Image: Jane Roe)"
+        let got = blocks(StructureTests.article("<div><div>\(cap)</div></div><div>See more photos:</div>"))
+        XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + ["See more photos:"] + Array(StructureTests.paras[2...3]))
+        XCTAssertEqual(got.filter { $0.label == .boilerplate("caption") }.map(\.text), [cap])
+        XCTAssertEqual(got.first { $0.label == .imageCredit }?.value, "Jane Roe")
+    }
+
     // MARK: repeated text
 
     /// Four more paragraphs: copies must be under a third of the content.
