@@ -830,6 +830,12 @@ final class Extractor {
                     boiler("repeated", owner, "text repeated inside the content")
                     continue
                 }
+                // A bare address as a line of its own: a print-view footer, an
+                // image's file name.
+                if !text.contains(" "), text.hasPrefix("http://") || text.hasPrefix("https://") {
+                    boiler("other", owner, "a bare web address")
+                    continue
+                }
                 // A line that ends with a photo credit is a caption ("... (Image: X)").
                 if c.chars <= 250, !ownerNode.tag.isHeading, Extractor.endsWithCredit(text),
                    let v = Extractor.creditInCaption(text) {

@@ -164,6 +164,13 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(got.first { $0.label == .imageCredit }?.value, "Jane Roe")
     }
 
+    func testBareAddressLineIsOut() {
+        let url = "https://example.org/news/article/library-stays-open-1234.php"
+        let got = blocks(StructureTests.article(after: "<p>\(url)</p><p>See https://example.org for more.</p>"))
+        XCTAssertEqual(body(got), StructureTests.paras + ["See https://example.org for more."])
+        XCTAssertEqual(got.filter { $0.rule == "a bare web address" }.map(\.text), [url])
+    }
+
     // MARK: repeated text
 
     /// Four more paragraphs: copies must be under a third of the content.
