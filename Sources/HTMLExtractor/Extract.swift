@@ -701,6 +701,9 @@ final class Extractor {
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
         let repeated = repeatedInRegion()
         let cards = teaserCards()
+        // The region's last line of prose (a page of one short line has none).
+        let lastProse = page.chunks.indices.last { region[$0] >= 0 && page.chunks[$0].chars >= 50
+            && page.chunks[$0].linkChars * 2 < page.chunks[$0].chars } ?? -1
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -890,10 +893,12 @@ final class Extractor {
                     }
                     continue
                 }
-                // Before the first paragraph, a short line set in a div and not
-                // written as a sentence: a credit, a kicker, a byline of an agency.
+                // Before the first paragraph (with prose after it), a short
+                // line set in a div and not written as a sentence: a credit, a
+                // kicker, a byline of an agency.
                 // Short in bytes: 30 Hangul or Han characters are a headline.
-                if !bodyStarted, ownerNode.tag == .div, text.utf8.count < 60, !Extractor.endsLikeSentence(text) {
+                if !bodyStarted, ci < lastProse, ownerNode.tag == .div, text.utf8.count < 60,
+                   !Extractor.endsLikeSentence(text) {
                     boiler("other", owner, "short line in a div before the body's first paragraph")
                     continue
                 }
