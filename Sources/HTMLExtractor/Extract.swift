@@ -13,9 +13,12 @@
 // 3. Inside the region, text is body unless an element between the region's
 //    root and the text is boilerplate by tag or class words (aside, figure,
 //    share, related, advert, newsletter ...), is mostly links, or is a known
-//    boilerplate line ("Advertisement", "Read more: ..."). Outside, text is
-//    boilerplate of the kind of its nearest marked container, or a comment,
-//    byline, date, navigation link or tag list.
+//    boilerplate line ("Advertisement", "Read more: ..."), or is boilerplate
+//    by structure, without class words: text repeated three times, teaser
+//    cards at the end, short div lines before the body, credit lines, bare
+//    addresses (and, before scoring, runs of dated items are comments).
+//    Outside, text is boilerplate of the kind of its nearest marked
+//    container, or a comment, byline, date, navigation link or tag list.
 import ArticleModel
 
 struct Extraction {
