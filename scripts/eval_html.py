@@ -151,14 +151,27 @@ def one_core(cmd):
     return (["taskset", "-c", "0"] + cmd) if shutil.which("taskset") else cmd
 
 
-def decompress(bench, ids, tmp):
-    """The set's .html.gz pages as plain .html files in tmp (not timed)."""
+START_TAG = re.compile(rb"<[A-Za-z][^<>]*>")
+NAMING_ATTR = re.compile(rb"""\s(?:class|id|role|itemprop)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?(?=[\s/>])""",
+                         re.IGNORECASE)
+
+
+def strip_naming_attrs(html):
+    """The page without class, id, role and itemprop attributes (in start tags only): a probe of
+    how the extractors do on sites whose class words no list knows."""
+    return START_TAG.sub(lambda m: NAMING_ATTR.sub(b"", m.group(0)), html)
+
+
+def decompress(bench, ids, tmp, strip=False):
+    """The set's .html.gz pages as plain .html files in tmp (not timed); `strip`: without
+    class/id/role/itemprop attributes."""
     out = []
     os.makedirs(tmp, exist_ok=True)
     for pid in ids:
         dst = os.path.join(tmp, pid + ".html")
         with gzip.open(os.path.join(bench, "html", pid + ".html.gz"), "rb") as src, open(dst, "wb") as fh:
-            fh.write(src.read())
+            html = src.read()
+            fh.write(strip_naming_attrs(html) if strip else html)
         out.append(dst)
     return out
 
@@ -346,6 +359,8 @@ def main():
     ap.add_argument("--save", default="", help="write Lectern's articles to this JSON file")
     ap.add_argument("--drops", action="store_true",
                     help="tuning pages: characters of the truth's sentences Lectern drops, by the mechanism that dropped them")
+    ap.add_argument("--strip-attrs", action="store_true",
+                    help="remove class, id, role and itemprop attributes from every page first (all tools)")
     args = ap.parse_args()
 
     tools = ["lectern"] + (["trafilatura", "resiliparse"] if args.python else [])
@@ -364,7 +379,7 @@ def main():
                 notes.append("%s: %d truth bodies were mojibake (UTF-8 read as latin-1), scored against their repair"
                              % (name, repaired))
             ids = sorted(truth)
-            plain = decompress(bench, ids, os.path.join(tmp, name))
+            plain = decompress(bench, ids, os.path.join(tmp, name), args.strip_attrs)
             parts = [("tuning", [p for p in ids if not held_out(p)]), ("held-out", [p for p in ids if held_out(p)]),
                      ("all", ids)]
             for tool in tools:
@@ -416,6 +431,8 @@ def main():
     for name, part, n, tool, s, pps in rows:
         if part == "all" and s["fields"]["author"][2] and tool != "resiliparse":
             print("%s %s: an author given on %d pages whose truth has none" % (name, tool, s["fields"]["author"][2]))
+    if args.strip_attrs:
+        print("--strip-attrs: every page read without its class, id, role and itemprop attributes, by all tools")
     print("held-out = sha1(page id) %% 3 == 0. pages/s: pages per CPU second on one core (taskset -c 0; CPU "
           "time, so that other jobs on the machine do not count), best of %d; lectern = the whole "
           "`lectern parse --jobs 1 --quiet` process over the set's pages (start-up, file reading and JSON output "

@@ -13,9 +13,12 @@
 // 3. Inside the region, text is body unless an element between the region's
 //    root and the text is boilerplate by tag or class words (aside, figure,
 //    share, related, advert, newsletter ...), is mostly links, or is a known
-//    boilerplate line ("Advertisement", "Read more: ..."). Outside, text is
-//    boilerplate of the kind of its nearest marked container, or a comment,
-//    byline, date, navigation link or tag list.
+//    boilerplate line ("Advertisement", "Read more: ..."), or is boilerplate
+//    by structure, without class words: text repeated three times, teaser
+//    cards at the end, short div lines before the body, credit lines, bare
+//    addresses (and, before scoring, runs of dated items are comments).
+//    Outside, text is boilerplate of the kind of its nearest marked
+//    container, or a comment, byline, date, navigation link or tag list.
 import ArticleModel
 
 struct Extraction {
@@ -49,6 +52,7 @@ final class Extractor {
         var page = page
         self.meta = PageMeta(page)
         Extractor.markRelatedSections(&page)
+        Extractor.markCommentRuns(&page)
         var cp: [Int32] = [0], lp: [Int32] = [0]
         cp.reserveCapacity(page.chunks.count + 1)
         lp.reserveCapacity(page.chunks.count + 1)
@@ -156,6 +160,18 @@ final class Extractor {
         "recommended", "recommended for you", "recommended stories", "most popular", "most read", "most viewed",
         "trending", "trending now", "popular posts", "popular stories", "latest news", "latest stories",
         "recent posts", "also read", "read next", "read more", "what to read next", "up next",
+        // The same in other languages (data, not structure); not their "read
+        // also", which labels one link inside the story.
+        "artículos relacionados", "noticias relacionadas", "te puede interesar", "también te puede interesar",
+        "lo más leído", "você pode gostar", "você também pode gostar",
+        "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas",
+        "articles liés", "sur le même sujet", "les plus lus", "articles similaires",
+        "vous aimerez aussi", "das könnte sie auch interessieren", "ähnliche artikel",
+        "mehr zum thema", "meistgelesen", "weitere artikel", "articoli correlati",
+        "potrebbe interessarti", "ti potrebbe interessare", "i più letti", "související", "související články",
+        "súvisiace", "súvisiace články",
+        "gerelateerde artikelen", "похожие статьи", "по теме", "ilgili haberler",
+        "benzer haberler", "相关文章", "相关新闻", "関連記事", "あわせて読みたい", "관련기사", "관련 기사",
         "more to explore", "don't miss", "editor's picks", "top stories", "further reading",
         "recent articles", "recent stories", "recent news", "latest articles", "latest posts", "more articles",
         "more headlines", "related videos", "popular", "featured", "in case you missed it", "around the web",
@@ -198,6 +214,65 @@ final class Extractor {
                 if sib.tag == node.tag && sib.tag.isHeading { break }
                 page.nodes[Int(j)].hint.insert(.related)
                 j = sib.end
+            }
+        }
+    }
+
+    /// Readers' comments without class words: three or more sibling elements
+    /// of one tag (li, article, div, section) that each open with a short
+    /// line holding a date (the "Name on May 2, 2018 at 4:47 pm said:" line,
+    /// among the item's first three chunks) followed by text of 80+
+    /// characters. The parent becomes a comment list, each item a comment,
+    /// the date line its metadata. Not where the page marks them as content.
+    static func markCommentRuns(_ page: inout Page) {
+        func dated(_ item: Int32) -> Int32? {
+            let node = page.nodes[Int(item)]
+            var k = Int(node.chunkStart)
+            let stop = min(Int(node.chunkEnd), k + 3)
+            var meta: Int32? = nil
+            while k < stop {
+                let c = page.chunks[k]
+                if c.chars >= 80 { return meta }
+                if meta == nil, c.chars < 100, DateNormalizer.normalize(page.text(c)) != nil { meta = c.owner }
+                k += 1
+            }
+            guard let m = meta, k < Int(node.chunkEnd), page.chunks[k...].prefix(Int(node.chunkEnd) - k)
+                .contains(where: { $0.chars >= 80 }) else { return nil }
+            return m
+        }
+        let itemTags: Set<Tag> = [.li, .article, .div, .section]
+        let own: Hint = [.positive, .articleBody, .mainRole]
+        var runs: [(Int32, [(Int32, Int32)])] = []
+        for p in page.nodes.indices {
+            let parent = page.nodes[p]
+            guard parent.end - Int32(p) > 3, parent.chunkEnd - parent.chunkStart >= 6, parent.hint.isDisjoint(with: own)
+            else { continue }
+            var run: [(Int32, Int32)] = []
+            var runTag: Tag? = nil
+            func close() {
+                if run.count >= 3 { runs.append((Int32(p), run)) }
+                run = []
+            }
+            var j = Int32(p) + 1
+            while j < parent.end {
+                let child = page.nodes[Int(j)]
+                if child.chunkEnd > child.chunkStart {
+                    if child.tag != runTag { close(); runTag = child.tag }
+                    if itemTags.contains(child.tag), child.hint.isDisjoint(with: own), let m = dated(j) {
+                        run.append((j, m))
+                    } else {
+                        close()
+                    }
+                }
+                j = child.end
+            }
+            close()
+        }
+        for (p, items) in runs {
+            page.nodes[Int(p)].hint.insert(.commentList)
+            for (item, meta) in items {
+                page.nodes[Int(item)].hint.insert(.comment)
+                if meta != item { page.nodes[Int(meta)].hint.insert(.commentMeta) }
             }
         }
     }
@@ -527,6 +602,84 @@ final class Extractor {
         return label()
     }
 
+    /// Per chunk: its text (40+ characters; its first 60 characters, so that a
+    /// caption and its shortened copy count as one) begins three or more chunks of
+    /// the region, and such copies are under a third of the region's text (a
+    /// page that is one paragraph many times over is its body). Twice is not
+    /// enough: a reply quotes a comment, a reference list cites a book twice.
+    func repeatedInRegion() -> [Bool] {
+        var seen: [Substring: Int] = [:]
+        var out = [Bool](repeating: false, count: page.chunks.count)
+        var keys: [(Int, Substring)] = []
+        for (ci, c) in page.chunks.enumerated() where region[ci] >= 0 && c.chars >= 40 {
+            let t = page.text(c).prefix(60)
+            seen[t, default: 0] += 1
+            keys.append((ci, t))
+        }
+        var total: Int32 = 0
+        for (ci, t) in keys where seen[t]! > 2 {
+            out[ci] = true
+            total += page.chunks[ci].chars
+        }
+        if total * 3 >= regionChars { return [Bool](repeating: false, count: page.chunks.count) }
+        return out
+    }
+
+    /// Per chunk: the parent of the teaser-card run holding it, or -1. A run is
+    /// three or more sibling div, article or section elements of one tag inside
+    /// the content (not list items: a reference list), each of two or more
+    /// chunks, at most 600 characters, with a heading or a link (a
+    /// headline and a line or an excerpt: other stories). Where there is prose
+    /// (80+ characters, under half links) after it, only cards of headlines
+    /// and short lines (no chunk of 80+ characters): between paragraphs, an
+    /// excerpt-sized item is as likely a short list the story makes.
+    func teaserCards() -> [Int32] {
+        var out = [Int32](repeating: -1, count: page.chunks.count)
+        func isCard(_ n: Int32) -> Bool {
+            let x = page.nodes[Int(n)]
+            guard x.tag == .div || x.tag == .article || x.tag == .section,
+                  x.chunkEnd - x.chunkStart >= 2, chars(n) <= 600 else { return false }
+            if linkChars(n) > 0 { return true }
+            return page.chunks[Int(x.chunkStart)..<Int(x.chunkEnd)].contains { page.nodes[Int($0.owner)].tag.isHeading }
+        }
+        var runs: [(Int32, Int, Int)] = []   // parent, first chunk, end chunk
+        for r in roots {
+            for p in Int(r)..<Int(page.nodes[Int(r)].end) {
+                let parent = page.nodes[p]
+                guard parent.chunkEnd - parent.chunkStart >= 6 else { continue }
+                var run: [Int32] = []
+                var runTag: Tag? = nil
+                func close() {
+                    if run.count >= 3 {
+                        runs.append((Int32(p), Int(page.nodes[Int(run[0])].chunkStart),
+                                     Int(page.nodes[Int(run.last!)].chunkEnd)))
+                    }
+                    run = []
+                }
+                var j = Int32(p) + 1
+                while j < parent.end {
+                    let child = page.nodes[Int(j)]
+                    if child.chunkEnd > child.chunkStart {
+                        if child.tag != runTag { close(); runTag = child.tag }
+                        if isCard(j) { run.append(j) } else { close() }
+                    }
+                    j = child.end
+                }
+                close()
+            }
+        }
+        guard !runs.isEmpty else { return out }
+        for (p, a, b) in runs { for k in a..<b where out[k] < 0 { out[k] = p } }
+        // Only runs with no prose after them in the content.
+        var lastProse = -1
+        for (k, c) in page.chunks.enumerated() where region[k] >= 0 && out[k] < 0
+            && c.chars >= 80 && c.linkChars * 2 < c.chars { lastProse = k }
+        for (p, a, b) in runs where a <= lastProse && page.chunks[a..<b].contains(where: { $0.chars >= 80 }) {
+            for k in a..<b where out[k] == p { out[k] = -1 }
+        }
+        return out
+    }
+
     private enum Pending {
         case block(Block)
         case boiler(kind: String, group: Int32, text: String, rule: String, tag: String, line: Int)
@@ -549,6 +702,11 @@ final class Extractor {
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
+        let repeated = repeatedInRegion()
+        let cards = teaserCards()
+        // The region's last line of prose (a page of one short line has none).
+        let lastProse = page.chunks.indices.last { region[$0] >= 0 && page.chunks[$0].chars >= 50
+            && page.chunks[$0].linkChars * 2 < page.chunks[$0].chars } ?? -1
 
         for (ci, c) in page.chunks.enumerated() {
             let text = page.text(c)
@@ -672,6 +830,29 @@ final class Extractor {
                     boiler(kind, n, "\(kind) container \(describe(n)) inside \(describe(r))")
                     continue
                 }
+                // A body never says the same sentence twice; a caption shown in
+                // the story and again in its gallery, a teaser repeated per card do.
+                if repeated[ci] {
+                    boiler("repeated", owner, "text repeated inside the content")
+                    continue
+                }
+                // A bare address as a line of its own: a print-view footer, an
+                // image's file name.
+                if !text.contains(" "), text.hasPrefix("http://") || text.hasPrefix("https://") {
+                    boiler("other", owner, "a bare web address")
+                    continue
+                }
+                // A line that ends with a photo credit is a caption ("... (Image: X)").
+                if c.chars <= 250, !ownerNode.tag.isHeading, Extractor.endsWithCredit(text),
+                   let v = Extractor.creditInCaption(text) {
+                    if credit == nil { credit = (v, "credit in caption \(describe(owner))") }
+                    boiler("caption", owner, "line ending with a photo credit")
+                    continue
+                }
+                if cards[ci] >= 0 {
+                    boiler("related", cards[ci], "teaser cards \(describe(cards[ci])) after the body's text")
+                    continue
+                }
                 // A line the publisher's articleBody has is body whatever a line
                 // rule or a link-list rule says; a line that is mostly a link
                 // stays out even so (a promo that the articleBody carries too).
@@ -713,6 +894,15 @@ final class Extractor {
                     } else {
                         block(.heading, "\(rootRule); \(tagName)")
                     }
+                    continue
+                }
+                // Before the first paragraph (with prose after it), a short
+                // line set in a div and not written as a sentence: a credit, a
+                // kicker, a byline of an agency.
+                // Short in bytes: 30 Hangul or Han characters are a headline.
+                if !bodyStarted, ci < lastProse, ownerNode.tag == .div, text.utf8.count < 60,
+                   !Extractor.endsLikeSentence(text) {
+                    boiler("other", owner, "short line in a div before the body's first paragraph")
                     continue
                 }
                 if c.chars >= 50 { bodyStarted = true }
@@ -1368,6 +1558,11 @@ final class Extractor {
 
     /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
     /// Scripts without case are never shouting.
+    static func endsLikeSentence(_ t: String) -> Bool {
+        guard let l = t.unicodeScalars.last else { return false }
+        return ".!?:;\"”’)…。！？".unicodeScalars.contains(l)
+    }
+
     static func isShouting(_ t: String) -> Bool {
         var upper = 0, lower = 0
         for b in t.utf8 {
@@ -1446,6 +1641,17 @@ final class Extractor {
             break
         }
         return s.trimmingSpaces()
+    }
+
+    /// A credit marker ("Photo:", "(Image: ...", "Photo by") in the last 60 bytes
+    /// (with a name after it: creditInCaption).
+    static func endsWithCredit(_ t: String) -> Bool {
+        let l = Bytes.lower(t)
+        for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "image:",
+                       "picture:", "illustration:", "photo by ", "image by "] {
+            if let k = Bytes.findLast(l, Array(marker.utf8)), k + 60 >= l.count { return true }
+        }
+        return false
     }
 
     static func creditInCaption(_ t: String) -> String? {
