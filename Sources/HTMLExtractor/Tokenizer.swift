@@ -54,6 +54,24 @@ struct Tokenizer {
         nameBuf.deallocate(); abuf.deallocate(); aptrs.deallocate(); refBuf.deallocate()
     }
 
+    /// Tests: the event stream of the own parser for UTF-8 bytes.
+    static func trace(_ bytes: [UInt8]) -> String {
+        var out = ""
+        var page = Page()
+        bytes.withUnsafeBufferPointer { b in
+            guard b.count > 0 else { return }
+            withUnsafeMutablePointer(to: &page) { pp in
+                withUnsafeMutablePointer(to: &out) { o in
+                    var t = Tokenizer(b, page: pp)
+                    t.tb.trace = o
+                    t.run()
+                    t.release()
+                }
+            }
+        }
+        return out
+    }
+
     /// Parses the whole input into `page`.
     static func run(_ bytes: UnsafeBufferPointer<UInt8>, into page: UnsafeMutablePointer<Page>) {
         guard bytes.baseAddress != nil, bytes.count > 0 else { return }
@@ -270,8 +288,8 @@ struct Tokenizer {
 
     /// Appends an attribute value, references decoded.
     private mutating func appendValue(_ s: Int, _ e: Int) {
-        reserve(2 * (e - s) + 8)
-        guard find(0x26, from: s, to: e) != nil else {
+        reserve(3 * (e - s) + 8)
+        guard find(0x26, from: s, to: e) != nil || find(0, from: s, to: e) != nil else {
             (abuf + alen).update(from: p + s, count: e - s)
             alen += e - s
             return
@@ -281,6 +299,11 @@ struct Tokenizer {
             if p[i] == 0x26 {
                 let (len, used) = decodeRef(i, e, inAttr: true, into: abuf + alen)
                 if used > 0 { alen += len; i += used; continue }
+            }
+            if p[i] == 0 {
+                // NUL would end the C string Page reads: U+FFFD, as HTML does.
+                abuf[alen] = 0xEF; abuf[alen + 1] = 0xBF; abuf[alen + 2] = 0xBD; alen += 3; i += 1
+                continue
             }
             abuf[alen] = p[i]; alen += 1; i += 1
         }
@@ -292,7 +315,9 @@ struct Tokenizer {
         while pos < n {
             let c = p[pos]
             if Tokenizer.isSpace(c) || c == 0x2F || c == 0x3E { break }
-            if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
+            if c == 0 {
+                if len + 3 <= Tokenizer.maxName { nameBuf[len] = 0xEF; nameBuf[len + 1] = 0xBF; nameBuf[len + 2] = 0xBD; len += 3 }
+            } else if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
             pos += 1
         }
         if pos >= n { return false }
@@ -316,9 +341,13 @@ struct Tokenizer {
             let nOff = alen
             var h: UInt32 = 2166136261
             repeat {
-                reserve(1)
+                reserve(3)
                 let b = Tokenizer.lower(p[pos])
-                abuf[alen] = b; alen += 1
+                if b == 0 {
+                    abuf[alen] = 0xEF; abuf[alen + 1] = 0xBF; abuf[alen + 2] = 0xBD; alen += 3
+                } else {
+                    abuf[alen] = b; alen += 1
+                }
                 h = (h ^ UInt32(b)) &* 16777619
                 pos += 1
             } while pos < n && !Tokenizer.isSpace(p[pos]) && p[pos] != 0x2F && p[pos] != 0x3E && p[pos] != 0x3D
@@ -423,7 +452,9 @@ struct Tokenizer {
         while pos < n {
             let c = p[pos]
             if Tokenizer.isSpace(c) || c == 0x2F || c == 0x3E { break }
-            if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
+            if c == 0 {
+                if len + 3 <= Tokenizer.maxName { nameBuf[len] = 0xEF; nameBuf[len + 1] = 0xBF; nameBuf[len + 2] = 0xBD; len += 3 }
+            } else if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
             pos += 1
         }
         guard let gt = find(0x3E, from: pos, to: n) else { return false }

@@ -63,7 +63,7 @@ struct KnownNames: @unchecked Sendable {
         ("i", "center p td th"), ("legend", "fieldset"), ("li", "li"),
         ("listing", "dd dl dt fieldset form li table ul"),
         ("menu", "dd dl dt form ul"), ("ol", "form ul"), ("option", "optgroup option"),
-        ("p", "address blockquote caption center col colgroup dd dir div dl dt fieldset form frameset h1 h2 h3 h4 h5 h6 hr li listing menu ol p pre table tbody td tfoot th title tr ul xmp"),
+        ("p", "body head address blockquote caption center col colgroup dd dir div dl dt fieldset form frameset h1 h2 h3 h4 h5 h6 hr li listing menu ol p pre table tbody td tfoot th title tr ul xmp"),
         ("pre", "dd dl dt fieldset form li table ul"),
         ("s", "p"), ("small", "p"), ("span", "td th"), ("strike", "p"),
         ("tbody", "tbody tfoot"), ("td", "tbody td tfoot th tr"), ("tfoot", "tbody"),
@@ -208,6 +208,8 @@ struct TreeBuilder {
     var seenHead = false, seenBody = false
     /// Dropped `html`/`head`/`body` start tags, whose end tags are dropped too.
     var misplaced = 0
+    /// Tests: the events as text ("<p@1 class=x>", "</p>", "[text]").
+    var trace: UnsafeMutablePointer<String>? = nil
 
     init(page: UnsafeMutablePointer<Page>) {
         self.page = page
@@ -224,6 +226,7 @@ struct TreeBuilder {
         open[Int(id)] += 1
         page.pointee.ownLine = line
         page.pointee.start(UnsafePointer(names.name(id)), atts)
+        if let t = trace { TreeBuilder.traceStart(t, names.name(id), atts, line) }
     }
 
     private mutating func pop(_ line: Int32) {
@@ -231,6 +234,7 @@ struct TreeBuilder {
         open[Int(id)] -= 1
         page.pointee.ownLine = line
         page.pointee.end()
+        if let t = trace { t.pointee += "</" + String(cString: names.name(id)) + ">" }
     }
 
     private mutating func autoClose(_ id: Int32, _ line: Int32) {
@@ -298,12 +302,29 @@ struct TreeBuilder {
         }
         page.pointee.ownLine = line
         page.pointee.characters(p, n)
+        if let t = trace { TreeBuilder.traceText(t, p, n, line) }
     }
 
     /// Text that never opens a paragraph (raw text, a stray '<').
     mutating func rawText(_ p: UnsafePointer<UInt8>, _ n: Int, line: Int32) {
         page.pointee.ownLine = line
         page.pointee.characters(p, n)
+        if let t = trace { TreeBuilder.traceText(t, p, n, line) }
+    }
+
+    static func traceStart(_ t: UnsafeMutablePointer<String>, _ name: UnsafeMutablePointer<UInt8>, _ atts: Atts?, _ line: Int32) {
+        t.pointee += "<" + String(cString: name) + "@\(line)"
+        if var a = atts {
+            while let an = a[0] {
+                t.pointee += " " + String(cString: an) + (a[1].map { "=" + String(cString: $0) } ?? "")
+                a += 2
+            }
+        }
+        t.pointee += ">"
+    }
+
+    static func traceText(_ t: UnsafeMutablePointer<String>, _ p: UnsafePointer<UInt8>, _ n: Int, _ line: Int32) {
+        t.pointee += "[" + String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self) + "]"
     }
 
     private mutating func paragraph(_ line: Int32) {
