@@ -108,6 +108,10 @@ struct Page {
     private var scratchCap = 0
     /// The line of the current event when the own tokenizer drives the page.
     var ownLine: Int32 = 0
+    /// The tree builder's id of the element name being started (-1: none),
+    /// and its `names` index per id.
+    var ownNameID: Int32 = -1
+    private var ownNames: [Int32] = []
 
     private enum Capture { case none, title, jsonLD }
 
@@ -338,9 +342,20 @@ struct Page {
         let idx = Int32(nodes.count)
         var nameRef: Int32 = -1
         if tag == .other || tag == .custom {
-            let s = String(cString: name).asciiLowered
-            if let k = nameIndex[s] { nameRef = k } else {
-                nameRef = Int32(names.count); names.append(s); nameIndex[s] = nameRef
+            // The own tokenizer's names are lowercase and numbered: one
+            // String per distinct name, not per element.
+            let own = Int(ownNameID)
+            if own >= 0 && own < ownNames.count && ownNames[own] >= 0 {
+                nameRef = ownNames[own]
+            } else {
+                let s = String(cString: name).asciiLowered
+                if let k = nameIndex[s] { nameRef = k } else {
+                    nameRef = Int32(names.count); names.append(s); nameIndex[s] = nameRef
+                }
+                if own >= 0 {
+                    if own >= ownNames.count { ownNames += [Int32](repeating: -1, count: own + 1 - ownNames.count) }
+                    ownNames[own] = nameRef
+                }
             }
         }
         nodes.append(Node(tag: tag, hint: hint, parent: elemStack.last ?? -1, end: idx + 1,

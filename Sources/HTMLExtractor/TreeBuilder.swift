@@ -225,6 +225,7 @@ struct TreeBuilder {
         if Int(id) >= open.count { open += [Int32](repeating: 0, count: Int(id) + 1 - open.count) }
         open[Int(id)] += 1
         page.pointee.ownLine = line
+        page.pointee.ownNameID = id
         page.pointee.start(UnsafePointer(names.name(id)), atts)
         if let t = trace { TreeBuilder.traceStart(t, names.name(id), atts, line) }
     }
