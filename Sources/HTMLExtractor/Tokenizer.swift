@@ -37,6 +37,7 @@ struct Tokenizer {
     private var aptrCap = 64
     private var refBuf: UnsafeMutablePointer<UInt8>
     private var attrHashes: [Int] = []
+    private var attrMap: [Int: Int] = [:]
 
     static let maxName = 100
 
@@ -326,6 +327,7 @@ struct Tokenizer {
         alen = 0
         aoffs.removeAll(keepingCapacity: true)
         attrHashes.removeAll(keepingCapacity: true)
+        if !attrMap.isEmpty { attrMap.removeAll(keepingCapacity: true) }
         var selfClosing = false
         while true {
             while pos < n && Tokenizer.isSpace(p[pos]) { pos += 1 }
@@ -372,16 +374,28 @@ struct Tokenizer {
                 }
                 reserve(1); abuf[alen] = 0; alen += 1
             }
-            // Duplicates: the first wins.
+            // Duplicates: the first wins. Many attributes: a set of name
+            // hashes (to the first attribute with each), so a tag with 100,000 of them stays linear.
             var dup = false
-            for (k, ah) in attrHashes.enumerated() where ah == Int(h) {
-                let o = Int(aoffs[2 * k])
-                if memcmp(abuf + o, abuf + nOff, nLen + 1) == 0 { dup = true; break }
+            let many = attrHashes.count >= 32
+            if many && attrMap.isEmpty {
+                for (k, ah) in attrHashes.enumerated() where attrMap[ah] == nil { attrMap[ah] = k }
+            }
+            var scan = !many
+            if many, let k = attrMap[Int(h)] {
+                if memcmp(abuf + Int(aoffs[2 * k]), abuf + nOff, nLen + 1) == 0 { dup = true } else { scan = true }
+            }
+            if scan {
+                for (k, ah) in attrHashes.enumerated() where ah == Int(h) {
+                    let o = Int(aoffs[2 * k])
+                    if memcmp(abuf + o, abuf + nOff, nLen + 1) == 0 { dup = true; break }
+                }
             }
             if dup {
                 alen = nOff
             } else {
                 aoffs.append(Int32(nOff)); aoffs.append(vOff)
+                if many && attrMap[Int(h)] == nil { attrMap[Int(h)] = attrHashes.count }
                 attrHashes.append(Int(h))
             }
         }

@@ -14,6 +14,8 @@
 //   ranks higher (div < td/th < tr < thead/tbody/tfoot < table < head/body <
 //   html); an end tag whose element is not open is ignored (`</p>` too);
 // - void elements and `<x/>` end at once.
+// Also: an end tag whose element is more than 1,024 open elements down is
+// ignored (the closing happens at the end of the page instead).
 // Deliberate differences from libxml2: `wbr`, `embed`, `source`, `track` are
 // void (libxml2 keeps `wbr` open, so the text after it was lost).
 // Nothing recurses: the open elements are an array.
@@ -210,6 +212,7 @@ struct TreeBuilder {
     var misplaced = 0
     /// Tests: the events as text ("<p@1 class=x>", "</p>", "[text]").
     var trace: UnsafeMutablePointer<String>? = nil
+    static let maxEndScan = 1024
 
     init(page: UnsafeMutablePointer<Page>) {
         self.page = page
@@ -285,10 +288,14 @@ struct TreeBuilder {
         let k = names.known.count
         let prio = Int(id) < k ? names.known.priority[Int(id)] : 100
         var i = stack.count - 1
+        let floor = stack.count - TreeBuilder.maxEndScan
         while i >= 0 && stack[i] != id {
             let s = stack[i]
             if (Int(s) < k ? names.known.priority[Int(s)] : 100) > prio { return }
             i -= 1
+            // Deeper than this: ignored, so that end tags that close nothing
+            // cannot make a deep page quadratic (libxml2 scanned it all).
+            if i < floor { return }
         }
         while stack.count > i + 1 { pop(line) }
         pop(line)

@@ -45,6 +45,20 @@ final class TokenizerTests: XCTestCase {
                        "<html@1><body@1><span@1><div@1>[x][y]</div></span></body></html>")
     }
 
+    func testDeepAndWide() {
+        // An end tag more than 1,024 open elements down closes nothing; the end of the page does.
+        let deep = "<div>" + String(repeating: "<b>", count: 1100) + "x</div>y"
+        let t = events(deep)
+        XCTAssertTrue(t.hasSuffix("[x][y]" + String(repeating: "</b>", count: 1100) + "</div></body></html>"))
+        let shallow = "<div>" + String(repeating: "<b>", count: 1000) + "x</div>y"
+        XCTAssertTrue(events(shallow).hasSuffix("[x]" + String(repeating: "</b>", count: 1000) + "</div>[y]</body></html>"))
+        // 100,000 attributes, duplicates dropped (first wins), in linear time.
+        let attrs = (0..<100_000).map { "a\($0 % 50_000)=\"v\($0)\"" }.joined(separator: " ")
+        let w = events("<div \(attrs)>t</div>")
+        XCTAssertTrue(w.contains(" a49999=v49999>[t]"))
+        XCTAssertFalse(w.contains("v50000"))
+    }
+
     func testVoidAndSelfClosing() {
         XCTAssertEqual(events("<p>a<br>b<img src=x>c<wbr>d<hr>e"),
                        "<html@1><body@1><p@1>[a]<br@1></br>[b]<img@1 src=x></img>[c]<wbr@1></wbr>[d]</p><hr@1></hr>[e]</body></html>")
