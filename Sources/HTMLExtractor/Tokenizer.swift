@@ -117,14 +117,18 @@ struct Tokenizer {
         var textStart = pos
         while pos < n {
             guard let i = find(0x3C, from: pos, to: n) else { break }
-            if i + 1 >= n { break }
+            // A '<' or '</' at the very end is a tag cut off: dropped.
+            if i + 1 >= n || i + 2 >= n && p[i + 1] == 0x2F {
+                flushText(textStart, i)
+                textStart = n
+                break
+            }
             let c = p[i + 1]
             if Tokenizer.isLetter(c) {
                 flushText(textStart, i)
                 pos = i + 1
                 if !startTag() { pos = n; textStart = n; break }
             } else if c == 0x2F {  // '/'
-                if i + 2 >= n { break }
                 let d = p[i + 2]
                 flushText(textStart, i)
                 if Tokenizer.isLetter(d) {

@@ -111,11 +111,12 @@ final class TokenizerTests: XCTestCase {
     func testTruncatedTags() {
         XCTAssertEqual(events("<p>a<div class=\"x"), "<html@1><body@1><p@1>[a]</p></body></html>")
         XCTAssertEqual(events("<p>a</p"), "<html@1><body@1><p@1>[a]</p></body></html>")
-        // A '<' or '</' at the very end is text (HTML).
-        XCTAssertEqual(events("<p>a<"), "<html@1><body@1><p@1>[a<]</p></body></html>")
-        XCTAssertEqual(events("<p>a</"), "<html@1><body@1><p@1>[a</]</p></body></html>")
+        // A '<' or '</' at the very end is a cut-off tag too.
+        XCTAssertEqual(events("<p>a<"), "<html@1><body@1><p@1>[a]</p></body></html>")
+        XCTAssertEqual(events("<p>a</"), "<html@1><body@1><p@1>[a]</p></body></html>")
         XCTAssertEqual(events(""), "")
-        XCTAssertEqual(events("<"), "<html@1><body@1><p@1>[<]</p></body></html>")
+        XCTAssertEqual(events("<"), "")
+        XCTAssertEqual(events("a</"), "<html@1><body@1><p@1>[a]</p></body></html>")
     }
 
     func testLines() {
