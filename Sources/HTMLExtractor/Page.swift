@@ -102,8 +102,7 @@ struct Page {
     private var pendingSpace = false
     private var pendingNewline = false
     private var lastWasBr = false
-    /// Class/id words -> hints, shared by the pages one thread reads.
-    private let hintCache = HintCache.current()
+    private var hintCache: [UInt64: Hint] = [:]
     /// appendText's buffer, freed when the parse ends.
     private var scratch: UnsafeMutablePointer<UInt8>? = nil
     private var scratchCap = 0
@@ -634,11 +633,10 @@ struct Page {
             n += 1
             if n > 512 { break }
         }
-        if let c = hintCache.map[h] { return c }
+        if let c = hintCache[h] { return c }
         var hint = Words.classify(v, n)
         if kind == 1 && Page.hasHiddenClass(v, n) { hint.insert(.hidden) }
-        if hintCache.map.count >= HintCache.limit { hintCache.map.removeAll(keepingCapacity: true) }
-        hintCache.map[h] = hint
+        hintCache[h] = hint
         return hint
     }
 
@@ -786,29 +784,5 @@ struct Page {
     private mutating func readLink(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         guard links.count < 500, let rel = Page.value(atts, "rel"), let href = Page.value(atts, "href") else { return }
         links.append(LinkTag(rel: rel.asciiLowered, href: href, title: Page.value(atts, "title")))
-    }
-}
-
-/// The hint of a class or id value depends on its bytes only (Words.classify,
-/// hidden classes), so one cache serves every page a thread reads: class
-/// names such as "row" or "menu-item" recur across pages and sites. Per
-/// thread (pthread key), so no locking; emptied when it reaches `limit`.
-final class HintCache {
-    var map: [UInt64: Hint] = [:]
-    static let limit = 100_000
-
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { p in
-            if let p { Unmanaged<HintCache>.fromOpaque(p).release() }
-        }
-        return k
-    }()
-
-    static func current() -> HintCache {
-        if let p = pthread_getspecific(key) { return Unmanaged<HintCache>.fromOpaque(p).takeUnretainedValue() }
-        let c = HintCache()
-        pthread_setspecific(key, Unmanaged.passRetained(c).toOpaque())
-        return c
     }
 }
