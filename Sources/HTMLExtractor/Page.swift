@@ -138,6 +138,7 @@ struct Page {
         page.nodes.reserveCapacity(4096)
         page.chunks.reserveCapacity(1024)
         page.arena.reserveCapacity(min(bytes.count / 8, 1 << 20))
+        page.hintCache.reserveCapacity(512)
         withUnsafeMutablePointer(to: &page) { p in
             if encoding == "UTF-8" {
                 Tokenizer.run(bytes, into: p)
