@@ -17,20 +17,32 @@ struct EntityTable: Sendable {
     init() {
         var blob: [UInt8] = []
         var entries: [(off: Int32, len: Int32, a: UInt32, b: UInt32)] = []
+        blob.reserveCapacity(16_384)
+        entries.reserveCapacity(EntityData.count)
         var maxLegacy = 0
-        for line in Array(EntityData.text.utf8).split(separator: 0x0A) {
-            let parts = Array(line).split(separator: 0x20)
-            guard parts.count >= 2 else { continue }
-            let name = Array(parts[0])
-            func hex(_ s: ArraySlice<UInt8>) -> UInt32 {
-                var v: UInt32 = 0
-                for c in s { v = v * 16 + UInt32(c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10) }
-                return v
+        // One pass over "name HEX[ HEX]\n" lines.
+        var text = EntityData.text
+        text.withUTF8 { t in
+            var i = 0
+            let n = t.count
+            while i < n {
+                let off = blob.count
+                while i < n && t[i] != 0x20 { blob.append(t[i]); i += 1 }
+                let len = blob.count - off
+                var cps: (UInt32, UInt32) = (0, 0)
+                var which = 0
+                while i < n && t[i] != 0x0A {
+                    if t[i] == 0x20 { which += 1; i += 1; continue }
+                    let c = t[i]
+                    let d = UInt32(c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x61 + 10)
+                    if which == 1 { cps.0 = cps.0 * 16 + d } else { cps.1 = cps.1 * 16 + d }
+                    i += 1
+                }
+                i += 1
+                if len == 0 { continue }
+                entries.append((Int32(off), Int32(len), cps.0, cps.1))
+                if blob[off + len - 1] != 0x3B { maxLegacy = max(maxLegacy, len) }
             }
-            let a = hex(parts[1]), b = parts.count > 2 ? hex(parts[2]) : 0
-            entries.append((Int32(blob.count), Int32(name.count), a, b))
-            blob += name
-            if name.last != 0x3B { maxLegacy = max(maxLegacy, name.count) }
         }
         var size = 1
         while size < entries.count * 2 { size <<= 1 }

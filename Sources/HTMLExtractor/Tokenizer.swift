@@ -24,7 +24,6 @@ struct Tokenizer {
     private var linePos = 0
     private var lineNo: Int32 = 1
     var tb: TreeBuilder
-    private let entities = EntityTable.shared
 
     // Reused buffers: the tag name, attribute bytes (name\0value\0...), the
     // attribute pointer list, a decoded reference.
@@ -236,6 +235,8 @@ struct Tokenizer {
         var k = j
         while k < e && k - j < 40 && Tokenizer.isAlnum(p[k]) { k += 1 }
         if k == j { return (0, 0) }
+        // Built on the first named reference, not per process.
+        let entities = EntityTable.shared
         if k < e && p[k] == 0x3B, let (a, b) = entities.find(p + j, k + 1 - j) {
             var w = Tokenizer.utf8(a, out)
             if b != 0 { w += Tokenizer.utf8(b, out + w) }
