@@ -83,3 +83,67 @@ enum Charset {
         return nil
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Charset {
+    /// The page as UTF-8 for the tokenizer. windows-1252 is converted here
+    /// (bytes it leaves undefined become U+0081 etc., as browsers read them);
+    /// other encodings with iconv, where a sequence iconv cannot convert
+    /// becomes U+FFFD and reading goes on at the next byte. An encoding iconv
+    /// does not know is read as windows-1252. The output is valid UTF-8.
+    static func toUTF8(_ b: UnsafeBufferPointer<UInt8>, from encoding: String) -> [UInt8] {
+        let e = encoding.lowercased()
+        if e == "windows-1252" || e == "cp1252" { return fromWindows1252(b) }
+        let cd = iconv_open("UTF-8", encoding)
+        if cd == iconv_t(bitPattern: -1) { return fromWindows1252(b) }
+        defer { iconv_close(cd) }
+        var out = [UInt8](repeating: 0, count: b.count * 2 + 16)
+        var used = 0
+        var inPos = 0
+        while inPos < b.count {
+            var inLeft = b.count - inPos
+            var outLeft = out.count - used
+            let r: Int = out.withUnsafeMutableBufferPointer { ob in
+                var ip: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(mutating: b.baseAddress! + inPos)
+                    .assumingMemoryBound(to: CChar.self)
+                var op: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(ob.baseAddress! + used)
+                    .assumingMemoryBound(to: CChar.self)
+                return iconv(cd, &ip, &inLeft, &op, &outLeft)
+            }
+            let err = errno
+            inPos = b.count - inLeft
+            used = out.count - outLeft
+            if r != -1 { break }
+            if err == E2BIG {
+                out += [UInt8](repeating: 0, count: out.count)
+            } else {
+                // EILSEQ, or EINVAL (a sequence cut at the end): U+FFFD, next byte.
+                if out.count - used < 3 { out += [UInt8](repeating: 0, count: out.count) }
+                out[used] = 0xEF; out[used + 1] = 0xBF; out[used + 2] = 0xBD
+                used += 3
+                inPos += 1
+                _ = iconv(cd, nil, nil, nil, nil)
+            }
+        }
+        out.removeSubrange(used...)
+        return out
+    }
+
+    static func fromWindows1252(_ b: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(b.count + b.count / 8)
+        var tmp: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        for c in b {
+            if c < 0x80 { out.append(c); continue }
+            let v: UInt32 = c < 0xA0 ? Tokenizer.win1252[Int(c - 0x80)] : UInt32(c)
+            let k = withUnsafeMutableBytes(of: &tmp) { Tokenizer.utf8(v, $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            withUnsafeBytes(of: &tmp) { out.append(contentsOf: $0.prefix(k)) }
+        }
+        return out
+    }
+}

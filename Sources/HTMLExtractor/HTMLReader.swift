@@ -20,6 +20,7 @@ public struct HTMLReader: Sendable {
         let (page, encoding) = bytes.withUnsafeBufferPointer { b -> (Page, String) in
             if Charset.looksBinary(b) { return (Page(), "UTF-8") }
             let enc = Charset.choose(b)
+            if let dir = Page.diffDir { Page.differential(b, encoding: enc, source: source, dir: dir) }
             return (Page.parse(b, encoding: enc), enc)
         }
         let ex = Extractor(page: page).run()

@@ -106,6 +106,12 @@ struct Page {
     /// appendText's buffer, freed when the parse ends.
     private var scratch: UnsafeMutablePointer<UInt8>? = nil
     private var scratchCap = 0
+    /// The line of the current event when the own tokenizer drives the page.
+    var ownLine: Int32 = 0
+    /// The tree builder's id of the element name being started (-1: none),
+    /// and its `names` index per id.
+    var ownNameID: Int32 = -1
+    private var ownNames: [Int32] = []
 
     private enum Capture { case none, title, jsonLD }
 
@@ -114,6 +120,41 @@ struct Page {
     /// Parses `bytes` (in `encoding`) into a page. Never fails; bytes that are
     /// not HTML give a page with few or no nodes.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
+        useLibXML ? parseLibXML(bytes, encoding: encoding) : parseOwn(bytes, encoding: encoding)
+    }
+
+    /// LECTERN_HTML_PARSER=libxml2 reads pages with libxml2's SAX parser, as
+    /// before the own tokenizer (for comparisons).
+    static let useLibXML: Bool = {
+        guard let v = getenv("LECTERN_HTML_PARSER") else { return false }
+        return String(cString: v) == "libxml2"
+    }()
+
+    /// The own tokenizer and tree builder, on UTF-8 (other encodings are
+    /// converted first).
+    static func parseOwn(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
+        var page = Page()
+        guard bytes.baseAddress != nil, bytes.count > 0 else { return page }
+        page.nodes.reserveCapacity(4096)
+        page.chunks.reserveCapacity(1024)
+        page.arena.reserveCapacity(min(bytes.count / 8, 1 << 20))
+        page.hintCache.reserveCapacity(512)
+        withUnsafeMutablePointer(to: &page) { p in
+            if encoding == "UTF-8" {
+                Tokenizer.run(bytes, into: p)
+            } else {
+                let u = Charset.toUTF8(bytes, from: encoding)
+                u.withUnsafeBufferPointer { Tokenizer.run($0, into: p) }
+            }
+            p.pointee.finish()
+            p.pointee.scratch?.deallocate()
+            p.pointee.scratch = nil
+            p.pointee.scratchCap = 0
+        }
+        return page
+    }
+
+    static func parseLibXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
         var page = Page()
         guard let base = bytes.baseAddress, bytes.count > 0 else { return page }
         LibXML.silenceThisThread()
@@ -167,7 +208,7 @@ struct Page {
     }
 
     private var currentLine: Int32 {
-        guard let c = ctxt, let input = c.pointee.input else { return 0 }
+        guard let c = ctxt, let input = c.pointee.input else { return ownLine }
         return input.pointee.line
     }
 
@@ -212,7 +253,7 @@ struct Page {
 
     // MARK: - events
 
-    private mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+    mutating func start(_ name: UnsafePointer<UInt8>, _ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
         if skipDepth > 0 {
             skipDepth += 1
             // Raw text nobody reads (capture only happens at depth 1).
@@ -302,9 +343,20 @@ struct Page {
         let idx = Int32(nodes.count)
         var nameRef: Int32 = -1
         if tag == .other || tag == .custom {
-            let s = String(cString: name).asciiLowered
-            if let k = nameIndex[s] { nameRef = k } else {
-                nameRef = Int32(names.count); names.append(s); nameIndex[s] = nameRef
+            // The own tokenizer's names are lowercase and numbered: one
+            // String per distinct name, not per element.
+            let own = Int(ownNameID)
+            if own >= 0 && own < ownNames.count && ownNames[own] >= 0 {
+                nameRef = ownNames[own]
+            } else {
+                let s = String(cString: name).asciiLowered
+                if let k = nameIndex[s] { nameRef = k } else {
+                    nameRef = Int32(names.count); names.append(s); nameIndex[s] = nameRef
+                }
+                if own >= 0 {
+                    if own >= ownNames.count { ownNames += [Int32](repeating: -1, count: own + 1 - ownNames.count) }
+                    ownNames[own] = nameRef
+                }
             }
         }
         nodes.append(Node(tag: tag, hint: hint, parent: elemStack.last ?? -1, end: idx + 1,
@@ -326,7 +378,7 @@ struct Page {
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth += 1 }
     }
 
-    private mutating func end() {
+    mutating func end() {
         if skipDepth > 0 {
             skipDepth -= 1
             if skipDepth == 0 && capture != .none {
@@ -353,7 +405,7 @@ struct Page {
         nodes[Int(idx)].chunkEnd = Int32(chunks.count)
     }
 
-    private mutating func characters(_ p: UnsafePointer<UInt8>, _ n: Int) {
+    mutating func characters(_ p: UnsafePointer<UInt8>, _ n: Int) {
         if skipDepth > 0 {
             if skipDepth == 1 && capture != .none && captured.count < 1 << 22 {
                 captured.append(contentsOf: UnsafeBufferPointer(start: p, count: n))
