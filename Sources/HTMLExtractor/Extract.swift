@@ -247,26 +247,12 @@ final class Extractor {
             let parent = page.nodes[p]
             guard parent.end - Int32(p) > 3, parent.chunkEnd - parent.chunkStart >= 6, parent.hint.isDisjoint(with: own)
             else { continue }
-            var run: [(Int32, Int32)] = []
-            var runTag: Tag? = nil
-            func close() {
-                if run.count >= 3 { runs.append((Int32(p), run)) }
-                run = []
-            }
-            var j = Int32(p) + 1
-            while j < parent.end {
+            for run in page.siblingRuns(of: Int32(p), { j in
                 let child = page.nodes[Int(j)]
-                if child.chunkEnd > child.chunkStart {
-                    if child.tag != runTag { close(); runTag = child.tag }
-                    if itemTags.contains(child.tag), child.hint.isDisjoint(with: own), let m = dated(j) {
-                        run.append((j, m))
-                    } else {
-                        close()
-                    }
-                }
-                j = child.end
+                return itemTags.contains(child.tag) && child.hint.isDisjoint(with: own) ? dated(j) : nil
+            }) {
+                runs.append((Int32(p), run))
             }
-            close()
         }
         for (p, items) in runs {
             page.nodes[Int(p)].hint.insert(.commentList)
@@ -647,25 +633,10 @@ final class Extractor {
             for p in Int(r)..<Int(page.nodes[Int(r)].end) {
                 let parent = page.nodes[p]
                 guard parent.chunkEnd - parent.chunkStart >= 6 else { continue }
-                var run: [Int32] = []
-                var runTag: Tag? = nil
-                func close() {
-                    if run.count >= 3 {
-                        runs.append((Int32(p), Int(page.nodes[Int(run[0])].chunkStart),
-                                     Int(page.nodes[Int(run.last!)].chunkEnd)))
-                    }
-                    run = []
+                for run in page.siblingRuns(of: Int32(p), { isCard($0) ? () : nil }) {
+                    runs.append((Int32(p), Int(page.nodes[Int(run[0].0)].chunkStart),
+                                 Int(page.nodes[Int(run.last!.0)].chunkEnd)))
                 }
-                var j = Int32(p) + 1
-                while j < parent.end {
-                    let child = page.nodes[Int(j)]
-                    if child.chunkEnd > child.chunkStart {
-                        if child.tag != runTag { close(); runTag = child.tag }
-                        if isCard(j) { run.append(j) } else { close() }
-                    }
-                    j = child.end
-                }
-                close()
             }
         }
         guard !runs.isEmpty else { return out }
@@ -1786,4 +1757,31 @@ struct LDEvidence {
 
 extension UInt64 {
     @inline(__always) func rotateLeft(_ k: UInt64) -> UInt64 { (self << k) | (self >> (64 - k)) }
+}
+
+extension Page {
+    /// Runs of three or more consecutive children of `parent` (children with
+    /// no text are passed over) of one tag that each give a value for `item`:
+    /// the repetition behind comment lists and teaser cards.
+    func siblingRuns<T>(of parent: Int32, _ item: (Int32) -> T?) -> [[(Int32, T)]] {
+        var runs: [[(Int32, T)]] = []
+        var run: [(Int32, T)] = []
+        var runTag: Tag? = nil
+        func close() {
+            if run.count >= 3 { runs.append(run) }
+            run = []
+        }
+        var j = parent + 1
+        let end = nodes[Int(parent)].end
+        while j < end {
+            let child = nodes[Int(j)]
+            if child.chunkEnd > child.chunkStart {
+                if child.tag != runTag { close(); runTag = child.tag }
+                if let v = item(j) { run.append((j, v)) } else { close() }
+            }
+            j = child.end
+        }
+        close()
+        return runs
+    }
 }

@@ -315,8 +315,9 @@ struct Tokenizer {
         }
     }
 
-    /// A start tag; `pos` is at its name. False when the page ends inside it.
-    private mutating func startTag() -> Bool {
+    /// Reads a tag's name from `pos` into `nameBuf`, lowercased (NUL -> U+FFFD,
+    /// cut at maxName bytes); returns its length. Shared by start and end tags.
+    private mutating func readTagName() -> Int {
         var len = 0
         while pos < n {
             let c = p[pos]
@@ -326,6 +327,12 @@ struct Tokenizer {
             } else if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
             pos += 1
         }
+        return len
+    }
+
+    /// A start tag; `pos` is at its name. False when the page ends inside it.
+    private mutating func startTag() -> Bool {
+        let len = readTagName()
         if pos >= n { return false }
         let nameLine = lineAt(pos)
         let id = tb.names.intern(nameBuf, len)
@@ -467,15 +474,7 @@ struct Tokenizer {
 
     /// An end tag; `pos` is at its name. False when the page ends inside it.
     private mutating func endTag() -> Bool {
-        var len = 0
-        while pos < n {
-            let c = p[pos]
-            if Tokenizer.isSpace(c) || c == 0x2F || c == 0x3E { break }
-            if c == 0 {
-                if len + 3 <= Tokenizer.maxName { nameBuf[len] = 0xEF; nameBuf[len + 1] = 0xBF; nameBuf[len + 2] = 0xBD; len += 3 }
-            } else if len < Tokenizer.maxName { nameBuf[len] = Tokenizer.lower(c); len += 1 }
-            pos += 1
-        }
+        let len = readTagName()
         guard let gt = find(0x3E, from: pos, to: n) else { return false }
         let line = lineAt(gt)
         pos = gt + 1
