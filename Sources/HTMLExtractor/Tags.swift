@@ -49,7 +49,7 @@ enum Tag: UInt8 {
                        .dir, .div, .dl, .dt, .fieldset, .figcaption, .figure, .footer, .form, .frameset,
                        .h1, .h2, .h3, .h4, .h5, .h6, .head, .header, .hgroup, .hr, .html, .li, .main,
                        .menu, .nav, .ol, .p, .pre, .section, .summary, .table, .tbody, .td, .tfoot, .th,
-                       .thead, .tr, .ul, .caption, .legend, .custom, .xmp, .listing, .plaintext] {
+                       .thead, .tr, .ul, .caption, .legend, .xmp, .listing, .plaintext] {
             r[Int(t.rawValue)].insert(.block)
         }
         for t: Tag in [.script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed,
