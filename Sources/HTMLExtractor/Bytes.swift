@@ -3,6 +3,15 @@
 // keeps every offset).
 
 enum Bytes {
+    /// FNV-1a over `n` bytes: the hash of the reader's open-addressing tables
+    /// (element names, entity names, class words).
+    @inline(__always)
+    static func fnv1a(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt32 {
+        var h: UInt32 = 2166136261
+        for i in 0..<n { h = (h ^ UInt32(p[i])) &* 16777619 }
+        return h
+    }
+
     static func find<H: RandomAccessCollection, N: RandomAccessCollection>(
         _ hay: H, _ needle: N, from start: Int = 0
     ) -> Int? where H.Element == UInt8, N.Element == UInt8, H.Index == Int, N.Index == Int {

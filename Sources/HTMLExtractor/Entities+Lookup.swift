@@ -59,11 +59,7 @@ struct EntityTable: Sendable {
         self.maxLegacy = maxLegacy
     }
 
-    static func hash(_ b: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        var h: UInt32 = 2166136261
-        for i in 0..<n { h = (h ^ UInt32(b[i])) &* 16777619 }
-        return Int(h)
-    }
+    static func hash(_ b: UnsafePointer<UInt8>, _ n: Int) -> Int { Int(Bytes.fnv1a(b, n)) }
 
     static func hash(_ b: [UInt8], _ off: Int, _ n: Int) -> Int {
         b.withUnsafeBufferPointer { hash($0.baseAddress! + off, n) }

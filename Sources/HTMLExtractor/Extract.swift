@@ -1616,20 +1616,24 @@ final class Extractor {
 
     /// A credit marker ("Photo:", "(Image: ...", "Photo by") in the last 60 bytes
     /// (with a name after it: creditInCaption).
+    /// A bare "credit:" is not enough here: a line ending "Credit: X" may be
+    /// a sentence's attribution rather than a caption.
     static func endsWithCredit(_ t: String) -> Bool {
         let l = Bytes.lower(t)
-        for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "image:",
-                       "picture:", "illustration:", "photo by ", "image by "] {
+        for marker in creditMarkers where marker != "credit:" {
             if let k = Bytes.findLast(l, Array(marker.utf8)), k + 60 >= l.count { return true }
         }
         return false
     }
 
+    /// Markers a caption's credit follows, most specific first.
+    static let creditMarkers = ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
+                                "picture:", "illustration:", "photo by ", "image by "]
+
     static func creditInCaption(_ t: String) -> String? {
         let l = Bytes.lower(t)
         let orig = Array(t.utf8)
-        for marker in ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
-                       "picture:", "illustration:", "photo by ", "image by "] {
+        for marker in creditMarkers {
             if let k = Bytes.findLast(l, Array(marker.utf8)) {
                 var rest = String(decoding: orig[(k + marker.utf8.count)...], as: UTF8.self).trimmingSpaces()
                 if let close = rest.firstIndex(of: ")") { rest = String(rest[..<close]) }

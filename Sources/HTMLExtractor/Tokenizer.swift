@@ -136,14 +136,14 @@ struct Tokenizer {
                 } else if d == 0x3E {
                     pos = i + 3
                 } else {
-                    pos = (find(0x3E, from: i + 2, to: n) ?? n - 1) + 1
+                    pos = pastGT(i + 2)
                 }
             } else if c == 0x21 {  // '!'
                 flushText(textStart, i)
                 pos = commentEnd(i)
             } else if c == 0x3F {  // '?'
                 flushText(textStart, i)
-                pos = (find(0x3E, from: i + 2, to: n) ?? n - 1) + 1
+                pos = pastGT(i + 2)
             } else {
                 // A '<' that starts nothing is text, an event of its own.
                 flushText(textStart, i)
@@ -155,6 +155,10 @@ struct Tokenizer {
         if textStart < n { flushText(textStart, n) }
         tb.finish(lineAt(n))
     }
+
+    /// Just past the first '>' from `s` (the end of the page when there is none):
+    /// where `<?...>`, `<!...>` and `</ ...>` end.
+    private func pastGT(_ s: Int) -> Int { (find(0x3E, from: s, to: n) ?? n - 1) + 1 }
 
     /// Where a `<!` construct ends: `<!--...-->` (or `--!>`), else at `>`.
     private func commentEnd(_ i: Int) -> Int {
@@ -171,7 +175,7 @@ struct Tokenizer {
             }
             return n
         }
-        return (find(0x3E, from: i + 2, to: n) ?? n - 1) + 1
+        return pastGT(i + 2)
     }
 
     // MARK: - text

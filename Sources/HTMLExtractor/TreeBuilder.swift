@@ -146,11 +146,7 @@ struct NameTable {
     private var lens: [Int] = []
     private var slots = [Int32](repeating: -1, count: 64)
 
-    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int {
-        var h: UInt32 = 2166136261
-        for i in 0..<n { h = (h ^ UInt32(p[i])) &* 16777619 }
-        return Int(h)
-    }
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int { Int(Bytes.fnv1a(p, n)) }
 
     func name(_ id: Int32) -> UnsafeMutablePointer<UInt8> {
         id < known.count ? known.ptrs[Int(id)] : ptrs[Int(id) - known.count]
@@ -308,9 +304,7 @@ struct TreeBuilder {
         if c < 0 || c == KnownNames.html || c == KnownNames.head {
             if !(nextIsTag && TreeBuilder.allBlank(p, n)) { paragraph(line) }
         }
-        page.pointee.ownLine = line
-        page.pointee.characters(p, n)
-        if let t = trace { TreeBuilder.traceText(t, p, n, line) }
+        rawText(p, n, line: line)
     }
 
     /// Text that never opens a paragraph (raw text, a stray '<').

@@ -404,9 +404,7 @@ struct FlatWordTable {
 
     @inline(__always)
     func get(_ w: UnsafePointer<UInt8>, _ n: Int) -> Hint {
-        var h: UInt32 = 2166136261
-        for j in 0..<n { h = (h ^ UInt32(w[j])) &* 16777619 }
-        var i = Int(h & 1023)
+        var i = Int(Bytes.fnv1a(w, n) & 1023)
         while true {
             let l = Int(lens[i])
             if l == 0 { return [] }
