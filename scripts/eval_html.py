@@ -196,7 +196,7 @@ def run_lectern(binary, inputs, ids, runs):
             sys.exit("lectern failed with status %d" % res.returncode)
         best = dt if best is None else min(best, dt)
         if i == 0:
-            for line in res.stdout.decode("utf-8").splitlines():
+            for line in res.stdout.decode("utf-8").split("\n"):
                 if not line.strip():
                     continue
                 a = json.loads(line)

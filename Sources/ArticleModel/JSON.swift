@@ -32,12 +32,21 @@ public struct JSONWriter {
                 }
                 let c = b[i]
                 i += 1
-                guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
-                let at = i - 1
+                guard c < 0x20 || c == 0x22 || c == 0x5C || c == 0xE2 else { continue }
+                // U+2028 and U+2029 are valid in JSON strings, but line readers
+                // (Python's splitlines, older JavaScript) end a JSONL record there.
+                var sep: UInt8 = 0
+                if c == 0xE2 {
+                    guard i + 1 < n, b[i] == 0x80, b[i + 1] == 0xA8 || b[i + 1] == 0xA9 else { continue }
+                    sep = b[i + 1]
+                    i += 2
+                }
+                let at = sep == 0 ? i - 1 : i - 3
                 if start < at {
                     out.append(contentsOf: s[u.index(u.startIndex, offsetBy: start)..<u.index(u.startIndex, offsetBy: at)])
                 }
                 switch c {
+                case 0xE2: out.append(sep == 0xA8 ? "\\u2028" : "\\u2029")
                 case 0x22: out.append("\\\"")
                 case 0x5C: out.append("\\\\")
                 case 0x0A: out.append("\\n")
@@ -60,14 +69,16 @@ public struct JSONWriter {
         out.append("\"")
     }
 
-    /// True when one of the eight bytes may be a control character, '"' or
-    /// '\\' (exact for "none": the zero-byte test has no false negatives).
+    /// True when one of the eight bytes may be a control character, '"',
+    /// '\\' or 0xE2 (the lead byte of U+2028/U+2029) (exact for "none": the
+    /// zero-byte test has no false negatives).
     @inline(__always) static func mayNeedEscape(_ x: UInt64) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
         func hasZero(_ v: UInt64) -> Bool { (v &- ones) & ~v & high != 0 }
         // A byte < 0x20: (byte - 0x20) borrows into its high bit when the byte's own high bit is clear.
         let control = (x &- 0x2020_2020_2020_2020) & ~x & high != 0
         return control || hasZero(x ^ 0x2222_2222_2222_2222) || hasZero(x ^ 0x5C5C_5C5C_5C5C_5C5C)
+            || hasZero(x ^ 0xE2E2_E2E2_E2E2_E2E2)
     }
 
     mutating func separator() {
