@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Score Lectern's HTML reader on trafilatura's own evaluation pages, side by side with
+trafilatura and Resiliparse: a third, much wider set of real pages (990 pages from some
+hundreds of sites, many languages) than the two dev sets, to see whether the extractor
+learnt shapes or pages.
+
+Each page comes with short text snippets that must be in the extracted body ("with") and
+snippets that must not ("without": menus, dates, footers, teasers). Scored as trafilatura's
+tests/eval_common.py does: whitespace-normalised substring matching; tp = "with" snippets
+found, fn = not found, fp = "without" snippets found, tn = not found; precision, recall and
+F1 over the summed counts. Lectern's body is the same as in scripts/eval_html.py (section
+headings and paragraphs; title, byline, captions and boilerplate are not body).
+
+Pages are split like the dev sets: held out = sha1(page URL) % 3 == 0; --worst lists tuning
+pages only. trafilatura was developed on these pages (they are its own benchmark), so its
+score here flatters it; Lectern and Resiliparse never saw them before.
+Used by scripts/eval-snippets; run that rather than this file.
+"""
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import eval_html as E  # noqa: E402
+
+
+def norm(text):
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def held_out(url):
+    return int(hashlib.sha1(url.encode("utf-8")).hexdigest(), 16) % 3 == 0
+
+
+def counts(item, body):
+    b = norm(body)
+    tp = sum(1 for w in item["with"] if norm(w) in b)
+    fp = sum(1 for w in item["without"] if norm(w) in b)
+    return tp, fp, len(item["with"]) - tp, len(item["without"]) - fp
+
+
+def scores(c):
+    tp, fp, fn, tn = c
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    return f, p, r
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", required=True,
+                    help="trafilatura's tests/ folder (evaldata.json, eval/, cache/)")
+    ap.add_argument("--lectern", required=True)
+    ap.add_argument("--python", default="", help="a Python with trafilatura and resiliparse")
+    ap.add_argument("--worst", type=int, default=0,
+                    help="list N tuning pages where Lectern misses a 'with' or keeps a 'without' snippet")
+    ap.add_argument("--tuning-only", action="store_true", help="score the tuning part only")
+    ap.add_argument("--save", default="", help="write Lectern's bodies (tuning pages) to this JSON file")
+    args = ap.parse_args()
+
+    data = json.load(open(os.path.join(args.corpus, "evaldata.json"), encoding="utf-8"))
+    urls = sorted(u for u in data if not (args.tuning_only and held_out(u)))
+    tmp = tempfile.mkdtemp(prefix="eval-snippets-")
+    try:
+        inputs = []
+        for k, u in enumerate(urls):
+            src = None
+            for sub in ("eval", "cache"):
+                p = os.path.join(args.corpus, sub, data[u]["file"])
+                if os.path.exists(p):
+                    src = p
+                    break
+            if src is None:
+                sys.exit("eval-snippets: no page file for %s (%s)" % (u, data[u]["file"]))
+            dst = os.path.join(tmp, "p%04d.html" % k)
+            shutil.copyfile(src, dst)
+            inputs.append(dst)
+        tools = ["lectern"] + (["trafilatura", "resiliparse"] if args.python else [])
+        parts = [("tuning", [u for u in urls if not held_out(u)])]
+        if not args.tuning_only:
+            parts += [("held-out", [u for u in urls if held_out(u)]), ("all", urls)]
+        rows, per = [], {}
+        for tool in tools:
+            if tool == "lectern":
+                preds, _ = E.run_lectern(args.lectern, inputs, urls, 1)
+            else:
+                preds, _ = E.run_python_tool(args.python, tool, inputs, urls, 1)
+            per[tool] = {u: counts(data[u], (preds.get(u) or {}).get("body", "")) for u in urls}
+            for part, us in parts:
+                tot = [sum(per[tool][u][i] for u in us) for i in range(4)]
+                rows.append((part, len(us), tool, scores(tot), tot))
+        print("%-9s %5s %-12s %6s %6s %6s   %s" % ("part", "pages", "extractor", "F1", "P", "R", "tp/fp/fn/tn"))
+        for part, n, tool, (f, p, r), tot in sorted(rows, key=lambda x: [q for q, _ in parts].index(x[0])):
+            print("%-9s %5d %-12s %6.3f %6.3f %6.3f   %s" % (part, n, tool, f, p, r, "/".join(map(str, tot))))
+        print("held-out = sha1(page URL) % 3 == 0; snippets matched as trafilatura's tests/eval_common.py "
+              "does (whitespace-normalised substrings); trafilatura = bare_extraction(html, with_metadata=True, "
+              "include_comments=False).text, developed on these pages; resiliparse = extract_plain_text(html, "
+              "main_content=True)")
+        if args.worst:
+            bad = [u for u in urls if not held_out(u) and (per["lectern"][u][1] or per["lectern"][u][2])]
+            bad.sort(key=lambda u: -(per["lectern"][u][1] + per["lectern"][u][2]))
+            print("tuning pages where lectern misses a 'with' (fn) or keeps a 'without' (fp): %d" % len(bad))
+            for u in bad[:args.worst]:
+                tp, fp, fn, tn = per["lectern"][u]
+                print("  fn %d fp %d  %s  (%s)" % (fn, fp, data[u]["file"], u[:90]))
+        if args.save:
+            json.dump({data[u]["file"]: {"url": u, "counts": per["lectern"][u]} for u in urls if not held_out(u)},
+                      open(args.save, "w"), ensure_ascii=False, indent=0)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
