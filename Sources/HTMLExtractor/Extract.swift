@@ -12,13 +12,15 @@
 //    misses can move it (LDEvidence, checkRootAgainstArticleBody).
 // 3. Inside the region, text is body unless an element between the region's
 //    root and the text is boilerplate by tag or class words (aside, figure,
-//    share, related, advert, newsletter ...), is mostly links, or is a known
+//    share, related, advert, newsletter ...) and not mostly prose, is mostly links, or is a known
 //    boilerplate line ("Advertisement", "Read more: ..."), or is boilerplate
 //    by structure, without class words: text repeated three times, teaser
 //    cards at the end, short div lines before the body, credit lines, bare
 //    addresses (and, before scoring, runs of dated items are comments).
 //    Outside, text is boilerplate of the kind of its nearest marked
 //    container, or a comment, byline, date, navigation link or tag list.
+// 4. Safety net: a root that gives next to no body while there is three times
+//    as much prose outside it was the wrong element; that prose is the body.
 import ArticleModel
 
 struct Extraction {
@@ -113,6 +115,39 @@ final class Extractor {
     @inline(__always) func linkChars(_ n: Int32) -> Int32 {
         let x = page.nodes[Int(n)]
         return lp[Int(x.chunkEnd)] - lp[Int(x.chunkStart)]
+    }
+
+    /// Prefix sums of the characters of prose chunks (150+ characters not
+    /// counting spaces, about two lines of a column; under a
+    /// fifth links, ending like a sentence), built on first use.
+    private var pp: [Int32]?
+
+    func proseChars(_ n: Int32) -> Int32 {
+        if pp == nil {
+            var a: [Int32] = [0]
+            a.reserveCapacity(page.chunks.count + 1)
+            for c in page.chunks {
+                let prose = c.chars >= 150 && c.linkChars * 5 < c.chars && Extractor.endsLikeSentence(page.text(c))
+                a.append(a.last! + (prose ? c.chars : 0))
+            }
+            pp = a
+        }
+        let x = page.nodes[Int(n)]
+        return pp![Int(x.chunkEnd)] - pp![Int(x.chunkStart)]
+    }
+
+    /// Kinds whose class words still hold inside the content however much
+    /// prose the container has (a comment or a bio is prose too).
+    static let proseProofKinds: Set<String> = ["comment", "comment-meta", "comment-form", "bio", "caption", "popup"]
+
+    /// A marked container inside the content that is mostly prose (300+
+    /// characters, 60% of its text in sentence paragraphs) is the article's
+    /// own text whatever its class says: sites name their story's wrappers
+    /// "widget", "related-content", "header" or "toolbar" too.
+    func isProseContainer(_ n: Int32, kind: String) -> Bool {
+        guard !Extractor.proseProofKinds.contains(kind) else { return false }
+        let p = proseChars(n)
+        return p >= 300 && p * 10 >= chars(n) * 6
     }
 
     func linkDensity(_ n: Int32) -> Float {
@@ -660,6 +695,8 @@ final class Extractor {
     private func label() -> Extraction {
         var out: [Pending] = []
         out.reserveCapacity(page.chunks.count)
+        var outChunk: [Int] = []   // the chunk of each entry of `out`
+        outChunk.reserveCapacity(page.chunks.count)
         var inPageTags: [String] = []
         var tagsNode: Int32 = -1
         var credit: (String, String)? = nil
@@ -686,12 +723,15 @@ final class Extractor {
             let tagName = page.tagName(owner)
             let line = Int(c.whole ? ownerNode.line : c.line)
             let r = region[ci]
+            let chunk = ci
             func block(_ l: BlockLabel, _ rule: String, value: String? = nil, values: [String] = []) {
                 out.append(.block(Block(index: 0, line: line, text: text, label: l, rule: rule,
                                         value: value, values: values, tag: tagName)))
+                outChunk.append(chunk)
             }
             func boiler(_ kind: String, _ group: Int32, _ rule: String) {
                 out.append(.boiler(kind: kind, group: group, text: text, rule: rule, tag: tagName, line: line))
+                outChunk.append(chunk)
             }
 
             // The headline.
@@ -714,6 +754,7 @@ final class Extractor {
                 } else {
                     out.append(.comment(item: ci, text: text, rule: "comment item \(describe(ci))",
                                         tag: tagName, line: line))
+                    outChunk.append(chunk)
                 }
                 continue
             }
@@ -878,7 +919,11 @@ final class Extractor {
                 }
                 if c.chars >= 50 { bodyStarted = true }
                 bodyParas += 1
-                block(.paragraph, "\(rootRule); \(tagName)")
+                if let (n, kind) = ctx.proseContainer {
+                    block(.paragraph, "\(rootRule); \(tagName) in \(kind) container \(describe(n)), kept: mostly prose")
+                } else {
+                    block(.paragraph, "\(rootRule); \(tagName)")
+                }
                 continue
             }
 
@@ -931,6 +976,8 @@ final class Extractor {
                                       rule: "\(rule), between the body's paragraphs", tag: tag))
             }
         }
+
+        safetyNet(&out, outChunk)
 
         // One previous and one next title per container: the longest.
         var bestNav: [Int32: (Int, Hint, String)] = [:]
@@ -1040,6 +1087,40 @@ final class Extractor {
 
     static let ldRule = "body: in the page's JSON-LD articleBody"
 
+    /// The safety net: when the content root gave next to no body (under
+    /// `netBody` characters) but the page has three times as much prose outside
+    /// it (paragraphs of 150+ characters ending like sentences, not in
+    /// comments, bios, popups or strongly marked furniture), the root was the
+    /// wrong element (a footer blurb, a slideshow) and those paragraphs are the
+    /// body. trafilatura compares with a baseline extraction the same way.
+    static let netBody: Int32 = 1000
+
+    private func safetyNet(_ out: inout [Pending], _ outChunk: [Int]) {
+        var body: Int32 = 0
+        for (k, p) in out.enumerated() {
+            if case .block(let b) = p, b.label == .paragraph { body += page.chunks[outChunk[k]].chars }
+        }
+        guard body < Extractor.netBody else { return }
+        let neg = negativeContext()
+        var picked: [Int] = []
+        var total: Int32 = 0
+        for (k, p) in out.enumerated() {
+            guard case .boiler(let kind, _, let text, _, _, _) = p else { continue }
+            let ci = outChunk[k], c = page.chunks[ci]
+            guard region[ci] < 0, c.chars >= 150, c.linkChars * 5 < c.chars, !neg[Int(c.owner)],
+                  !Extractor.proseProofKinds.contains(kind), Extractor.endsLikeSentence(text) else { continue }
+            picked.append(k)
+            total += c.chars
+        }
+        guard total >= 300, total >= body * 3 else { return }
+        for k in picked {
+            guard case .boiler(_, _, let text, let rule, let tag, let line) = out[k] else { continue }
+            out[k] = .block(Block(index: 0, line: line, text: text, label: .paragraph,
+                                  rule: "\(rule); body after all: the content root gave \(body) characters, this is prose",
+                                  tag: tag))
+        }
+    }
+
     /// The site's name (og:site_name, or what <title> adds after the headline).
     func isSiteName(_ t: String) -> Bool {
         let l = Extractor.letters(t)
@@ -1078,6 +1159,7 @@ final class Extractor {
 
     struct Context {
         var boiler: (Int32, String)? = nil   // nearest boilerplate container and its kind
+        var proseContainer: (Int32, String)? = nil   // a marked container passed over: mostly prose
         var commentItem: Int32? = nil
         var commentSection: Int32 = -1
         var commentForm = false
@@ -1148,7 +1230,11 @@ final class Extractor {
             }
             if h.contains(.embed) { inEmbed = true }
             if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
-                ctx.boiler = (n, k)
+                if stop >= 0 && isProseContainer(n, kind: k) {
+                    if ctx.proseContainer == nil { ctx.proseContainer = (n, k) }
+                } else {
+                    ctx.boiler = (n, k)
+                }
             }
             if ctx.linkList < 0, stop >= 0, tag == .ul || tag == .ol || tag == .dl || tag == .table,
                chars(n) > 0, linkDensity(n) > 0.5 {
@@ -1527,13 +1613,14 @@ final class Extractor {
         return words >= 8 && capitalised * 2 < words && sentenceEnd
     }
 
-    /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
-    /// Scripts without case are never shouting.
+    /// Ends with sentence punctuation (or a closing quote or bracket).
     static func endsLikeSentence(_ t: String) -> Bool {
         guard let l = t.unicodeScalars.last else { return false }
         return ".!?:;\"”’)…。！？".unicodeScalars.contains(l)
     }
 
+    /// Mostly capital letters ("SEE MORE: ..."): a promotion, not a sentence.
+    /// Scripts without case are never shouting.
     static func isShouting(_ t: String) -> Bool {
         var upper = 0, lower = 0
         for b in t.utf8 {

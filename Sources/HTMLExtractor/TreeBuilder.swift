@@ -77,9 +77,13 @@ struct KnownNames: @unchecked Sendable {
     ]
 
     static let voids = "area base basefont br col embed frame hr img input isindex keygen link meta param source track wbr"
+    /// libxml2's end-tag priorities: an end tag never closes an open element of
+    /// higher priority. Unlike libxml2, `</noscript>` closes what its content
+    /// left open (as HTML5 does): `<noscript><div></noscript>` must not hide
+    /// the rest of the page inside a skipped element.
     static let priorities: [(String, UInt8)] = [
         ("div", 150), ("td", 160), ("th", 160), ("tr", 170), ("thead", 180), ("tbody", 180),
-        ("tfoot", 180), ("table", 190), ("head", 200), ("body", 200), ("html", 220),
+        ("tfoot", 180), ("table", 190), ("noscript", 195), ("head", 200), ("body", 200), ("html", 220),
     ]
 
     let count: Int
