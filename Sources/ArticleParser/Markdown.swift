@@ -124,6 +124,14 @@ struct MarkdownPage {
             let trimmed = l.trimmed(" \t")
             // Rules ("* * *", "---") and table rules ("|---|:--|").
             if Self.isRule(trimmed) { outLines.append(""); continue }
+            // An empty heading ("###", as html2text writes an empty <h3>) is no
+            // text: read as "###" it would end a press release. A line right
+            // under it is its text (html2text's "<h4><br>Title</h4>").
+            if !trimmed.isEmpty && trimmed.utf8.count <= 6 && trimmed.utf8.allSatisfy({ $0 == 0x23 }) {
+                if k < lines.count && !lines[k].trimmed(" \t\r").isEmpty { headings[lineNo + 1] = trimmed.utf8.count }
+                outLines.append("")
+                continue
+            }
             if let lv = Self.atxLevel(Substring(trimmed)) {
                 headings[lineNo] = lv
                 var h = trimmed.dropFirst(lv + 1)

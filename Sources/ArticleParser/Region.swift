@@ -219,10 +219,8 @@ extension Classifier {
         func ends(_ k: Int) -> Bool {
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
-            // (An empty Markdown heading "###" is no press release's end mark.)
             case .boilerplate(let kind)?:
                 return ParserRules.storyEndKinds.contains(kind)
-                    && !(kind == "end" && !mdHeadings.isEmpty && (units[k].start..<units[k].end).allSatisfy { b[$0] == 0x23 })
             default: return false
             }
         }
