@@ -136,6 +136,8 @@ struct Classifier {
     /// dek with the byline, date or credit under it.
     var headerEnd = 0
     var bodyEnd = 0
+    /// The story's margin: comments are indented past it (Zones.swift, storyIndent).
+    var bodyIndent = 0
     var commentStart = -1
     var byline: String?
 
