@@ -76,8 +76,10 @@ extension Classifier {
             if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose.
+        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose;
+        // so is a line of 20 such characters or more, spaces or not, that is no list item (a photo blog's captions).
         if words <= 2 && (e - s >= 150 || terminal && e - s >= 60) { return (.prose, (e - s) / 3) }
+        if e - s >= 60 && !list && wideShare(s, e) { return (.prose, (e - s) / 3) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
@@ -85,6 +87,16 @@ extension Classifier {
         if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
         if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// Most of s..<e's bytes are three-byte characters of U+3000-U+9FFF (CJK).
+    func wideShare(_ s: Int, _ e: Int) -> Bool {
+        var wide = 0, p = s
+        while p < e {
+            let c = b[p]
+            if c >= 0xE3 && c <= 0xE9 { wide += 3; p += 3 } else { p += 1 }
+        }
+        return wide * 2 >= e - s
     }
 
     /// How many words of s..<e are function words (ParserRules.functionWords).
