@@ -744,6 +744,10 @@ extension Classifier {
         for p in (title + 1)..<end {
             guard let l = hitLabel(p), case .boilerplate("promo") = l, out[p].label == .boilerplate("promo") else { continue }
             var k = p - 1
+            // A bare "Read more" between two paragraphs of the story (a stray
+            // link button) makes no teaser of the paragraph above it.
+            func storyParagraph(_ j: Int) -> Bool { j > title && j < end && isPlainOpen(j) && paraLike(j) && !info[j].headingLike }
+            if units[p].end - units[p].start <= 40, storyParagraph(k - 1) && storyParagraph(p + 1) { continue }
             if units[p].end - units[p].start <= 40, k > title, isPlainOpen(k), paraLike(k) {
                 decide(k, .boilerplate("promo"), "promo: teaser paragraph above a 'Read more' line")
                 k -= 1
