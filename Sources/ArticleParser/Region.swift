@@ -21,6 +21,8 @@ extension Classifier {
     static let linkShareOut = 0.5
     static let shortWords = 3
     static let listItemWords = 12
+    /// A line this long without a sentence end in it is no prose.
+    static let runOnWords = 40
     /// On a dump, list items without a sentence end up to this long are links.
     static let dumpListItemWords = 20
     /// On a dump, this many headline-shaped lines in a row (no sentence end,
@@ -69,7 +71,8 @@ extension Classifier {
         let list = UnitSplitter.startsListItem(b, s, e)
         let terminal = endsSentence(i, list: list)
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
-        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
+        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil)
+            && (isTerminal(lastScalar(b, s, e).0) || hasSentenceEnd(s, e)) { return (.prose, (e - s) / 6) }
         var words = 0, inWord = false
         for p in s..<e {
             let c = b[p]
@@ -80,6 +83,9 @@ extension Classifier {
         // so is a line of 20 such characters or more, spaces or not, that is no list item (a photo blog's captions).
         if words <= 2 && (e - s >= 150 || terminal && e - s >= 60) { return (.prose, (e - s) / 3) }
         if e - s >= 60 && !list && wideShare(s, e) { return (.prose, (e - s) / 3) }
+        // A long line without one sentence in it is a list of names ("Change
+        // language: Argentina (español) België (Nederlands) ..."), not prose.
+        if words >= Self.runOnWords && !isTerminal(lastScalar(b, s, e).0) && !hasSentenceEnd(s, e) { return (.neutral, words) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
@@ -87,6 +93,16 @@ extension Classifier {
         if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
         if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// ". ", "? " or "! " somewhere in s..<e.
+    func hasSentenceEnd(_ s: Int, _ e: Int) -> Bool {
+        var p = s
+        while p + 1 < e {
+            if (b[p] == 0x2E || b[p] == 0x3F || b[p] == 0x21) && b[p + 1] == 0x20 { return true }
+            p += 1
+        }
+        return false
     }
 
     /// Most of s..<e's bytes are three-byte characters of U+3000-U+9FFF (CJK).
