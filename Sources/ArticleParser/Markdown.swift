@@ -71,6 +71,9 @@ struct MarkdownPage {
     }
 
     /// "## Heading" -> 2.
+    /// A link opened by a line of its own ("[ Headline") spans at most this many lines.
+    static let linkLinesMax = 12
+
     static func atxLevel(_ l: Substring) -> Int? {
         var n = 0
         var i = l.startIndex
@@ -114,6 +117,7 @@ struct MarkdownPage {
             }
         }
         var inCode = false
+        var linkLines = 0
         while k < lines.count {
             let raw = lines[k]
             let lineNo = k + 1
@@ -152,8 +156,25 @@ struct MarkdownPage {
                 let cells = s.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
                 s = cells.map { $0.trimmed(" ") }.joined(separator: " | ")
             }
+            // A link over several lines ("[ Headline" / "* By Staff" / "](/url)",
+            // as html2text writes a card): every line of it is link text.
+            if linkLines > 0 {
+                linkLines -= 1
+                if s.hasPrefix("](") {
+                    linkLines = 0
+                    if s.hasSuffix(")") { outLines.append(""); continue }
+                }
+                let (clean, _, letters) = Self.inline(s)
+                if letters > 0 { linkShare[lineNo] = 1 }
+                outLines.append(clean)
+                continue
+            }
             let (clean, linkLetters, letters) = Self.inline(s)
             if letters > 0 && linkLetters > 0 { linkShare[lineNo] = Double(linkLetters) / Double(letters) }
+            if s.hasPrefix("[") && !s.contains("]") {
+                linkLines = Self.linkLinesMax
+                if letters > 0 { linkShare[lineNo] = 1 }
+            }
             outLines.append(clean)
         }
         text = outLines.joined(separator: "\n")

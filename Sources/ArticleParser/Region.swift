@@ -90,9 +90,16 @@ extension Classifier {
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
         }
-        if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
+        // (In Markdown a list item with no link in it is the story's own list: a table of teams, steps.)
+        if list && !terminal && words <= Self.listItemWords && !plainMarkdownItem(i) { return (.linkLike, words) }
         if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// A Markdown list item of more than shortWords words without link text.
+    func plainMarkdownItem(_ i: Int) -> Bool {
+        guard !mdLinkShare.isEmpty, mdLinkShare[units[i].line] == nil else { return false }
+        return MetaLines.tokens(b, units[i].start, units[i].end, limit: Self.shortWords + 2).count > Self.shortWords + 1
     }
 
     /// ". ", "? " or "! " somewhere in s..<e.
@@ -177,7 +184,7 @@ extension Classifier {
                     var j = i + 1
                     while j < n && UnitSplitter.startsListItem(b, units[j].start, units[j].end) { j += 1 }
                     if i <= s0 || j >= e0 {
-                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) {
+                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) && !plainMarkdownItem(k) {
                             cls[k] = .linkLike
                             changed = true
                         }
