@@ -167,6 +167,20 @@ extension Classifier {
             }
             info[i] = f
         }
+        // "Full-page index / Comments / Share": on a dump, a comments label touching
+        // short lines above and below is a link in a toolbar, not the comments' start.
+        for i in 1..<max(1, n - 1) where region != nil && isCommentsHeader(i) && units[i].blankBefore == 0 && units[i + 1].blankBefore == 0
+            && toolbarLine(i - 1) && toolbarLine(i) && toolbarLine(i + 1) {
+            info[i].hit = nil
+            info[i].contextKind = "nav"
+            info[i].contextWhy = "nav: comments link in a toolbar of short lines"
+        }
+    }
+
+    /// A short line without a sentence end (at most 3 words).
+    func toolbarLine(_ i: Int) -> Bool {
+        let s = units[i].start, e = units[i].end
+        return units[i].lineCount == 1 && e - s <= 40 && !isTerminal(lastScalar(b, s, e).0) && MetaLines.tokens(b, s, e, limit: 5).count <= 4
     }
 
     /// Where a last token that is an e-mail address starts (after trimming the space before it).
