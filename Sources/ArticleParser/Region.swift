@@ -92,7 +92,9 @@ extension Classifier {
         }
         // (In Markdown a list item with no link in it is the story's own list: a table of teams, steps.)
         if list && !terminal && words <= Self.listItemWords && !plainMarkdownItem(i) { return (.linkLike, words) }
-        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
+        // (A CJK line of 10 characters or more is a headline or a caption, not a menu's word.)
+        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil)
+            && !(e - s >= 30 && !list && wideShare(s, e)) { return (.linkLike, words) }
         return (.neutral, words)
     }
 
@@ -461,7 +463,9 @@ extension Classifier {
         let toks = MetaLines.tokens(b, s, e, limit: 40)
         // Words, not a line of dates and numbers ("June 3, 1938 – January 9, 2024").
         let numeric = toks.filter { t in (t.0..<t.1).contains { isDigit(b[$0]) } }.count
-        return toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count
+        // (CJK headlines: 10 to 60 characters, whatever their spaces.)
+        let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
+        return (cjk || toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count)
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
     }
 
