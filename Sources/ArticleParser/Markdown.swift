@@ -169,12 +169,15 @@ struct MarkdownPage {
                 outLines.append(clean)
                 continue
             }
-            let (clean, linkLetters, letters) = Self.inline(s)
-            if letters > 0 && linkLetters > 0 { linkShare[lineNo] = Double(linkLetters) / Double(letters) }
             if s.hasPrefix("[") && !s.contains("]") {
                 linkLines = Self.linkLinesMax
+                let (clean, _, letters) = Self.inline(String(s.dropFirst()).trimmed(" "))
                 if letters > 0 { linkShare[lineNo] = 1 }
+                outLines.append(clean)
+                continue
             }
+            let (clean, linkLetters, letters) = Self.inline(s)
+            if letters > 0 && linkLetters > 0 { linkShare[lineNo] = Double(linkLetters) / Double(letters) }
             outLines.append(clean)
         }
         text = outLines.joined(separator: "\n")
