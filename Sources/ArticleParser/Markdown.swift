@@ -118,6 +118,7 @@ struct MarkdownPage {
         }
         var inCode = false
         var linkLines = 0
+        var inTable = false
         while k < lines.count {
             let raw = lines[k]
             let lineNo = k + 1
@@ -127,7 +128,19 @@ struct MarkdownPage {
             if inCode { outLines.append(String(l)); continue }
             let trimmed = l.trimmed(" \t")
             // Rules ("* * *", "---") and table rules ("|---|:--|").
-            if Self.isRule(trimmed) { outLines.append(""); continue }
+            if Self.isRule(trimmed) {
+                // A table's rule under its header row: rows follow until a blank line
+                // (html2text writes them without outer pipes: "DL | Larry Ogunjobi | 63").
+                if trimmed.contains("|") && lineNo > 1 && !lines[lineNo - 2].trimmed(" \t\r").isEmpty {
+                    tableRows.insert(lineNo - 1)
+                    inTable = true
+                }
+                outLines.append("")
+                continue
+            }
+            if inTable {
+                if trimmed.isEmpty || !trimmed.contains("|") { inTable = false } else { tableRows.insert(lineNo) }
+            }
             // An empty heading ("###", as html2text writes an empty <h3>) is no
             // text: read as "###" it would end a press release. A line right
             // under it is its text (html2text's "<h4><br>Title</h4>").

@@ -500,7 +500,7 @@ extension Classifier {
         let lo = max(0, firstBody)
         for i in lo..<max(lo, min(units.count, bodyEnd)) where mdTableRows.contains(units[i].line) && !out[i].skip {
             // Shape rules take rows of short cells for menus; in Markdown they are a table.
-            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
+            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") || out[i].label == .boilerplate("table") {
                 out[i].label = .paragraph
                 out[i].why = "paragraph: Markdown table row"
             }

@@ -108,6 +108,18 @@ final class RecallTests: XCTestCase {
         XCTAssertFalse(bs.contains { $0.text.hasPrefix("](") })
     }
 
+    func testMarkdownTableWithoutOuterPipesIsTheStorys() {
+        // html2text writes table rows without outer pipes; the shape rule took the
+        // numeric rows for a results box.
+        let rows = ["Pos | Player | Plays | %", "---|---|---|---", "DL | Larry Ogunjobi | 63 | 85%", "DL | Myles Garrett | 57 | 77%",
+                    "DL | Chad Thomas | 57 | 77%"]
+        let links = { (items: [String]) in items.map { "* [\($0)](/\($0.lowercased()))" }.joined(separator: "\n") }
+        let page = links(menu) + "\n\n# \(head)\n\n\(para1)\n\n\(para2)\n\n" + rows.joined(separator: "\n") + "\n\n\(para3)\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), [para1, para2, rows[0], rows[2], rows[3], rows[4], para3])
+        XCTAssertEqual(block(rows[2], in: bs)?.rule, "paragraph: Markdown table row")
+    }
+
     func testCommentsLinkInAToolbarIsNoCommentsHeader() {
         let page = list(menu) + "\n\n\(head)\n\nBy Jane Doe\n\n" + [para1, para2, para3].joined(separator: "\n\n")
             + "\n\nEntire work\nChapter index\nComments\nShare\n\n" + [para4, para5, para6].joined(separator: "\n\n") + "\n\n" + list(foot) + "\n"
