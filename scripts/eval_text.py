@@ -8,13 +8,13 @@ leading indentation removed (as Common Crawl WET looks), and html2text
 (Markdown, as LLM-era scrapers save). On each rendering three bodies are
 scored with the benchmark's metric (scripts/eval_html.py): `lectern parse`,
 jusText (each line one paragraph), and the whole page kept as body. The pages
-of the main set (zyte-dev) are split by a hash of their id into a tuning part
-and a held-out part (about 1/3); each part is scored separately. A second set
-(readability-dev, --unseen) is all held out. Run scripts/eval-text, not this file.
+of both sets (zyte-dev, and readability-dev with --unseen) are split by a hash
+of their id into a tuning part and a held-out part (about 1/3), with the same
+function as scripts/eval_html.py, so the HTML and text splits agree; each part
+is scored separately. Run scripts/eval-text, not this file.
 """
 import argparse
 import gzip
-import hashlib
 import json
 import os
 import re
@@ -30,9 +30,8 @@ import eval_html  # noqa: E402  (the benchmark's scoring, shared)
 BULLET = re.compile(r"^(\s*)\* ", re.M)
 
 
-def held_out(pid):
-    """About a third of the pages, chosen by a hash of the id, never tuned on."""
-    return int(hashlib.sha1(pid.encode()).hexdigest(), 16) % 3 == 0
+# About a third of the pages (sha1(id) % 3 == 0), never tuned on: eval_html's split.
+held_out = eval_html.held_out
 
 
 def renderings():
@@ -124,36 +123,34 @@ def load_set(bench):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True, help="the tuning set (tuning and held-out parts by hash)")
-    ap.add_argument("--unseen", default="", help="a second set, all of it held out")
+    ap.add_argument("--unseen", default="", help="a second set, split the same way")
     ap.add_argument("--lectern", required=True)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--runs", type=int, default=3, help="timed runs, best counts (0: no timing)")
-    ap.add_argument("--keep", default="", help="write the renderings (tuning part only) into this folder")
-    ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages for Lectern per rendering")
+    ap.add_argument("--keep", default="", help="write the renderings (tuning parts only) into DIR/<set>/<rendering>")
+    ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages of each set per rendering")
     ap.add_argument("--only", default="", help="score just these renderings (comma-separated)")
     ap.add_argument("--tuning-only", action="store_true", help="score the tuning part only (while developing)")
     args = ap.parse_args()
 
-    truth, html = load_set(args.bench)
-    ids = sorted(truth)
-    # (set label, truth of the part, the set's pages): each set is rendered and timed as a whole.
-    sets = [("zyte", truth, html, [("tuning", {p: truth[p] for p in ids if not held_out(p)}),
-                                   ("held-out", {p: truth[p] for p in ids if held_out(p)})])]
-    if args.unseen and not args.tuning_only:
-        ut, uh = load_set(args.unseen)
-        sets.append((os.path.basename(os.path.normpath(args.unseen)), ut, uh, [("held-out", ut)]))
-    if args.tuning_only:
-        sets[0][3].pop()
+    # (set label, truth, the set's pages, parts): each set is rendered and timed as a whole.
+    sets = []
+    for bench in filter(None, [args.bench, args.unseen]):
+        truth, html = load_set(bench)
+        ids = sorted(truth)
+        parts = [("tuning", {p: truth[p] for p in ids if not held_out(p)})]
+        if not args.tuning_only:
+            parts.append(("held-out", {p: truth[p] for p in ids if held_out(p)}))
+        name = os.path.basename(os.path.normpath(bench)).replace("-dev", "")
+        sets.append((name, truth, html, parts))
+        print("%s: %d pages, tuning %d, held-out %d (sha1(id) %% 3 == 0)" % (
+            bench, len(ids), len(parts[0][1]), len(ids) - len(parts[0][1])))
     tmp = tempfile.mkdtemp(prefix="eval-text-")
     only = set(filter(None, args.only.split(",")))
     try:
         tiny = os.path.join(tmp, "tiny.txt")
         with open(tiny, "w") as fh:
             fh.write("Title\n\nA sentence of text.\n")
-        print("%s: %d pages, tuning %d, held-out %d (sha1(id) %% 3 == 0)" % (
-            args.bench, len(ids), len(sets[0][3][0][1]), len(ids) - len(sets[0][3][0][1])))
-        for name, _, _, parts in sets[1:]:
-            print("%s: %d pages, all held out (never tuned on)" % (name, len(parts[0][1])))
         tuning_per = {}
         for name, ext, render in renderings():
             if only and name not in only:
@@ -171,9 +168,9 @@ def main():
                     with open(f, "w", encoding="utf-8") as fh:
                         fh.write(texts[pid])
                     inputs.append(f)
-                    if args.keep and sname == "zyte" and not held_out(pid):
-                        os.makedirs(os.path.join(args.keep, name), exist_ok=True)
-                        shutil.copy(f, os.path.join(args.keep, name))
+                    if args.keep and not held_out(pid):
+                        os.makedirs(os.path.join(args.keep, sname, name), exist_ok=True)
+                        shutil.copy(f, os.path.join(args.keep, sname, name))
                 preds, _ = eval_html.run_lectern(args.lectern, inputs, pids, 1)
                 lp = {pid: pr["body"] for pid, pr in preds.items()}
                 lpps = time_lectern(args.lectern, inputs, tiny, args.repeat, args.runs) if args.runs else None
@@ -182,12 +179,14 @@ def main():
                     for ename, bodies, pps in (("lectern", lp, lpps), ("justext", jt, jpps), ("whole-page", texts, None)):
                         f, p, r, per = summarize(pt, bodies)
                         if pname == "tuning" and ename == "lectern":
-                            tuning_per[name] = per
+                            tuning_per[sname + "/" + name] = per
                         print("%-26s %-11s %6.3f %6.3f %6.3f %8s" % (
                             sname + " " + pname, ename, f, p, r, "%.0f" % pps if pps else "-"))
             if args.worst:
-                for pid, (p, r) in sorted(tuning_per[name].items(), key=lambda kv: min(kv[1]))[:args.worst]:
-                    print("  P %.2f R %.2f  %s" % (p, r, pid))
+                for sname, _, _, _ in sets:
+                    print("  worst %s tuning pages:" % sname)
+                    for pid, (p, r) in sorted(tuning_per[sname + "/" + name].items(), key=lambda kv: min(kv[1]))[:args.worst]:
+                        print("  P %.2f R %.2f  %s" % (p, r, pid))
         if args.keep:
             with open(os.path.join(args.keep, "per-page.json"), "w") as fh:
                 json.dump(tuning_per, fh, indent=0)

@@ -147,6 +147,13 @@ extension Classifier {
                rules.rules[h.rule].captureStar != nil, !f.headingLike, e - s > 60 {
                 f.hit = nil
             }
+            // "© Provided by X Nintendo and Apple shocked the world ... love?": a photo
+            // credit run into the story's first paragraph (30 words or more, with
+            // sentences after it) is the paragraph.
+            if let h = f.hit, case .boilerplate("credits") = rules.rules[h.rule].label, !f.headingLike, e - s > 160,
+               isTerminal(lastScalar(b, s, e).0), MetaLines.tokens(b, s, e, limit: 31).count > 30, creditRunIn(s, e) {
+                f.hit = nil
+            }
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
             if f.hit == nil, f.date == nil, u.lineCount == 1, let d = publisherDate(s, e) { f.date = d }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
@@ -167,6 +174,31 @@ extension Classifier {
             }
             info[i] = f
         }
+        // "Full-page index / Comments / Share": on a dump, a comments label touching
+        // short lines above and below is a link in a toolbar, not the comments' start.
+        for i in 1..<max(1, n - 1) where region != nil && isCommentsHeader(i) && units[i].blankBefore == 0 && units[i + 1].blankBefore == 0
+            && toolbarLine(i - 1) && toolbarLine(i) && toolbarLine(i + 1) {
+            info[i].hit = nil
+            info[i].contextKind = "nav"
+            info[i].contextWhy = "nav: comments link in a toolbar of short lines"
+        }
+    }
+
+    /// s..<e opens with "©" and holds two sentence ends or more (". ", "? ", "! ", and its end).
+    func creditRunIn(_ s: Int, _ e: Int) -> Bool {
+        guard e - s > 2, b[s] == 0xC2, b[s + 1] == 0xA9 else { return false }
+        var ends = 0, p = s
+        while p + 1 < e {
+            if (b[p] == 0x2E || b[p] == 0x3F || b[p] == 0x21) && b[p + 1] == 0x20 { ends += 1 }
+            p += 1
+        }
+        return ends >= 1
+    }
+
+    /// A short line without a sentence end (at most 3 words).
+    func toolbarLine(_ i: Int) -> Bool {
+        let s = units[i].start, e = units[i].end
+        return units[i].lineCount == 1 && e - s <= 40 && !isTerminal(lastScalar(b, s, e).0) && MetaLines.tokens(b, s, e, limit: 5).count <= 4
     }
 
     /// Where a last token that is an e-mail address starts (after trimming the space before it).

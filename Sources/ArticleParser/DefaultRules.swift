@@ -1035,6 +1035,16 @@ related      相关阅读*
 related      相关文章*
 related      相关新闻*
 related      延伸阅读*
+related      související
+related      související články*
+related      čtěte také*
+related      přečtěte si také*
+related      súvisiace články*
+related      čítajte tiež*
+related      czytaj także*
+related      czytaj też*
+related      zobacz także*
+related      zobacz też*
 related      推荐阅读*
 newsletter   abonnez-vous*
 newsletter   inscrivez-vous*

@@ -71,6 +71,9 @@ struct MarkdownPage {
     }
 
     /// "## Heading" -> 2.
+    /// A link opened by a line of its own ("[ Headline") spans at most this many lines.
+    static let linkLinesMax = 12
+
     static func atxLevel(_ l: Substring) -> Int? {
         var n = 0
         var i = l.startIndex
@@ -114,6 +117,8 @@ struct MarkdownPage {
             }
         }
         var inCode = false
+        var linkLines = 0
+        var inTable = false
         while k < lines.count {
             let raw = lines[k]
             let lineNo = k + 1
@@ -123,7 +128,27 @@ struct MarkdownPage {
             if inCode { outLines.append(String(l)); continue }
             let trimmed = l.trimmed(" \t")
             // Rules ("* * *", "---") and table rules ("|---|:--|").
-            if Self.isRule(trimmed) { outLines.append(""); continue }
+            if Self.isRule(trimmed) {
+                // A table's rule under its header row: rows follow until a blank line
+                // (html2text writes them without outer pipes: "DL | Larry Ogunjobi | 63").
+                if trimmed.contains("|") && lineNo > 1 && !lines[lineNo - 2].trimmed(" \t\r").isEmpty {
+                    tableRows.insert(lineNo - 1)
+                    inTable = true
+                }
+                outLines.append("")
+                continue
+            }
+            if inTable {
+                if trimmed.isEmpty || !trimmed.contains("|") { inTable = false } else { tableRows.insert(lineNo) }
+            }
+            // An empty heading ("###", as html2text writes an empty <h3>) is no
+            // text: read as "###" it would end a press release. A line right
+            // under it is its text (html2text's "<h4><br>Title</h4>").
+            if !trimmed.isEmpty && trimmed.utf8.count <= 6 && trimmed.utf8.allSatisfy({ $0 == 0x23 }) {
+                if k < lines.count && !lines[k].trimmed(" \t\r").isEmpty { headings[lineNo + 1] = trimmed.utf8.count }
+                outLines.append("")
+                continue
+            }
             if let lv = Self.atxLevel(Substring(trimmed)) {
                 headings[lineNo] = lv
                 var h = trimmed.dropFirst(lv + 1)
@@ -143,6 +168,26 @@ struct MarkdownPage {
                 tableRows.insert(lineNo)
                 let cells = s.dropFirst().dropLast().split(separator: "|", omittingEmptySubsequences: false)
                 s = cells.map { $0.trimmed(" ") }.joined(separator: " | ")
+            }
+            // A link over several lines ("[ Headline" / "* By Staff" / "](/url)",
+            // as html2text writes a card): every line of it is link text.
+            if linkLines > 0 {
+                linkLines -= 1
+                if s.hasPrefix("](") {
+                    linkLines = 0
+                    if s.hasSuffix(")") { outLines.append(""); continue }
+                }
+                let (clean, _, letters) = Self.inline(s)
+                if letters > 0 { linkShare[lineNo] = 1 }
+                outLines.append(clean)
+                continue
+            }
+            if s.hasPrefix("[") && !s.contains("]") {
+                linkLines = Self.linkLinesMax
+                let (clean, _, letters) = Self.inline(String(s.dropFirst()).trimmed(" "))
+                if letters > 0 { linkShare[lineNo] = 1 }
+                outLines.append(clean)
+                continue
             }
             let (clean, linkLetters, letters) = Self.inline(s)
             if letters > 0 && linkLetters > 0 { linkShare[lineNo] = Double(linkLetters) / Double(letters) }

@@ -21,6 +21,8 @@ extension Classifier {
     static let linkShareOut = 0.5
     static let shortWords = 3
     static let listItemWords = 12
+    /// A line this long without a sentence end in it is no prose.
+    static let runOnWords = 40
     /// On a dump, list items without a sentence end up to this long are links.
     static let dumpListItemWords = 20
     /// On a dump, this many headline-shaped lines in a row (no sentence end,
@@ -69,22 +71,57 @@ extension Classifier {
         let list = UnitSplitter.startsListItem(b, s, e)
         let terminal = endsSentence(i, list: list)
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
-        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil) { return (.prose, (e - s) / 6) }
+        if terminal && e - s >= 400 && (mdLinkShare.isEmpty || mdLinkShare[units[i].line] == nil)
+            && (isTerminal(lastScalar(b, s, e).0) || hasSentenceEnd(s, e)) { return (.prose, (e - s) / 6) }
         var words = 0, inWord = false
         for p in s..<e {
             let c = b[p]
             if c == 0x20 || c == 0x09 || c == 0x0A { inWord = false } else if !inWord { inWord = true; words += 1 }
         }
         if !mdLinkShare.isEmpty, let share = mdLinkShare[units[i].line], share >= Self.linkShareOut { return (.linkLike, words) }
-        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose.
+        // Scripts without spaces between words (CJK): long units and sentences of 20 characters or more are prose;
+        // so is a line of 20 such characters or more, spaces or not, that is no list item (a photo blog's captions).
         if words <= 2 && (e - s >= 150 || terminal && e - s >= 60) { return (.prose, (e - s) / 3) }
+        if e - s >= 60 && !list && wideShare(s, e) { return (.prose, (e - s) / 3) }
+        // A long line without one sentence in it is a list of names ("Change
+        // language: Argentina (español) België (Nederlands) ..."), not prose.
+        if words >= Self.runOnWords && !isTerminal(lastScalar(b, s, e).0) && !hasSentenceEnd(s, e) { return (.neutral, words) }
         if words >= Self.proseWords && !(list && !terminal && words <= Self.listItemWords)
             && (terminal || Double(functionWords(s, e)) >= Self.proseFunctionShare * Double(words)) {
             return (.prose, words)
         }
-        if list && !terminal && words <= Self.listItemWords { return (.linkLike, words) }
-        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil) { return (.linkLike, words) }
+        // (In Markdown a list item with no link in it is the story's own list: a table of teams, steps.)
+        if list && !terminal && words <= Self.listItemWords && !plainMarkdownItem(i) { return (.linkLike, words) }
+        // (A CJK line of 10 characters or more is a headline or a caption, not a menu's word.)
+        if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil)
+            && !(e - s >= 30 && !list && wideShare(s, e)) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// A Markdown list item of more than shortWords words without link text.
+    func plainMarkdownItem(_ i: Int) -> Bool {
+        guard !mdLinkShare.isEmpty, mdLinkShare[units[i].line] == nil else { return false }
+        return MetaLines.tokens(b, units[i].start, units[i].end, limit: Self.shortWords + 2).count > Self.shortWords + 1
+    }
+
+    /// ". ", "? " or "! " somewhere in s..<e.
+    func hasSentenceEnd(_ s: Int, _ e: Int) -> Bool {
+        var p = s
+        while p + 1 < e {
+            if (b[p] == 0x2E || b[p] == 0x3F || b[p] == 0x21) && b[p + 1] == 0x20 { return true }
+            p += 1
+        }
+        return false
+    }
+
+    /// Most of s..<e's bytes are three-byte characters of U+3000-U+9FFF (CJK).
+    func wideShare(_ s: Int, _ e: Int) -> Bool {
+        var wide = 0, p = s
+        while p < e {
+            let c = b[p]
+            if c >= 0xE3 && c <= 0xE9 { wide += 3; p += 3 } else { p += 1 }
+        }
+        return wide * 2 >= e - s
     }
 
     /// How many words of s..<e are function words (ParserRules.functionWords).
@@ -149,7 +186,7 @@ extension Classifier {
                     var j = i + 1
                     while j < n && UnitSplitter.startsListItem(b, units[j].start, units[j].end) { j += 1 }
                     if i <= s0 || j >= e0 {
-                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) {
+                        for k in i..<j where cls[k] == .prose && words[k] <= Self.dumpListItemWords && !endsSentence(k) && !plainMarkdownItem(k) {
                             cls[k] = .linkLike
                             changed = true
                         }
@@ -219,10 +256,8 @@ extension Classifier {
         func ends(_ k: Int) -> Bool {
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
-            // (An empty Markdown heading "###" is no press release's end mark.)
             case .boilerplate(let kind)?:
                 return ParserRules.storyEndKinds.contains(kind)
-                    && !(kind == "end" && !mdHeadings.isEmpty && (units[k].start..<units[k].end).allSatisfy { b[$0] == 0x23 })
             default: return false
             }
         }
@@ -428,7 +463,9 @@ extension Classifier {
         let toks = MetaLines.tokens(b, s, e, limit: 40)
         // Words, not a line of dates and numbers ("June 3, 1938 – January 9, 2024").
         let numeric = toks.filter { t in (t.0..<t.1).contains { isDigit(b[$0]) } }.count
-        return toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count
+        // (CJK headlines: 10 to 60 characters, whatever their spaces.)
+        let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
+        return (cjk || toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count)
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
     }
 
@@ -463,7 +500,7 @@ extension Classifier {
         let lo = max(0, firstBody)
         for i in lo..<max(lo, min(units.count, bodyEnd)) where mdTableRows.contains(units[i].line) && !out[i].skip {
             // Shape rules take rows of short cells for menus; in Markdown they are a table.
-            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") {
+            if out[i].label == .boilerplate("menu") || out[i].label == .boilerplate("widget") || out[i].label == .boilerplate("table") {
                 out[i].label = .paragraph
                 out[i].why = "paragraph: Markdown table row"
             }

@@ -136,6 +136,8 @@ struct Classifier {
     /// dek with the byline, date or credit under it.
     var headerEnd = 0
     var bodyEnd = 0
+    /// The story's margin: comments are indented past it (Zones.swift, storyIndent).
+    var bodyIndent = 0
     var commentStart = -1
     var byline: String?
 
@@ -170,7 +172,8 @@ struct Classifier {
         analyse()
         cutRegionAtEnds()
         labelLists()
-        guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate) else { return emitAll() }
+        // A page that opens with a paragraph of several sentences has no headline line: all of it is text.
+        guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate), !isOpeningParagraph(t) else { return emitAll() }
         title = t
         labelBlocks()
         endLabelBlocks()
@@ -295,6 +298,19 @@ struct Classifier {
         case .boilerplate(let k): return k == "form" || k == "comments"
         default: return false
         }
+    }
+
+    /// The page's first unit is 300 bytes or more and holds two sentences or more.
+    func isOpeningParagraph(_ i: Int) -> Bool {
+        guard i == 0 else { return false }
+        let s = units[i].start, e = units[i].end
+        guard e - s >= 300, isTerminal(lastScalar(b, s, e).0) else { return false }
+        var p = s
+        while p + 1 < e - 1 {
+            if (b[p] == 0x2E || b[p] == 0x3F || b[p] == 0x21) && b[p + 1] == 0x20 { return true }
+            p += 1
+        }
+        return false
     }
 
     func isCommentsHeader(_ i: Int) -> Bool {

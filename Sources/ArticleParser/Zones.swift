@@ -359,6 +359,23 @@ extension Classifier {
     /// Body text that is not a comment: plain paragraph-shaped units.
     func isBodyText(_ i: Int) -> Bool { info[i].plain && paraLike(i) && !out[i].decided }
 
+    /// The story's margin: the first body unit's indentation, or the one the
+    /// next three paragraphs share when it is deeper (a dek at the page's
+    /// margin over a story the page's layout indents, as inscriptis renders it).
+    func storyIndent() -> Int {
+        let base = units[firstBody].indent
+        var seen = 0, indent = -1, i = firstBody + 1
+        while i < units.count && seen < 3 {
+            if isBodyText(i) && units[i].opensBlock {
+                if indent >= 0 && units[i].indent != indent { return base }
+                indent = units[i].indent
+                seen += 1
+            }
+            i += 1
+        }
+        return seen == 3 && indent > base ? indent : base
+    }
+
     func isCommentStart(_ i: Int, base: Int) -> Bool {
         info[i].plain && !out[i].decided && (info[i].number != nil || units[i].indent > base)
     }
@@ -367,7 +384,8 @@ extension Classifier {
         let n = units.count
         bodyEnd = n
         guard firstBody < n else { return }
-        let base = units[firstBody].indent
+        bodyIndent = storyIndent()
+        let base = bodyIndent
         // Paragraphs after each unit, up to the next comment boundary: a marker
         // followed by two or more of them sits inside the body.
         // (An author bio is not body text here: "About the author" and its bio end the body.)
@@ -726,6 +744,10 @@ extension Classifier {
         for p in (title + 1)..<end {
             guard let l = hitLabel(p), case .boilerplate("promo") = l, out[p].label == .boilerplate("promo") else { continue }
             var k = p - 1
+            // A bare "Read more" between two paragraphs of the story (a stray
+            // link button) makes no teaser of the paragraph above it.
+            func storyParagraph(_ j: Int) -> Bool { j > title && j < end && isPlainOpen(j) && paraLike(j) && !info[j].headingLike }
+            if units[p].end - units[p].start <= 40, storyParagraph(k - 1) && storyParagraph(p + 1) { continue }
             if units[p].end - units[p].start <= 40, k > title, isPlainOpen(k), paraLike(k) {
                 decide(k, .boilerplate("promo"), "promo: teaser paragraph above a 'Read more' line")
                 k -= 1
@@ -820,7 +842,7 @@ extension Classifier {
     mutating func labelTail() {
         let n = units.count
         guard bodyEnd < n else { return }
-        let base = firstBody < n ? units[firstBody].indent : 0
+        let base = bodyIndent
         var i = bodyEnd
         var afterHeader = false
         while i < n {
@@ -852,7 +874,7 @@ extension Classifier {
         let numbered = info[commentStart].number != nil
         // When some comments are indented, the lines at the page's margin between
         // them are the thread's furniture (user names, "Sort by", "Load more").
-        let base = firstBody < units.count ? units[firstBody].indent : 0
+        let base = bodyIndent
         let indentedOnly = !numbered && (commentStart..<units.count).contains { isPlainOpen($0) && units[$0].indent > base }
         var current = -1
         var sawHeader = false
