@@ -52,6 +52,27 @@ def scores(c):
     return f, p, r
 
 
+def field_counts(data, preds, urls):
+    """title, author, date right (as scripts/eval_html.py judges them) over the pages whose
+    truth has the field; and how often a value is given where the truth has none."""
+    out = {"title": [0, 0, 0, 0], "author": [0, 0, 0, 0], "date": [0, 0, 0, 0]}
+    for u in urls:
+        gt, pr = data[u], preds.get(u) or {}
+        if "title" not in gt:
+            continue
+        for f, ok in (("title", E.title_right), ("author", E.author_right), ("date", E.date_right)):
+            t = gt.get(f) or ""
+            if isinstance(t, list):
+                t = " ".join(t)
+            if t:
+                out[f][1] += 1
+                out[f][0] += bool(ok(t, pr.get(f)))
+            else:
+                out[f][3] += 1
+                out[f][2] += bool(pr.get(f))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", required=True,
@@ -94,10 +115,18 @@ def main():
             per[tool] = {u: counts(data[u], (preds.get(u) or {}).get("body", "")) for u in urls}
             for part, us in parts:
                 tot = [sum(per[tool][u][i] for u in us) for i in range(4)]
-                rows.append((part, len(us), tool, scores(tot), tot))
-        print("%-9s %5s %-12s %6s %6s %6s   %s" % ("part", "pages", "extractor", "F1", "P", "R", "tp/fp/fn/tn"))
-        for part, n, tool, (f, p, r), tot in sorted(rows, key=lambda x: [q for q, _ in parts].index(x[0])):
-            print("%-9s %5d %-12s %6.3f %6.3f %6.3f   %s" % (part, n, tool, f, p, r, "/".join(map(str, tot))))
+                rows.append((part, len(us), tool, scores(tot), tot,
+                             None if tool == "resiliparse" else field_counts(data, preds, us)))
+        print("%-9s %5s %-12s %6s %6s %6s %8s %8s %8s   %s" % ("part", "pages", "extractor", "F1", "P", "R",
+                                                            "title", "author", "date", "tp/fp/fn/tn"))
+        for part, n, tool, (f, p, r), tot, fl in sorted(rows, key=lambda x: [q for q, _ in parts].index(x[0])):
+            cells = ["%d/%d" % tuple(fl[k][:2]) if fl else "-" for k in ("title", "author", "date")]
+            print("%-9s %5d %-12s %6.3f %6.3f %6.3f %8s %8s %8s   %s" % (part, n, tool, f, p, r, *cells,
+                                                                     "/".join(map(str, tot))))
+        for part, n, tool, _, _, fl in rows:
+            if part == "all" and fl:
+                print("%s: an author given on %d of the %d pages whose truth has none; a date on %d of %d"
+                      % (tool, fl["author"][2], fl["author"][3], fl["date"][2], fl["date"][3]))
         print("held-out = sha1(page URL) % 3 == 0; snippets matched as trafilatura's tests/eval_common.py "
               "does (whitespace-normalised substrings); trafilatura = bare_extraction(html, with_metadata=True, "
               "include_comments=False).text, developed on these pages; resiliparse = extract_plain_text(html, "
