@@ -19,14 +19,24 @@ public enum AuthorNames {
         "fail", "error", "null", "undefined", "none", "unknown", "anonymous", "admin", "administrator", "user",
         "guest", "home", "news", "more", "by", "von", "por", "par", "de", "read more", "view profile",
         "see all", "all posts", "comments", "comment", "reply", "close", "open", "toggle", "advertisement",
+        "no author", "author", "authors", "autor", "autorin", "auteur", "date", "datum", "fecha", "data",
+        "sponsored content", "sponsored", "paid content", "partner content", "gesponserte inhalte", "anzeige",
+        "werbung", "advertorial", "contenido patrocinado", "contenu sponsorisé",
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
     static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ",
                                            "articles by ", "see more ", "other articles by "]
     /// Leading labels dropped before the names.
     static let leadingLabels: [String] = ["by:", "by ", "written by ", "posted by ", "words by ", "story by ",
-                                          "reporting by ", "text by ", "von ", "por ", "par ", "autor:", "author:",
-                                          "authors:", "autorin:", "auteur:"]
+                                          "reporting by ", "text by ", "published by ", "von ", "por ", "par ",
+                                          "veröffentlicht von ", "geschrieben von ", "erstellt von ", "ein beitrag von ",
+                                          "publicado por ", "escrito por ", "publié par ", "écrit par ",
+                                          "pubblicato da ", "scritto da ", "autor:", "author:", "authors:",
+                                          "autorin:", "auteur:"]
+    /// Labels whose value is the author, anywhere in a line of "Label: value"
+    /// pairs ("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet").
+    static let authorLabels: [String] = ["autor:", "autorin:", "author:", "authors:", "auteur:", "by:", "von:",
+                                         "text:", "texto:", "texte:", "redacción:"]
     /// Trailing labels dropped after the names ("Moritz Bachmann publiziert am").
     static let trailingLabels: [String] = [" publiziert am", " veröffentlicht am", " aktualisiert am",
                                            " published on", " published", " updated on", " updated", " posted on",
@@ -55,6 +65,7 @@ public enum AuthorNames {
         var s = collapse(withoutLinks(raw))
         let lower0 = s.lowercased()
         for p in rejectPrefixes where lower0.hasPrefix(p) { return Parsed(names: [], role: nil) }
+        s = labelledValue(s)
         var changed = true
         while changed {
             changed = false
@@ -67,13 +78,14 @@ public enum AuthorNames {
             }
         }
         while let l = s.last, l == "." || l == "," || l == ":" || l == ";" || l == "|" { s.removeLast() }
-        s = collapse(s)
+        s = withoutGluedLabel(collapse(s))
 
         // "Jong, Michiel de": one surname, a comma, given names.
         var parts: [String]
         let commaParts = split(s, ", ")
-        if commaParts.count == 2, !commaParts[0].contains(" "), looksLikeName(commaParts[0]),
-           looksLikeName(commaParts[1]), !isRole(commaParts[1]), !s.contains(" and ") {
+        let surnameFirst = commaParts.count == 2 && !commaParts[0].contains(" ") && looksLikeName(commaParts[0])
+            && looksLikeName(commaParts[1], givenNames: true) && !isRole(commaParts[1]) && !s.contains(" and ")
+        if surnameFirst {
             parts = [s]
         } else {
             parts = [s]
@@ -86,11 +98,42 @@ public enum AuthorNames {
         for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
             if isRole(p) {
                 roles.append(p)
-            } else if looksLikeName(p) {
+            } else if looksLikeName(p, givenNames: surnameFirst) {
                 if !names.contains(p) { names.append(p) }
             }
         }
         return Parsed(names: names, role: roles.isEmpty ? nil : roles.joined(separator: ", "))
+    }
+
+    /// The name part of a line of labels: after an author label ("... Autor:
+    /// X Quelle: Y" -> "X"); without a short leading label ("Interview: X",
+    /// "Text Interview: X" -> "X"); cut before a later label ("X Kategorien:
+    /// Mode", "X Foto: © Y" -> "X"). A label is a word ending in ':'.
+    static func labelledValue(_ s: String) -> String {
+        guard s.contains(":") else { return s }
+        var ws = words(s).map(String.init)
+        if let k = ws.firstIndex(where: { authorLabels.contains($0.lowercased()) }), k + 1 < ws.count {
+            ws = Array(ws[(k + 1)...])
+        } else if let k = ws.firstIndex(where: { $0.hasSuffix(":") }), k <= 1, k + 1 < ws.count {
+            ws = Array(ws[(k + 1)...])
+        }
+        if let k = ws.indices.dropFirst().first(where: { ws[$0].hasSuffix(":") && ws[$0].count > 1 }) {
+            ws = Array(ws[..<k])
+        }
+        return ws.joined(separator: " ")
+    }
+
+    /// A button's label run into the name by a page without spaces
+    /// ("Inga HoeltmannFollow" -> "Inga Hoeltmann"; three letters at least
+    /// before it: "McFollow" is a name).
+    static func withoutGluedLabel(_ s: String) -> String {
+        guard let last = words(s).last, last.count > 4 else { return s }
+        let cs = Array(last)
+        for i in stride(from: cs.count - 2, through: 3, by: -1)
+            where cs[i].isUppercase && cs[i - 1].isLowercase && uiLabels.contains(String(cs[i...]).lowercased()) {
+            return String(s.dropLast(cs.count - i))
+        }
+        return s
     }
 
     /// True when `parse` would return `raw` itself as the one name: ASCII
@@ -129,7 +172,7 @@ public enum AuthorNames {
             return true
         }
         guard shape else { return false }
-        if uiLabels.contains(raw.lowercased()) { return false }
+        if uiLabels.contains(raw.lowercased()) || withoutGluedLabel(raw) != raw { return false }
         return !isRole(raw)
     }
 
@@ -202,15 +245,19 @@ public enum AuthorNames {
     }
 
     /// One to six words, none starting with a lowercase letter unless a
-    /// particle, some letter, no digits, not an interface label, not one all-caps
-    /// word ("FAIL").
-    public static func looksLikeName(_ p: String) -> Bool {
+    /// particle (and not ending with one), some letter, no digits, not an
+    /// interface label, not one all-caps word ("FAIL").
+    /// `givenNames`: the part after "Surname," which may end with a particle
+    /// ("Jong, Michiel de").
+    public static func looksLikeName(_ p: String, givenNames: Bool = false) -> Bool {
         let ws = words(p)
         guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }
         if uiLabels.contains(p.lowercased()) { return false }
         if p.contains("@") || p.contains("http") || p.contains("www.") { return false }
         for c in p.unicodeScalars where c.properties.numericType != nil { return false }
         if ws.count == 1, p.count <= 5, p.uppercased() == p, p.lowercased() != p { return false }
+        // A label whose value was cut off ("Artikel von", "Rezept von").
+        if !givenNames, ws.count > 1, particles.contains(ws[ws.count - 1].lowercased()) { return false }
         for (i, w) in ws.enumerated() {
             guard let f = w.unicodeScalars.first else { return false }
             if f.properties.isUppercase || f == "(" || f == "\"" || f == "'" { continue }

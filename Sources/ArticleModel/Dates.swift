@@ -13,6 +13,23 @@
 // A month and year without a day ("March 2024") is not a date here.
 
 public enum DateNormalizer {
+    /// Names of the days of the week (and their short forms) in the languages
+    /// dates are read in: dateline words, and never a person's name.
+    public static let weekdays: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "segunda", "terça", "quarta", "quinta", "sexta", "feira",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
+        "mandag", "tirsdag", "lørdag", "søndag",
+        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+        "isnin", "khamis", "jumaat", "ahad",
+    ]
+
     /// The first calendar date in `s` as "YYYY-MM-DD", or nil.
     public static func normalize(_ s: String) -> String? {
         var s = s

@@ -239,24 +239,21 @@ enum MetaLines {
     // MARK: - datelines
 
     /// Words a dateline may hold besides the date: "Updated on", "Published:",
-    /// weekdays, times and time zones, in the languages DateNormalizer reads.
-    static let dateWords: Set<String> = [
+    /// weekdays (`DateNormalizer.weekdays`), times and time zones, in the
+    /// languages DateNormalizer reads.
+    static let dateWords: Set<String> = DateNormalizer.weekdays.union([
         // English
         "updated", "update", "published", "posted", "on", "last", "modified", "date", "dated",
         "created", "at", "first", "originally", "am", "pm", "a", "m", "p", "et", "est", "edt", "ct",
         "cst", "cdt", "mt", "mst", "mdt", "pt", "pst", "pdt", "utc", "gmt", "bst", "cet", "cest",
         "ist", "jst", "aest", "aedt", "z", "t", "eastern", "pacific", "central", "mountain",
-        "daylight", "standard", "time", "monday", "tuesday", "wednesday", "thursday", "friday",
-        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-        "sun", "release", "released", "issued", "of", "hrs", "h",
+        "daylight", "standard", "time", "release", "released", "issued", "of", "hrs", "h",
         // French, Spanish, Portuguese, Italian, German, Dutch
-        "publié", "publie", "le", "mis", "à", "jour", "modifié", "lundi", "mardi", "mercredi", "jeudi",
-        "vendredi", "samedi", "dimanche", "publicado", "publicada", "el", "actualizado", "actualizada",
+        "publié", "publie", "le", "mis", "à", "jour", "modifié", "publicado", "publicada", "el", "actualizado",
+        "actualizada",
         "de", "del", "las", "los", "hs", "em", "às", "as", "atualizado", "atualizada", "pubblicato",
         "aggiornato", "il", "alle", "ore", "veröffentlicht", "aktualisiert", "am", "um", "uhr",
-        "stand", "gepubliceerd", "bijgewerkt", "op", "om", "lunes", "martes", "miércoles", "jueves",
-        "viernes", "sábado", "domingo", "segunda", "terça", "quarta", "quinta", "sexta", "feira",
-        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om",
         // Russian
         "опубликовано", "обновлено", "дата", "публикации", "г", "года", "год", "в", "от",
         // Arabic, Hindi
@@ -267,17 +264,16 @@ enum MetaLines {
         "opublikowano", "aktualizacja", "data", "publikacji",
         // Swedish, Norwegian, Danish, Finnish ("Publicerad 3 mars 2024 kl. 10.12")
         "publicerad", "uppdaterad", "publisert", "oppdatert", "publiceret", "opdateret", "kl", "klo",
-        "julkaistu", "päivitetty", "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag",
-        "mandag", "tirsdag", "lørdag", "søndag",
+        "julkaistu", "päivitetty",
         // Indonesian / Malay ("Minggu, 3 Maret 2024 | 10:12 WIB")
-        "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "wib", "wita", "wit", "pukul",
+        "wib", "wita", "wit", "pukul",
         "diperbarui", "dipublikasikan", "diterbitkan", "diunggah", "terbit",
         // Malay ("Rabu, 13 Mac 2024, 11:20 pagi", "Dikemaskini ...")
-        "isnin", "khamis", "jumaat", "ahad", "pagi", "petang", "tengah", "hari", "malam", "tengahari",
+        "pagi", "petang", "tengah", "hari", "malam", "tengahari",
         "dikemaskini", "dikemas", "kini", "myt",
         // Ukrainian, Hebrew, English "First uploaded on"
         "опубліковано", "оновлено", "року", "р", "פורסם", "עודכן", "uploaded",
-    ]
+    ])
 
     /// Words that say a line gives a publication date ("Published", "פורסם"): with one,
     /// a two-digit year ("03.03.24") counts.

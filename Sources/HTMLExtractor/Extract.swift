@@ -1007,9 +1007,10 @@ final class Extractor {
         // Page-level blocks first.
         var head: [Block] = []
         if let t = titleText { head.append(Block(index: 0, text: t, label: .title, rule: titleRule, tag: "title")) }
-        if let a = meta.author {
+        // The publisher named as the author is no person; a byline may still name one.
+        if let a = meta.author, !isPublisher(a) {
             head.append(Block(index: 0, text: a, label: .byline, rule: meta.authorRule, value: a, tag: "meta"))
-        } else if let b = byline {
+        } else if let b = byline, !isPublisher(b.0) {
             head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
         }
         if let d = meta.published {
@@ -1122,6 +1123,24 @@ final class Extractor {
     }
 
     /// The site's name (og:site_name, or what <title> adds after the headline).
+    /// The publisher given as the author ("BBC News" on bbc.com, "The
+    /// Economist" on economist.com, "STERN.de"): the site's name, or the
+    /// name of its web address (whole, its longest label, or that label
+    /// after "The").
+    func isPublisher(_ name: String) -> Bool {
+        if isSiteName(name) { return true }
+        guard let u = meta.url, let k = u.byteOffset(of: "://") else { return false }
+        var host = String(u.fromByte(k + 3).prefix { $0 != "/" && $0 != ":" && $0 != "?" }).lowercased()
+        if host.hasPrefix("www.") { host = String(host.dropFirst(4)) }
+        let l = Extractor.letters(name)
+        guard l.count >= 4 else { return false }
+        let parts: [Substring] = host.split(separator: ".")
+        let longest: Substring = parts.max(by: { $0.count < $1.count }) ?? ""
+        let label: [UInt8] = Extractor.letters(String(longest))
+        let the: [UInt8] = Array("the".utf8) + label
+        return l == label || l == the || l == Extractor.letters(host)
+    }
+
     func isSiteName(_ t: String) -> Bool {
         let l = Extractor.letters(t)
         guard l.count >= 3 else { return false }
@@ -1484,6 +1503,10 @@ final class Extractor {
         } else if let mIdx = Extractor.monthDayStart(bytes) {
             name = String(decoding: bytes[..<mIdx], as: UTF8.self).trimmingSpaces()
         }
+        // The label of the date just cut off ("Sara Zinnecker Stand: 5. Februar 2020").
+        if name.hasSuffix(":"), let sp = name.lastIndex(of: " ") {
+            name = String(name[..<sp]).trimmingSpaces()
+        }
         // A relative time after the name ("Alex Perry 1 day ago").
         let nameWords = name.split(separator: " ")
         if nameWords.count > 2, let k = nameWords.firstIndex(where: { $0.first?.isNumber ?? false }), k >= 2,
@@ -1503,6 +1526,8 @@ final class Extractor {
         }
         while let l = name.last, l == "." || l == "," || l == ":" || l == ";" { name.removeLast() }
         name = name.trimmingSpaces()
+        // A weekday before a date in a byline box ("Donnerstag, 4. November 2021").
+        if name.split(separator: " ").allSatisfy({ DateNormalizer.weekdays.contains($0.lowercased()) }) { return nil }
         bytes = Array(name.utf8)
         if bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) != nil { return nil }
         let words = name.split(separator: " ")

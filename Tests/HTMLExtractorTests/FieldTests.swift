@@ -48,6 +48,33 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(a.authorRole)
     }
 
+    func testWeekdayInABylineBoxIsNotTheAuthor() {
+        let top = "<div class=\"article-author\">Donnerstag, 4. November 2021</div>"
+        let a = read(page(top: top))
+        XCTAssertNil(a.author)
+        XCTAssertEqual(a.published, "2021-11-04")
+    }
+
+    func testDateLabelAfterTheNameGoes() {
+        let a = read(page(top: "<div class=\"author-info\">Sara Zinnecker Stand: 05. Februar 2020</div>"))
+        XCTAssertEqual(a.authors, ["Sara Zinnecker"])
+    }
+
+    func testPublisherAsAuthorGivesWayToTheByline() {
+        // The site's own name in the author meta, a reporter in the byline.
+        let head = """
+        <meta name="author" content="The Valley Courier"><link rel="canonical" href="https://www.valleycourier.com/news/storm">
+        """
+        let a = read(page(head: head, top: "<p class=\"byline\">By Michael Hingston</p>"))
+        XCTAssertEqual(a.author, "Michael Hingston")
+        // No byline at all: no author rather than the publisher.
+        let b = read(page(head: head, top: ""))
+        XCTAssertNil(b.author)
+        // og:site_name says it as well.
+        let c = read(page(head: "<meta property=\"og:site_name\" content=\"Courier Online\"><meta name=\"author\" content=\"Courier Online\">", top: ""))
+        XCTAssertNil(c.author)
+    }
+
     func testAccountBoxLabelIsNotTheAuthor() {
         let top = """
         <div class="account"><span class="author-login">Sign In</span></div>
@@ -136,6 +163,18 @@ final class AuthorNamesTests: XCTestCase {
             ("史蒂文的家", ["史蒂文的家"], nil),
             ("Sign In", [], nil), ("FAIL", [], nil), ("por", [], nil), ("Follow Author", [], nil),
             ("More Richard (R.J.) Eskow", [], nil),
+            // Labels in other languages and "Label: value" lines (trafilatura's evaluation pages).
+            ("Veröffentlicht von Cem Basman", ["Cem Basman"], nil),
+            ("Publicado por Ana García", ["Ana García"], nil),
+            ("Artikel von", [], nil), ("Rezept von", [], nil), ("No Author", [], nil), ("Datum", [], nil),
+            ("Gesponserte Inhalte", [], nil),
+            ("Interview: Julia Lauter", ["Julia Lauter"], nil),
+            ("Text Interview: Harald Willenbrock", ["Harald Willenbrock"], nil),
+            ("Katharina Schmidt Kategorien: Mode", ["Katharina Schmidt"], nil),
+            ("Alexander Karper Foto: © GEPA", ["Alexander Karper"], nil),
+            ("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", ["Fritz Imhof"], nil),
+            ("Inga HoeltmannFollow", ["Inga Hoeltmann"], nil),
+            ("Anna McFollow", ["Anna McFollow"], nil),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
