@@ -890,7 +890,7 @@ final class Extractor {
                     // text (a p, li, heading), or as a sentence in any element,
                     // is usually body; decided once the last paragraph is known.
                     if Extractor.isWrittenText(ownerNode.tag) || Extractor.isLinkedSentence(text, c),
-                       !Extractor.isShouting(text) {
+                       !Extractor.isShouting(text), !(!ownerNode.tag.isHeading && Extractor.isLabelledLink(text, c)) {
                         spanLinks.append((out.count, ownerNode.tag.isHeading && c.chars <= 300))
                     }
                     boiler("links", owner, "mostly links (\(c.linkChars)/\(c.chars) characters)")
@@ -1614,6 +1614,25 @@ final class Extractor {
     /// a div or a bare link): 60+ characters, 8+ words, under half of them
     /// capitalised, and a full stop, "!" or "?" that ends a sentence. Other
     /// pages' headlines and sponsored teasers are Title Case or end without one.
+    /// "Lea también: <a>headline</a>", "VEA TAMBIÉN: <a>...</a>", "Read more:
+    /// <a>...</a>": a short label of one to three words and a colon, and no
+    /// more than the label outside the link: a pointer to another story, in
+    /// any language (a reference's "^ <a>Film Review: X</a>" has its colon
+    /// inside the link).
+    static func isLabelledLink(_ t: String, _ c: Chunk) -> Bool {
+        guard c.linkChars > 0, c.linkChars * 2 >= c.chars else { return false }
+        var label = 0, words = 1
+        for u in t.unicodeScalars {
+            label += 1
+            if u == ":" || u == "：" {
+                return words <= 3 && label >= 3 && abs(c.chars - c.linkChars - Int32(label)) <= 3
+            }
+            if u == " " { words += 1 }
+            if label > 30 || words > 3 { return false }
+        }
+        return false
+    }
+
     static func isLinkedSentence(_ t: String, _ c: Chunk) -> Bool {
         guard c.chars >= 60 else { return false }
         let b = Array(t.utf8)

@@ -71,4 +71,25 @@ final class LinkedSentenceTests: XCTestCase {
         XCTAssertEqual(got.filter { $0.label == .paragraph }.map(\.text), LinkedSentenceTests.paras)
         XCTAssertEqual(got.filter { $0.label == .boilerplate("links") }.map(\.text), [quote + "Share The Quote"])
     }
+
+    /// "Lea también: <link>" between paragraphs points to another story, in
+    /// any language: a short label and a colon outside the link, the rest linked.
+    func testLabelledLinkBetweenParagraphsStaysOut() {
+        for (label, link) in [("Lea también:", "Impiden ingreso a reportero y camarógrafo en la frontera norte"),
+                              ("VEA TAMBIÉN:", "Entre heces y basura: la vida en el barrio del puerto"),
+                              ("Lesen Sie auch:", "Der Gemeinderat prüft die Kosten jeder Bibliothek im Bezirk")] {
+            let line = "\(label) \(link)"
+            let got = blocks(LinkedSentenceTests.page("<p>\(label) <a href=\"/other\">\(link)</a></p>"))
+            XCTAssertEqual(got.filter { $0.label == .paragraph }.map(\.text), LinkedSentenceTests.paras, line)
+            XCTAssertEqual(got.filter { $0.label == .boilerplate("links") }.map(\.text), [line], line)
+        }
+    }
+
+    /// A colon inside the link is no label: a reference's linked title stays body.
+    func testColonInsideTheLinkIsNoLabel() {
+        let got = blocks(LinkedSentenceTests.page("<p>^ <a href=\"/r\">\"Film Review: The Incident\"</a></p>"))
+        XCTAssertEqual(got.filter { $0.label == .paragraph }.map(\.text),
+                       Array(LinkedSentenceTests.paras[0...1]) + ["^ \"Film Review: The Incident\""]
+                       + Array(LinkedSentenceTests.paras[2...3]))
+    }
 }
