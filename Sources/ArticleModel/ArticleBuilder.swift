@@ -9,7 +9,15 @@ public enum ArticleBuilder {
         a.url = url
         var current: Section? = nil
         func closeSection() {
-            if let s = current, !s.paragraphs.isEmpty { a.sections.append(s) }
+            if let s = current {
+                if !s.paragraphs.isEmpty {
+                    a.sections.append(s)
+                } else if let h = s.heading {
+                    // A heading nothing follows: kept as boilerplate, not lost.
+                    let at = a.boilerplate.firstIndex { $0.position > s.position } ?? a.boilerplate.count
+                    a.boilerplate.insert(Boilerplate(kind: "heading", text: h, position: s.position), at: at)
+                }
+            }
             current = nil
         }
         for b in blocks {
@@ -27,8 +35,14 @@ public enum ArticleBuilder {
             case .imageCredit:
                 if a.imageCredit == nil { a.imageCredit = b.value ?? b.text }
             case .heading:
-                closeSection()
-                current = Section(heading: b.text, position: b.index)
+                if let c = current, c.paragraphs.isEmpty, let h = c.heading {
+                    // Headings in a row head one section ("Plan A", then "Breakfast"),
+                    // as the HTML reader joins them.
+                    current!.heading = h + "\n" + b.text
+                } else {
+                    closeSection()
+                    current = Section(heading: b.text, position: b.index)
+                }
             case .paragraph:
                 if current == nil { current = Section(heading: nil, position: b.index) }
                 current!.paragraphs.append(Paragraph(text: b.text, position: b.index, line: b.line))
