@@ -83,6 +83,8 @@ def main():
                     help="list N tuning pages where Lectern misses a 'with' or keeps a 'without' snippet")
     ap.add_argument("--tuning-only", action="store_true", help="score the tuning part only")
     ap.add_argument("--save", default="", help="write Lectern's bodies (tuning pages) to this JSON file")
+    ap.add_argument("--strip-attrs", action="store_true",
+                    help="remove class, id, role and itemprop attributes from every page first (all tools)")
     args = ap.parse_args()
 
     data = json.load(open(os.path.join(args.corpus, "evaldata.json"), encoding="utf-8"))
@@ -100,7 +102,11 @@ def main():
             if src is None:
                 sys.exit("eval-snippets: no page file for %s (%s)" % (u, data[u]["file"]))
             dst = os.path.join(tmp, "p%04d.html" % k)
-            shutil.copyfile(src, dst)
+            if args.strip_attrs:
+                with open(src, "rb") as fh, open(dst, "wb") as out:
+                    out.write(E.strip_naming_attrs(fh.read()))
+            else:
+                shutil.copyfile(src, dst)
             inputs.append(dst)
         tools = ["lectern"] + (["trafilatura", "resiliparse"] if args.python else [])
         parts = [("tuning", [u for u in urls if not held_out(u)])]
@@ -127,6 +133,8 @@ def main():
             if part == "all" and fl:
                 print("%s: an author given on %d of the %d pages whose truth has none; a date on %d of %d"
                       % (tool, fl["author"][2], fl["author"][3], fl["date"][2], fl["date"][3]))
+        if args.strip_attrs:
+            print("--strip-attrs: every page read without its class, id, role and itemprop attributes, by all tools")
         print("held-out = sha1(page URL) % 3 == 0; snippets matched as trafilatura's tests/eval_common.py "
               "does (whitespace-normalised substrings); trafilatura = bare_extraction(html, with_metadata=True, "
               "include_comments=False).text, developed on these pages; resiliparse = extract_plain_text(html, "
