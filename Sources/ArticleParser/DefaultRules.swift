@@ -639,6 +639,39 @@ form         you must be logged in to post a comment*
 form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
+form         schreibe einen kommentar*
+form         hinterlasse einen kommentar*
+form         hinterlasse eine antwort*
+form         kommentar verfassen*
+form         kommentar schreiben
+form         antworten abbrechen
+form         antwort abbrechen
+form         deine e-mail-adresse wird nicht veröffentlicht*
+form         ihre e-mail-adresse wird nicht veröffentlicht*
+form         erforderliche felder sind *markiert*
+form         kommentar absenden
+form         laisser un commentaire*
+form         laisser une réponse*
+form         annuler la réponse
+form         votre adresse e-mail ne sera pas publiée*
+form         votre adresse de messagerie ne sera pas publiée*
+form         les champs obligatoires sont indiqués*
+form         deja un comentario*
+form         deja una respuesta*
+form         cancelar respuesta
+form         tu dirección de correo electrónico no será publicada*
+form         los campos obligatorios están marcados*
+form         lascia un commento*
+form         lascia una risposta*
+form         il tuo indirizzo email non sarà pubblicato*
+form         deixe um comentário*
+form         deixe uma resposta*
+form         o seu endereço de e-mail não será publicado*
+form         seu endereço de e-mail não será publicado*
+form         dodaj komentarz*
+form         twój adres e-mail nie zostanie opublikowany*
+form         laat een reactie achter*
+form         je e-mailadres wordt niet gepubliceerd*
 comments     comments
 comments     # comments
 comments     # comment
@@ -666,6 +699,24 @@ comments     reader comments
 comments     readers' comments
 comments     join the discussion
 comments     join the conversation
+comments     kommentare
+comments     # kommentare
+comments     ein kommentar
+comments     keine kommentare
+comments     # gedanken zu *
+comments     ein gedanke zu *
+comments     commentaires
+comments     # commentaires
+comments     comentarios
+comments     # comentarios
+comments     commenti
+comments     # commenti
+comments     comentários
+comments     # comentários
+comments     komentarze
+comments     # komentarzy
+comments     reacties
+comments     # reacties
 comments_closed   comments are closed
 comments_closed   comments are closed*
 comments_closed   comments have been closed*
@@ -674,6 +725,11 @@ comments_closed   comments on this article are closed*
 comments_closed   commenting is closed*
 comments_closed   commenting has been closed*
 comments_closed   comments closed
+comments_closed   kommentare sind geschlossen*
+comments_closed   die kommentarfunktion ist geschlossen*
+comments_closed   les commentaires sont fermés*
+comments_closed   los comentarios están cerrados*
+comments_closed   i commenti sono chiusi*
 author       about the author
 author       about the writer
 author       author
@@ -808,6 +864,14 @@ nav_previous ← previous*
 nav_previous < previous*
 nav_previous older post*
 nav_previous older article*
+nav_previous vorheriger beitrag*
+nav_previous vorheriger artikel*
+nav_previous article précédent*
+nav_previous artículo anterior*
+nav_previous entrada anterior*
+nav_previous articolo precedente*
+nav_previous poprzedni artykuł*
+nav_previous poprzedni wpis*
 nav_next     next article*
 nav_next     next post*
 nav_next     next story*
@@ -819,6 +883,14 @@ nav_next     next →
 nav_next     newer post*
 nav_next     newer article*
 nav_next     up next:*
+nav_next     nächster beitrag*
+nav_next     nächster artikel*
+nav_next     article suivant*
+nav_next     artículo siguiente*
+nav_next     entrada siguiente*
+nav_next     articolo successivo*
+nav_next     następny artykuł*
+nav_next     następny wpis*
 
 # --- tags
 tags         tags:*
