@@ -290,6 +290,18 @@ share        click to email *
 share        click to print*
 share        *(opens in new window)
 share        share this with *
+share        teilen sie dies mit*
+share        teile dies mit*
+share        diesen artikel teilen*
+share        diesen beitrag teilen*
+share        beitrag teilen
+share        jetzt teilen*
+share        partager cet article*
+share        partager :*
+share        compartir esta noticia*
+share        compartir este artículo*
+share        condividi questo articolo*
+share        udostępnij*
 widget       like this
 widget       like loading
 widget       like
@@ -430,6 +442,33 @@ related      you may also like
 related      you might also like
 related      you may be interested in
 related      you might be interested in
+related      das könnte dich auch interessieren*
+related      das könnte sie auch interessieren*
+related      das könnte ihnen auch gefallen*
+related      das könnte dir auch gefallen*
+related      das thema könnte dich auch interessieren*
+related      dies könnte sie auch interessieren*
+related      auch interessant*
+related      ähnliche beiträge
+related      ähnliche artikel
+related      verwandte artikel
+related      verwandte beiträge
+related      weitere artikel*
+related      weitere beiträge*
+related      mehr zum thema*
+related      mehr zu diesem thema*
+related      lust auf mehr*
+related      le puede interesar*
+related      te puede interesar*
+related      también te puede interesar*
+related      vous aimerez aussi*
+related      à lire aussi*
+related      sur le même sujet*
+related      potrebbe interessarti*
+related      ti potrebbe interessare*
+related      może cię zainteresować*
+related      zobacz także*
+related      zobacz też*
 related      don't miss
 related      don't miss:*
 related      don’t miss
