@@ -469,6 +469,18 @@ related      ti potrebbe interessare*
 related      może cię zainteresować*
 related      zobacz także*
 related      zobacz też*
+related      mirá también*
+related      notas relacionadas
+related      noticias relacionadas
+related      otras noticias
+related      verwandte themen
+related      die meistgelesenen artikel
+related      meistgelesene artikel
+related      ezek is érdekelhetnek
+related      entdecke weitere*
+related      weitere nachrichten*
+related      articles similaires
+related      articoli correlati
 related      don't miss
 related      don't miss:*
 related      don’t miss
@@ -516,6 +528,14 @@ newsletter   subscribe now
 newsletter   subscribe to *
 newsletter   subscribe for *
 newsletter   subscribe:*
+newsletter   newsletter abonnieren*
+newsletter   jetzt newsletter abonnieren*
+newsletter   suscribite a nuestro*
+newsletter   suscríbete a nuestro*
+newsletter   abonnez-vous à notre newsletter*
+newsletter   hat ihnen dieser artikel gefallen*
+newsletter   folgen sie uns auf*
+newsletter   folge uns auf*
 newsletter   sign up
 newsletter   sign up now
 newsletter   sign up for *newsletter*
@@ -771,6 +791,10 @@ comments_closed   los comentarios están cerrados*
 comments_closed   i commenti sono chiusi*
 author       about the author
 author       about the writer
+author       über den autor*
+author       über die autorin*
+author       à propos de l'auteur*
+author       sobre el autor*
 author       author
 author       author bio
 author       more articles by *
