@@ -11,7 +11,10 @@ jusText (each line one paragraph), and the whole page kept as body. The pages
 of both sets (zyte-dev, and readability-dev with --unseen) are split by a hash
 of their id into a tuning part and a held-out part (about 1/3), with the same
 function as scripts/eval_html.py, so the HTML and text splits agree; each part
-is scored separately. Run scripts/eval-text, not this file.
+is scored separately. With --snippets DIR it scores trafilatura's evaluation
+pages instead (DIR = its tests/ folder), in the same four forms, with
+scripts/eval_snippets.py's snippet method and split. Run scripts/eval-text,
+not this file.
 """
 import argparse
 import gzip
@@ -187,14 +190,14 @@ def snippets_main(args):
                       "whole-page": texts}
             print("\n%s (%s)%s" % (name, "Markdown" if ext == "md" else "plain text",
                                     "; %d pages failed to render (empty)" % failed if failed else ""))
-            print("%-16s %-11s %6s %6s %6s   %s" % ("part", "extractor", "F1", "P", "R", "tp/fp/fn/tn"))
+            print("%-17s %-11s %6s %6s %6s   %s" % ("part", "extractor", "F1", "P", "R", "tp/fp/fn/tn"))
             per = {}
             for pname, us in parts:
                 for ename, b in bodies.items():
                     per[ename] = {u: eval_snippets.counts(data[u], b.get(u, "")) for u in pages}
                     tot = [sum(per[ename][u][i] for u in us) for i in range(4)]
                     f, p, r = eval_snippets.scores(tot)
-                    print("%-16s %-11s %6.3f %6.3f %6.3f   %s" % (
+                    print("%-17s %-11s %6.3f %6.3f %6.3f   %s" % (
                         "snippets " + pname, ename, f, p, r, "/".join(map(str, tot))))
             keep_counts[name] = {data[u]["file"]: per["lectern"][u] for u in tuning}
             if args.worst:
