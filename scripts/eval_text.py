@@ -11,7 +11,10 @@ jusText (each line one paragraph), and the whole page kept as body. The pages
 of both sets (zyte-dev, and readability-dev with --unseen) are split by a hash
 of their id into a tuning part and a held-out part (about 1/3), with the same
 function as scripts/eval_html.py, so the HTML and text splits agree; each part
-is scored separately. Run scripts/eval-text, not this file.
+is scored separately. With --snippets DIR it scores trafilatura's evaluation
+pages instead (DIR = its tests/ folder), in the same four forms, with
+scripts/eval_snippets.py's snippet method and split. Run scripts/eval-text,
+not this file.
 """
 import argparse
 import gzip
@@ -26,6 +29,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_html  # noqa: E402  (the benchmark's scoring, shared)
+import eval_snippets  # noqa: E402  (trafilatura's snippet scoring and split, shared)
 
 BULLET = re.compile(r"^(\s*)\* ", re.M)
 
@@ -120,6 +124,98 @@ def load_set(bench):
     return truth, html
 
 
+def load_snippets(folder):
+    """trafilatura's evaluation pages: (evaldata, {url: html}). Each page's bytes are
+    read as UTF-8 with replacement (as eval_snippets' trafilatura runs read them);
+    returns the number of pages where that replaced bytes too."""
+    data = json.load(open(os.path.join(folder, "evaldata.json"), encoding="utf-8"))
+    html, replaced = {}, 0
+    for u in sorted(data):
+        for sub in ("eval", "cache"):
+            f = os.path.join(folder, sub, data[u]["file"])
+            if os.path.exists(f):
+                break
+        else:
+            sys.exit("eval-text: no page file for %s (%s)" % (u, data[u]["file"]))
+        with open(f, "rb") as fh:
+            html[u] = fh.read().decode("utf-8", "replace")
+        replaced += "\ufffd" in html[u]
+    return data, html, replaced
+
+
+def render_safe(render, html):
+    try:
+        return render(html), False
+    except Exception:  # a renderer failing on a page is an empty dump, counted
+        return "", True
+
+
+def snippets_main(args):
+    """Per rendering: Lectern, jusText and the whole page scored with trafilatura's
+    snippets (eval_snippets.counts), tuning and held-out parts (eval_snippets.held_out)."""
+    data, html, replaced = load_snippets(args.snippets)
+    urls = sorted(data)
+    tuning = [u for u in urls if not eval_snippets.held_out(u)]
+    parts = [("tuning", tuning)]
+    if not args.tuning_only:
+        parts.append(("held-out", [u for u in urls if eval_snippets.held_out(u)]))
+    print("%s: %d pages, tuning %d, held-out %d (sha1(URL) %% 3 == 0); bytes read as UTF-8 with "
+          "replacement (%d pages had bytes that are no UTF-8)" % (
+              args.snippets, len(urls), len(tuning), len(urls) - len(tuning), replaced))
+    pages = [u for u in urls if any(u in us for _, us in parts)]
+    only = set(filter(None, args.only.split(",")))
+    tmp = tempfile.mkdtemp(prefix="eval-text-snippets-")
+    keep_counts = {}
+    try:
+        for name, ext, render in renderings():
+            if only and name not in only:
+                continue
+            d = os.path.join(tmp, name)
+            os.makedirs(d)
+            texts, inputs, failed = {}, [], 0
+            for k, u in enumerate(pages):
+                texts[u], bad = render_safe(render, html[u])
+                failed += bad
+                f = os.path.join(d, "p%04d.%s" % (k, ext))
+                with open(f, "w", encoding="utf-8") as fh:
+                    fh.write(texts[u])
+                inputs.append(f)
+                if args.keep and not eval_snippets.held_out(u):
+                    kd = os.path.join(args.keep, "snippets", name)
+                    os.makedirs(kd, exist_ok=True)
+                    shutil.copy(f, os.path.join(kd, data[u]["file"].rsplit(".", 1)[0] + "." + ext))
+            preds, _ = eval_html.run_lectern(args.lectern, inputs, pages, 1)
+            jt, _ = justext_bodies([(u, texts[u]) for u in pages])
+            bodies = {"lectern": {u: (preds.get(u) or {}).get("body", "") for u in pages}, "justext": jt,
+                      "whole-page": texts}
+            print("\n%s (%s)%s" % (name, "Markdown" if ext == "md" else "plain text",
+                                    "; %d pages failed to render (empty)" % failed if failed else ""))
+            print("%-17s %-11s %6s %6s %6s   %s" % ("part", "extractor", "F1", "P", "R", "tp/fp/fn/tn"))
+            per = {}
+            for pname, us in parts:
+                for ename, b in bodies.items():
+                    per[ename] = {u: eval_snippets.counts(data[u], b.get(u, "")) for u in pages}
+                    tot = [sum(per[ename][u][i] for u in us) for i in range(4)]
+                    f, p, r = eval_snippets.scores(tot)
+                    print("%-17s %-11s %6.3f %6.3f %6.3f   %s" % (
+                        "snippets " + pname, ename, f, p, r, "/".join(map(str, tot))))
+            keep_counts[name] = {data[u]["file"]: per["lectern"][u] for u in tuning}
+            if args.worst:
+                bad = [u for u in tuning if per["lectern"][u][1] or per["lectern"][u][2]]
+                bad.sort(key=lambda u: -(per["lectern"][u][1] + per["lectern"][u][2]))
+                print("  tuning pages where lectern misses a 'with' (fn) or keeps a 'without' (fp): %d" % len(bad))
+                for u in bad[:args.worst]:
+                    tp, fp, fn, tn = per["lectern"][u]
+                    print("  fn %d fp %d  %s" % (fn, fp, data[u]["file"]))
+        if args.keep:
+            with open(os.path.join(args.keep, "snippets", "per-page.json"), "w") as fh:
+                json.dump(keep_counts, fh, indent=0)
+        print("\nsnippets scored as scripts/eval_snippets.py (trafilatura's tests/eval_common.py): "
+              "whitespace-normalised substrings of the body; P, R, F1 over the summed counts")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--bench", required=True, help="the tuning set (tuning and held-out parts by hash)")
@@ -131,7 +227,11 @@ def main():
     ap.add_argument("--worst", type=int, default=0, help="list the N worst tuning pages of each set per rendering")
     ap.add_argument("--only", default="", help="score just these renderings (comma-separated)")
     ap.add_argument("--tuning-only", action="store_true", help="score the tuning part only (while developing)")
+    ap.add_argument("--snippets", default="",
+                    help="trafilatura's tests/ folder: score its evaluation pages with their snippets instead")
     args = ap.parse_args()
+    if args.snippets:
+        return snippets_main(args)
 
     # (set label, truth, the set's pages, parts): each set is rendered and timed as a whole.
     sets = []

@@ -290,6 +290,18 @@ share        click to email *
 share        click to print*
 share        *(opens in new window)
 share        share this with *
+share        teilen sie dies mit*
+share        teile dies mit*
+share        diesen artikel teilen*
+share        diesen beitrag teilen*
+share        beitrag teilen
+share        jetzt teilen*
+share        partager cet article*
+share        partager :*
+share        compartir esta noticia*
+share        compartir este artículo*
+share        condividi questo articolo*
+share        udostępnij*
 widget       like this
 widget       like loading
 widget       like
@@ -430,6 +442,45 @@ related      you may also like
 related      you might also like
 related      you may be interested in
 related      you might be interested in
+related      das könnte dich auch interessieren*
+related      das könnte sie auch interessieren*
+related      das könnte ihnen auch gefallen*
+related      das könnte dir auch gefallen*
+related      das thema könnte dich auch interessieren*
+related      dies könnte sie auch interessieren*
+related      auch interessant*
+related      ähnliche beiträge
+related      ähnliche artikel
+related      verwandte artikel
+related      verwandte beiträge
+related      weitere artikel*
+related      weitere beiträge*
+related      mehr zum thema*
+related      mehr zu diesem thema*
+related      lust auf mehr*
+related      le puede interesar*
+related      te puede interesar*
+related      también te puede interesar*
+related      vous aimerez aussi*
+related      à lire aussi*
+related      sur le même sujet*
+related      potrebbe interessarti*
+related      ti potrebbe interessare*
+related      może cię zainteresować*
+related      zobacz także*
+related      zobacz też*
+related      mirá también*
+related      notas relacionadas
+related      noticias relacionadas
+related      otras noticias
+related      verwandte themen
+related      die meistgelesenen artikel
+related      meistgelesene artikel
+related      ezek is érdekelhetnek
+related      entdecke weitere*
+related      weitere nachrichten*
+related      articles similaires
+related      articoli correlati
 related      don't miss
 related      don't miss:*
 related      don’t miss
@@ -477,6 +528,14 @@ newsletter   subscribe now
 newsletter   subscribe to *
 newsletter   subscribe for *
 newsletter   subscribe:*
+newsletter   newsletter abonnieren*
+newsletter   jetzt newsletter abonnieren*
+newsletter   suscribite a nuestro*
+newsletter   suscríbete a nuestro*
+newsletter   abonnez-vous à notre newsletter*
+newsletter   hat ihnen dieser artikel gefallen*
+newsletter   folgen sie uns auf*
+newsletter   folge uns auf*
 newsletter   sign up
 newsletter   sign up now
 newsletter   sign up for *newsletter*
@@ -639,6 +698,39 @@ form         you must be logged in to post a comment*
 form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
+form         schreibe einen kommentar*
+form         hinterlasse einen kommentar*
+form         hinterlasse eine antwort*
+form         kommentar verfassen*
+form         kommentar schreiben
+form         antworten abbrechen
+form         antwort abbrechen
+form         deine e-mail-adresse wird nicht veröffentlicht*
+form         ihre e-mail-adresse wird nicht veröffentlicht*
+form         erforderliche felder sind *markiert*
+form         kommentar absenden
+form         laisser un commentaire*
+form         laisser une réponse*
+form         annuler la réponse
+form         votre adresse e-mail ne sera pas publiée*
+form         votre adresse de messagerie ne sera pas publiée*
+form         les champs obligatoires sont indiqués*
+form         deja un comentario*
+form         deja una respuesta*
+form         cancelar respuesta
+form         tu dirección de correo electrónico no será publicada*
+form         los campos obligatorios están marcados*
+form         lascia un commento*
+form         lascia una risposta*
+form         il tuo indirizzo email non sarà pubblicato*
+form         deixe um comentário*
+form         deixe uma resposta*
+form         o seu endereço de e-mail não será publicado*
+form         seu endereço de e-mail não será publicado*
+form         dodaj komentarz*
+form         twój adres e-mail nie zostanie opublikowany*
+form         laat een reactie achter*
+form         je e-mailadres wordt niet gepubliceerd*
 comments     comments
 comments     # comments
 comments     # comment
@@ -666,6 +758,24 @@ comments     reader comments
 comments     readers' comments
 comments     join the discussion
 comments     join the conversation
+comments     kommentare
+comments     # kommentare
+comments     ein kommentar
+comments     keine kommentare
+comments     # gedanken zu *
+comments     ein gedanke zu *
+comments     commentaires
+comments     # commentaires
+comments     comentarios
+comments     # comentarios
+comments     commenti
+comments     # commenti
+comments     comentários
+comments     # comentários
+comments     komentarze
+comments     # komentarzy
+comments     reacties
+comments     # reacties
 comments_closed   comments are closed
 comments_closed   comments are closed*
 comments_closed   comments have been closed*
@@ -674,8 +784,17 @@ comments_closed   comments on this article are closed*
 comments_closed   commenting is closed*
 comments_closed   commenting has been closed*
 comments_closed   comments closed
+comments_closed   kommentare sind geschlossen*
+comments_closed   die kommentarfunktion ist geschlossen*
+comments_closed   les commentaires sont fermés*
+comments_closed   los comentarios están cerrados*
+comments_closed   i commenti sono chiusi*
 author       about the author
 author       about the writer
+author       über den autor*
+author       über die autorin*
+author       à propos de l'auteur*
+author       sobre el autor*
 author       author
 author       author bio
 author       more articles by *
@@ -808,6 +927,14 @@ nav_previous ← previous*
 nav_previous < previous*
 nav_previous older post*
 nav_previous older article*
+nav_previous vorheriger beitrag*
+nav_previous vorheriger artikel*
+nav_previous article précédent*
+nav_previous artículo anterior*
+nav_previous entrada anterior*
+nav_previous articolo precedente*
+nav_previous poprzedni artykuł*
+nav_previous poprzedni wpis*
 nav_next     next article*
 nav_next     next post*
 nav_next     next story*
@@ -819,6 +946,14 @@ nav_next     next →
 nav_next     newer post*
 nav_next     newer article*
 nav_next     up next:*
+nav_next     nächster beitrag*
+nav_next     nächster artikel*
+nav_next     article suivant*
+nav_next     artículo siguiente*
+nav_next     entrada siguiente*
+nav_next     articolo successivo*
+nav_next     następny artykuł*
+nav_next     następny wpis*
 
 # --- tags
 tags         tags:*

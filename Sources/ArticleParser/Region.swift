@@ -47,6 +47,9 @@ extension Classifier {
     static let endPartShare = 4
     /// ... and a later part's run starts at most this many units under its break.
     static let endPartGap = 8
+    /// A region under the first comment form or header moves above it to a run of this weight.
+    static let aboveCommentsWeight = 10
+    static let formSpan = 6
     /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
     static let storyShareNum = 1
     static let storyShareDen = 3
@@ -252,7 +255,7 @@ extension Classifier {
     /// joins it only when it earns its place; prose after it (the next story's
     /// teasers, a comment policy) no longer rides on the story's weight.
     mutating func cutRegionAtEnds() {
-        guard let r = region else { return }
+        guard let r0 = region else { return }
         func ends(_ k: Int) -> Bool {
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
@@ -266,6 +269,24 @@ extension Classifier {
             switch hitLabel(k) {
             case .commentsClosed?, .boilerplate("comments")?, .boilerplate("form")?: return true
             default: return false
+            }
+        }
+        // Comments and their forms come after the story: a region under the
+        // first of them (a short post above a long comment thread or sidebar)
+        // moves to the heaviest run above it when that holds a paragraph.
+        var r = r0
+        // A comment form, not a lone label: two such lines close together.
+        func commentForm(_ k: Int) -> Bool {
+            opensComments(k) && (k + 1..<min(k + 1 + Self.formSpan, units.count)).contains(where: opensComments)
+        }
+        if let k0 = (0..<r.lowerBound).first(where: commentForm) {
+            let (w, run) = Self.heaviestRun(regionWeight, 0..<k0)
+            if w >= Self.aboveCommentsWeight {
+                var s = run.lowerBound, e = run.upperBound
+                while s > 0 && density[s - 1] != .linkLike && !teaser[s - 1] { s -= 1 }
+                while e < k0 && density[e] != .linkLike && !teaser[e] { e += 1 }
+                r = s..<e
+                region = r
             }
         }
         var parts: [(range: Range<Int>, comments: Bool)] = []
