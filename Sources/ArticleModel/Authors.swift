@@ -95,11 +95,19 @@ public enum AuthorNames {
         }
         var names: [String] = []
         var roles: [String] = []
+        var afterRole = false
+        // Without an "and", nothing after an agency is a further author.
+        let joins = [" and ", " & ", " und ", " et "].contains { s.contains($0) }
         for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
             if isRole(p) {
                 roles.append(p)
+                afterRole = true
+            } else if afterRole && !joins && !names.isEmpty && words(p).count <= 3 {
+                // "Nada Tawfik, BBC News, New York": after the agency, the place it wrote from.
+                roles.append(p)
             } else if looksLikeName(p, givenNames: surnameFirst) {
                 if !names.contains(p) { names.append(p) }
+                afterRole = false
             }
         }
         return Parsed(names: names, role: roles.isEmpty ? nil : roles.joined(separator: ", "))

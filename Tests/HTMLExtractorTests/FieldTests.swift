@@ -175,6 +175,9 @@ final class AuthorNamesTests: XCTestCase {
             ("Datum: 19.11.2021 Autor: Fritz Imhof Quelle: Livenet", ["Fritz Imhof"], nil),
             ("Inga HoeltmannFollow", ["Inga Hoeltmann"], nil),
             ("Anna McFollow", ["Anna McFollow"], nil),
+            // The place after the agency is no second author.
+            ("Nada Tawfik, BBC News, New York", ["Nada Tawfik"], "BBC News, New York"),
+            ("Jane Doe, Reuters, and John Roe", ["Jane Doe", "John Roe"], "Reuters"),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
