@@ -57,8 +57,10 @@ public enum AuthorNames {
     static let particles: Set<String> = ["de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la",
                                          "le", "bin", "ibn", "al", "el", "y", "e", "dos", "das", "do", "ter", "ten",
                                          "zu", "af", "st."]
+    /// Words that join the last names of several ("A, B and C").
+    static let conjunctions: [String] = [" and ", " & ", " und ", " et "]
     /// Separators between several names.
-    static let separators: [String] = [" and ", " & ", " und ", " et ", "; ", " | ", ", "]
+    static let separators: [String] = conjunctions + ["; ", " | ", ", "]
 
     public static func parse(_ raw: String) -> Parsed {
         if let names = plainNames(raw) { return Parsed(names: names, role: nil) }
@@ -97,7 +99,7 @@ public enum AuthorNames {
         var roles: [String] = []
         var afterRole = false
         // Without an "and", nothing after an agency is a further author.
-        let joins = [" and ", " & ", " und ", " et "].contains { s.contains($0) }
+        let joins = conjunctions.contains { s.contains($0) }
         for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
             if isRole(p) {
                 roles.append(p)

@@ -20,7 +20,7 @@ extension Article {
 
     /// "https://user@WWW.Example.COM:8080/a" -> "example.com"; nil without a
     /// "scheme://" or "//" authority (a relative link says nothing of the site).
-    static func host(ofURL u: String) -> String? {
+    public static func host(ofURL u: String) -> String? {
         var rest = Substring(u.trimmingWhiteSpace())
         if let r = rest.firstRange(of: "://") {
             let scheme = rest[..<r.lowerBound]

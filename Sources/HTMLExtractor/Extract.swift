@@ -117,9 +117,13 @@ final class Extractor {
         return lp[Int(x.chunkEnd)] - lp[Int(x.chunkStart)]
     }
 
-    /// Prefix sums of the characters of prose chunks (150+ characters not
-    /// counting spaces, about two lines of a column; under a
-    /// fifth links, ending like a sentence), built on first use.
+    /// A prose chunk: 150+ characters not counting spaces (about two lines of
+    /// a column), under a fifth links, ending like a sentence.
+    static func isProse(_ c: Chunk, _ text: @autoclosure () -> String) -> Bool {
+        c.chars >= 150 && c.linkChars * 5 < c.chars && endsLikeSentence(text())
+    }
+
+    /// Prefix sums of the characters of prose chunks, built on first use.
     private var pp: [Int32]?
 
     func proseChars(_ n: Int32) -> Int32 {
@@ -127,8 +131,7 @@ final class Extractor {
             var a: [Int32] = [0]
             a.reserveCapacity(page.chunks.count + 1)
             for c in page.chunks {
-                let prose = c.chars >= 150 && c.linkChars * 5 < c.chars && Extractor.endsLikeSentence(page.text(c))
-                a.append(a.last! + (prose ? c.chars : 0))
+                a.append(a.last! + (Extractor.isProse(c, page.text(c)) ? c.chars : 0))
             }
             pp = a
         }
@@ -1090,10 +1093,10 @@ final class Extractor {
 
     /// The safety net: when the content root gave next to no body (under
     /// `netBody` characters) but the page has three times as much prose outside
-    /// it (paragraphs of 150+ characters ending like sentences, not in
-    /// comments, bios, popups or strongly marked furniture), the root was the
-    /// wrong element (a footer blurb, a slideshow) and those paragraphs are the
-    /// body. trafilatura compares with a baseline extraction the same way.
+    /// it (`isProse` chunks not in comments, bios, popups or strongly marked
+    /// furniture), the root was the wrong element (a footer blurb, a
+    /// slideshow) and those paragraphs are the body. trafilatura compares
+    /// with a baseline extraction the same way.
     static let netBody: Int32 = 1000
 
     private func safetyNet(_ out: inout [Pending], _ outChunk: [Int]) {
@@ -1108,8 +1111,8 @@ final class Extractor {
         for (k, p) in out.enumerated() {
             guard case .boiler(let kind, _, let text, _, _, _) = p else { continue }
             let ci = outChunk[k], c = page.chunks[ci]
-            guard region[ci] < 0, c.chars >= 150, c.linkChars * 5 < c.chars, !neg[Int(c.owner)],
-                  !Extractor.proseProofKinds.contains(kind), Extractor.endsLikeSentence(text) else { continue }
+            guard region[ci] < 0, !neg[Int(c.owner)], !Extractor.proseProofKinds.contains(kind),
+                  Extractor.isProse(c, text) else { continue }
             picked.append(k)
             total += c.chars
         }
@@ -1122,25 +1125,21 @@ final class Extractor {
         }
     }
 
-    /// The site's name (og:site_name, or what <title> adds after the headline).
     /// The publisher given as the author ("BBC News" on bbc.com, "The
     /// Economist" on economist.com, "STERN.de"): the site's name, or the
     /// name of its web address (whole, its longest label, or that label
     /// after "The").
     func isPublisher(_ name: String) -> Bool {
         if isSiteName(name) { return true }
-        guard let u = meta.url, let k = u.byteOffset(of: "://") else { return false }
-        var host = String(u.fromByte(k + 3).prefix { $0 != "/" && $0 != ":" && $0 != "?" }).lowercased()
-        if host.hasPrefix("www.") { host = String(host.dropFirst(4)) }
+        guard let host = meta.url.flatMap(Article.host(ofURL:)) else { return false }
         let l = Extractor.letters(name)
         guard l.count >= 4 else { return false }
-        let parts: [Substring] = host.split(separator: ".")
-        let longest: Substring = parts.max(by: { $0.count < $1.count }) ?? ""
-        let label: [UInt8] = Extractor.letters(String(longest))
-        let the: [UInt8] = Array("the".utf8) + label
-        return l == label || l == the || l == Extractor.letters(host)
+        let longest = host.split(separator: ".").max { $0.count < $1.count } ?? ""
+        let label = Extractor.letters(String(longest))
+        return l == label || l == Array("the".utf8) + label || l == Extractor.letters(host)
     }
 
+    /// The site's name (og:site_name, or what <title> adds after the headline).
     func isSiteName(_ t: String) -> Bool {
         let l = Extractor.letters(t)
         guard l.count >= 3 else { return false }
@@ -1610,10 +1609,6 @@ final class Extractor {
         }
     }
 
-    /// A linked line written as a sentence (a "tweet this" pull quote set in
-    /// a div or a bare link): 60+ characters, 8+ words, under half of them
-    /// capitalised, and a full stop, "!" or "?" that ends a sentence. Other
-    /// pages' headlines and sponsored teasers are Title Case or end without one.
     /// "Lea también: <a>headline</a>", "VEA TAMBIÉN: <a>...</a>", "Read more:
     /// <a>...</a>": a short label of one to three words and a colon, and no
     /// more than the label outside the link: a pointer to another story, in
@@ -1633,6 +1628,10 @@ final class Extractor {
         return false
     }
 
+    /// A linked line written as a sentence (a "tweet this" pull quote set in
+    /// a div or a bare link): 60+ characters, 8+ words, under half of them
+    /// capitalised, and a full stop, "!" or "?" that ends a sentence. Other
+    /// pages' headlines and sponsored teasers are Title Case or end without one.
     static func isLinkedSentence(_ t: String, _ c: Chunk) -> Bool {
         guard c.chars >= 60 else { return false }
         let b = Array(t.utf8)
