@@ -61,7 +61,7 @@ function Article:xpath(expr) end
 
 ---A run of body paragraphs under one heading.
 ---@class Section
----@field heading string? the heading, nil for the text before the first heading
+---@field heading string? the heading, nil for the text before the first heading; headings in a row are joined by "\n" (a heading no paragraph follows is boilerplate of kind "heading")
 ---@field paragraphs Paragraph[] its paragraphs, in order
 ---@field index integer its position among the article's sections, from 1
 
