@@ -130,9 +130,9 @@ def main():
             print("%-9s %5d %-12s %6.3f %6.3f %6.3f %8s %8s %8s   %s" % (part, n, tool, f, p, r, *cells,
                                                                      "/".join(map(str, tot))))
         for part, n, tool, _, _, fl in rows:
-            if part == "all" and fl:
-                print("%s: an author given on %d of the %d pages whose truth has none; a date on %d of %d"
-                      % (tool, fl["author"][2], fl["author"][3], fl["date"][2], fl["date"][3]))
+            if part == parts[-1][0] and fl:
+                print("%s (%s): an author given on %d of the %d pages whose truth has none; a date on %d of %d"
+                      % (tool, part, fl["author"][2], fl["author"][3], fl["date"][2], fl["date"][3]))
         if args.strip_attrs:
             print("--strip-attrs: every page read without its class, id, role and itemprop attributes, by all tools")
         print("held-out = sha1(page URL) % 3 == 0; snippets matched as trafilatura's tests/eval_common.py "

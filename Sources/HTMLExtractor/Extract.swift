@@ -796,8 +796,11 @@ final class Extractor {
                 continue
             }
             // Bylines and datelines (before the body, or short lines marked as such).
-            if c.chars < 120, !ctx.embed, ctx.author || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
-                if let name = Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
+            // A dateline that names its author ("10. Februar 2019 von Heiko",
+            // "Accueil | Par Loïc Le Clerc | 30 septembre 2018") is a byline too.
+            let datedName = c.chars < 120 && !ctx.author && !Extractor.startsWithBy(text) ? Extractor.nameInDateline(text) : nil
+            if c.chars < 120, !ctx.embed, ctx.author || datedName != nil || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
+                if let name = datedName ?? Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
                    rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
                     // The first byline that names a person, said "By X" if there is one:
                     // a marked "Tech Industry" (a section) or an account box's
@@ -806,7 +809,7 @@ final class Extractor {
                         byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))")
                         bylineRank = rank
                     }
-                    if bylineDate == nil, let d = DateNormalizer.normalize(text) {
+                    if bylineDate == nil, let d = visibleDate(text) {
                         bylineDate = (d, text, "date in the byline \(describe(owner))")
                     }
                     block(.byline, ctx.author ? "byline element \(describe(owner))" : "'By' line", value: name)
@@ -814,7 +817,7 @@ final class Extractor {
                 }
             }
             if c.chars < 100, !ctx.embed, Extractor.startsWithDateLabel(text) {
-                if let d = DateNormalizer.normalize(text) {
+                if let d = visibleDate(text) {
                     block(.date, "dateline '\(text.prefix(12))...'", value: d)
                 } else {
                     boiler("date", owner, "dateline without a full date")
@@ -824,7 +827,7 @@ final class Extractor {
             // Never a date from a table cell (an infobox's "Initial release") or
             // from an embedded post (a tweet's "June 2, 2021" signature).
             if c.chars < 80, !ctx.embed, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
-               let d = DateNormalizer.normalize(text), ctx.date || Extractor.mostlyDate(text) {
+               let d = visibleDate(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
             }
@@ -1019,6 +1022,15 @@ final class Extractor {
         if let d = meta.published {
             var b = Block(index: 0, text: d, label: .date, rule: meta.publishedRule, value: d, tag: "meta")
             b.time = meta.publishedTime
+            // Metadata in UTC names Greenwich's day; the page shows its own. A date and
+            // time the page shows that are the same instant a day off are the local day
+            // ("February 24, 2020 | 9:25pm" over 2020-02-25T02:25Z); a date alone (a
+            // header's "today", a widget's teaser) proves nothing.
+            if let t = meta.publishedTime, Extractor.isUTC(t), let v = shownDate(out),
+               let lt = DateNormalizer.timeOfDay(in: v.1), Extractor.isLocalDay(v.0, lt, ofUTC: d, t) {
+                b = Block(index: 0, text: v.1, label: .date, rule: v.2 + ", the local day of \(meta.publishedRule) \(t)",
+                          value: v.0, tag: "meta")
+            }
             head.append(b)
         } else if let d = timeDate() ?? bylineDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
@@ -1365,6 +1377,54 @@ final class Extractor {
         return out
     }
 
+    /// A date as the page shows it. Numbers alone ("03/05/2022") read month first
+    /// (DateNormalizer); a page declared in another language than English writes the day first.
+    private func visibleDate(_ text: String) -> String? {
+        var t = text
+        let dayFirst = meta.language.map { $0 != "en" } ?? false
+        return t.withUTF8 { b in
+            guard var m = DateNormalizer.find(in: b) else { return nil }
+            if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
+            return m.iso
+        }
+    }
+
+    /// The first date the page shows (value, text, rule): a byline's or date
+    /// line's, else a time element's (its datetime as the text).
+    private func shownDate(_ out: [Pending]) -> (String, String, String)? {
+        for o in out {
+            if case .block(let b) = o, b.label == .date, let v = b.value { return (v, b.text, b.rule) }
+            if case .block(let b) = o, b.label == .byline, let v = visibleDate(b.text) { return (v, b.text, b.rule) }
+        }
+        return timeDate()
+    }
+
+    static func isUTC(_ t: String) -> Bool { t.hasSuffix("Z") || t.hasSuffix("+00:00") || t.hasSuffix("+0000") }
+
+    /// Whether `date` at `time` (the page's) is the UTC `utcDate` `utcTime` on
+    /// another day, at an offset zones use (-12 h to +14 h, quarter hours).
+    static func isLocalDay(_ date: String, _ time: String, ofUTC utcDate: String, _ utcTime: String) -> Bool {
+        func dayNumber(_ s: String) -> Int? {
+            let p = s.prefix(10).split(separator: "-").compactMap { Int($0) }
+            guard p.count == 3 else { return nil }
+            // Days from the civil calendar (Howard Hinnant's algorithm).
+            let y = p[1] <= 2 ? p[0] - 1 : p[0], m = p[1], d = p[2]
+            let era = (y >= 0 ? y : y - 399) / 400
+            let yoe = y - era * 400
+            let doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1
+            return era * 146097 + yoe * 365 + yoe / 4 - yoe / 100 + doy
+        }
+        func minutes(_ t: Substring) -> Int? {
+            let p = t.prefix(5).split(separator: ":").compactMap { Int($0) }
+            return p.count == 2 ? p[0] * 60 + p[1] : nil
+        }
+        guard let a = dayNumber(date), let b = dayNumber(utcDate), abs(a - b) == 1,
+              let lm = minutes(Substring(time)), let k = utcTime.firstIndex(of: "T"),
+              let um = minutes(utcTime[utcTime.index(after: k)...]) else { return false }
+        let offset = (a - b) * 1440 + lm - um
+        return offset >= -12 * 60 && offset <= 14 * 60 && offset % 15 == 0
+    }
+
     private func timeDate() -> (String, String, String)? {
         // Prefer a time element inside or just before the content.
         for (n, v) in page.times where !inTable(n) {
@@ -1537,6 +1597,36 @@ final class Extractor {
         }
         return name
     }
+
+    /// The name in a line that carries a date and says who wrote it: after the
+    /// date and its time ("Posted on 21. Juli 2019 by Realiberry", "4.02.2022 par
+    /// Bob Fischer", "06.11.2023 13:30 von Olga"), or in a part of the line set
+    /// apart by "|" or "•" that starts with the word ("Accueil | Par X | 30
+    /// septembre 2018"). Without a date such words are prose ("Bericht von der ...").
+    static func nameInDateline(_ t: String) -> String? {
+        let bytes = Array(t.utf8)
+        guard bytes.count >= 10, let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) else { return nil }
+        // After the date: skip the time and its punctuation, then the word.
+        let rest = String(decoding: bytes[m.end...], as: UTF8.self).split(separator: " ")
+        var k = 0
+        while k < rest.count, rest[k].allSatisfy({ $0.isNumber || $0.isPunctuation }) || rest[k].contains(":")
+                || timeWords.contains(rest[k].lowercased()) { k += 1 }
+        if k + 1 < rest.count, datelineByWords.contains(rest[k].lowercased()) {
+            return bylineName("by " + rest[(k + 1)...].joined(separator: " "), marked: false)
+        }
+        // A part of its own that starts with the word.
+        for part in t.split(whereSeparator: { $0 == "|" || $0 == "•" || $0 == "·" }) {
+            let w = part.split(separator: " ")
+            if w.count >= 2, datelineByWords.contains(w[0].lowercased()) {
+                return bylineName("by " + w[1...].joined(separator: " "), marked: false)
+            }
+        }
+        return nil
+    }
+
+    /// "by" in the languages of the byline labels; the time words a dateline's clock may carry.
+    static let datelineByWords: Set<String> = ["by", "von", "par", "por", "di", "door", "av", "przez"]
+    static let timeWords: Set<String> = ["uhr", "h", "am", "pm", "a.m.", "p.m.", "um", "à", "a", "las", "alle", "at", "-", "–"]
 
     /// How much a byline candidate says: -1 nothing (an interface label), +2
     /// when it names a person (not only an agency), +1 when it says "By".

@@ -142,6 +142,40 @@ final class FieldTests: XCTestCase {
         }
     }
 
+    func testDatelineThatNamesItsAuthor() {
+        let de = read(page(top: "<div class=\"entry-meta\">Veröffentlicht am Fr, 24. Januar 2020, 18:18 von Creeny</div>"))
+        XCTAssertEqual(de.authors, ["Creeny"])
+        XCTAssertEqual(de.published, "2020-01-24")
+        let fr = read(page(top: "<div class=\"meta\">Accueil | Par Loïc Le Clerc | 30 septembre 2018</div>"))
+        XCTAssertEqual(fr.authors, ["Loïc Le Clerc"])
+        XCTAssertEqual(fr.published, "2018-09-30")
+        // The word without a date, or not right after it, names no author.
+        let prose = read(page(top: "<div class=\"meta\">10. Februar 2019: Rede von Angela Merkel</div>"))
+        XCTAssertNil(prose.author)
+        XCTAssertNil(read(page(top: "<div class=\"kicker\">Ein Bericht von Anna Schmidt</div>")).author)
+    }
+
+    func testPageTimeGivesTheLocalDayOfUTCMetadata() {
+        let utc = "<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54+00:00\">"
+        // The byline's date and time are the same instant five hours west: its day.
+        let a = read(page(head: utc, top: "<p class=\"byline-date\">February 24, 2020 | 9:25pm</p>"))
+        XCTAssertEqual(a.published, "2020-02-24")
+        XCTAssertEqual(a.publishedTime, "2020-02-24T21:25")
+        // A date alone (a header's "today") or a time that is no offset away proves nothing.
+        XCTAssertEqual(read(page(head: utc, top: "<div class=\"header-date\">February 24, 2020</div>")).published, "2020-02-25")
+        XCTAssertEqual(read(page(head: utc, top: "<p class=\"byline-date\">February 24, 2020 | 9:13pm</p>")).published, "2020-02-25")
+        // Metadata with its own offset is the page's day already.
+        let local = "<meta property=\"article:published_time\" content=\"2020-02-25T02:25:54+01:00\">"
+        XCTAssertEqual(read(page(head: local, top: "<p class=\"byline-date\">February 24, 2020 | 8:25pm</p>")).published, "2020-02-25")
+    }
+
+    func testNumericDatesReadDayFirstOutsideEnglish() {
+        let top = "<div class=\"date\">03/05/2022 21:44</div>"
+        XCTAssertEqual(read(page(top: top)).published, "2022-03-05")
+        XCTAssertEqual(read(page(top: top).replacingOccurrences(of: "<html>", with: "<html lang=\"pt-BR\">")).published, "2022-05-03")
+        XCTAssertEqual(read(page(top: top).replacingOccurrences(of: "<html>", with: "<html lang=\"en-US\">")).published, "2022-03-05")
+    }
+
     func testBylineDateStillCounts() {
         let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
         XCTAssertEqual(a.author, "Ana Sandoiu")
