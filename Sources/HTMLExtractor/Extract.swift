@@ -1034,6 +1034,13 @@ final class Extractor {
             head.append(b)
         } else if let d = timeDate() ?? bylineDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
+        } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }),
+                  let p = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).first,
+                  let d = leadDateline(p.text) {
+            // The story's own dateline opens its first paragraph ("29.11.2022 – Mehrfach
+            // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
+            head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
+                              rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
         }
         if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
             head.append(Block(index: 0, text: c.0, label: .imageCredit, rule: c.1, value: c.0, tag: "meta"))
@@ -1385,6 +1392,35 @@ final class Extractor {
         return t.withUTF8 { b in
             guard var m = DateNormalizer.find(in: b) else { return nil }
             if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
+            return m.iso
+        }
+    }
+
+    /// A dateline's date at the start of a paragraph: at most four words before it
+    /// (a place, "Pressemitteilung vom"), and after it (and its time) a dash, bar,
+    /// colon or closing bracket. "On 3 March 2020, the ..." is the story's prose.
+    private func leadDateline(_ text: String) -> String? {
+        var t = text
+        return t.withUTF8 { b -> String? in
+            guard var m = DateNormalizer.find(in: b), m.start <= 60 else { return nil }
+            var words = 0, inWord = false
+            for i in 0..<m.start {
+                let space = b[i] == 0x20
+                if !space && !inWord { words += 1 }
+                inWord = !space
+            }
+            guard words <= 4 else { return nil }
+            var p = m.end
+            // Skip the time and the spaces: "25.01.2022, 10:27 Uhr |".
+            while p < b.count, p - m.end < 16, b[p] == 0x20 || b[p] == 0x2C || b[p] == 0x3A || b[p] &- 0x30 < 10
+                    || (b[p] | 0x20) == 0x68 || (b[p] | 0x20) == 0x75 || (b[p] | 0x20) == 0x72 { p += 1 }
+            guard p < b.count else { return nil }
+            let c = b[p]
+            let dash = c == 0x2D || c == 0x7C || c == 0x29 || c == 0x2F
+                || (c == 0xE2 && p + 2 < b.count && b[p + 1] == 0x80 && (b[p + 2] == 0x93 || b[p + 2] == 0x94))
+            // A colon right after the date ("25.01.2022: ...") was skipped with the time.
+            guard dash || (p > m.end && b[p - 1] == 0x3A && b[m.end] == 0x3A) else { return nil }
+            if m.ambiguous, let l = meta.language, l != "en" { swap(&m.month, &m.day) }
             return m.iso
         }
     }

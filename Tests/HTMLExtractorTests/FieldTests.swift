@@ -176,6 +176,19 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(read(page(top: top).replacingOccurrences(of: "<html>", with: "<html lang=\"en-US\">")).published, "2022-03-05")
     }
 
+    func testDatelineOpeningTheFirstParagraph() {
+        func lead(_ opening: String) -> Article {
+            read(page(top: "").replacingOccurrences(of: "<p>Heavy snow", with: "<p>\(opening) Heavy snow"))
+        }
+        XCTAssertEqual(lead("29.11.2022 –").published, "2022-11-29")
+        XCTAssertEqual(lead("Pressemitteilung vom 25. Januar 2022 | Berlin –").published, "2022-01-25")
+        XCTAssertEqual(lead("(21. November 2022)").published, "2022-11-21")
+        XCTAssertTrue(lead("29.11.2022 –").bodyText.hasPrefix("29.11.2022 – Heavy snow"))
+        // A date in the story's first sentence is no dateline.
+        XCTAssertNil(lead("On 3 March 2020, after a week of warnings,").published)
+        XCTAssertNil(lead("In the night before the 3rd of March, 2020 ends,").published)
+    }
+
     func testBylineDateStillCounts() {
         let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
         XCTAssertEqual(a.author, "Ana Sandoiu")
