@@ -27,6 +27,8 @@ struct Extraction {
     var blocks: [Block] = []
     var url: String?
     var language: String?
+    /// Bytes of the body's paragraphs.
+    var bodyChars: Int { blocks.reduce(0) { $0 + ($1.label == .paragraph ? $1.text.utf8.count : 0) } }
 }
 
 final class Extractor {
@@ -50,11 +52,18 @@ final class Extractor {
     private var ldGram: [Int32] = []
     private var ldWord: [Int32] = []
 
-    init(page: Page) {
+    /// Set when class words were dropped as layout (`layoutWords(_:)`).
+    private var layoutNote = ""
+
+    init(page: Page, layout: Hint = []) {
         var page = page
         self.meta = PageMeta(page)
         Extractor.markRelatedSections(&page)
         Extractor.markCommentRuns(&page)
+        if !layout.isEmpty {
+            for i in page.nodes.indices where !page.nodes[i].hint.isDisjoint(with: layout) { page.nodes[i].hint.subtract(layout) }
+            layoutNote = "; class words taken as layout: " + Extractor.layoutWords.filter { layout.contains($0.0) }.map(\.1).joined(separator: ", ")
+        }
         var cp: [Int32] = [0], lp: [Int32] = [0]
         cp.reserveCapacity(page.chunks.count + 1)
         lp.reserveCapacity(page.chunks.count + 1)
@@ -216,6 +225,38 @@ final class Extractor {
         "sponsored stories", "from the web", "you may have missed", "more stories like this",
         "more stories like this one", "also on", "keep reading", "see also", "related topics", "more videos",
     ]
+
+    /// Class words that may name a page's layout rather than its furniture.
+    static let layoutWords: [(Hint, String)] = [(.aside, "aside"), (.weakNegative, "widget"), (.related, "related"),
+        (.share, "share"), (.promo, "promo"), (.advert, "advert"), (.newsletter, "newsletter"), (.nav, "nav"),
+        (.footer, "footer"), (.header, "header"), (.toolbar, "toolbar"), (.tags, "tags"),
+        (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall")]
+
+    /// The class words whose elements hold most of the page's text (500+
+    /// characters of lines under a third links, and over half of them): on a
+    /// page whose content root gave next to nothing, such a word names the
+    /// page's layout, not its furniture (a page builder's "elementor-widget"
+    /// around every paragraph, a "for_sidebar" section around story and
+    /// sidebar alike). `HTMLReader` then reads the page again without them.
+    static func layoutWords(_ page: Page) -> Hint {
+        var total: Int32 = 0
+        var text = [Int32](repeating: 0, count: page.chunks.count + 1)
+        for (k, c) in page.chunks.enumerated() {
+            if c.chars >= 40 && c.linkChars * 3 < c.chars { total += c.chars }
+            text[k + 1] = total
+        }
+        guard total >= 500 else { return [] }
+        var covered = [Int32](repeating: 0, count: layoutWords.count), held = covered
+        for node in page.nodes where !node.hint.isDisjoint(with: Hint.negative) {
+            for (w, word) in layoutWords.enumerated() where node.hint.contains(word.0) && node.chunkStart >= covered[w] {
+                held[w] += text[Int(node.chunkEnd)] - text[Int(node.chunkStart)]
+                covered[w] = node.chunkEnd
+            }
+        }
+        var drop: Hint = []
+        for (w, word) in layoutWords.enumerated() where held[w] >= 500 && held[w] * 2 > total { drop.insert(word.0) }
+        return drop
+    }
 
     /// A heading that introduces related links ("You may also like", or a
     /// heading marked related) makes its following siblings related too.
@@ -464,7 +505,7 @@ final class Extractor {
             rs = [top]
         }
         roots = rs
-        rootRule = "content root \(describe(top)) score \(Int(topFinal)) (\(how))"
+        rootRule = "content root \(describe(top)) score \(Int(topFinal)) (\(how))" + layoutNote
         if ld != nil { checkRootAgainstArticleBody(top) }
     }
 
@@ -493,7 +534,7 @@ final class Extractor {
         guard holdsRoot || ld.words * 2 >= Int(rootWords) else { return }
         roots = [best]
         rootRule = "content root \(describe(best)) (\(holdsRoot ? "widened" : "moved") from \(describe(top)): "
-            + "it holds the page's JSON-LD articleBody)"
+            + "it holds the page's JSON-LD articleBody)" + layoutNote
     }
 
     /// A teaser: a linked headline followed by a summary, or a cut-off summary.

@@ -23,7 +23,13 @@ public struct HTMLReader: Sendable {
             if let dir = Page.diffDir { Page.differential(b, encoding: enc, source: source, dir: dir) }
             return (Page.parse(b, encoding: enc), enc)
         }
-        let ex = Extractor(page: page).run()
+        var ex = Extractor(page: page).run()
+        // Next to no body (under 300 bytes): a class word on most of the page's
+        // text may be its layout, not furniture; read the page again without it.
+        if ex.bodyChars < 300, case let layout = Extractor.layoutWords(page), !layout.isEmpty {
+            let again = Extractor(page: page, layout: layout).run()
+            if again.bodyChars >= 2 * max(ex.bodyChars, 150) { ex = again }
+        }
         // The libxml2 tree for XPath is built on the first query, not here.
         var p = HTMLPage(blocks: ex.blocks, url: ex.url,
                          document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)

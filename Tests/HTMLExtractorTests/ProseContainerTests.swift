@@ -123,4 +123,36 @@ final class ProseContainerTests: XCTestCase {
         let got = blocks(Self.slideshowPage(story: [Self.pier[0]]))
         XCTAssertEqual(body(got), [])
     }
+
+    // MARK: class words as layout
+
+    /// A page builder's page: every paragraph in its own "widget" container.
+    static func builderPage(_ paras: [String]) -> String {
+        let widgets = paras.map {
+            "<div class=\"elementor-widget elementor-widget-text-editor\"><div class=\"elementor-widget-container\"><p>\($0)</p></div></div>"
+        }.joined()
+        return """
+        <html><head><title>Library Stays Open</title></head><body>
+        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+        <div class="elementor-section"><h1>Library Stays Open</h1>\(widgets)</div>
+        <div class="site-info"><p>The Valley Courier is the independent weekly of the valley, written, edited and printed in the town since 1921, and read in every village of the district.</p></div>
+        </body></html>
+        """
+    }
+
+    func testClassWordOnMostOfThePageIsLayout() {
+        let got = blocks(Self.builderPage(Self.paras))
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertEqual(got.first { $0.text == Self.paras[0] }?.rule,
+                       "content root div.elementor-section score 7 (common ancestor of near-best candidates); class words taken as layout: widget; p")
+        XCTAssertEqual(got.first { $0.text.hasPrefix("The Valley Courier") }?.label, .boilerplate("other"))
+    }
+
+    func testClassWordOnLittleOfThePageStaysFurniture() {
+        // The same widgets around one short paragraph, beside a longer story: still furniture.
+        let story = Self.paras.map { "<p>\($0)</p>" }.joined()
+        let html = Self.builderPage([Self.more[0]]).replacingOccurrences(
+            of: "<div class=\"site-info\">", with: "<div class=\"story\">\(story)</div><div class=\"site-info\">")
+        XCTAssertEqual(body(blocks(html)), Self.paras)
+    }
 }
