@@ -1046,8 +1046,14 @@ final class Extractor {
         var parasSince = 0
         func closeHeading() {
             if lastHeading >= 0 && parasSince == 0 {
-                blocks[lastHeading].label = .boilerplate("heading")
-                blocks[lastHeading].rule += "; no paragraph follows"
+                if Extractor.isSentences(blocks[lastHeading].text) {
+                    // Text an editor set as headings, sentence after sentence: the story.
+                    blocks[lastHeading].label = .paragraph
+                    blocks[lastHeading].rule += "; no paragraph follows, but it is sentences: text"
+                } else {
+                    blocks[lastHeading].label = .boilerplate("heading")
+                    blocks[lastHeading].rule += "; no paragraph follows"
+                }
             }
         }
 
@@ -1150,6 +1156,18 @@ final class Extractor {
     }
 
     static let ldRule = "body: in the page's JSON-LD articleBody"
+
+    /// 300+ bytes holding three or more sentence ends: prose, whatever its tags.
+    static func isSentences(_ t: String) -> Bool {
+        guard t.utf8.count >= 300 else { return false }
+        var ends = 0, prev: UInt8 = 0
+        for b in t.utf8 {
+            if (b == 0x20 || b == 0x0A) && (prev == 0x2E || prev == 0x21 || prev == 0x3F) { ends += 1 }
+            prev = b
+        }
+        if prev == 0x2E || prev == 0x21 || prev == 0x3F { ends += 1 }
+        return ends >= 3
+    }
 
     /// The safety net: when the content root gave next to no body (under
     /// `netBody` characters) but the page has three times as much prose outside

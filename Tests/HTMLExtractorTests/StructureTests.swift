@@ -195,4 +195,21 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(body(got), Array(StructureTests.paras[0...1]) + [StructureTests.caption, StructureTests.caption]
                        + Array(StructureTests.paras[2...3]))
     }
+
+    func testSentencesSetAsHeadingsAreText() {
+        // An editor set the story in h2s, one sentence each, with nothing after them.
+        let story = Self.paras.map { "<h2>\($0)</h2>" }.joined()
+        let html = """
+        <html><head><title>Library Stays Open</title></head><body>
+        <div><a href="/">Home</a> <a href="/news">News</a></div>
+        <div><h1>Library Stays Open</h1>\(story)</div></body></html>
+        """
+        let got = blocks(html)
+        XCTAssertEqual(body(got), [Self.paras.joined(separator: "\n")])
+        XCTAssertTrue(got.first { $0.label == .paragraph }?.rule.hasSuffix("no paragraph follows, but it is sentences: text") ?? false)
+        // Headings in a row that are no sentences ("Sport", "Weather", ...) stay boilerplate.
+        let labels = ["Sport and leisure in the valley", "Weather for the weekend ahead", "Letters to the editor this week"]
+        let menu = html.replacingOccurrences(of: story, with: labels.map { "<h2>\($0)</h2>" }.joined())
+        XCTAssertEqual(body(blocks(menu)), [])
+    }
 }
