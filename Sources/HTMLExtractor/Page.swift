@@ -508,6 +508,7 @@ struct Page {
                     if i < n && c[i] == 0x0A { i += 1 }
                 }
                 if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
+                if b == 0xC2 && i < n && c[i] == 0xAD { i += 1; continue }  // soft hyphen: invisible
                 if b < 0x20 && b != 0x0A && b != 0x09 || b == 0x7F { continue }
                 if cnt == start && (b == 0x0A || b == 0x20 || b == 0x09) { continue }
                 if cnt == start && runLine == 0 { runLine = currentLine }
@@ -531,6 +532,9 @@ struct Page {
                     continue
                 }
                 if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
+                // A soft hyphen (U+00AD, "&shy;") only says where a word may break:
+                // invisible, and it would split the word for every search.
+                if b == 0xC2 && i < n && c[i] == 0xAD { i += 1; continue }
                 if cnt == start {
                     if runLine == 0 { runLine = currentLine }
                     ps = false

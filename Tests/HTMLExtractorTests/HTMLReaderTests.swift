@@ -87,6 +87,13 @@ final class HTMLReaderTests: XCTestCase {
                                                 "My town flooded twice this year already."])
     }
 
+    func testSoftHyphensAreDropped() {
+        let para = "Die Ver&shy;nat&shy;sch\u{00AD}trau\u{00AD}be wächst an den Hängen oberhalb der Stadt, und ihre Weine überzeugen mit zarter Frucht und feiner Säure."
+        let (a, _) = read("<html><head><title>Wein</title></head><body><article><p>\(para)</p><p>\(para)</p></article></body></html>")
+        XCTAssertEqual(a.sections.first?.paragraphs.first?.text,
+                       "Die Vernatschtraube wächst an den Hängen oberhalb der Stadt, und ihre Weine überzeugen mit zarter Frucht und feiner Säure.")
+    }
+
     func testSamplePageBody() {
         let (a, _) = read(samplePage)
         XCTAssertEqual(a.sections.map(\.heading), [nil, "What the data show"])
