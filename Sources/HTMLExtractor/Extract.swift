@@ -1616,8 +1616,13 @@ final class Extractor {
         var t = t
         return t.withUTF8 { b in
             for l in labels where l.count <= b.count {
-                var k = 0
-                while k < l.count && (b[k] >= 0x41 && b[k] <= 0x5A ? b[k] | 0x20 : b[k]) == l[k] { k += 1 }
+                var k = 0, j = 0
+                while k < l.count && j < b.count {
+                    // A no-break space where the label has a space ("By&nbsp;<a>Jane</a>").
+                    if l[k] == 0x20 && b[j] == 0xC2 && j + 1 < b.count && b[j + 1] == 0xA0 { k += 1; j += 2; continue }
+                    guard (b[j] >= 0x41 && b[j] <= 0x5A ? b[j] | 0x20 : b[j]) == l[k] else { break }
+                    k += 1; j += 1
+                }
                 if k == l.count { return true }
             }
             return false
@@ -1630,7 +1635,8 @@ final class Extractor {
 
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
-        let t = t.trimmingSpaces()
+        var t = t.trimmingSpaces()
+        if t.utf8.contains(0xA0) { t = String(t.map { $0 == "\u{00A0}" ? " " : $0 }) }
         var s = Substring(t)
         let lower = t.asciiLowered
         // "By X", "Written by X", "Analysis by X", "Monday ... 7:45 am by X".

@@ -189,6 +189,11 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(lead("In the night before the 3rd of March, 2020 ends,").published)
     }
 
+    func testNoBreakSpaceAfterBy() {
+        let a = read(page(top: "<div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/jd\">Jose de la Cruz</a></div>"))
+        XCTAssertEqual(a.authors, ["Jose de la Cruz"])
+    }
+
     func testBylineDateStillCounts() {
         let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
         XCTAssertEqual(a.author, "Ana Sandoiu")
