@@ -51,6 +51,10 @@ public enum AuthorNames {
         "tech", "affairs", "redaktion", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
         "autor", "autorin", "journalist", "journalistin",
     ]
+    /// Titles before a name, dropped from it.
+    static let titles: Set<String> = ["dr.", "dr", "prof.", "prof", "professor", "professorin", "rechtsanwalt",
+                                      "rechtsanwältin", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms.", "dott.",
+                                      "dra.", "sr.", "sra."]
     /// Degrees after a name, matched as written ("Brenda Goodman, MA"; "Jack Ma" is a name).
     static let degrees: Set<String> = ["MD", "M.D.", "PhD", "Ph.D.", "MA", "MS", "RN", "MPH", "MBA", "DO", "DDS"]
     /// Lowercase words that may sit inside a name ("Michiel de Jong").
@@ -62,7 +66,17 @@ public enum AuthorNames {
     /// Separators between several names.
     static let separators: [String] = conjunctions + ["; ", " | ", ", "]
 
+    /// A title before the name is no part of it ("Rechtsanwalt Sebastian Einbock", "Dr. Jane Doe").
+    static func withoutTitles(_ s: String) -> String {
+        var s = s
+        while let sp = s.firstIndex(of: " "), titles.contains(s[..<sp].lowercased()), words(s).count > 2 {
+            s = collapse(String(s[s.index(after: sp)...]))
+        }
+        return s
+    }
+
     public static func parse(_ raw: String) -> Parsed {
+        let raw = withoutTitles(raw)
         if let names = plainNames(raw) { return Parsed(names: names, role: nil) }
         var s = collapse(withoutLinks(raw))
         let lower0 = s.lowercased()
@@ -81,6 +95,7 @@ public enum AuthorNames {
         }
         while let l = s.last, l == "." || l == "," || l == ":" || l == ";" || l == "|" { s.removeLast() }
         s = withoutGluedLabel(collapse(s))
+        s = withoutTitles(s)
 
         // "Jong, Michiel de": one surname, a comma, given names.
         var parts: [String]

@@ -194,6 +194,14 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(a.authors, ["Jose de la Cruz"])
     }
 
+    func testColonLabelsNameTheAuthor() {
+        XCTAssertEqual(read(page(top: "<div>Autorin: Alys Arden</div>")).authors, ["Alys Arden"])
+        let credit = "<p>Text: Klausmartin Friedrich</p>"
+        let a = read(page(top: "").replacingOccurrences(of: "</div></article>", with: credit + "</div></article>"))
+        XCTAssertEqual(a.authors, ["Klausmartin Friedrich"])
+        XCTAssertFalse(a.bodyText.contains("Klausmartin"))
+    }
+
     func testBylineDateStillCounts() {
         let a = read(page(top: "<p class=\"byline\">By Ana Sandoiu | Published November 20, 2019</p>"))
         XCTAssertEqual(a.author, "Ana Sandoiu")
@@ -230,6 +238,9 @@ final class AuthorNamesTests: XCTestCase {
             // The place after the agency is no second author.
             ("Nada Tawfik, BBC News, New York", ["Nada Tawfik"], "BBC News, New York"),
             ("Jane Doe, Reuters, and John Roe", ["Jane Doe", "John Roe"], "Reuters"),
+            // Titles before the name go; two words stay a name.
+            ("Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"], nil),
+            ("Dr. Jane Doe", ["Jane Doe"], nil),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
