@@ -846,12 +846,16 @@ final class Extractor {
                     // The first byline that names a person, said "By X" if there is one:
                     // a marked "Tech Industry" (a section) or an account box's
                     // "Sign In" does not beat a "By Jane Doe" further down.
+                    if bylineDate == nil, let d = visibleDate(text) {
+                        bylineDate = (d, text, "date in the byline \(describe(owner))")
+                    }
+                    if isPublisher(name) {
+                        block(.ignored, "byline naming the publisher, no person \(describe(owner))")
+                        continue
+                    }
                     if rank > bylineRank {
                         byline = (name, text, "byline \(ctx.author ? "element" : "'By' line") \(describe(owner))")
                         bylineRank = rank
-                    }
-                    if bylineDate == nil, let d = visibleDate(text) {
-                        bylineDate = (d, text, "date in the byline \(describe(owner))")
                     }
                     block(.byline, ctx.author ? "byline element \(describe(owner))" : "'By' line", value: name)
                     continue
@@ -1214,8 +1218,11 @@ final class Extractor {
         guard l.count >= 4 else { return false }
         let longest = host.split(separator: ".").max { $0.count < $1.count } ?? ""
         let label = Extractor.letters(String(longest))
-        return l == label || l == Array("the".utf8) + label || l == Extractor.letters(host)
+        return l == label || Extractor.articles.contains { l == Array($0.utf8) + label } || l == Extractor.letters(host)
     }
+
+    /// Articles a publication's name may start with ("The Economist", "Die Tagespresse").
+    static let articles = ["the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "de", "het"]
 
     /// The site's name (og:site_name, or what <title> adds after the headline).
     func isSiteName(_ t: String) -> Bool {
@@ -1714,7 +1721,7 @@ final class Extractor {
         let rest = String(decoding: bytes[m.end...], as: UTF8.self).split(separator: " ")
         var k = 0
         while k < rest.count, rest[k].allSatisfy({ $0.isNumber || $0.isPunctuation }) || rest[k].contains(":")
-                || timeWords.contains(rest[k].lowercased()) { k += 1 }
+                || timeWords.contains(rest[k].lowercased()) || DateNormalizer.monthNumber(rest[k].utf8) > 0 { k += 1 }
         if k + 1 < rest.count, datelineByWords.contains(rest[k].lowercased()) {
             return bylineName("by " + rest[(k + 1)...].joined(separator: " "), marked: false)
         }

@@ -376,6 +376,9 @@ struct Page {
             anchors.append((idx, Int32(arena.count), Int32(arena.count)))
         }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth += 1 }
+        // A date never runs into the text next to it: WordPress writes the
+        // published and updated <time>s side by side ("10. Februar 20199. Februar 2019").
+        if tag == .time && arena.count > runStart { pendingSpace = true }
     }
 
     mutating func end() {
@@ -401,6 +404,7 @@ struct Page {
         }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth -= 1 }
         if tag == .head { headDepth -= 1 }
+        if tag == .time && arena.count > runStart { pendingSpace = true }
         nodes[Int(idx)].end = Int32(nodes.count)
         nodes[Int(idx)].chunkEnd = Int32(chunks.count)
     }

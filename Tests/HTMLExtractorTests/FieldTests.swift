@@ -73,6 +73,11 @@ final class FieldTests: XCTestCase {
         // og:site_name says it as well.
         let c = read(page(head: "<meta property=\"og:site_name\" content=\"Courier Online\"><meta name=\"author\" content=\"Courier Online\">", top: ""))
         XCTAssertNil(c.author)
+        // A byline in the page that names the publisher ("Die" + the address's name): no author either.
+        let d = read(page(head: "<link rel=\"canonical\" href=\"https://dietagespresse.com/halloween\">",
+                          top: "<div class=\"author-info\">von Die Tagespresse 31. Oktober 2023</div>"))
+        XCTAssertNil(d.author)
+        XCTAssertEqual(d.published, "2023-10-31")
     }
 
     func testAccountBoxLabelIsNotTheAuthor() {
@@ -149,6 +154,10 @@ final class FieldTests: XCTestCase {
         let fr = read(page(top: "<div class=\"meta\">Accueil | Par Loïc Le Clerc | 30 septembre 2018</div>"))
         XCTAssertEqual(fr.authors, ["Loïc Le Clerc"])
         XCTAssertEqual(fr.published, "2018-09-30")
+        // WordPress's published and updated dates side by side, then the writer.
+        let wp = read(page(top: "<div class=\"entry-meta\"><time class=\"entry-date published\">10. Februar 2019</time><time class=\"updated\">9. Februar 2019</time> von Heiko</div>"))
+        XCTAssertEqual(wp.authors, ["Heiko"])
+        XCTAssertEqual(wp.published, "2019-02-10")
         // The word without a date, or not right after it, names no author.
         let prose = read(page(top: "<div class=\"meta\">10. Februar 2019: Rede von Angela Merkel</div>"))
         XCTAssertNil(prose.author)
