@@ -159,7 +159,9 @@ final class Extractor {
     func isProseContainer(_ n: Int32, kind: String) -> Bool {
         guard !Extractor.proseProofKinds.contains(kind) else { return false }
         let p = proseChars(n)
-        return p >= 300 && p * 10 >= chars(n) * 6
+        // A "teaser" with no link points nowhere: a lead paragraph ("teaser-text").
+        let least: Int32 = kind == "related" && linkChars(n) == 0 ? 150 : 300
+        return p >= least && p * 10 >= chars(n) * 6
     }
 
     func linkDensity(_ n: Int32) -> Float {

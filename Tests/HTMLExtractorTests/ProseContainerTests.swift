@@ -61,6 +61,16 @@ final class ProseContainerTests: XCTestCase {
         XCTAssertEqual(got.first { $0.text == Self.paras[3] }?.label, .boilerplate("widget"))
     }
 
+    func testTeaserWithoutALinkIsTheLead() {
+        // German sites call the lead paragraph the "teaser": with no link it points nowhere.
+        let got = blocks(Self.page(lead: 0, "teaser-text", "<p>\(Self.paras[0])</p>", after: Array(Self.paras[1...])))
+        XCTAssertEqual(body(got), Self.paras)
+        // The same paragraph linking to another story is a teaser.
+        let linked = blocks(Self.page(lead: 0, "teaser-text", "<p><a href=\"/other\">Read:</a> \(Self.paras[0])</p>",
+                                      after: Array(Self.paras[1...])))
+        XCTAssertEqual(body(linked), Array(Self.paras[1...]))
+    }
+
     func testTeasersStayOut() {
         // Headlines that link away, a short summary under each: no prose.
         let teasers = (1...4).map { k in
