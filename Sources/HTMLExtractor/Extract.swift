@@ -1452,11 +1452,13 @@ final class Extractor {
         return out
     }
 
+    /// The page is declared in another language than English: "03/05/2022" is the 3rd of May.
+    private var dayFirst: Bool { meta.language.map { $0 != "en" } ?? false }
+
     /// A date as the page shows it. Numbers alone ("03/05/2022") read month first
     /// (DateNormalizer); a page declared in another language than English writes the day first.
     private func visibleDate(_ text: String) -> String? {
         var t = text
-        let dayFirst = meta.language.map { $0 != "en" } ?? false
         return t.withUTF8 { b in
             guard var m = DateNormalizer.find(in: b) else { return nil }
             if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
@@ -1479,7 +1481,7 @@ final class Extractor {
             }
             guard words <= 4 else { return nil }
             var p = m.end
-            // Skip the time and the spaces: "25.01.2022, 10:27 Uhr |".
+            // Skip the time, its commas and spaces and the letters of "Uhr" / "h": "25.01.2022, 10:27 Uhr |".
             while p < b.count, p - m.end < 16, b[p] == 0x20 || b[p] == 0x2C || b[p] == 0x3A || b[p] &- 0x30 < 10
                     || (b[p] | 0x20) == 0x68 || (b[p] | 0x20) == 0x75 || (b[p] | 0x20) == 0x72 { p += 1 }
             guard p < b.count else { return nil }
@@ -1488,7 +1490,7 @@ final class Extractor {
                 || (c == 0xE2 && p + 2 < b.count && b[p + 1] == 0x80 && (b[p + 2] == 0x93 || b[p + 2] == 0x94))
             // A colon right after the date ("25.01.2022: ...") was skipped with the time.
             guard dash || (p > m.end && b[p - 1] == 0x3A && b[m.end] == 0x3A) else { return nil }
-            if m.ambiguous, let l = meta.language, l != "en" { swap(&m.month, &m.day) }
+            if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
             return m.iso
         }
     }
@@ -1648,7 +1650,7 @@ final class Extractor {
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
         var t = t.trimmingSpaces()
-        if t.utf8.contains(0xA0) { t = String(t.map { $0 == "\u{00A0}" ? " " : $0 }) }
+        if t.unicodeScalars.contains("\u{00A0}") { t = String(t.map { $0 == "\u{00A0}" ? " " : $0 }) }
         var s = Substring(t)
         let lower = t.asciiLowered
         // "By X", "Written by X", "Analysis by X", "Monday ... 7:45 am by X".
