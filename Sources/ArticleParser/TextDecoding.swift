@@ -1,7 +1,8 @@
 // Page bytes -> text. Scraped pages arrive as UTF-8 (with or without a BOM),
 // now and then as UTF-16 or as legacy Windows-1252; readers downstream only ever
-// see UTF-8 with "\n" line ends. Nothing else is normalised: non-breaking
-// spaces, curly quotes and every script stay exactly as they were.
+// see UTF-8 with "\n" line ends. Soft hyphens (U+00AD) go, as in the HTML
+// reader: invisible break hints that split words. Nothing else is normalised:
+// non-breaking spaces, curly quotes and every script stay exactly as they were.
 
 import ArticleModel
 #if canImport(Glibc)
@@ -38,10 +39,13 @@ public enum TextDecoding {
     /// Strict UTF-8 check (shared with the HTML reader).
     static func isValidUTF8(_ b: UnsafeBufferPointer<UInt8>) -> Bool { UTF8Check.isValid(b) }
 
-    /// Valid UTF-8 bytes -> String with CRLF and lone CR turned into LF.
+    /// Valid UTF-8 bytes -> String with CRLF and lone CR turned into LF and
+    /// soft hyphens dropped.
     static func newlinesToLF(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        // memchr: most pages have no CR, and this scans every page.
-        guard let base = b.baseAddress, memchr(base, 0x0D, b.count) != nil else { return String(decoding: b, as: UTF8.self) }
+        // memchr/memmem: most pages have neither, and this scans every page.
+        guard let base = b.baseAddress,
+              memchr(base, 0x0D, b.count) != nil || hasSoftHyphen(b)
+        else { return String(decoding: b, as: UTF8.self) }
         var out = [UInt8]()
         out.reserveCapacity(b.count)
         var i = 0
@@ -50,6 +54,8 @@ public enum TextDecoding {
             if c == 0x0D {
                 out.append(0x0A)
                 if i + 1 < b.count && b[i + 1] == 0x0A { i += 1 }
+            } else if c == 0xC2 && i + 1 < b.count && b[i + 1] == 0xAD {
+                i += 1
             } else {
                 out.append(c)
             }
@@ -103,6 +109,19 @@ public enum TextDecoding {
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
     ]
 
+    /// U+00AD (C2 AD in UTF-8) somewhere in the bytes.
+    static func hasSoftHyphen(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = b.baseAddress else { return false }
+        var p = UnsafeRawPointer(base)
+        let end = UnsafeRawPointer(base + b.count)
+        while p < end, let q = memchr(p, 0xC2, end - p) {
+            let r = UnsafeRawPointer(q)
+            if r + 1 < end && r.load(fromByteOffset: 1, as: UInt8.self) == 0xAD { return true }
+            p = r + 1
+        }
+        return false
+    }
+
     static func windows1252(_ b: UnsafeBufferPointer<UInt8>) -> String {
         var out = [UInt8]()
         out.reserveCapacity(b.count + b.count / 8)
@@ -119,6 +138,7 @@ public enum TextDecoding {
                 }
                 continue
             }
+            if c == 0xAD { continue }   // soft hyphen
             let v: UInt32 = c < 0xA0 ? cp1252High[Int(c - 0x80)] : UInt32(c)
             if v < 0x800 {
                 out.append(UInt8(0xC0 | (v >> 6)))

@@ -1,4 +1,4 @@
-// TextDecoding: BOM, UTF-16, Windows-1252, line ends; text otherwise untouched.
+// TextDecoding: BOM, UTF-16, Windows-1252, line ends, soft hyphens; text otherwise untouched.
 
 import XCTest
 import ArticleModel
@@ -10,6 +10,16 @@ final class DecodingTests: XCTestCase {
         let (t, w) = TextDecoding.decode(Array(s.utf8))
         XCTAssertEqual(t, s)
         XCTAssertNil(w)
+    }
+
+    func testSoftHyphensDropped() {
+        // "í" is C3 AD: the AD byte alone is no soft hyphen.
+        let (t, w) = TextDecoding.decode(Array("Ver\u{AD}natsch\u{AD}wein aus Bozen, día\r\n".utf8))
+        XCTAssertEqual(t, "Vernatschwein aus Bozen, día\n")
+        XCTAssertNil(w)
+        XCTAssertEqual(TextDecoding.decode(Array("Vernatsch\u{AD}wein\n".utf8)).text, "Vernatschwein\n")
+        // Windows-1252: 0xAD is the soft hyphen.
+        XCTAssertEqual(TextDecoding.decode([0x56, 0x65, 0x72, 0xAD, 0x6E, 0x61, 0x74, 0x73, 0x63, 0x68, 0xE9]).text, "Vernatsché")
     }
 
     func testBOMStripped() {
