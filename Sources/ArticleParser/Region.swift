@@ -55,6 +55,11 @@ extension Classifier {
     static let storyShareDen = 3
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
+    /// A body unit of this many word 4-grams or more, the rest from this many units
+    /// above but three at each join and 1/joinedNewShare of them, is the body's paragraphs again as one.
+    static let joinedMinGrams = 40
+    static let joinedNewShare = 20
+    static let joinedUnits = 3
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -566,6 +571,56 @@ extension Classifier {
                 }
             }
             i = j
+        }
+    }
+
+    /// On a dump, a body unit that is the body's paragraphs above joined into one
+    /// line (html2text writes a hidden copy of the story, a "print" block, as one
+    /// paragraph) is a second copy: most of its word 4-grams are in three or more
+    /// units above, the new ones are where they were joined. (Single repeats, a
+    /// gallery's caption again, are left: truths keep some and a meal plan's
+    /// days repeat lines; dropping them lost more than it won, docs/TEXT.md.)
+    mutating func dropRepeatedParagraphs() {
+        guard region != nil else { return }
+        // Each 4-gram of the body so far -> the unit it was first in.
+        var seen: [UInt64: Int] = [:]
+        for i in 0..<units.count where !out[i].skip && (out[i].label == .paragraph || out[i].label == .heading) {
+            let grams = shingles(units[i].start, units[i].end)
+            guard !grams.isEmpty else { continue }
+            let old = grams.compactMap { seen[$0] }
+            let fresh = grams.count - old.count
+            // Several paragraphs joined into one line: new 4-grams only where they
+            // meet (three at each join) and a few more (a number, a word changed).
+            let sources = Set(old).count
+            if let first = old.min(), grams.count >= Self.joinedMinGrams, sources >= Self.joinedUnits,
+               fresh <= 3 * sources + grams.count / Self.joinedNewShare {
+                decide(i, .boilerplate("duplicate"), "duplicate: paragraphs of the body above joined into one (from line \(units[first].line))")
+                continue
+            }
+            for g in grams where seen[g] == nil { seen[g] = i }
+        }
+    }
+
+    /// Word 4-grams of s..<e as hashes: words are runs of ASCII letters and digits
+    /// or non-ASCII bytes, ASCII lowercased (markup and punctuation between them do not count).
+    func shingles(_ s: Int, _ e: Int) -> [UInt64] {
+        var words: [UInt64] = []
+        var h: UInt64 = 0xcbf29ce484222325, inWord = false
+        for p in s...e {
+            let c: UInt8 = p < e ? b[p] : 0x20
+            let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) || c >= 0x80 {
+                h = (h ^ UInt64(lower)) &* 0x100000001b3
+                inWord = true
+            } else if inWord {
+                words.append(h)
+                h = 0xcbf29ce484222325
+                inWord = false
+            }
+        }
+        guard words.count >= 4 else { return [] }
+        return (0...(words.count - 4)).map { k in
+            words[k] &* 0x9E3779B97F4A7C15 ^ (words[k + 1] &* 31) ^ (words[k + 2] &* 961 &+ 7) ^ (words[k + 3] &* 29791 &+ 13)
         }
     }
 }

@@ -1,0 +1,63 @@
+// Shapes where a page's Markdown rendering read worse than its inscriptis
+// rendering (docs/TEXT.md, "Markdown and WET against the bullets form"): each
+// test is one kept mechanism, on a made-up page, with the exact body and the
+// `--explain` reason of the line that decides it.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class MarkdownShapesTests: XCTestCase {
+    let head = "City council approves new tram line after years of debate"
+    let menu = ["Home", "News", "Sport", "Business", "Science", "Culture", "Travel", "Video", "Podcasts", "Weather"]
+    let foot = ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"]
+    let story = ["The council voted on Tuesday to build the new tram line to the hospital after a long debate.",
+                 "The first trams would run along the river from the station to the hospital by the spring of 2027.",
+                 "Residents near the route were invited to a meeting at the library next week to see the plans.",
+                 "Shops along the route will get help with their rent while the street is dug up for the rails."]
+
+    func links(_ items: [String]) -> String { items.map { "* [\($0)](/\($0.lowercased()))" }.joined(separator: "\n") }
+
+    func markdown(_ text: String) -> (Article, [Block]) {
+        let bs = TextReader().blocks(from: text, markdown: true)
+        return (ArticleBuilder.build(source: "test.md", format: "text", url: nil, blocks: bs), bs)
+    }
+
+    func testStoryJoinedIntoOneLineIsASecondCopy() {
+        // html2text writes a hidden copy of the story (a print block) as one line under it.
+        let joined = story.joined(separator: " ")
+        let page = links(menu) + "\n\n# \(head)\n\n" + story.joined(separator: "\n\n") + "\n\n\(joined)\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(joined, in: bs)?.rule, "duplicate: paragraphs of the body above joined into one (from line 14)")
+    }
+
+    func testOneRepeatedParagraphStays() {
+        // A single paragraph again (a caption, a pull quote) is no joined copy: it stays.
+        let page = links(menu) + "\n\n# \(head)\n\n" + (story + [story[1]]).joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        XCTAssertEqual(markdown(page).0.paragraphs.map(\.text), story + [story[1]])
+    }
+
+    func testGenderStarIsNoEmphasis() {
+        // "Kund*innen": a lone "*" between letters is text; "**strong**" and "*em*" are markup.
+        let p = "Die Kund*innen der Stadtwerke zahlen ab **Januar** etwas *weniger* für den Strom aus dem Fluss."
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0] + "\n\n" + p + "\n\n" + story[1] + "\n\n" + links(foot) + "\n"
+        XCTAssertEqual(markdown(page).0.paragraphs.map(\.text),
+                       [story[0], "Die Kund*innen der Stadtwerke zahlen ab Januar etwas weniger für den Strom aus dem Fluss.", story[1]])
+    }
+
+    func testLooseLinkListUnderALabelIsUnderTheLabel() {
+        // html2text sets list items that hold a heading apart with blank lines: the
+        // "More:" label's block ended at the first blank line and the headlines were body.
+        let heads = ["Harbour workers vote to end the strike after a long winter",
+                     "School meals to get cheaper from April for every family",
+                     "Library reopens after a two year repair with a new room"]
+        let more = heads.enumerated().map { "  * #### [ \($1)](/news/\($0))" }.joined(separator: "\n\n\n\n")
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0...1].joined(separator: "\n\n") + "\n\n#### More:\n\n" + more + "\n\n"
+            + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("* #### " + heads[0], in: bs)?.rule, "related: line under the label 'More:'")
+        XCTAssertEqual(block("* #### " + heads[2], in: bs)?.rule, "related: line under the label 'More:'")
+    }
+}
