@@ -332,11 +332,9 @@ advert       sponsored content
 advert       sponsored by *
 advert       sponsored:*
 advert       paid partnership*
-advert       sponsored links
 advert       sponsored stories
 advert       promoted
 advert       promoted content
-advert       promoted stories
 advert       paid content
 advert       paid post
 advert       partner content
@@ -357,6 +355,14 @@ related      related coverage
 related      related news
 related      related reading
 related      related topics
+# (recommendation widgets under the story: Taboola, Outbrain)
+related      sponsored links
+related      promoted links
+related      promoted stories
+related      more for you
+related      by taboola
+related      around the web
+related      you may like
 related      also read*
 related      also read:*
 related      read also:*

@@ -60,4 +60,20 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block("* #### " + heads[0], in: bs)?.rule, "related: line under the label 'More:'")
         XCTAssertEqual(block("* #### " + heads[2], in: bs)?.rule, "related: line under the label 'More:'")
     }
+
+    func testRecommendationWidgetLabelEndsAWetStory() {
+        // Common Crawl WET (no blank lines): a recommendation widget's label under
+        // the story ends it; its teasers, a source line over some, were the story's tail.
+        let teasers = ["Xtra-PC\nSlow computer? You do not need to buy a new one thanks to this discovery Xtra-PC",
+                       "How to buy the new games console before Christmas, The Verge on MSN",
+                       "Stormfall\nThis is the most addictive game of the year! Stormfall: Free Online Game",
+                       "Find out why more than 20 million people cannot stop playing this game Pirates: Free Online Game",
+                       "Save70.com\nThe ultimate way to get cheap hotel rooms Save70.com"]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\(head)\nBy Jane Doe\n" + story.joined(separator: "\n")
+            + "\nPromoted Links\n" + teasers.map { $0 + "\nUndo" }.joined(separator: "\n") + "\n" + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Promoted Links", in: blocks(page))?.rule, "rules:related 'promoted links'")
+    }
 }
+
