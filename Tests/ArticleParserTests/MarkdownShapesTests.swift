@@ -75,5 +75,20 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), story)
         XCTAssertEqual(block("Promoted Links", in: blocks(page))?.rule, "rules:related 'promoted links'")
     }
+
+    func testWetHeaderLinesStayOneBlock() {
+        // WET (no blank lines, one paragraph a line): short lines between paragraphs
+        // are one block, as blank lines set them out in the browser's text; each line
+        // its own block, the toolbar's "Article bookmarked" was the story's first heading.
+        let long = story[0].dropLast() + ", and the first money for it was set aside the same evening by the council."
+        let body = [String(long)] + story[1...]
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\(head)\nJane Doe\nTransport Editor\n@janedoe\n"
+            + "Monday 28 September 2020 19:27\n0 comments\nArticle bookmarked\n" + body.joined(separator: "\n") + "\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), body)
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        XCTAssertEqual(block("Article bookmarked", in: blocks(page))?.rule, "meta: line in the block of the byline or date")
+    }
 }
 
