@@ -455,6 +455,7 @@ related      das könnte dir auch gefallen*
 related      das thema könnte dich auch interessieren*
 related      dies könnte sie auch interessieren*
 related      auch interessant*
+related      schon gelesen?
 related      ähnliche beiträge
 related      ähnliche artikel
 related      verwandte artikel
@@ -705,6 +706,7 @@ form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
 form         schreibe einen kommentar*
+form         schreib einen kommentar*
 form         hinterlasse einen kommentar*
 form         hinterlasse eine antwort*
 form         kommentar verfassen*

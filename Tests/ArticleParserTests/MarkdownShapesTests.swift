@@ -90,5 +90,16 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(a.sections.map(\.heading), [nil])
         XCTAssertEqual(block("Article bookmarked", in: blocks(page))?.rule, "meta: line in the block of the byline or date")
     }
+
+    func testGermanReadAlsoHeadingAndCommentFormEndTheStory() {
+        // Phrase data: "Schon gelesen?" over a teaser, "Schreib einen Kommentar" over the form.
+        let teaser = "Warum die Straßenbahn in der Nachbarstadt schon seit zwanzig Jahren fährt und wir immer noch warten."
+        let page = links(menu) + "\n\n# \(head)\n\n" + story.joined(separator: "\n\n") + "\n\n#### Schon gelesen?\n\n" + teaser
+            + "\n\n### Schreib einen Kommentar\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Schon gelesen?", in: bs)?.rule, "rules:related 'schon gelesen?'")
+        XCTAssertEqual(block("Schreib einen Kommentar", in: bs)?.rule, "rules:form 'schreib einen kommentar*'")
+    }
 }
 
