@@ -27,7 +27,14 @@ extension Classifier {
                 // (Lines touching the label count, also when a long one split the block.)
                 var le = bs + 1
                 while le < n && units[le].blankBefore == 0 { le += 1 }
-                for i in (bs + 1)..<max(be, le) where info[i].plain {
+                le = max(be, le)
+                // In Markdown a loose list (html2text sets items holding a heading
+                // apart with blank lines) is one list: its link items are under the label too.
+                if !mdLinkShare.isEmpty {
+                    while le < n && UnitSplitter.startsListItem(b, units[le].start, units[le].end)
+                        && (mdLinkShare[units[le].line] ?? 0) >= Self.linkShareOut { le += 1 }
+                }
+                for i in (bs + 1)..<le where info[i].plain {
                     info[i].contextKind = k
                     info[i].contextWhy = "\(k): line under the label '\(text(bs).prefix(40))'"
                 }

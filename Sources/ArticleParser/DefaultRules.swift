@@ -332,11 +332,9 @@ advert       sponsored content
 advert       sponsored by *
 advert       sponsored:*
 advert       paid partnership*
-advert       sponsored links
 advert       sponsored stories
 advert       promoted
 advert       promoted content
-advert       promoted stories
 advert       paid content
 advert       paid post
 advert       partner content
@@ -357,6 +355,14 @@ related      related coverage
 related      related news
 related      related reading
 related      related topics
+# (recommendation widgets under the story: Taboola, Outbrain)
+related      sponsored links
+related      promoted links
+related      promoted stories
+related      more for you
+related      by taboola
+related      around the web
+related      you may like
 related      also read*
 related      also read:*
 related      read also:*
@@ -449,6 +455,7 @@ related      das könnte dir auch gefallen*
 related      das thema könnte dich auch interessieren*
 related      dies könnte sie auch interessieren*
 related      auch interessant*
+related      schon gelesen?
 related      ähnliche beiträge
 related      ähnliche artikel
 related      verwandte artikel
@@ -699,6 +706,7 @@ form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
 form         schreibe einen kommentar*
+form         schreib einen kommentar*
 form         hinterlasse einen kommentar*
 form         hinterlasse eine antwort*
 form         kommentar verfassen*

@@ -273,7 +273,8 @@ struct MarkdownPage {
                 // Emphasis and code ticks: dropped when they open or close a word.
                 let prev: UInt8 = i > 0 ? c[i - 1] : 0x20
                 let next: UInt8 = i + 1 < c.count ? c[i + 1] : 0x20
-                let intraWord = ch == 0x5F && isLetter(prev) && isLetter(next)
+                // (A lone "*" between letters is a gender star, "Kund*innen", not emphasis.)
+                let intraWord = (ch == 0x5F || ch == 0x2A) && isLetter(prev) && isLetter(next)
                 if !intraWord && (!isSpace(prev) || !isSpace(next) || ch == 0x60) { i += 1; continue }
             default: break
             }

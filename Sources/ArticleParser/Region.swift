@@ -55,6 +55,11 @@ extension Classifier {
     static let storyShareDen = 3
     /// Touching prose on a spaced page counts this much less.
     static let touchingDivisor = 6
+    /// A body unit of this many word 4-grams or more, the rest from this many units
+    /// above but three at each join and 1/joinedNewShare of them, is the body's paragraphs again as one.
+    static let joinedMinGrams = 40
+    static let joinedNewShare = 20
+    static let joinedUnits = 3
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -566,6 +571,77 @@ extension Classifier {
                 }
             }
             i = j
+        }
+    }
+
+    /// On a dump, a body unit that is the body's paragraphs above joined into one
+    /// line (html2text writes a hidden copy of the story, a "print" block, as one
+    /// paragraph) is a second copy: it opens as a paragraph above opens, most of its
+    /// word 4-grams are in three or more units above, the new ones are where they
+    /// were joined. (Single repeats, a gallery's caption again, are left: truths
+    /// keep some and a meal plan's days repeat lines; dropping them lost more than
+    /// it won, docs/TEXT.md.)
+    mutating func dropRepeatedParagraphs() {
+        guard region != nil else { return }
+        // The body's units so far; their 4-grams (-> the unit each was first in) are
+        // indexed only when a unit opens as one of them opened (most pages: never).
+        var kept: [Int] = [], opens = Set<UInt64>()
+        var seen: [UInt64: Int] = [:], indexed = 0
+        var words: [UInt64] = [], grams: [UInt64] = []
+        for i in 0..<units.count where !out[i].skip && (out[i].label == .paragraph || out[i].label == .heading) {
+            shingles(units[i].start, units[i].end, &words, &grams, first: true)
+            guard let open = grams.first else { kept.append(i); continue }
+            if opens.contains(open) {
+                shingles(units[i].start, units[i].end, &words, &grams)
+                if grams.count >= Self.joinedMinGrams {
+                    while indexed < kept.count {
+                        let k = kept[indexed]
+                        var w: [UInt64] = [], g: [UInt64] = []
+                        shingles(units[k].start, units[k].end, &w, &g)
+                        for x in g where seen[x] == nil { seen[x] = k }
+                        indexed += 1
+                    }
+                    var fresh = 0, first = Int.max
+                    var sources = Set<Int>()
+                    for g in grams {
+                        if let u = seen[g] { sources.insert(u); first = min(first, u) } else { fresh += 1 }
+                    }
+                    // New 4-grams only where the paragraphs meet (three at each join)
+                    // and a few more (a number, a word changed).
+                    if sources.count >= Self.joinedUnits && fresh <= 3 * sources.count + grams.count / Self.joinedNewShare {
+                        decide(i, .boilerplate("duplicate"), "duplicate: paragraphs of the body above joined into one (from line \(units[first].line))")
+                        continue
+                    }
+                }
+            }
+            opens.insert(open)
+            kept.append(i)
+        }
+    }
+
+    /// Word 4-grams of s..<e as hashes, into `grams` (`words` is scratch; `first`:
+    /// the first 4-gram only): words are runs of ASCII letters and digits or
+    /// non-ASCII bytes, ASCII lowercased (markup and punctuation between them do not count).
+    func shingles(_ s: Int, _ e: Int, _ words: inout [UInt64], _ grams: inout [UInt64], first: Bool = false) {
+        words.removeAll(keepingCapacity: true)
+        grams.removeAll(keepingCapacity: true)
+        var h: UInt64 = 0xcbf29ce484222325, inWord = false
+        for p in s...e {
+            let c: UInt8 = p < e ? b[p] : 0x20
+            let lower = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+            if (lower >= 0x61 && lower <= 0x7A) || (c >= 0x30 && c <= 0x39) || c >= 0x80 {
+                h = (h ^ UInt64(lower)) &* 0x100000001b3
+                inWord = true
+            } else if inWord {
+                words.append(h)
+                h = 0xcbf29ce484222325
+                inWord = false
+                if first && words.count == 4 { break }
+            }
+        }
+        guard words.count >= 4 else { return }
+        for k in 0...(words.count - 4) {
+            grams.append(words[k] &* 0x9E3779B97F4A7C15 ^ (words[k + 1] &* 31) ^ (words[k + 2] &* 961 &+ 7) ^ (words[k + 3] &* 29791 &+ 13))
         }
     }
 }

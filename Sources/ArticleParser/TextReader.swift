@@ -206,6 +206,7 @@ struct Classifier {
         if byline == nil { copyrightAuthor() }
         settleDates()
         applyRegion()
+        dropRepeatedParagraphs()
         return emitAll()
     }
 

@@ -26,6 +26,11 @@ struct Unit {
 }
 
 struct UnitSplitter {
+    /// In a block of one paragraph per line, a line this long is a block of its own.
+    static let ownBlockBytes = 50
+    /// ... and this many shorter lines in a row are one block.
+    static let shortRun = 3
+
     /// Units of `src`; joined paragraphs are appended to `extra`, whose bytes
     /// follow `src` in the reader's storage (offset `src.count`).
     static func split(_ src: Bytes, extra: inout [UInt8]) -> [Unit] {
@@ -87,9 +92,23 @@ struct UnitSplitter {
             u.lineCount = block.count
             units.append(u)
         } else if block.contains(where: { $0.end - $0.start > 150 }) {
-            // A page with one paragraph per line and no blank lines: every line
-            // is a block of its own (blankBefore stays 0: the lines touch).
-            for k in 0..<block.count { block[k].opensBlock = true; block[k].closesBlock = true }
+            // A page with one paragraph per line and no blank lines (WET): a line of
+            // 50 bytes or more is a block of its own (blankBefore stays 0: the lines
+            // touch); a run of three or more shorter lines between them (a header's
+            // byline, date and toolbar; a menu) stays one block, as blank lines would
+            // have set it out. (One or two: a heading under a stray promo line.)
+            var k = 0
+            while k < block.count {
+                var j = k
+                while j < block.count && block[j].end - block[j].start < Self.ownBlockBytes { j += 1 }
+                if j - k >= Self.shortRun {
+                    for q in k..<j { block[q].opensBlock = q == k; block[q].closesBlock = q == j - 1 }
+                } else {
+                    for q in k..<j { block[q].opensBlock = true; block[q].closesBlock = true }
+                }
+                if j < block.count { block[j].opensBlock = true; block[j].closesBlock = true }
+                k = j + 1
+            }
             units.append(contentsOf: block)
         } else {
             for k in 0..<block.count - 1 { block[k].closesBlock = false }
