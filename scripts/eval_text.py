@@ -211,7 +211,7 @@ def snippets_main(args):
             with open(os.path.join(args.keep, "snippets", "per-page.json"), "w") as fh:
                 json.dump(keep_counts, fh, indent=0)
         print("\nsnippets scored as scripts/eval_snippets.py (trafilatura's tests/eval_common.py): "
-              "whitespace-normalised substrings of the body; P, R, F1 over the summed counts")
+              "whitespace-normalised substrings of the body, soft hyphens removed on both sides; P, R, F1 over the summed counts")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
