@@ -841,8 +841,10 @@ final class Extractor {
             // Bylines and datelines (before the body, or short lines marked as such).
             // A dateline that names its author ("10. Februar 2019 von Heiko",
             // "Accueil | Par Loïc Le Clerc | 30 septembre 2018") is a byline too.
-            let datedName = c.chars < 120 && !ctx.author && !Extractor.startsWithBy(text) ? Extractor.nameInDateline(text) : nil
-            if c.chars < 120, !ctx.embed, ctx.author || datedName != nil || Extractor.startsWithBy(text), !bodyStarted || c.chars < 60 {
+            let saysBy = c.chars < 120 && Extractor.startsWithBy(text)
+            let datedName = c.chars < 120 && !ctx.embed && !ctx.author && !saysBy && (!bodyStarted || c.chars < 60)
+                ? Extractor.nameInDateline(text) : nil
+            if c.chars < 120, !ctx.embed, ctx.author || datedName != nil || saysBy, !bodyStarted || c.chars < 60 {
                 if let name = datedName ?? Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
                    rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
                     // The first byline that names a person, said "By X" if there is one:
@@ -1618,7 +1620,8 @@ final class Extractor {
     static let dateLabels: [[UInt8]] = ["updated ", "updated:", "posted ", "posted:", "published ", "published:",
                                         "last updated", "last modified", "first published"].map { Array($0.utf8) }
     static let byLabels: [[UInt8]] = ["by ", "written by ", "posted by ", "words by ", "by\n", "von ", "por ", "par "]
-        .map { Array($0.utf8) } + colonByLabels.map { Array($0.utf8) }
+        .map { Array($0.utf8) }
+    static let colonLabelBytes: [[UInt8]] = colonByLabels.map { Array($0.utf8) }
     /// "Autor: Jane Doe", "Text: Jane Doe" (a credit line that names the writer).
     static let colonByLabels = ["by:", "von:", "autor:", "autorin:", "author:", "text:", "texto:", "auteur:", "door:",
                                 "autore:"]
@@ -1645,7 +1648,13 @@ final class Extractor {
 
     static func startsWithDateLabel(_ t: String) -> Bool { startsWithAny(t, dateLabels) }
 
-    static func startsWithBy(_ t: String) -> Bool { startsWithAny(t, byLabels) }
+    static func startsWithBy(_ t: String) -> Bool {
+        if startsWithAny(t, byLabels) { return true }
+        // "Autor: X": only lines with a colon among their first bytes.
+        var t = t
+        let colon = t.withUTF8 { b in b.prefix(9).contains(0x3A) }
+        return colon && startsWithAny(t, colonLabelBytes)
+    }
 
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
     static func bylineName(_ t: String, marked: Bool) -> String? {
@@ -1719,8 +1728,11 @@ final class Extractor {
     /// apart by "|" or "•" that starts with the word ("Accueil | Par X | 30
     /// septembre 2018"). Without a date such words are prose ("Bericht von der ...").
     static func nameInDateline(_ t: String) -> String? {
+        // Most lines hold no date: find's first look (four digits in a row) needs no copy.
+        var t0 = t
+        guard t.utf8.count >= 10, t0.withUTF8({ DateNormalizer.find(in: $0) }) != nil else { return nil }
         let bytes = Array(t.utf8)
-        guard bytes.count >= 10, let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) else { return nil }
+        guard let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) else { return nil }
         // After the date: skip the time and its punctuation, then the word.
         let rest = String(decoding: bytes[m.end...], as: UTF8.self).split(separator: " ")
         var k = 0

@@ -535,10 +535,12 @@ struct Page {
                     }
                     continue
                 }
-                if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
-                // A soft hyphen (U+00AD, "&shy;") only says where a word may break:
-                // invisible, and it would split the word for every search.
-                if b == 0xC2 && i < n && c[i] == 0xAD { i += 1; continue }
+                if b >= 0xC2 {   // one test for ASCII
+                    if b == 0xEF && i + 1 < n && c[i] == 0xBB && c[i + 1] == 0xBF { i += 2; continue }  // BOM
+                    // A soft hyphen (U+00AD, "&shy;") only says where a word may break:
+                    // invisible, and it would split the word for every search.
+                    if b == 0xC2 && i < n && c[i] == 0xAD { i += 1; continue }
+                }
                 if cnt == start {
                     if runLine == 0 { runLine = currentLine }
                     ps = false
