@@ -1966,12 +1966,20 @@ final class Extractor {
     /// A bare "credit:" is not enough here: a line ending "Credit: X" may be
     /// a sentence's attribution rather than a caption.
     static func endsWithCredit(_ t: String) -> Bool {
-        let l = Bytes.lower(t)
-        for marker in creditMarkers where marker != "credit:" {
-            if let k = Bytes.findLast(l, Array(marker.utf8)), k + 60 >= l.count { return true }
+        // A marker starting in the last 60 bytes: only that tail is looked at
+        // (this runs on every short line of the content).
+        var t = t
+        return t.withUTF8 { b in
+            let tail = b[max(0, b.count - 60)...]
+            // Every marker has a colon or the "y" of "by".
+            guard tail.contains(0x3A) || tail.contains(0x79) || tail.contains(0x59) else { return false }
+            let l = tail.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+            return endCreditMarkers.contains { Bytes.find(l, $0) != nil }
         }
-        return false
     }
+
+    /// The credit markers a line may end with ("credit:" alone is too common).
+    static let endCreditMarkers: [[UInt8]] = creditMarkers.filter { $0 != "credit:" }.map { Array($0.utf8) }
 
     /// Markers a caption's credit follows, most specific first.
     static let creditMarkers = ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
