@@ -1572,6 +1572,13 @@ final class Extractor {
         "close": "widget", "menu": "nav", "search": "form", "back to top": "nav",
     ]
 
+    /// The first bytes of `boilerplatePrefixes`.
+    static let boilerplatePrefixFirst: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for (p, _) in boilerplatePrefixes { if let f = p.utf8.first { t[Int(f)] = true } }
+        return t
+    }()
+
     static let boilerplatePrefixes: [(String, String)] = [
         ("related:", "related"), ("also read:", "related"), ("read more:", "related"),
         ("read also:", "related"), ("see also:", "related"), ("more:", "related"), ("read:", "related"),
@@ -1590,8 +1597,11 @@ final class Extractor {
             l.removeLast()
         }
         if c.chars <= 45, let k = boilerplateLines[l] { return (k, "boilerplate line '\(l)'") }
-        for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
-            if c.linkChars > 0 || c.chars < 120 { return (k, "line starts with '\(p)'") }
+        // Most lines start with no prefix's first letter: skip the list (String.hasPrefix is slow).
+        if let f = l.utf8.first, boilerplatePrefixFirst[Int(f)] {
+            for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
+                if c.linkChars > 0 || c.chars < 120 { return (k, "line starts with '\(p)'") }
+            }
         }
         if l.hasBytes("all rights reserved") || (l.hasPrefix("©") || l.hasPrefix("copyright ©") || l.hasPrefix("(c) ")) && c.chars < 150 {
             return ("footer", "copyright line")
