@@ -42,7 +42,7 @@ public enum TextDecoding {
     /// Valid UTF-8 bytes -> String with CRLF and lone CR turned into LF and
     /// soft hyphens dropped.
     static func newlinesToLF(_ b: UnsafeBufferPointer<UInt8>) -> String {
-        // memchr/memmem: most pages have neither, and this scans every page.
+        // memchr: most pages have neither, and this scans every page.
         guard let base = b.baseAddress,
               memchr(base, 0x0D, b.count) != nil || hasSoftHyphen(b)
         else { return String(decoding: b, as: UTF8.self) }
