@@ -1071,7 +1071,7 @@ final class Extractor {
         // The publisher named as the author is no person; a byline may still name one.
         if let a = meta.author, !isPublisher(a) {
             head.append(Block(index: 0, text: a, label: .byline, rule: meta.authorRule, value: a, tag: "meta"))
-        } else if let b = byline, !isPublisher(b.0) {
+        } else if let b = byline {   // never the publisher: such bylines are not kept (label loop)
             head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
         }
         if let d = meta.published {
@@ -1740,11 +1740,11 @@ final class Extractor {
     static func nameInDateline(_ t: String) -> String? {
         // Most lines hold no date: find's first look (four digits in a row) needs no copy.
         var t0 = t
-        guard t.utf8.count >= 10, t0.withUTF8({ DateNormalizer.find(in: $0) }) != nil else { return nil }
-        let bytes = Array(t.utf8)
-        guard let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }) else { return nil }
+        guard t.utf8.count >= 10, let after = t0.withUTF8({ b in
+            DateNormalizer.find(in: b).map { String(decoding: UnsafeBufferPointer(rebasing: b[$0.end...]), as: UTF8.self) }
+        }) else { return nil }
         // After the date: skip the time and its punctuation, then the word.
-        let rest = String(decoding: bytes[m.end...], as: UTF8.self).split(separator: " ")
+        let rest = after.split(separator: " ")
         var k = 0
         while k < rest.count, rest[k].allSatisfy({ $0.isNumber || $0.isPunctuation }) || rest[k].contains(":")
                 || timeWords.contains(rest[k].lowercased()) || DateNormalizer.monthNumber(rest[k].utf8) > 0 { k += 1 }
