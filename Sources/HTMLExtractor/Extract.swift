@@ -229,17 +229,20 @@ final class Extractor {
     ]
 
     /// Class words that may name a page's layout rather than its furniture.
+    static let layoutable = Hint.negative.union(.caption)
     static let layoutWords: [(Hint, String)] = [(.aside, "aside"), (.weakNegative, "widget"), (.related, "related"),
         (.share, "share"), (.promo, "promo"), (.advert, "advert"), (.newsletter, "newsletter"), (.nav, "nav"),
         (.footer, "footer"), (.header, "header"), (.toolbar, "toolbar"), (.tags, "tags"),
-        (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall")]
+        (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall"), (.caption, "caption"), (.comment, "comment")]
 
     /// The class words whose elements hold most of the page's text (500+
     /// characters of lines under a third links, and over half of them): on a
     /// page whose content root gave next to nothing, such a word names the
     /// page's layout, not its furniture (a page builder's "elementor-widget"
     /// around every paragraph, a "for_sidebar" section around story and
-    /// sidebar alike). `HTMLReader` then reads the page again without them.
+    /// sidebar alike; a gallery's "caption" and "comment" around every
+    /// picture's text; a forum's "comment" around every post). `HTMLReader`
+    /// then reads the page again without them.
     static func layoutWords(_ page: Page) -> Hint {
         var total: Int32 = 0
         var text = [Int32](repeating: 0, count: page.chunks.count + 1)
@@ -249,7 +252,7 @@ final class Extractor {
         }
         guard total >= 500 else { return [] }
         var covered = [Int32](repeating: 0, count: layoutWords.count), held = covered
-        for node in page.nodes where !node.hint.isDisjoint(with: Hint.negative) {
+        for node in page.nodes where !node.hint.isDisjoint(with: Extractor.layoutable) {
             for (w, word) in layoutWords.enumerated() where node.hint.contains(word.0) && node.chunkStart >= covered[w] {
                 held[w] += text[Int(node.chunkEnd)] - text[Int(node.chunkStart)]
                 covered[w] = node.chunkEnd

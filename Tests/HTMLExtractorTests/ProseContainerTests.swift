@@ -165,4 +165,44 @@ final class ProseContainerTests: XCTestCase {
             of: "<div class=\"site-info\">", with: "<div class=\"story\">\(story)</div><div class=\"site-info\">")
         XCTAssertEqual(body(blocks(html)), Self.paras)
     }
+
+    /// A gallery article: every paragraph is an item's "comment" inside a
+    /// "gallery" container. Both words name the layout, so the items are the body.
+    func testGalleryAndCommentWordsOnMostOfThePageAreLayout() {
+        let items = Self.paras.enumerated().map { (k, p) in
+            "<div class=\"gallery__item\"><img src=\"p\(k).jpg\" alt=\"\"><div class=\"gallery__item__comment\">\(p)</div></div>"
+        }.joined()
+        let html = """
+        <html><head><title>Library Stays Open</title></head><body>
+        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+        <div class="gallery"><h1>Library Stays Open</h1>\(items)</div>
+        </body></html>
+        """
+        let got = blocks(html)
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertTrue(got.first { $0.text == Self.paras[0] }?.rule.hasSuffix("class words taken as layout: caption, comment; div") ?? false,
+                      got.first { $0.text == Self.paras[0] }?.rule ?? "no block")
+    }
+
+    /// A forum thread: the posts are all the page's prose and all marked
+    /// "comment"; with next to no body otherwise, they are the body.
+    func testCommentWordOnAllPostsIsLayout() {
+        let posts = Self.paras.map { "<div class=\"comment\"><p>\($0)</p></div>" }.joined()
+        let html = """
+        <html><head><title>Library Stays Open</title></head><body>
+        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+        <main id="content"><h1>Library Stays Open</h1>\(posts)</main>
+        </body></html>
+        """
+        XCTAssertEqual(body(blocks(html)), Self.paras)
+    }
+
+    func testCommentsBesideAStoryStayComments() {
+        // The same posts under a story as long as they are: comments, not body.
+        let posts = Self.more.map { "<div class=\"comment\"><p>\($0)</p></div>" }.joined()
+        let html = Self.page(lead: 4, "comments", posts)
+        let got = blocks(html)
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertEqual(got.first { $0.text == Self.more[0] }?.label, .comment)
+    }
 }
