@@ -52,10 +52,11 @@ final class Extractor {
     private var ldGram: [Int32] = []
     private var ldWord: [Int32] = []
 
-    /// Set when class words were dropped as layout (`layoutWords(_:)`).
+    /// Set when class words were dropped as layout (`layoutWords(_:)`), or
+    /// the page was read again another way; added to the root's rule.
     private var layoutNote = ""
 
-    init(page: Page, layout: Hint = []) {
+    init(page: Page, layout: Hint = [], note: String = "") {
         var page = page
         self.meta = PageMeta(page)
         Extractor.markRelatedSections(&page)
@@ -64,6 +65,7 @@ final class Extractor {
             for i in page.nodes.indices where !page.nodes[i].hint.isDisjoint(with: layout) { page.nodes[i].hint.subtract(layout) }
             layoutNote = "; class words taken as layout: " + Extractor.layoutWords.filter { layout.contains($0.0) }.map(\.1).joined(separator: ", ")
         }
+        layoutNote += note
         var cp: [Int32] = [0], lp: [Int32] = [0]
         cp.reserveCapacity(page.chunks.count + 1)
         lp.reserveCapacity(page.chunks.count + 1)

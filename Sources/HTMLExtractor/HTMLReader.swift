@@ -30,6 +30,14 @@ public struct HTMLReader: Sendable {
             let again = Extractor(page: page, layout: layout).run()
             if again.bodyChars >= 2 * max(ex.bodyChars, 150) { ex = again }
         }
+        // Still next to no body and the page has <noscript> content: a page
+        // that writes its story with a script (Blogger's text/template) may
+        // give it again there for readers without scripts.
+        if ex.bodyChars < 300, page.hasNoscript {
+            let plain = bytes.withUnsafeBufferPointer { Page.parse($0, encoding: encoding, noscript: true) }
+            let again = Extractor(page: plain, note: "; read from <noscript>").run()
+            if again.bodyChars >= 2 * max(ex.bodyChars, 150) { ex = again }
+        }
         // The libxml2 tree for XPath is built on the first query, not here.
         var p = HTMLPage(blocks: ex.blocks, url: ex.url,
                          document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)

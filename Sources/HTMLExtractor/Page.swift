@@ -87,6 +87,10 @@ struct Page {
     private var blockStack: [Int32] = []
     private var elemStack: [Int32] = []
     private var skipDepth = 0
+    /// Read `<noscript>` content (`parse(_:encoding:noscript:)`).
+    private var readsNoscript = false
+    /// A `<noscript>` was met (and skipped unless `readsNoscript`).
+    private(set) var hasNoscript = false
     private var capture: Capture = .none
     private var captured: [UInt8] = []
     private var nameIndex: [String: Int32] = [:]
@@ -119,8 +123,11 @@ struct Page {
 
     /// Parses `bytes` (in `encoding`) into a page. Never fails; bytes that are
     /// not HTML give a page with few or no nodes.
-    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
-        useLibXML ? parseLibXML(bytes, encoding: encoding) : parseOwn(bytes, encoding: encoding)
+    /// `noscript`: read `<noscript>` content as text (skipped otherwise, as a
+    /// browser running scripts shows it).
+    static func parse(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, noscript: Bool = false) -> Page {
+        useLibXML ? parseLibXML(bytes, encoding: encoding, noscript: noscript)
+            : parseOwn(bytes, encoding: encoding, noscript: noscript)
     }
 
     /// LECTERN_HTML_PARSER=libxml2 reads pages with libxml2's SAX parser, as
@@ -132,8 +139,9 @@ struct Page {
 
     /// The own tokenizer and tree builder, on UTF-8 (other encodings are
     /// converted first).
-    static func parseOwn(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
+    static func parseOwn(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, noscript: Bool = false) -> Page {
         var page = Page()
+        page.readsNoscript = noscript
         guard bytes.baseAddress != nil, bytes.count > 0 else { return page }
         page.nodes.reserveCapacity(4096)
         page.chunks.reserveCapacity(1024)
@@ -154,8 +162,9 @@ struct Page {
         return page
     }
 
-    static func parseLibXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String) -> Page {
+    static func parseLibXML(_ bytes: UnsafeBufferPointer<UInt8>, encoding: String, noscript: Bool = false) -> Page {
         var page = Page()
+        page.readsNoscript = noscript
         guard let base = bytes.baseAddress, bytes.count > 0 else { return page }
         LibXML.silenceThisThread()
         page.nodes.reserveCapacity(4096)
@@ -281,7 +290,10 @@ struct Page {
         default:
             break
         }
-        if role.contains(.skip) || tag == .title { skipDepth = 1; return }
+        if tag == .noscript {
+            hasNoscript = true
+            if !readsNoscript { skipDepth = 1; return }
+        } else if role.contains(.skip) || tag == .title { skipDepth = 1; return }
         if tag == .br {
             skipDepth = 1
             if headDepth == 0 { lineBreak() }

@@ -296,4 +296,36 @@ final class HTMLReaderTests: XCTestCase {
         XCTAssertTrue(lines[p.line - 1].contains("A paragraph after"), "line \(p.line)")
         XCTAssertFalse(page.blocks.contains { $0.text.contains("not text") || $0.text.contains("template") || $0.text.contains("still script") })
     }
+
+    /// A page whose story a script writes (Blogger's `text/template`) and
+    /// gives again in `<noscript>` for readers without scripts.
+    static func scriptedPage(extra: String = "") -> String {
+        let paras = [
+            "Over the past few years we have seen threats on the web becoming more sophisticated, with phishing sites that change their addresses every hour.",
+            "Turning on the enhanced mode increases protection from dangerous websites and downloads by sharing real-time data with the checking service.",
+            "Over the next year we will add more protections to this mode, including warnings tailored to phishing sites and downloaded files.",
+        ].map { "<p>\($0)</p>" }.joined()
+        return """
+        <html><head><title>Enhanced Protection Now Available</title></head><body>
+        <h2 class="post-title">Enhanced Protection Now Available</h2>\(extra)
+        <div class="post-body"><script type="text/template">\(paras)</script><noscript>\(paras)</noscript></div>
+        <noscript><img src="pixel.gif" alt=""></noscript>
+        </body></html>
+        """
+    }
+
+    func testNoscriptIsReadWhenThePageGaveNoBody() {
+        let (a, page) = read(Self.scriptedPage())
+        XCTAssertEqual(a.sections.flatMap(\.paragraphs).map(\.text).map { String($0.prefix(24)) },
+                       ["Over the past few years ", "Turning on the enhanced ", "Over the next year we wi"])
+        let p = page.blocks.first { $0.label == .paragraph }
+        XCTAssertTrue(p?.rule.contains("; read from <noscript>; p") ?? false, p?.rule ?? "no paragraph")
+    }
+
+    func testNoscriptStaysUnreadBesideABody() {
+        let story = (1...3).map { "<p>Paragraph \($0) of the story itself, long enough to be read as prose by the extractor, with a full stop at its end.</p>" }.joined()
+        let (a, _) = read(Self.scriptedPage(extra: "<article>\(story)</article>"))
+        XCTAssertEqual(a.sections.flatMap(\.paragraphs).map(\.text).map { String($0.prefix(12)) },
+                       ["Paragraph 1 ", "Paragraph 2 ", "Paragraph 3 "])
+    }
 }
