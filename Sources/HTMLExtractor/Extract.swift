@@ -237,8 +237,9 @@ final class Extractor {
         (.footer, "footer"), (.header, "header"), (.toolbar, "toolbar"), (.tags, "tags"),
         (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall"), (.caption, "caption"), (.comment, "comment")]
 
-    /// The class words whose elements hold most of the page's text (500+
-    /// characters of lines under a third links, and over half of them): on a
+    /// The class words whose elements hold much of the page's text (500+
+    /// characters of lines under a third links, and over a third of them:
+    /// teasers and comments may hold the rest): on a
     /// page whose content root gave next to nothing, such a word names the
     /// page's layout, not its furniture (a page builder's "elementor-widget"
     /// around every paragraph, a "for_sidebar" section around story and
@@ -261,7 +262,7 @@ final class Extractor {
             }
         }
         var drop: Hint = []
-        for (w, word) in layoutWords.enumerated() where held[w] >= 500 && held[w] * 2 > total { drop.insert(word.0) }
+        for (w, word) in layoutWords.enumerated() where held[w] >= 500 && held[w] * 3 > total { drop.insert(word.0) }
         return drop
     }
 

@@ -158,6 +158,19 @@ final class ProseContainerTests: XCTestCase {
         XCTAssertEqual(got.first { $0.text.hasPrefix("The Valley Courier") }?.label, .boilerplate("other"))
     }
 
+    func testClassWordOnAThirdOfThePageIsLayout() {
+        // Dated teasers of other posts (read as comments) hold more text than the story's widgets.
+        let teasers = (Self.paras + [Self.more[0]]).enumerated().map { (k, p) in
+            "<article class=\"item\"><h3><a href=\"/post/\(k)\">Post \(k)</a></h3><span>\(k + 1) July 2019</span><p>Last week: \(p.lowercased())</p></article>"
+        }.joined()
+        let html = Self.builderPage(Self.paras).replacingOccurrences(
+            of: "<div class=\"site-info\">", with: "<div class=\"list\">\(teasers)</div><div class=\"site-info\">")
+        let got = blocks(html)
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertTrue(got.first { $0.text == Self.paras[0] }?.rule.hasSuffix("class words taken as layout: widget; p") ?? false,
+                      got.first { $0.text == Self.paras[0] }?.rule ?? "no block")
+    }
+
     func testClassWordOnLittleOfThePageStaysFurniture() {
         // The same widgets around one short paragraph, beside a longer story: still furniture.
         let story = Self.paras.map { "<p>\($0)</p>" }.joined()
