@@ -312,42 +312,49 @@ final class Extractor {
     /// characters. The parent becomes a comment list, each item a comment,
     /// the date line its metadata. Not where the page marks them as content.
     static func markCommentRuns(_ page: inout Page) {
-        func dated(_ item: Int32) -> Int32? {
-            let node = page.nodes[Int(item)]
-            var k = Int(node.chunkStart)
-            let stop = min(Int(node.chunkEnd), k + 3)
-            var meta: Int32? = nil
-            while k < stop {
-                let c = page.chunks[k]
-                if c.chars >= 80 { return meta }
-                if meta == nil, c.chars < 100, DateNormalizer.normalize(page.text(c)) != nil { meta = c.owner }
-                k += 1
-            }
-            guard let m = meta, k < Int(node.chunkEnd), page.chunks[k...].prefix(Int(node.chunkEnd) - k)
-                .contains(where: { $0.chars >= 80 }) else { return nil }
-            return m
-        }
-        let itemTags: Set<Tag> = [.li, .article, .div, .section]
-        let own: Hint = [.positive, .articleBody, .mainRole]
-        var runs: [(Int32, [(Int32, Int32)])] = []
-        for p in page.nodes.indices {
-            let parent = page.nodes[p]
-            guard parent.end - Int32(p) > 3, parent.chunkEnd - parent.chunkStart >= 6, parent.hint.isDisjoint(with: own)
-            else { continue }
-            for run in page.siblingRuns(of: Int32(p), { j in
-                let child = page.nodes[Int(j)]
-                return itemTags.contains(child.tag) && child.hint.isDisjoint(with: own) ? dated(j) : nil
-            }) {
-                runs.append((Int32(p), run))
-            }
-        }
-        for (p, items) in runs {
+        for (p, items) in commentRuns(page) {
             page.nodes[Int(p)].hint.insert(.commentList)
             for (item, meta) in items {
                 page.nodes[Int(item)].hint.insert(.comment)
                 if meta != item { page.nodes[Int(meta)].hint.insert(.commentMeta) }
             }
         }
+    }
+
+    /// The runs `markCommentRuns` marks: (parent, [(item, its date line's element)]).
+    /// Read from a borrowed page: `siblingRuns` called on the inout page with
+    /// a closure that reads it copied the whole page for every parent.
+    private static func commentRuns(_ pg: Page) -> [(Int32, [(Int32, Int32)])] {
+        func dated(_ item: Int32) -> Int32? {
+            let node = pg.nodes[Int(item)]
+            var k = Int(node.chunkStart)
+            let stop = min(Int(node.chunkEnd), k + 3)
+            var meta: Int32? = nil
+            while k < stop {
+                let c = pg.chunks[k]
+                if c.chars >= 80 { return meta }
+                if meta == nil, c.chars < 100, DateNormalizer.normalize(pg.text(c)) != nil { meta = c.owner }
+                k += 1
+            }
+            guard let m = meta, k < Int(node.chunkEnd), pg.chunks[k...].prefix(Int(node.chunkEnd) - k)
+                .contains(where: { $0.chars >= 80 }) else { return nil }
+            return m
+        }
+        let itemTags: Set<Tag> = [.li, .article, .div, .section]
+        let own: Hint = [.positive, .articleBody, .mainRole]
+        var runs: [(Int32, [(Int32, Int32)])] = []
+        for p in pg.nodes.indices {
+            let parent = pg.nodes[p]
+            guard parent.end - Int32(p) > 3, parent.chunkEnd - parent.chunkStart >= 6, parent.hint.isDisjoint(with: own)
+            else { continue }
+            for run in pg.siblingRuns(of: Int32(p), { j in
+                let child = pg.nodes[Int(j)]
+                return itemTags.contains(child.tag) && child.hint.isDisjoint(with: own) ? dated(j) : nil
+            }) {
+                runs.append((Int32(p), run))
+            }
+        }
+        return runs
     }
 
     /// Strong boilerplate hints: text under such an element scores little.
