@@ -1205,13 +1205,25 @@ final class Extractor {
         }
         guard body < Extractor.netBody else { return }
         let neg = negativeContext()
-        var picked: [Int] = []
-        var total: Int32 = 0
+        // Sentences of an element that holds a prose chunk count too (steps
+        // of a recipe, paragraphs split by <br>: each may be short).
+        var candidates: [Int] = []
+        var proseOwners = Set<Int32>()
+        var ownerChars: [Int32: Int32] = [:]
         for (k, p) in out.enumerated() {
             guard case .boiler(let kind, _, let text, _, _, _) = p else { continue }
             let ci = outChunk[k], c = page.chunks[ci]
             guard region[ci] < 0, !neg[Int(c.owner)], !Extractor.proseProofKinds.contains(kind),
-                  Extractor.isProse(c, text) else { continue }
+                  c.linkChars * 5 < c.chars, Extractor.endsLikeSentence(text) else { continue }
+            candidates.append(k)
+            ownerChars[c.owner, default: 0] += c.chars
+            if c.chars >= 150 || ownerChars[c.owner]! >= 300 { proseOwners.insert(c.owner) }
+        }
+        var picked: [Int] = []
+        var total: Int32 = 0
+        for k in candidates {
+            let c = page.chunks[outChunk[k]]
+            guard proseOwners.contains(c.owner) else { continue }
             picked.append(k)
             total += c.chars
         }

@@ -134,6 +134,25 @@ final class ProseContainerTests: XCTestCase {
         XCTAssertEqual(body(got), [])
     }
 
+    func testSafetyNetTakesShortSentencesOfAProseElement() {
+        // A recipe's steps split by <br>: each line is short, the element is prose.
+        let steps = [
+            "The harbour board met on Monday evening to decide on the old ferry pier.",
+            "The pier has been closed to the public since a storm damaged its deck.",
+            "Engineers told the board that a repair would cost twice the sum set aside.",
+            "The piles under the landing stage are older than anyone had thought.",
+            "The board will ask the town for the rest of the money in the spring.",
+            "Until then the ferry will keep landing at the fishing harbour instead.",
+        ]
+        let html = Self.slideshowPage(story: []).replacingOccurrences(
+            of: "<h1>Pier Stays Closed</h1>", with: "<h1>Pier Stays Closed</h1><div>\(steps.joined(separator: "<br><br>"))</div>")
+        XCTAssertEqual(body(blocks(html)), steps)
+        // One such line alone is not prose enough.
+        let one = Self.slideshowPage(story: []).replacingOccurrences(
+            of: "<h1>Pier Stays Closed</h1>", with: "<h1>Pier Stays Closed</h1><div>\(steps[0])</div>")
+        XCTAssertEqual(body(blocks(one)), [])
+    }
+
     // MARK: class words as layout
 
     /// A page builder's page: every paragraph in its own "widget" container.
