@@ -268,6 +268,15 @@ final class Extractor {
 
     /// A heading that introduces related links ("You may also like", or a
     /// heading marked related) makes its following siblings related too.
+    /// The first bytes (ASCII lowered) of the phrases `markRelatedSections` looks for.
+    static let relatedFirstBytes: [Bool] = {
+        var t = [Bool](repeating: false, count: 256)
+        for p in relatedHeadings.map({ $0.asciiLowered }) + ["popular ", "most ", "you ", "recommended ", "more ", "related "] {
+            if let b = p.utf8.first { t[Int(b)] = true }
+        }
+        return t
+    }()
+
     static func markRelatedSections(_ page: inout Page) {
         for (ci, c) in page.chunks.enumerated() where c.chars <= 40 {
             let owner = Int(c.owner)
@@ -276,6 +285,9 @@ final class Extractor {
             let headingLike = node.tag.isHeading || node.hint.contains(.title)
             var related = headingLike && node.hint.contains(.related)
             if !related {
+                // Most short lines start with a letter no phrase starts with: no string built.
+                let b0 = page.arena[Int(c.start)]
+                guard relatedFirstBytes[Int(b0 >= 0x41 && b0 <= 0x5A ? b0 | 0x20 : b0)] else { continue }
                 var t = page.text(c).asciiLowered
                 while let l = t.last, l == ":" || l == "." || l == "…" || l == " " { t.removeLast() }
                 related = relatedHeadings.contains(t) || t.hasPrefix("popular ") || t.hasPrefix("most popular")
