@@ -871,7 +871,8 @@ final class Extractor {
                 ? Extractor.nameInDateline(text) : nil
             if c.chars < 120, !ctx.embed, ctx.author || datedName != nil || saysBy, !bodyStarted || c.chars < 60 {
                 if let name = datedName ?? Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
-                   rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
+                   rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "")
+                    || ctx.boiler?.1 == "footer" && isPostFooter(ctx.boiler!.0) {
                     // The first byline that names a person, said "By X" if there is one:
                     // a marked "Tech Industry" (a section) or an account box's
                     // "Sign In" does not beat a "By Jane Doe" further down.
@@ -1246,6 +1247,19 @@ final class Extractor {
                                   rule: "\(rule); body after all: the content root gave \(body) characters, this is prose",
                                   tag: tag))
         }
+    }
+
+    /// A footer of the post, not of the page: an element near the content
+    /// root holds both (Blogger's `div.post-footer` beside `div.post-body`, "Posted by X").
+    func isPostFooter(_ f: Int32) -> Bool {
+        guard let root = roots.first else { return false }
+        var a = page.nodes[Int(f)].parent
+        for _ in 0..<3 {
+            guard a >= 0, page.nodes[Int(a)].tag != .body, page.nodes[Int(a)].tag != .html else { return false }
+            if a < root && root < page.nodes[Int(a)].end { return true }
+            a = page.nodes[Int(a)].parent
+        }
+        return false
     }
 
     /// The publisher given as the author ("BBC News" on bbc.com, "The
@@ -1725,6 +1739,8 @@ final class Extractor {
         for sep in Extractor.bylineSeparators {
             if let k = Bytes.find(sb, sep), k < cut { cut = k }
         }
+        // The time after the name ("Posted by T. V. Raman at 2:33 PM", Blogger's footer).
+        if let k = Bytes.find(sb, Extractor.atTime), k < cut, k + 4 < sb.count, sb[k + 4] >= 0x30 && sb[k + 4] <= 0x39 { cut = k }
         var name = String(decoding: sb[..<cut], as: UTF8.self).trimmingSpaces()
         // Cut at a date ("Associated Press November 19, 2019").
         var bytes = Array(name.utf8)
@@ -1820,6 +1836,7 @@ final class Extractor {
     static let relativeTimeWords: Set<String> = ["ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr",
                                                  "hrs", "day", "days", "week", "weeks", "month", "months"]
 
+    static let atTime = Array(" at ".utf8)
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }
 

@@ -117,6 +117,16 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(top: "", after: after)).author)
     }
 
+    func testPostFooterByLineWithItsTime() {
+        // Blogger: "Posted by X at 2:33 PM" in the post's footer, beside its body.
+        let footer = "<div class=\"post-footer\"><span class=\"post-author\">Posted by <a href=\"/profile\">T. V. Raman</a></span> <span class=\"post-timestamp\">at <a href=\"/p\">2:33 PM</a></span></div>"
+        let html = page(top: "").replacingOccurrences(of: "</div></article>", with: "</div>\(footer)</article>")
+        XCTAssertEqual(read(html).author, "T. V. Raman")
+        // The page's own footer is no byline.
+        let site = "<footer class=\"site-footer\"><p>Posted by Jane Smith</p></footer>"
+        XCTAssertNil(read(page(top: "", after: site)).author)
+    }
+
     func testInfoboxDateIsNotPublished() {
         let top = """
         <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
