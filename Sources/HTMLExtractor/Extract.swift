@@ -1680,8 +1680,11 @@ final class Extractor {
 
     static let dateLabels: [[UInt8]] = ["updated ", "updated:", "posted ", "posted:", "published ", "published:",
                                         "last updated", "last modified", "first published"].map { Array($0.utf8) }
-    static let byLabels: [[UInt8]] = ["by ", "written by ", "posted by ", "words by ", "by\n", "von ", "por ", "par "]
+    static let byLabels: [[UInt8]] = (["by ", "written by ", "posted by ", "words by ", "by\n"] + phraseByLabels)
         .map { Array($0.utf8) }
+    /// "By" in other languages, alone or after "written"/"created" (the phrase is stripped whole).
+    static let phraseByLabels = ["geschrieben von ", "erstellt von ", "verfasst von ", "escrito por ", "écrit par ",
+                                 "von ", "por ", "par "]
     static let colonLabelBytes: [[UInt8]] = colonByLabels.map { Array($0.utf8) }
     /// "Autor: Jane Doe", "Text: Jane Doe" (a credit line that names the writer).
     static let colonByLabels = ["by:", "von:", "autor:", "autorin:", "author:", "text:", "texto:", "auteur:", "door:",
@@ -1730,7 +1733,7 @@ final class Extractor {
         } else if let k = lower.byteOffset(of: " by ") ?? lower.byteOffset(of: "\nby "), k <= 60 {
             s = Substring(t.fromByte(k + 4)); found = true
         } else {
-            for p in ["von ", "por ", "par "] + colonByLabels where lower.hasPrefix(p) { s = s.dropFirst(p.count); found = true; break }
+            for p in Extractor.phraseByLabels + colonByLabels where lower.hasPrefix(p) { s = s.dropFirst(p.count); found = true; break }
         }
         if !marked && !found { return nil }
         // Cut at separators that end the name.

@@ -127,6 +127,13 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(top: "", after: site)).author)
     }
 
+    func testByPhrasesInOtherLanguages() {
+        for (line, name) in [("erstellt von <a href=\"/u/7\">Dominique</a> — veröffentlicht 28.01.2022 06:00", "Dominique"),
+                             ("Geschrieben von Anna Berger", "Anna Berger"), ("Escrito por María López", "María López")] {
+            XCTAssertEqual(read(page(top: "<p class=\"meta\">\(line)</p>")).author, name, line)
+        }
+    }
+
     func testInfoboxDateIsNotPublished() {
         let top = """
         <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
