@@ -17,9 +17,11 @@ indirect enum JSONValue {
         return nil
     }
 
+    /// A string value, its HTML character references decoded (JSON-LD sits in
+    /// a <script>, where nothing decodes them, and sites write them there).
     var string: String? {
         switch self {
-        case .string(let s): return s
+        case .string(let s): return decodingReferences(s)
         case .number(let n): return n
         default: return nil
         }

@@ -195,6 +195,9 @@ struct PageMeta {
     static func plausibleName(_ s: String) -> Bool {
         if s.isEmpty || s.utf8.count > 100 { return false }
         if s.hasPrefix("http") || s.hasPrefix("www.") || s.hasBytes("@") && !s.hasBytes(" ") { return false }
+        // A rights statement ("Copyright Haufe-Lexware GmbH & Co. KG", "© 2020 X") names no writer.
+        let l = s.prefix(10).lowercased()
+        if l.hasPrefix("copyright") || l.hasPrefix("©") || l.hasPrefix("(c) ") { return false }
         // A person or at least an agency, never an interface label ("FAIL", "Sign In").
         let p = AuthorNames.parse(s)
         return !p.names.isEmpty || p.role != nil
@@ -212,6 +215,55 @@ struct PageMeta {
 
 /// White space (ASCII and Unicode spaces) collapsed and trimmed, byte-order
 /// marks dropped (for attribute values and titles).
+/// HTML character references in text no tokenizer read (JSON-LD strings:
+/// "Redacci&oacute;n", "&#8217;"), decoded; only complete ones, with ';'.
+func decodingReferences(_ s: String) -> String {
+    guard s.utf8.contains(0x26) else { return s }
+    var s = s
+    return s.withUTF8 { b -> String in
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 8) { tmp in
+            let t = tmp.baseAddress!
+            let n = b.count
+            var i = 0
+            while i < n {
+                guard b[i] == 0x26, let base = b.baseAddress else { out.append(b[i]); i += 1; continue }
+                var j = i + 1
+                var w = 0
+                if j < n && b[j] == 0x23 {
+                    j += 1
+                    let hex = j < n && b[j] | 0x20 == 0x78
+                    if hex { j += 1 }
+                    let ds = j
+                    var v: UInt32 = 0
+                    while j < n, let d = hexDigit(b[j], hex) { v = min(v * (hex ? 16 : 10) + d, 0x110000); j += 1 }
+                    if j > ds && j < n && b[j] == 0x3B { w = Tokenizer.utf8(Tokenizer.numeric(v), t) }
+                } else {
+                    while j < n && j - i <= 40 && Tokenizer.isAlnum(b[j]) { j += 1 }
+                    if j > i + 1 && j < n && b[j] == 0x3B, let (a, c) = EntityTable.shared.find(base + i + 1, j - i) {
+                        w = Tokenizer.utf8(a, t)
+                        if c != 0 { w += Tokenizer.utf8(c, t + w) }
+                    }
+                }
+                if w > 0 {
+                    out.append(contentsOf: UnsafeBufferPointer(start: t, count: w))
+                    i = j + 1
+                } else {
+                    out.append(b[i]); i += 1
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+private func hexDigit(_ c: UInt8, _ hex: Bool) -> UInt32? {
+    if c >= 0x30 && c <= 0x39 { return UInt32(c - 0x30) }
+    if hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 { return UInt32((c | 0x20) - 0x61 + 10) }
+    return nil
+}
+
 func clean(_ s: String) -> String {
     var s = s
     return s.withUTF8 { cleanBytes($0) }

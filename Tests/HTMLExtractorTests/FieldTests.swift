@@ -134,6 +134,16 @@ final class FieldTests: XCTestCase {
         }
     }
 
+    func testReferencesInJSONLDAreDecoded() {
+        let ld = "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Storm Closes Schools Across The Valley\",\"author\":{\"@type\":\"Person\",\"name\":\"Redacci&oacute;n Diario P&#225;gina Siete\"}}</script>"
+        XCTAssertEqual(read(page(head: ld, top: "")).author, "Redacción Diario Página Siete")
+    }
+
+    func testCopyrightInMetaAuthorIsNoAuthor() {
+        XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"Copyright Haufe-Lexware GmbH &amp; Co. KG\">", top: "")).author)
+        XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"© 2020 Valley News\">", top: "")).author)
+    }
+
     func testInfoboxDateIsNotPublished() {
         let top = """
         <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
