@@ -125,6 +125,9 @@ public enum AuthorNames {
             } else if looksLikeName(p, givenNames: surnameFirst) {
                 if !names.contains(p) { names.append(p) }
                 afterRole = false
+            } else if isProse(p) {
+                // "Von Einheimischen, Gästen und ganz viel Kühen": a phrase, not a list of names.
+                return Parsed(names: [], role: nil)
             }
         }
         return Parsed(names: names, role: roles.isEmpty ? nil : roles.joined(separator: ", "))
@@ -274,6 +277,16 @@ public enum AuthorNames {
     /// interface label, not one all-caps word ("FAIL").
     /// `givenNames`: the part after "Surname," which may end with a particle
     /// ("Jong, Michiel de").
+    /// Two or more lowercase words that are no name particles: running text.
+    static func isProse(_ p: String) -> Bool {
+        var lower = 0
+        for w in words(p) {
+            guard let f = w.unicodeScalars.first, f.properties.isLowercase, !particles.contains(w.lowercased()) else { continue }
+            lower += 1
+        }
+        return lower >= 2
+    }
+
     public static func looksLikeName(_ p: String, givenNames: Bool = false) -> Bool {
         let ws = words(p)
         guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }

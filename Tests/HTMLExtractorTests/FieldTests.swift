@@ -258,6 +258,8 @@ final class AuthorNamesTests: XCTestCase {
             ("Jack Ma", ["Jack Ma"], nil),
             ("史蒂文的家", ["史蒂文的家"], nil),
             ("Sign In", [], nil), ("FAIL", [], nil), ("por", [], nil), ("Follow Author", [], nil),
+            ("Einheimischen, Gästen und ganz viel Kühen", [], nil),
+            ("Ana María de la Cruz and Luis van der Berg", ["Ana María de la Cruz", "Luis van der Berg"], nil),
             ("More Richard (R.J.) Eskow", [], nil),
             // Labels in other languages and "Label: value" lines (trafilatura's evaluation pages).
             ("Veröffentlicht von Cem Basman", ["Cem Basman"], nil),
