@@ -25,9 +25,12 @@ public enum AuthorNames {
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
     static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ",
-                                           "articles by ", "see more ", "other articles by "]
+                                           "articles by ", "see more ", "other articles by ",
+                                           // Credits for other work than the writing: the translator, the photographer.
+                                           "übersetzung", "translated by ", "translation by ", "translation:",
+                                           "traducción", "traduction", "photos by ", "photo by ", "fotos: ", "foto: "]
     /// Leading labels dropped before the names.
-    static let leadingLabels: [String] = ["by:", "by ", "written by ", "posted by ", "words by ", "story by ",
+    static let leadingLabels: [String] = ["by:", "by ", "autor ", "autorin ", "author ", "written by ", "posted by ", "words by ", "story by ",
                                           "reporting by ", "text by ", "published by ", "von ", "por ", "par ",
                                           "veröffentlicht von ", "geschrieben von ", "erstellt von ", "ein beitrag von ",
                                           "publicado por ", "escrito por ", "publié par ", "écrit par ",

@@ -1747,13 +1747,16 @@ final class Extractor {
         var name = String(decoding: sb[..<cut], as: UTF8.self).trimmingSpaces()
         // Cut at a date ("Associated Press November 19, 2019").
         var bytes = Array(name.utf8)
+        var dateCut = true
         if let m = bytes.withUnsafeBufferPointer({ DateNormalizer.find(in: $0) }), m.start > 0 {
             name = String(decoding: bytes[..<m.start], as: UTF8.self).trimmingSpaces()
         } else if let mIdx = Extractor.monthDayStart(bytes) {
             name = String(decoding: bytes[..<mIdx], as: UTF8.self).trimmingSpaces()
+        } else {
+            dateCut = false
         }
         // The label of the date just cut off ("Sara Zinnecker Stand: 5. Februar 2020").
-        if name.hasSuffix(":"), let sp = name.lastIndex(of: " ") {
+        if dateCut, name.hasSuffix(":"), let sp = name.lastIndex(of: " ") {
             name = String(name[..<sp]).trimmingSpaces()
         }
         // A relative time after the name ("Alex Perry 1 day ago").

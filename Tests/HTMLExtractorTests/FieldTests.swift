@@ -144,6 +144,18 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"© 2020 Valley News\">", top: "")).author)
     }
 
+    func testAuthorWithoutAPersonLosesItsLabel() {
+        let a = read(page(top: "<div class=\"author-display-name\">Autor Redaktion</div>"))
+        XCTAssertEqual(a.author, "Redaktion")
+        XCTAssertEqual(a.authors, [])
+        XCTAssertEqual(a.authorRole, "Redaktion")
+    }
+
+    func testLabelledBylineEndingInAColon() {
+        // A colon after the name (a quote follows) is no date label to cut.
+        XCTAssertEqual(read(page(top: "<p class=\"author\">Autor Mark Newton:</p>")).author, "Mark Newton")
+    }
+
     func testInfoboxDateIsNotPublished() {
         let top = """
         <table class="infobox"><tr><th>Initial release</th><td>28 February 1998</td></tr>
@@ -259,6 +271,8 @@ final class AuthorNamesTests: XCTestCase {
             ("史蒂文的家", ["史蒂文的家"], nil),
             ("Sign In", [], nil), ("FAIL", [], nil), ("por", [], nil), ("Follow Author", [], nil),
             ("Einheimischen, Gästen und ganz viel Kühen", [], nil),
+            ("Autor Mark Newton", ["Mark Newton"], nil), ("Übersetzung Sarah-Indra Jungblut", [], nil),
+            ("Photos by Jane Doe", [], nil),
             ("Ana María de la Cruz and Luis van der Berg", ["Ana María de la Cruz", "Luis van der Berg"], nil),
             ("More Richard (R.J.) Eskow", [], nil),
             // Labels in other languages and "Label: value" lines (trafilatura's evaluation pages).
