@@ -1755,6 +1755,14 @@ final class Extractor {
         } else {
             dateCut = false
         }
+        // The preposition of the date just cut off ("Bo2man am 29.12.2010", "X on May 2").
+        // (Not after a lowercase word: "X publiziert am" is a label the name parser knows.)
+        if dateCut, let sp = name.lastIndex(of: " "),
+           Extractor.datePrepositions.contains(name[name.index(after: sp)...].lowercased()),
+           case let head = String(name[..<sp]).trimmingSpaces(),
+           head.split(separator: " ").last?.first?.isUppercase ?? false {
+            name = head
+        }
         // The label of the date just cut off ("Sara Zinnecker Stand: 5. Februar 2020").
         if dateCut, name.hasSuffix(":"), let sp = name.lastIndex(of: " ") {
             name = String(name[..<sp]).trimmingSpaces()
@@ -1843,6 +1851,8 @@ final class Extractor {
                                                  "hrs", "day", "days", "week", "weeks", "month", "months"]
 
     static let atTime = Array(" at ".utf8)
+    /// Words that put a date after a name: "am", "on", "le", "el", "il", "op", "vom", "den".
+    static let datePrepositions: Set<String> = ["am", "on", "le", "el", "il", "op", "vom", "den", "the"]
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }
 

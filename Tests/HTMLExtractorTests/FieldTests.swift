@@ -151,6 +151,12 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(a.authorRole, "Redaktion")
     }
 
+    func testPrepositionOfTheDateAfterTheName() {
+        let a = read(page(top: "<p class=\"meta\">Von Anna Berger am 3. März 2021</p>"))
+        XCTAssertEqual(a.author, "Anna Berger")
+        XCTAssertEqual(a.published, "2021-03-03")
+    }
+
     func testLabelledBylineEndingInAColon() {
         // A colon after the name (a quote follows) is no date label to cut.
         XCTAssertEqual(read(page(top: "<p class=\"author\">Autor Mark Newton:</p>")).author, "Mark Newton")
