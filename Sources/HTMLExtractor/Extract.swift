@@ -1713,11 +1713,21 @@ final class Extractor {
     static func startsWithDateLabel(_ t: String) -> Bool { startsWithAny(t, dateLabels) }
 
     static func startsWithBy(_ t: String) -> Bool {
-        if startsWithAny(t, byLabels) { return true }
+        if startsWithAny(t, byLabels) || gluedBy(t) { return true }
         // "Autor: X": only lines with a colon among their first bytes.
         var t = t
         let colon = t.withUTF8 { b in b.prefix(9).contains(0x3A) }
         return colon && startsWithAny(t, colonLabelBytes)
+    }
+
+    /// "By" run into the name by adjacent elements ("<span>By</span><a>Alex
+    /// Bozarjian</a>" reads "ByAlex Bozarjian"): "By" and a capital letter.
+    static func gluedBy(_ t: String) -> Bool {
+        let u = t.utf8
+        guard u.count >= 4, u.count < 60 else { return false }
+        var i = u.makeIterator()
+        guard i.next() == 0x42, i.next() == 0x79, let c = i.next() else { return false }
+        return c >= 0x41 && c <= 0x5A
     }
 
     /// The name in a byline: "By Jane Doe, Staff Writer | March 3" -> "Jane Doe".
@@ -1730,6 +1740,8 @@ final class Extractor {
         var found = false
         if lower.hasPrefix("by ") || lower.hasPrefix("by\n") {
             s = s.dropFirst(3); found = true
+        } else if Extractor.gluedBy(t) {
+            s = s.dropFirst(2); found = true
         } else if let k = lower.byteOffset(of: " by ") ?? lower.byteOffset(of: "\nby "), k <= 60 {
             s = Substring(t.fromByte(k + 4)); found = true
         } else {

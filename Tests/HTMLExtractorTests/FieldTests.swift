@@ -157,6 +157,13 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(a.published, "2021-03-03")
     }
 
+    func testByRunIntoTheName() {
+        let a = read(page(top: "<div class=\"meta\"><span>By</span><span><a href=\"/team/alex\">Alex Bozarjian</a></span></div>"))
+        XCTAssertEqual(a.author, "Alex Bozarjian")
+        // A word that starts with "By" is no byline.
+        XCTAssertNil(read(page(top: "<div class=\"meta\">ByteDance Weekly</div>")).author)
+    }
+
     func testLabelledBylineEndingInAColon() {
         // A colon after the name (a quote follows) is no date label to cut.
         XCTAssertEqual(read(page(top: "<p class=\"author\">Autor Mark Newton:</p>")).author, "Mark Newton")
