@@ -872,7 +872,7 @@ final class Extractor {
             if c.chars < 120, !ctx.embed, ctx.author || datedName != nil || saysBy, !bodyStarted || c.chars < 60 {
                 if let name = datedName ?? Extractor.bylineName(text, marked: ctx.author), case let rank = Extractor.bylineRank(name, text),
                    rank >= 0, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "")
-                    || ctx.boiler?.1 == "footer" && isPostFooter(ctx.boiler!.0) {
+                    || (ctx.boiler?.1 == "footer" || ctx.boiler?.1 == "aside") && isPostPart(ctx.boiler!.0) {
                     // The first byline that names a person, said "By X" if there is one:
                     // a marked "Tech Industry" (a section) or an account box's
                     // "Sign In" does not beat a "By Jane Doe" further down.
@@ -1249,9 +1249,10 @@ final class Extractor {
         }
     }
 
-    /// A footer of the post, not of the page: an element near the content
-    /// root holds both (Blogger's `div.post-footer` beside `div.post-body`, "Posted by X").
-    func isPostFooter(_ f: Int32) -> Bool {
+    /// A footer or aside of the post, not of the page: an element near the
+    /// content root holds both (Blogger's `div.post-footer` beside
+    /// `div.post-body` with "Posted by X"; an `aside.meta` with "Von: X").
+    func isPostPart(_ f: Int32) -> Bool {
         guard let root = roots.first else { return false }
         var a = page.nodes[Int(f)].parent
         for _ in 0..<3 {

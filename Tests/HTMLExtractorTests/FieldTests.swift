@@ -117,11 +117,13 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(top: "", after: after)).author)
     }
 
-    func testPostFooterByLineWithItsTime() {
+    func testPostFooterOrAsideByLine() {
         // Blogger: "Posted by X at 2:33 PM" in the post's footer, beside its body.
         let footer = "<div class=\"post-footer\"><span class=\"post-author\">Posted by <a href=\"/profile\">T. V. Raman</a></span> <span class=\"post-timestamp\">at <a href=\"/p\">2:33 PM</a></span></div>"
         let html = page(top: "").replacingOccurrences(of: "</div></article>", with: "</div>\(footer)</article>")
         XCTAssertEqual(read(html).author, "T. V. Raman")
+        let aside = page(top: "").replacingOccurrences(of: "</div></article>", with: "</div><aside class=\"meta\"><p>Von: Moritz Pieczewski-Freimuth</p></aside></article>")
+        XCTAssertEqual(read(aside).author, "Moritz Pieczewski-Freimuth")
         // The page's own footer is no byline.
         let site = "<footer class=\"site-footer\"><p>Posted by Jane Smith</p></footer>"
         XCTAssertNil(read(page(top: "", after: site)).author)
