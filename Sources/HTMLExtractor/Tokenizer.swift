@@ -23,6 +23,8 @@ struct Tokenizer {
     var pos = 0
     private var linePos = 0
     private var lineNo: Int32 = 1
+    /// The byte that ends a line: LF, or CR in a file with no LF at all (old Mac files).
+    private let newline: Int32
     var tb: TreeBuilder
 
     // Reused buffers: the tag name, attribute bytes (name\0value\0...), the
@@ -43,6 +45,7 @@ struct Tokenizer {
     init(_ bytes: UnsafeBufferPointer<UInt8>, page: UnsafeMutablePointer<Page>) {
         p = UnsafePointer(bytes.baseAddress!)
         n = bytes.count
+        newline = memchr(p, 0x0A, n) == nil && memchr(p, 0x0D, n) != nil ? 0x0D : 0x0A
         tb = TreeBuilder(page: page)
         nameBuf = .allocate(capacity: Self.maxName + 1)
         abuf = .allocate(capacity: acap)
@@ -82,16 +85,16 @@ struct Tokenizer {
 
     // MARK: - lines
 
-    /// 1 + the newlines before byte `q`. Calls move forward almost always.
+    /// 1 + the newlines before byte `q` (CRLF counts once: by its LF). Calls move forward almost always.
     mutating func lineAt(_ q: Int) -> Int32 {
         if q >= linePos {
             var s = linePos
-            while s < q, let hit = memchr(p + s, 0x0A, q - s) {
+            while s < q, let hit = memchr(p + s, newline, q - s) {
                 lineNo &+= 1
                 s = UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - p + 1
             }
         } else {
-            for i in q..<linePos where p[i] == 0x0A { lineNo &-= 1 }
+            for i in q..<linePos where Int32(p[i]) == newline { lineNo &-= 1 }
         }
         linePos = q
         return lineNo

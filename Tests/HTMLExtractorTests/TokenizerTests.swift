@@ -123,8 +123,10 @@ final class TokenizerTests: XCTestCase {
         // A start tag's line is the line of its end; text has the line of its end.
         XCTAssertEqual(events("<p>a\r\nb</p>\r\n<p\r\nclass=x>c\n</p>"),
                        "<html@1><body@1><p@1>[a\r\nb]</p>[\r\n]<p@4 class=x>[c\n]</p></body></html>")
-        // A lone CR is no line break (libxml2).
-        XCTAssertEqual(events("<p>a\rb</p><p>c"), "<html@1><body@1><p@1>[a\rb]</p><p@1>[c]</p></body></html>")
+        // A lone CR is no line break in a file that has LFs (libxml2)...
+        XCTAssertEqual(events("<p>a\rb</p><p>c\n"), "<html@1><body@1><p@1>[a\rb]</p><p@1>[c\n]</p></body></html>")
+        // ... but ends the lines of a file with none (old Mac files), so --explain's lines are right there too.
+        XCTAssertEqual(events("<p>a\rb</p><p>c"), "<html@1><body@1><p@1>[a\rb]</p><p@2>[c]</p></body></html>")
         // Raw text lines count too.
         XCTAssertEqual(events("<script>\n\n</script><p>x"),
                        "<html@1><head@1><script@1>[\n\n]</script></head><body@3><p@3>[x]</p></body></html>")
