@@ -710,6 +710,15 @@ form         schreib einen kommentar*
 form         hinterlasse einen kommentar*
 form         hinterlasse eine antwort*
 form         kommentar verfassen*
+form         hinterlasse jetzt einen kommentar*
+form         kommentar hinterlassen
+form         e-mail adresse wird nicht veröffentlicht*
+form         gib hier deinen kommentar ein*
+form         trage deine daten unten ein*
+form         du kommentierst mit deinem *
+form         enter your comment here*
+form         fill in your details below or click an icon to log in*
+form         you are commenting using your *
 form         kommentar schreiben
 form         antworten abbrechen
 form         antwort abbrechen
@@ -758,6 +767,11 @@ comments     # responses to *
 comments     one response to *
 comments     # replies
 comments     # replies to *
+comments     # reply on *
+comments     # replies on *
+comments     # antworten auf *
+comments     # kommentare zu *
+comments     ein kommentar zu *
 comments     show comments
 comments     view comments
 comments     view # comments
