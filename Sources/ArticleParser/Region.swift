@@ -47,8 +47,9 @@ extension Classifier {
     static let endPartShare = 4
     /// ... and a later part's run starts at most this many units under its break.
     static let endPartGap = 8
-    /// A region under the first comment form or header moves above it to a run of this weight.
-    static let aboveCommentsWeight = 10
+    /// A region under the first comment form or header moves above it to a run of this weight
+    /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
+    static let aboveCommentsWeight = 1
     static let formSpan = 6
     /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
     static let storyShareNum = 1
