@@ -1101,6 +1101,15 @@ image_credit (image:*)
 image_credit (image by *)
 image_credit (credit:*)
 image_credit (photograph:*)
+image_credit (foto:*)
+image_credit (fotos:*)
+image_credit (crédito:*)
+image_credit (créditos:*)
+image_credit (bild:*)
+image_credit (© *)
+image_credit (fot. *)
+image_credit fot. *
+image_credit photograph by *
 image_credit illustration:*
 image_credit illustration by *
 image_credit graphic:*
