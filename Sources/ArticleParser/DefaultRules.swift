@@ -702,6 +702,7 @@ form         notify me of follow-up comments*
 form         notify me of new posts*
 form         notify me of new comments*
 form         you must be logged in to post a comment*
+form         um * kommentieren zu können, müssen sie eingeloggt sein*
 form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
@@ -898,6 +899,12 @@ disclaimer   republish this article*
 disclaimer   republish this story*
 disclaimer   this work is licensed under *
 disclaimer   this article is licensed under *
+disclaimer   *licensed under a creative commons*
+disclaimer   *licensed under creative commons*
+disclaimer   *unter einer creative commons*
+disclaimer   *sous licence creative commons*
+disclaimer   *bajo una licencia creative commons*
+disclaimer   materiał chroniony prawem autorskim*
 disclaimer   this article appears in *
 disclaimer   a version of this article appears *
 disclaimer   this publication can be cited as*
