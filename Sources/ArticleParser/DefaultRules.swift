@@ -482,6 +482,14 @@ related      noticias relacionadas
 related      otras noticias
 related      verwandte themen
 related      die meistgelesenen artikel
+related      die meistgelesenen artikel *
+related      meistgelesene artikel *
+related      weitere interessante themen
+related      weitere interessante artikel
+related      lo más visto de *
+related      lo más leído de *
+related      les plus lus de *
+related      most read from *
 related      meistgelesene artikel
 related      ezek is érdekelhetnek
 related      entdecke weitere*
