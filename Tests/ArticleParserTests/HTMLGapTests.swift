@@ -49,4 +49,49 @@ final class HTMLGapTests: XCTestCase {
         let p = page(between: ["Trams", "City council", "Transport", "Hospital"], after: [tail, more])
         XCTAssertEqual(parse(p).paragraphs.map(\.text), story + [tail, more])
     }
+
+    func dump(_ lines: [String]) -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n\n") + "\n\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func testBracketedPhotoCreditInsideTheStoryIsACredit() {
+        // "(Foto: Name/Agency)" under a picture inside the story: the HTML reader drops the figure.
+        let p = dump([head, "By Jane Doe"] + story[0...2] + ["(Foto: Max Muster/Stadtwerke)"] + story[3...])
+        let a = parse(p)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        let c = block("(Foto: Max Muster/Stadtwerke)", in: blocks(p))
+        XCTAssertEqual(c?.label, .imageCredit)
+        XCTAssertEqual(c?.rule, "rules:image_credit '(foto:*)'")
+    }
+
+    func testCreativeCommonsLineIsADisclaimer() {
+        let lic = "Texte auf dieser Webseite stehen unter einer Creative Commons Namensnennung 4.0 Lizenz."
+        let p = dump([head, "By Jane Doe"] + story + [lic])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(lic, in: blocks(p))?.rule, "rules:disclaimer '*unter einer creative commons*'")
+    }
+
+    func testMostReadLabelNamingTheSiteEndsTheStory() {
+        let heads = ["Harbour workers vote to end the strike after a long winter", "School meals to get cheaper from April for every family"]
+        let p = dump([head, "By Jane Doe"] + story + ["Die meistgelesenen Artikel bei Stadtblatt.de"] + heads)
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Die meistgelesenen Artikel bei Stadtblatt.de", in: blocks(p))?.rule, "rules:related 'die meistgelesenen artikel *'")
+        XCTAssertEqual(block(heads[0], in: blocks(p))?.rule, "other: outside the main prose region (lines 12-26): run of 3 lines")
+    }
+
+    func testRecipeAboveAWordPressFormKeepsTheRegion() {
+        // The form's "Du kommentierst mit Deinem ...-Konto" lines outweighed a recipe of
+        // short lines; a region under the first comment form moves above it to any run of weight.
+        let steps = ["1. Alle Zutaten in eine Schüssel geben und mittels Knethaken zu einem glatten Teig verarbeiten.",
+                     "2. Den Teig ausrollen und Figuren ausstechen.", "3. Im Ofen in 15 Minuten goldbraun backen."]
+        let form = ["Kommentar verfassen", "Gib hier Deinen Kommentar ein ..."]
+            + ["WordPress.com", "Twitter", "Facebook", "Google"].map { "Du kommentierst mit Deinem \($0)-Konto. ( Abmelden / Ändern )" }
+        let p = dump(["Mandelplätzchen", ["Zutaten:", "300 g Mehl", "1 TL Backpulver", "200 g Zucker", "1 Ei", "1 TL Zimt"].joined(separator: "\n"),
+                      steps.joined(separator: "\n")] + form)
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), steps)
+        let bs = blocks(p)
+        XCTAssertEqual(block("300 g Mehl", in: bs)?.rule, "nav: outside the main prose region (lines 21-23): run of 17 short link-like lines")
+        XCTAssertEqual(block(form[2], in: bs)?.rule, "rules:form 'du kommentierst mit deinem *'")
+    }
 }
