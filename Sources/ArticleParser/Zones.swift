@@ -284,6 +284,15 @@ extension Classifier {
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
             }
+            // "A hunter ate a rabbit Credit: Getty - Contributor": a capitalised label
+            // glued to a caption without a sentence end (a tabloid's captions).
+            for label: StaticString in [" credit: ", " picture: ", " photo: "] {
+                // One label in the line: no colon before it (a list of labels is no caption).
+                guard let at = findCI(b, from, e, label), b[at + 1] >= 0x41 && b[at + 1] <= 0x5A, at - s >= 20,
+                      !b[s..<at].contains(0x3A) else { continue }
+                let (vs, ve) = MetaLines.trimValue(b, at + label.utf8CodeUnitCount, e)
+                if ve > vs && ve - vs <= 60 { return string(vs, ve) }
+            }
             return nil
         }
         guard let open = b[s..<e].lastIndex(of: 0x28) else { return nil }

@@ -94,4 +94,14 @@ final class HTMLGapTests: XCTestCase {
         XCTAssertEqual(block("300 g Mehl", in: bs)?.rule, "nav: outside the main prose region (lines 21-23): run of 17 short link-like lines")
         XCTAssertEqual(block(form[2], in: bs)?.rule, "rules:form 'du kommentierst mit deinem *'")
     }
+
+    func testCaptionWithAGluedCreditIsACaption() {
+        // "... at the depot Credit: Stadtwerke - Press": a capitalised credit label glued to a
+        // caption without a sentence end; with a colon before it (a list of labels) it is text.
+        let cap = "The first of the new trams arrives at the depot in the north of the city Credit: Stadtwerke - Press"
+        let labels = "Our captions name labels such as: Image credit, Photograph and Photo: then the name of the agency."
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [cap, labels] + story[3...])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story[0...2]) + [labels] + Array(story[3...]))
+        XCTAssertEqual(block(cap, in: blocks(p))?.rule, "caption: text ending in a '(Photo ...)' credit")
+    }
 }
