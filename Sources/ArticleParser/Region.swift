@@ -631,6 +631,7 @@ extension Classifier {
     /// against the story: the HTML reader never reaches it, as the story's
     /// container ends above. The story is the heaviest such island of body.
     mutating func dropTrailingIslands() {
+        guard let r = region else { return }
         var islands: [(units: [Int], words: Int)] = []
         var cur: [Int] = [], words = 0, gap = 0
         for i in 0..<units.count where !out[i].skip {
@@ -658,7 +659,7 @@ extension Classifier {
         // code blocks are each small, not together).
         let after = islands[(m + 1)...].reduce(0) { $0 + $1.words }
         // The story is in the prose region (else the heaviest island is a sidebar's).
-        guard let r = region, islands[m].units.contains(where: { r.contains($0) }) else { return }
+        guard islands[m].units.contains(where: { r.contains($0) }) else { return }
         guard m + 1 < islands.count, after * Self.islandShare < islands[m].words, after <= Self.islandWords else { return }
         for k in (m + 1)..<islands.count {
             for i in islands[k].units {
