@@ -482,6 +482,14 @@ related      noticias relacionadas
 related      otras noticias
 related      verwandte themen
 related      die meistgelesenen artikel
+related      die meistgelesenen artikel *
+related      meistgelesene artikel *
+related      weitere interessante themen
+related      weitere interessante artikel
+related      lo más visto de *
+related      lo más leído de *
+related      les plus lus de *
+related      most read from *
 related      meistgelesene artikel
 related      ezek is érdekelhetnek
 related      entdecke weitere*
@@ -702,6 +710,7 @@ form         notify me of follow-up comments*
 form         notify me of new posts*
 form         notify me of new comments*
 form         you must be logged in to post a comment*
+form         um * kommentieren zu können, müssen sie eingeloggt sein*
 form         log in to comment
 form         log in to reply
 form         this site uses akismet to reduce spam*
@@ -710,6 +719,15 @@ form         schreib einen kommentar*
 form         hinterlasse einen kommentar*
 form         hinterlasse eine antwort*
 form         kommentar verfassen*
+form         hinterlasse jetzt einen kommentar*
+form         kommentar hinterlassen
+form         e-mail adresse wird nicht veröffentlicht*
+form         gib hier deinen kommentar ein*
+form         trage deine daten unten ein*
+form         du kommentierst mit deinem *
+form         enter your comment here*
+form         fill in your details below or click an icon to log in*
+form         you are commenting using your *
 form         kommentar schreiben
 form         antworten abbrechen
 form         antwort abbrechen
@@ -758,6 +776,11 @@ comments     # responses to *
 comments     one response to *
 comments     # replies
 comments     # replies to *
+comments     # reply on *
+comments     # replies on *
+comments     # antworten auf *
+comments     # kommentare zu *
+comments     ein kommentar zu *
 comments     show comments
 comments     view comments
 comments     view # comments
@@ -884,6 +907,12 @@ disclaimer   republish this article*
 disclaimer   republish this story*
 disclaimer   this work is licensed under *
 disclaimer   this article is licensed under *
+disclaimer   *licensed under a creative commons*
+disclaimer   *licensed under creative commons*
+disclaimer   *unter einer creative commons*
+disclaimer   *sous licence creative commons*
+disclaimer   *bajo una licencia creative commons*
+disclaimer   materiał chroniony prawem autorskim*
 disclaimer   this article appears in *
 disclaimer   a version of this article appears *
 disclaimer   this publication can be cited as*
@@ -1087,6 +1116,15 @@ image_credit (image:*)
 image_credit (image by *)
 image_credit (credit:*)
 image_credit (photograph:*)
+image_credit (foto:*)
+image_credit (fotos:*)
+image_credit (crédito:*)
+image_credit (créditos:*)
+image_credit (bild:*)
+image_credit (© *)
+image_credit (fot. *)
+image_credit fot. *
+image_credit photograph by *
 image_credit illustration:*
 image_credit illustration by *
 image_credit graphic:*

@@ -47,8 +47,9 @@ extension Classifier {
     static let endPartShare = 4
     /// ... and a later part's run starts at most this many units under its break.
     static let endPartGap = 8
-    /// A region under the first comment form or header moves above it to a run of this weight.
-    static let aboveCommentsWeight = 10
+    /// A region under the first comment form or header moves above it to a run of this weight
+    /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
+    static let aboveCommentsWeight = 1
     static let formSpan = 6
     /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
     static let storyShareNum = 1
@@ -60,6 +61,11 @@ extension Classifier {
     static let joinedMinGrams = 40
     static let joinedNewShare = 20
     static let joinedUnits = 3
+    /// Body after the story, set apart from it by this many furniture lines, that
+    /// weighs under 1/islandShare of the story and at most islandWords words.
+    static let islandGap = 3
+    static let islandShare = 4
+    static let islandWords = 200
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -617,6 +623,59 @@ extension Classifier {
             opens.insert(open)
             kept.append(i)
         }
+    }
+
+    /// On a dump, body after the story that three or more furniture lines set
+    /// apart from it (an author's bio under a share bar and a "Related" list, a
+    /// licence line under the footer's menu) is no part of it when it weighs little
+    /// against the story: the HTML reader never reaches it, as the story's
+    /// container ends above. The story is the heaviest such island of body.
+    mutating func dropTrailingIslands() {
+        guard let r = region else { return }
+        var islands: [(units: [Int], words: Int)] = []
+        var cur: [Int] = [], words = 0, gap = 0
+        for i in 0..<units.count where !out[i].skip {
+            switch out[i].label {
+            case .paragraph, .heading:
+                if !cur.isEmpty && gap >= Self.islandGap {
+                    islands.append((cur, words))
+                    cur = []
+                    words = 0
+                }
+                cur.append(i)
+                words += wordCount(i)
+                gap = 0
+            // A gallery, an ad or a call to action sits inside stories: no gap.
+            case .boilerplate("widget"), .boilerplate("cta"), .boilerplate("advert"): break
+            case .boilerplate, .comment: gap += 1
+            default: break
+            }
+        }
+        if !cur.isEmpty { islands.append((cur, words)) }
+        guard islands.count >= 2 else { return }
+        var m = 0
+        for k in 1..<islands.count where islands[k].words > islands[m].words { m = k }
+        // All that follows it together weighs little (an RFC's sections between
+        // code blocks are each small, not together).
+        let after = islands[(m + 1)...].reduce(0) { $0 + $1.words }
+        // The story is in the prose region (else the heaviest island is a sidebar's).
+        guard islands[m].units.contains(where: { r.contains($0) }) else { return }
+        guard m + 1 < islands.count, after * Self.islandShare < islands[m].words, after <= Self.islandWords else { return }
+        for k in (m + 1)..<islands.count {
+            for i in islands[k].units {
+                decide(i, .boilerplate("other"), "other: after the story, apart from it (\(after) words against its \(islands[m].words))")
+            }
+        }
+    }
+
+    func wordCount(_ i: Int) -> Int {
+        var n = 0, inWord = false
+        for p in units[i].start..<units[i].end {
+            let space = b[p] == 0x20 || b[p] == 0x0A || b[p] == 0x09
+            if !space && !inWord { n += 1 }
+            inWord = !space
+        }
+        return n
     }
 
     /// Word 4-grams of s..<e as hashes, into `grams` (`words` is scratch; `first`:

@@ -207,6 +207,7 @@ struct Classifier {
         settleDates()
         applyRegion()
         dropRepeatedParagraphs()
+        dropTrailingIslands()
         return emitAll()
     }
 

@@ -284,6 +284,19 @@ extension Classifier {
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
             }
+            // "A hunter ate a rabbit Credit: Getty - Contributor": a capitalised label
+            // glued to a caption without a sentence end (a tabloid's captions).
+            // The line's first colon (a list of labels, with colons before, is no caption).
+            if let c = b[s..<e].firstIndex(of: 0x3A), c >= from, c + 1 < e, b[c + 1] == 0x20 {
+                var w = c
+                while w > s && b[w - 1] != 0x20 { w -= 1 }
+                if w - s >= 20, b[w] >= 0x41 && b[w] <= 0x5A,
+                   hasPrefixCI(b, w, c, "credit") && c - w == 6 || hasPrefixCI(b, w, c, "picture") && c - w == 7
+                    || hasPrefixCI(b, w, c, "photo") && c - w == 5 {
+                    let (vs, ve) = MetaLines.trimValue(b, c + 2, e)
+                    if ve > vs && ve - vs <= 60 { return string(vs, ve) }
+                }
+            }
             return nil
         }
         guard let open = b[s..<e].lastIndex(of: 0x28) else { return nil }
