@@ -80,6 +80,21 @@ final class HTMLGapTests: XCTestCase {
         XCTAssertEqual(block(heads[0], in: blocks(p))?.rule, "other: outside the main prose region (lines 12-26): run of 3 lines")
     }
 
+    func testOtherLanguagesMostReadLabelsAndLogInLine() {
+        let heads = ["Harbour workers vote to end the strike after a long winter", "School meals to get cheaper from April for every family"]
+        for (label, rule) in [("Lo más visto de El Diario", "rules:related 'lo más visto de *'"),
+                              ("Les plus lus de Ouest Matin", "rules:related 'les plus lus de *'"),
+                              ("Most read from The Courier", "rules:related 'most read from *'")] {
+            let p = dump([head, "By Jane Doe"] + story + [label] + heads)
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
+        }
+        let login = "Um Artikel auf Stadtblatt.de kommentieren zu können, müssen Sie eingeloggt sein."
+        let p = dump([head, "By Jane Doe"] + story + [login])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(login, in: blocks(p))?.rule, "rules:form 'um * kommentieren zu können, müssen sie eingeloggt sein*'")
+    }
+
     func testRecipeAboveAWordPressFormKeepsTheRegion() {
         // The form's "Du kommentierst mit Deinem ...-Konto" lines outweighed a recipe of
         // short lines; a region under the first comment form moves above it to any run of weight.
