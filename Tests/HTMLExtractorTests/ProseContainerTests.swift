@@ -198,19 +198,23 @@ final class ProseContainerTests: XCTestCase {
         XCTAssertEqual(body(blocks(html)), Self.paras)
     }
 
+    /// A page of a menu and `content`.
+    static func menuPage(_ content: String) -> String {
+        """
+        <html><head><title>Library Stays Open</title></head><body>
+        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
+        \(content)
+        </body></html>
+        """
+    }
+
     /// A gallery article: every paragraph is an item's "comment" inside a
     /// "gallery" container. Both words name the layout, so the items are the body.
     func testGalleryAndCommentWordsOnMostOfThePageAreLayout() {
         let items = Self.paras.enumerated().map { (k, p) in
             "<div class=\"gallery__item\"><img src=\"p\(k).jpg\" alt=\"\"><div class=\"gallery__item__comment\">\(p)</div></div>"
         }.joined()
-        let html = """
-        <html><head><title>Library Stays Open</title></head><body>
-        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
-        <div class="gallery"><h1>Library Stays Open</h1>\(items)</div>
-        </body></html>
-        """
-        let got = blocks(html)
+        let got = blocks(Self.menuPage("<div class=\"gallery\"><h1>Library Stays Open</h1>\(items)</div>"))
         XCTAssertEqual(body(got), Self.paras)
         XCTAssertTrue(got.first { $0.text == Self.paras[0] }?.rule.hasSuffix("class words taken as layout: caption, comment; div") ?? false,
                       got.first { $0.text == Self.paras[0] }?.rule ?? "no block")
@@ -220,13 +224,7 @@ final class ProseContainerTests: XCTestCase {
     /// "comment"; with next to no body otherwise, they are the body.
     func testCommentWordOnAllPostsIsLayout() {
         let posts = Self.paras.map { "<div class=\"comment\"><p>\($0)</p></div>" }.joined()
-        let html = """
-        <html><head><title>Library Stays Open</title></head><body>
-        <div class="menu"><a href="/">Home</a> <a href="/news">News</a></div>
-        <main id="content"><h1>Library Stays Open</h1>\(posts)</main>
-        </body></html>
-        """
-        XCTAssertEqual(body(blocks(html)), Self.paras)
+        XCTAssertEqual(body(blocks(Self.menuPage("<main id=\"content\"><h1>Library Stays Open</h1>\(posts)</main>"))), Self.paras)
     }
 
     func testCommentsBesideAStoryStayComments() {
