@@ -275,11 +275,6 @@ public enum AuthorNames {
         return false
     }
 
-    /// One to six words, none starting with a lowercase letter unless a
-    /// particle (and not ending with one), some letter, no digits, not an
-    /// interface label, not one all-caps word ("FAIL").
-    /// `givenNames`: the part after "Surname," which may end with a particle
-    /// ("Jong, Michiel de").
     /// Two or more lowercase words that are no name particles: running text.
     static func isProse(_ p: String) -> Bool {
         var lower = 0
@@ -290,6 +285,11 @@ public enum AuthorNames {
         return lower >= 2
     }
 
+    /// One to six words, none starting with a lowercase letter unless a
+    /// particle (and not ending with one), some letter, no digits, not an
+    /// interface label, not one all-caps word ("FAIL").
+    /// `givenNames`: the part after "Surname," which may end with a particle
+    /// ("Jong, Michiel de").
     public static func looksLikeName(_ p: String, givenNames: Bool = false) -> Bool {
         let ws = words(p)
         guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }

@@ -231,11 +231,12 @@ final class Extractor {
     ]
 
     /// Class words that may name a page's layout rather than its furniture.
-    static let layoutable = Hint.negative.union(.caption)
     static let layoutWords: [(Hint, String)] = [(.aside, "aside"), (.weakNegative, "widget"), (.related, "related"),
         (.share, "share"), (.promo, "promo"), (.advert, "advert"), (.newsletter, "newsletter"), (.nav, "nav"),
         (.footer, "footer"), (.header, "header"), (.toolbar, "toolbar"), (.tags, "tags"),
         (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall"), (.caption, "caption"), (.comment, "comment")]
+    /// The hints of the elements `layoutWords(_:)` weighs.
+    static let layoutable = Hint.negative.union(.caption)
 
     /// The class words whose elements hold much of the page's text (500+
     /// characters of lines under a third links, and over a third of them:
@@ -266,8 +267,6 @@ final class Extractor {
         return drop
     }
 
-    /// A heading that introduces related links ("You may also like", or a
-    /// heading marked related) makes its following siblings related too.
     /// The first bytes (ASCII lowered) of the phrases `markRelatedSections` looks for.
     static let relatedFirstBytes: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
@@ -277,6 +276,8 @@ final class Extractor {
         return t
     }()
 
+    /// A heading that introduces related links ("You may also like", or a
+    /// heading marked related) makes its following siblings related too.
     static func markRelatedSections(_ page: inout Page) {
         for (ci, c) in page.chunks.enumerated() where c.chars <= 40 {
             let owner = Int(c.owner)
@@ -1864,8 +1865,8 @@ final class Extractor {
                                                  "hrs", "day", "days", "week", "weeks", "month", "months"]
 
     static let atTime = Array(" at ".utf8)
-    /// Words that put a date after a name: "am", "on", "le", "el", "il", "op", "vom", "den".
-    static let datePrepositions: Set<String> = ["am", "on", "le", "el", "il", "op", "vom", "den", "the"]
+    /// Words that put a date after a name ("X am 3. März", "X le 4 mai", "X el 5 de junio").
+    static let datePrepositions: Set<String> = ["am", "on", "le", "el", "il", "op", "vom", "den"]
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }
 
