@@ -66,6 +66,8 @@ extension Classifier {
     static let islandGap = 3
     static let islandShare = 4
     static let islandWords = 200
+    /// At most this many lines under the region's last paragraph ending in a colon join it.
+    static let announcedUnits = 12
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -296,6 +298,15 @@ extension Classifier {
         for i in 0..<n where code[i] { cls[i] = .neutral }
         while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }
         while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
+        // The region's last paragraph ends in a colon: it announces what follows (steps,
+        // a list, a command): the block of touching lines under it belongs to it (up to
+        // announcedUnits, not prose, not Markdown links), and the widening goes on from there.
+        if bestE < n && cls[bestE - 1] == .prose && lastScalar(b, units[bestE - 1].start, units[bestE - 1].end).0 == 0x3A {
+            let e0 = bestE
+            while bestE < n && bestE < e0 + Self.announcedUnits && (bestE == e0 || touches(bestE)) && cls[bestE] != .prose && !listed[bestE]
+                    && (mdLinkShare[units[bestE].line] ?? 0) < Self.linkShareOut { cls[bestE] = .neutral; bestE += 1 }
+            while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
+        }
         region = bestS..<bestE
         density = cls
         teaser = listed

@@ -131,4 +131,15 @@ final class HTMLGapTests: XCTestCase {
         XCTAssertEqual(block(after, in: bs)?.rule, "paragraph: sentence text")
         XCTAssertEqual(block("import json", in: bs)?.rule, "paragraph: sentence text")
     }
+    func testAParagraphEndingInAColonTakesTheListUnderIt() {
+        // The story's last paragraph announces steps (short list items, link-like in a
+        // dump): the touching block under it joins the region, the footer's menu does not.
+        let steps = ["* Unpack the kit", "* Fit the wheels", "* Charge the battery"]
+        let lead = "Building the scooter at home takes an afternoon, and you need only the tools that come in the box with it:"
+        let p = dump([head, "By Jane Doe"] + story + [lead, steps.joined(separator: "\n")])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story + [lead] + steps)
+        let bs = blocks(p)
+        XCTAssertEqual(block("* Unpack the kit", in: bs)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block("* About us", in: bs)?.rule, "nav: outside the main prose region (lines 12-32): run of 8 short link-like lines")
+    }
 }
