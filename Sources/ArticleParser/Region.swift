@@ -66,6 +66,8 @@ extension Classifier {
     static let islandGap = 3
     static let islandShare = 4
     static let islandWords = 200
+    /// At most this many lines under the region's last paragraph ending in a colon join it.
+    static let announcedUnits = 12
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -110,6 +112,36 @@ extension Classifier {
         if words <= Self.shortWords && !terminal && (mdHeadings.isEmpty || mdHeadings[units[i].line] == nil)
             && !(e - s >= 30 && !list && wideShare(s, e)) { return (.linkLike, words) }
         return (.neutral, words)
+    }
+
+    /// A line of code: a call (`name(`), an assignment or comparison (`=`), braces,
+    /// `->` or `::`, a trailing `;`, an option (` -g`, ` --flag`) or a snake_case name.
+    func codeShaped(_ i: Int) -> Bool {
+        let s = units[i].start, e = units[i].end
+        guard e - s >= 4 && e - s <= 400 else { return false }
+        // Links carry `=` and `_` in their addresses: a Markdown link line or a URL is no code.
+        if !mdLinkShare.isEmpty && mdLinkShare[units[i].line] != nil { return false }
+        if findCI(b, s, e, "://") != nil { return false }
+        func word(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A || c >= 0x41 && c <= 0x5A || c >= 0x30 && c <= 0x39 || c == 0x5F }
+        func letter(_ c: UInt8) -> Bool { c >= 0x61 && c <= 0x7A || c >= 0x41 && c <= 0x5A }
+        var p = s
+        while p < e {
+            let c = b[p]
+            switch c {
+            case 0x3D, 0x7B, 0x7D: return true  // = { }
+            case 0x28: if p > s && word(b[p - 1]) && (p + 1..<e).contains(where: { b[$0] == 0x29 }) { return true }
+            case 0x3B: if p + 1 == e || b[p + 1] == 0x0A { return true }
+            case 0x3E: if p > s && b[p - 1] == 0x2D { return true }  // ->
+            case 0x3A: if p + 1 < e && b[p + 1] == 0x3A && p > s && word(b[p - 1]) { return true }  // ::
+            case 0x2D:
+                if p > s && b[p - 1] == 0x20 && p + 1 < e
+                    && (letter(b[p + 1]) && (p + 2 == e || b[p + 2] == 0x20) || b[p + 1] == 0x2D && p + 2 < e && letter(b[p + 2])) { return true }
+            case 0x5F: if p > s && p + 1 < e && letter(b[p - 1]) && letter(b[p + 1]) { return true }
+            default: break
+            }
+            p += 1
+        }
+        return false
     }
 
     /// A Markdown list item of more than shortWords words without link text.
@@ -179,6 +211,21 @@ extension Classifier {
             words[i] = w
             if d == .prose && !touches(i) && !touches(i + 1) { lone += 1 }
         }
+        // A block of code (touching lines, a third of them shaped like code) is
+        // the story's own, not a menu: it weighs nothing and the region's widening
+        // crosses it (a post cut at its first code block lost the prose under it).
+        var code = [Bool](repeating: false, count: n)
+        var ci = 0
+        while ci < n {
+            var cj = ci + 1
+            while cj < n && touches(cj) { cj += 1 }
+            var shaped = 0
+            for k in ci..<cj where cls[k] != .prose && codeShaped(k) { shaped += 1 }
+            if shaped > 0 && shaped * 3 >= cj - ci {
+                for k in ci..<cj where cls[k] != .prose { code[k] = true }
+            }
+            ci = cj
+        }
         // A page that sets its paragraphs apart with blank lines sets out its
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
@@ -231,6 +278,7 @@ extension Classifier {
             listed = teaserItems(cls)
             weight = words
             for i in 0..<n {
+                if code[i] { weight[i] = 0; continue }
                 switch cls[i] {
                 case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
                 case .neutral: weight[i] = -2
@@ -247,8 +295,18 @@ extension Classifier {
         }
         // jusText's context: lines next to the region that are not link-like
         // (a short last paragraph, a heading, the byline) belong to it.
+        for i in 0..<n where code[i] { cls[i] = .neutral }
         while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }
         while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
+        // The region's last paragraph ends in a colon: it announces what follows (steps,
+        // a list, a command): the block of touching lines under it belongs to it (up to
+        // announcedUnits, not prose, not Markdown links), and the widening goes on from there.
+        if bestE < n && cls[bestE - 1] == .prose && lastScalar(b, units[bestE - 1].start, units[bestE - 1].end).0 == 0x3A {
+            let e0 = bestE
+            while bestE < n && bestE < e0 + Self.announcedUnits && (bestE == e0 || touches(bestE)) && cls[bestE] != .prose && !listed[bestE]
+                    && (mdLinkShare[units[bestE].line] ?? 0) < Self.linkShareOut { cls[bestE] = .neutral; bestE += 1 }
+            while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
+        }
         region = bestS..<bestE
         density = cls
         teaser = listed

@@ -119,4 +119,27 @@ final class HTMLGapTests: XCTestCase {
         XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story[0...2]) + [labels] + Array(story[3...]))
         XCTAssertEqual(block(cap, in: blocks(p))?.rule, "caption: text ending in a '(Photo ...)' credit")
     }
+    func testACodeBlockDoesNotEndTheStory() {
+        // A post cut at its first code block: touching lines shaped like code
+        // (calls, '=', a snake_case name) weigh nothing, and the region runs on under them.
+        let intro = "Reading a settings file takes only a few lines of Python, and the standard library has all that is needed for it."
+        let code = ["import json", "def load_settings(path):", "return json.load(open(path))", "config = load_settings(\"app.json\")", "print(config[\"name\"])"]
+        let after = "Run it once and the name is printed; change the file and run it again."
+        let p = dump(["Reading settings in Python", "By Jane Doe", intro, code.joined(separator: "\n"), after])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), [intro] + code + [after])
+        let bs = blocks(p)
+        XCTAssertEqual(block(after, in: bs)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block("import json", in: bs)?.rule, "paragraph: sentence text")
+    }
+    func testAParagraphEndingInAColonTakesTheListUnderIt() {
+        // The story's last paragraph announces steps (short list items, link-like in a
+        // dump): the touching block under it joins the region, the footer's menu does not.
+        let steps = ["* Unpack the kit", "* Fit the wheels", "* Charge the battery"]
+        let lead = "Building the scooter at home takes an afternoon, and you need only the tools that come in the box with it:"
+        let p = dump([head, "By Jane Doe"] + story + [lead, steps.joined(separator: "\n")])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story + [lead] + steps)
+        let bs = blocks(p)
+        XCTAssertEqual(block("* Unpack the kit", in: bs)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block("* About us", in: bs)?.rule, "nav: outside the main prose region (lines 12-32): run of 8 short link-like lines")
+    }
 }
