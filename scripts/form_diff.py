@@ -60,6 +60,24 @@ def blocks(binary, path):
 KEPT = {"paragraph", "heading"}
 
 
+def list_snippets(item, base, got, bl, unplaced, width=5, wrong_kind=None):
+    """Print the "with" snippets the normalised body `base` has and `got` lost, and the
+    "without" ones `got` kept and `base` did not, each on the block of `bl` holding it
+    (`wrong_kind(w)` adds to the WRONG label)."""
+    for kind, snips, bad in (("LOST", item["with"], lambda w: w in base and w not in got),
+                             ("WRONG", item["without"], lambda w: w in got and w not in base)):
+        for w in snips:
+            w = eval_snippets.norm(w)
+            if not bad(w):
+                continue
+            hit = next((x for x in bl if w[:30] in eval_snippets.norm(x[3])), None)
+            k = kind + wrong_kind(w) if kind == "WRONG" and wrong_kind else kind
+            if hit:
+                print("  %-*s L%-4d %-20s %-60s | %s" % (width, k, hit[0], hit[1], short(hit[2], 60), short(hit[3])))
+            else:
+                print("  %-*s %s %s" % (width, k, unplaced, short(w)))
+
+
 def short(s, n=110):
     return s if len(s) <= n else s[:n] + "..."
 
@@ -114,18 +132,7 @@ def snippets(args):
         bf = eval_snippets.norm(body(args.lectern, fpath))
         bl = blocks(args.lectern, fpath)
         print("\n%s  +%d misses" % (f, d))
-        for kind, snips, bad in (("LOST", item["with"], lambda w: w in bb and w not in bf),
-                                 ("WRONG", item["without"], lambda w: w in bf and w not in bb)):
-            for w in snips:
-                w = eval_snippets.norm(w)
-                if not bad(w):
-                    continue
-                key = w[:30]
-                hit = next((x for x in bl if key in eval_snippets.norm(x[3])), None)
-                if hit:
-                    print("  %-5s L%-4d %-20s %-60s | %s" % (kind, hit[0], hit[1], short(hit[2], 60), short(hit[3])))
-                else:
-                    print("  %-5s (not found in a block: markup inside?) %s" % (kind, short(w)))
+        list_snippets(item, bb, bf, bl, "(not found in a block: markup inside?)")
 
 
 def main():

@@ -23,7 +23,7 @@ import tempfile
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_html  # noqa: E402
 import eval_snippets  # noqa: E402
-from form_diff import BENCH, KEPT, blocks, short  # noqa: E402
+from form_diff import BENCH, KEPT, blocks, list_snippets, short  # noqa: E402
 
 
 def bodies(binary, paths):
@@ -114,19 +114,8 @@ def snippets(args, tmp):
         nh, nt = eval_snippets.norm(hb[h]), eval_snippets.norm(tb[t])
         bl = blocks(args.lectern, t)
         print("\n%s  -%d  html tp %d fp %d, text tp %d fp %d" % (stem, d, ch[0], ch[1], ct[0], ct[1]))
-        for kind, snips, bad in (("LOST", item["with"], lambda w: w in nh and w not in nt),
-                                 ("WRONG", item["without"], lambda w: w in nt and w not in nh)):
-            for w in snips:
-                w = eval_snippets.norm(w)
-                if not bad(w):
-                    continue
-                hit = next((x for x in bl if w[:30] in eval_snippets.norm(x[3])), None)
-                if kind == "WRONG":
-                    kind = "WRONG" + where(w, nt, item["with"])
-                if hit:
-                    print("  %-6s L%-4d %-20s %-60s | %s" % (kind, hit[0], hit[1], short(hit[2], 60), short(hit[3])))
-                else:
-                    print("  %-6s (not in one block of the rendering) %s" % (kind, short(w)))
+        list_snippets(item, nh, nt, bl, "(not in one block of the rendering)", width=6,
+                      wrong_kind=lambda w: where(w, nt, item["with"]))
 
 
 def main():
