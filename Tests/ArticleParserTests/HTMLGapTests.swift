@@ -8,15 +8,10 @@ import ArticleModel
 @testable import ArticleParser
 
 final class HTMLGapTests: XCTestCase {
-    let head = "City council approves new tram line after years of debate"
-    let menu = ["Home", "News", "Sport", "Business", "Science", "Culture", "Travel", "Video", "Podcasts", "Weather"]
-    let foot = ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"]
-    let story = ["The council voted on Tuesday to build the new tram line to the hospital after a long debate.",
-                 "The first trams would run along the river from the station to the hospital by the spring of 2027.",
-                 "Residents near the route were invited to a meeting at the library next week to see the plans.",
-                 "Shops along the route will get help with their rent while the street is dug up for the rails.",
-                 "The line will cost less than the bus lanes it replaces, the council's own figures show, over twenty years.",
-                 "Work on the first stretch, from the station to the bridge, is to start in the autumn once the bids are in."]
+    let head = TramStory.head
+    let menu = TramStory.menu
+    let foot = TramStory.foot
+    let story = TramStory.story
     let tail = "Our city desk has followed the tram plans since the first public meeting in 2019, and we will report on every step of the works."
 
     /// A dump: menu, headline, byline, the story, `between` (lines), `after` (paragraphs), footer.

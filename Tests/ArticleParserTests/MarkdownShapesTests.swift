@@ -8,13 +8,10 @@ import ArticleModel
 @testable import ArticleParser
 
 final class MarkdownShapesTests: XCTestCase {
-    let head = "City council approves new tram line after years of debate"
-    let menu = ["Home", "News", "Sport", "Business", "Science", "Culture", "Travel", "Video", "Podcasts", "Weather"]
-    let foot = ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"]
-    let story = ["The council voted on Tuesday to build the new tram line to the hospital after a long debate.",
-                 "The first trams would run along the river from the station to the hospital by the spring of 2027.",
-                 "Residents near the route were invited to a meeting at the library next week to see the plans.",
-                 "Shops along the route will get help with their rent while the street is dug up for the rails."]
+    let head = TramStory.head
+    let menu = TramStory.menu
+    let foot = TramStory.foot
+    let story = Array(TramStory.story.prefix(4))
 
     func links(_ items: [String]) -> String { items.map { "* [\($0)](/\($0.lowercased()))" }.joined(separator: "\n") }
 
