@@ -166,6 +166,30 @@ final class Extractor {
         return p >= least && p * 10 >= chars(n) * 6
     }
 
+    private var kinMemo: [Int32: Bool] = [:]
+    /// A container whose sibling of the same class is a prose container is
+    /// the story's markup too (a "intext-links" div around each run of
+    /// paragraphs between embeds), when 100+ characters and 40% of its own
+    /// text are prose: the runs are short, a quote or a subheading in one
+    /// is enough to miss the 300 / 60% of a container on its own.
+    func kinIsProse(_ n: Int32, kind: String) -> Bool {
+        guard !Extractor.proseProofKinds.contains(kind) else { return false }
+        let node = page.nodes[Int(n)]
+        guard node.cls.len > 0, node.parent >= 0 else { return false }
+        let p = proseChars(n)
+        guard p >= 100, p * 10 >= chars(n) * 4 else { return false }
+        if let m = kinMemo[n] { return m }
+        var found = false
+        let parent = page.nodes[Int(node.parent)]
+        var i = node.parent + 1
+        while i < parent.end {
+            if i != n, sameClass(i, n), isProseContainer(i, kind: kind) { found = true; break }
+            i = page.nodes[Int(i)].end
+        }
+        kinMemo[n] = found
+        return found
+    }
+
     func linkDensity(_ n: Int32) -> Float {
         let c = chars(n)
         return c == 0 ? 0 : Float(linkChars(n)) / Float(c)
@@ -304,14 +328,26 @@ final class Extractor {
                 }
             }
             guard related else { continue }
-            page.nodes[owner].hint.insert(.related)
-            if node.chunkEnd - node.chunkStart > 1 { continue }   // the phrase opens its container
-            // A heading alone: its following siblings are the related links.
+            let alone = node.chunkEnd - node.chunkStart <= 1
             let end = page.nodes[Int(node.parent)].end
+            // A paragraph of prose without a link is the story going on, not a
+            // related link: a heading it follows opens a section of the story
+            // ("Popular varieties"), and a run of links ends where it starts.
+            func prose(_ j: Int32) -> Bool {
+                let sib = page.nodes[Int(j)]
+                guard sib.chunkEnd > sib.chunkStart else { return false }
+                let c = page.chunks[Int(sib.chunkStart)]
+                return c.linkChars == 0 && Extractor.isProse(c, page.text(c))
+            }
+            if alone, !node.hint.contains(.related), node.end < end, prose(node.end) { continue }
+            page.nodes[owner].hint.insert(.related)
+            if !alone { continue }   // the phrase opens its container
+            // A heading alone: its following siblings are the related links.
             var j = node.end
             while j < end {
                 let sib = page.nodes[Int(j)]
                 if sib.tag == node.tag && sib.tag.isHeading { break }
+                if prose(j) { break }
                 page.nodes[Int(j)].hint.insert(.related)
                 j = sib.end
             }
@@ -1390,7 +1426,7 @@ final class Extractor {
             }
             if h.contains(.embed) { inEmbed = true }
             if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
-                if stop >= 0 && isProseContainer(n, kind: k) {
+                if stop >= 0 && (isProseContainer(n, kind: k) || kinIsProse(n, kind: k)) {
                     if ctx.proseContainer == nil { ctx.proseContainer = (n, k) }
                 } else {
                     ctx.boiler = (n, k)

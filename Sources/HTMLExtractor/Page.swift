@@ -322,7 +322,11 @@ struct Page {
                 case 0x69:  // i
                     if Page.eq(an, "id"), let v = value {
                         idRef = storeAttr(v)
-                        hint.formUnion(classHint(v, kind: 2))
+                        // A heading's id of three or more words is an anchor made
+                        // from its text ("nav_nur_die_folie__1"), not a role.
+                        if !(tag.isHeading && Page.slugLike(v)) {
+                            hint.formUnion(classHint(v, kind: 2))
+                        }
                     } else if Page.eq(an, "itemprop"), let v = value { hint.formUnion(Page.itemprop(v)) }
                 case 0x72:  // r
                     if Page.eq(an, "role"), let v = value { hint.formUnion(Page.ariaRole(v)) }
@@ -647,6 +651,16 @@ struct Page {
     }
 
     // MARK: - attributes
+
+    /// Three or more words joined by "-" or "_".
+    static func slugLike(_ v: UnsafePointer<UInt8>) -> Bool {
+        var n = 0, seps = 0
+        while v[n] != 0 && n < 200 {
+            if v[n] == 0x2D || v[n] == 0x5F { if n > 0 && v[n-1] != 0x2D && v[n-1] != 0x5F { seps += 1 } }
+            n += 1
+        }
+        return seps >= 2
+    }
 
     mutating func classHint(_ v: UnsafePointer<UInt8>, kind: UInt64) -> Hint {
         var h: UInt64 = 14695981039346656037 &+ kind

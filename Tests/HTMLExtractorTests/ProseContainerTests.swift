@@ -235,4 +235,27 @@ final class ProseContainerTests: XCTestCase {
         XCTAssertEqual(body(got), Self.paras)
         XCTAssertEqual(got.first { $0.text == Self.more[0] }?.label, .comment)
     }
+
+    /// The story split by embeds into runs, each in a div of one class that
+    /// reads as furniture ("intext-links"): a run of two paragraphs is a prose
+    /// container on its own; a run of one paragraph is too short for that,
+    /// but shares the class of one that is, so it is the story too.
+    func testRunsWithTheClassOfAProseContainerAreBody() {
+        let html = Self.menuPage("""
+            <div class="main"><article><h1>Library Stays Open</h1>
+            <div class="intext-links"><p>\(Self.paras[0])</p><p>\(Self.paras[1])</p></div>
+            <div class="tweet"><a href="https://twitter.com/x/status/1">Tweet</a></div>
+            <div class="intext-links"><p>\(Self.paras[2])</p></div>
+            <div class="tweet"><a href="https://twitter.com/x/status/2">Tweet</a></div>
+            <div class="intext-links"><p>\(Self.paras[3])</p></div>
+            </article></div>
+            """)
+        let got = blocks(html)
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertTrue(got.first { $0.text == Self.paras[2] }?.rule.hasSuffix("p in widget container div.intext-links, kept: mostly prose") ?? false,
+                      got.first { $0.text == Self.paras[2] }?.rule ?? "no block")
+        // Alone, the one-paragraph run stays out.
+        let alone = blocks(Self.page(lead: 3, "intext-links", "<p>\(Self.paras[3])</p>"))
+        XCTAssertEqual(alone.first { $0.text == Self.paras[3] }?.label, .boilerplate("widget"))
+    }
 }
