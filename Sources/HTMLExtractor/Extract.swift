@@ -1065,6 +1065,18 @@ final class Extractor {
                 boiler("standfirst", owner, "standfirst \(describe(owner)) before the content")
                 continue
             }
+            // Outside the region: a paragraph of prose (150+ characters, no
+            // link, a sentence's end) between the headline and the content,
+            // unmarked, is the story's lead in a container of its own; a marked
+            // one is a standfirst (above).
+            if ci < regionStart, leadStart > 0, ci >= leadStart, regionStart - ci <= 20, ctx.boiler == nil,
+               c.linkChars == 0, !ownerNode.tag.isHeading, ownerNode.tag != .li, ownerNode.tag != .dd,
+               ownerNode.tag != .td, Extractor.isProse(c, text) {
+                bodyStarted = true
+                bodyParas += 1
+                block(.paragraph, "prose between the headline and the content (\(describe(owner)))")
+                continue
+            }
             // Outside the region (a lead in a container of its own, a line the
             // root left out): body when the articleBody has it.
             if !ownerNode.tag.isHeading, ctx.boiler == nil || ctx.boiler?.1 == "header", c.linkChars * 2 < c.chars,

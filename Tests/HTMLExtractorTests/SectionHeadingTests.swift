@@ -65,4 +65,27 @@ final class SectionHeadingTests: XCTestCase {
         let menu = blocks(page("nav"))
         XCTAssertEqual(menu.first { $0.text == "Heating from the reserves" }?.label, .boilerplate("nav"))
     }
+
+    /// The lead in a container of its own between the headline and the story:
+    /// unmarked prose is body; the same text marked as a standfirst stays
+    /// one, and a short line there is no lead.
+    func testProseBetweenHeadlineAndStoryIsTheLead() {
+        let page = { (lead: String, cls: String) in P.menuPage("""
+            <div class="main"><h1>Library Stays Open</h1>
+            <div class="\(cls)"><p>\(lead)</p></div>
+            <div class="ad-slot"><a href="/ad">Advertisement</a></div>
+            <div class="columns"><div class="article-body"><p>\(P.paras[1])</p><p>\(P.paras[2])</p><p>\(P.paras[3])</p></div>
+            <div class="sidebar"><ul><li><a href="/a">Council closes the swimming pool</a></li>
+            <li><a href="/b">New bus timetable</a></li><li><a href="/c">Market moves to the square</a></li></ul></div></div>
+            </div>
+            """) }
+        let got = blocks(page(P.paras[0], "box"))
+        XCTAssertEqual(body(got), P.paras)
+        XCTAssertEqual(got.first { $0.text == P.paras[0] }?.rule.hasPrefix("prose between the headline and the content (p"), true,
+                       got.first { $0.text == P.paras[0] }?.rule ?? "no block")
+        let marked = blocks(page(P.paras[0], "standfirst"))
+        XCTAssertEqual(marked.first { $0.text == P.paras[0] }?.label, .boilerplate("standfirst"))
+        let short = "Sunday opening stays, the council says."
+        XCTAssertEqual(body(blocks(page(short, "box"))), Array(P.paras[1...]))
+    }
 }
