@@ -146,6 +146,7 @@ enum ParseFormat: String, ExpressibleByArgument, CaseIterable { case jsonl, json
 
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Print the article model of each page as JSON.",
         discussion: "PATH is a file, a directory (read recursively, in sorted path order) or - for standard input.")
 
@@ -172,6 +173,7 @@ struct Parse: ParsableCommand {
 
 struct Run: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run Lua scripts' hooks over every article of a corpus.",
         discussion: """
         SCRIPT is a Lua 5.4 file; its hooks are global functions (setup, article, section,
@@ -230,7 +232,7 @@ struct Run: ParsableCommand {
 }
 
 struct Info: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show a script's description, arguments and hooks.")
+    static let configuration = CommandConfiguration(commandName: "info", abstract: "Show a script's description, arguments and hooks.")
 
     @Argument(help: "Lua scripts.")
     var scripts: [String]
@@ -266,7 +268,7 @@ struct Info: ParsableCommand {
 }
 
 struct Examples: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the example scripts with their descriptions.")
+    static let configuration = CommandConfiguration(commandName: "examples", abstract: "List the example scripts with their descriptions.")
 
     @Option(help: "The examples folder (default: $LECTERN_EXAMPLES, ./examples, or the one beside the lectern binary: its build tree or PREFIX/share/lectern/examples).")
     var dir: String?
@@ -301,6 +303,7 @@ struct Examples: ParsableCommand {
 
 struct Rules: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "rules",
         abstract: "Print the built-in boilerplate rules (copy them to start a --rules file).")
 
     func run() throws {
@@ -310,6 +313,7 @@ struct Rules: ParsableCommand {
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "eval",
         abstract: "Score the parser against an expected.json (field accuracy; with/without snippet precision, recall, F1).")
 
     @Argument(help: "The expected.json file (trafilatura-style: fields plus with/without snippets).")
@@ -345,6 +349,7 @@ extension Run {
 
 struct Merge: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "merge",
         abstract: "Merge parts made by `lectern run --partial` and run finish(), as one run over all their inputs.",
         discussion: """
         Parts are merged in the order given: give them in the order of their inputs. The output is
