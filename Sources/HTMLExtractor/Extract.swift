@@ -1171,6 +1171,9 @@ final class Extractor {
             // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
             head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
                               rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
+        } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }),
+                  let d = titleDate() {
+            head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
         }
         if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
             head.append(Block(index: 0, text: c.0, label: .imageCredit, rule: c.1, value: c.0, tag: "meta"))
@@ -1572,6 +1575,25 @@ final class Extractor {
     /// A dateline's date at the start of a paragraph: at most four words before it
     /// (a place, "Pressemitteilung vom"), and after it (and its time) a dash, bar,
     /// colon or closing bracket. "On 3 March 2020, the ..." is the story's prose.
+    /// A part of the page's title that is a date and nothing else ("Story |
+    /// Site | 02.11.2021"): the date the publisher gives the page.
+    private func titleDate() -> (String, String, String)? {
+        for (t, src) in [(meta.htmlTitle, "<title>"), (meta.ogTitle, "og:title")] {
+            guard let t else { continue }
+            for part in t.split(whereSeparator: { $0 == "|" || $0 == "–" || $0 == "—" || $0 == "·" }) {
+                var seg = String(part.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
+                if seg.utf8.count > 30 { continue }
+                let iso = seg.withUTF8 { b -> String? in
+                    guard var m = DateNormalizer.find(in: b), m.start == 0, b.count - m.end <= 1 else { return nil }
+                    if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
+                    return m.iso
+                }
+                if let iso { return (iso, seg, "a part of the page's \(src) that is a date") }
+            }
+        }
+        return nil
+    }
+
     private func leadDateline(_ text: String) -> String? {
         var t = text
         return t.withUTF8 { b -> String? in

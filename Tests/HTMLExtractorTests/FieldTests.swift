@@ -252,6 +252,22 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(lead("In the night before the 3rd of March, 2020 ends,").published)
     }
 
+    func testTitlePartThatIsADate() {
+        func titled(_ title: String, head: String = "") -> Article {
+            read(page(head: head, top: "").replacingOccurrences(
+                of: "<title>Storm Closes Schools Across The Valley</title>", with: "<title>\(title)</title>"))
+        }
+        XCTAssertEqual(titled("Storm Closes Schools | Valley News | 23.11.2021").published, "2021-11-23")
+        XCTAssertEqual(titled("Storm Closes Schools", head: "<meta property=\"og:title\" content=\"Storm Closes Schools – 5 March 2020\">").published,
+                       "2020-03-05")
+        // A date inside a longer part is the story's subject, not the page's date.
+        XCTAssertNil(titled("Storm of 23.11.2021 Closes Schools | Valley News").published)
+        // The page's own metadata comes first.
+        XCTAssertEqual(titled("Storm Closes Schools | 23.11.2021",
+                              head: "<meta property=\"article:published_time\" content=\"2021-11-24T08:00:00Z\">").published,
+                       "2021-11-24")
+    }
+
     func testNoBreakSpaceAfterBy() {
         let a = read(page(top: "<div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/jd\">Jose de la Cruz</a></div>"))
         XCTAssertEqual(a.authors, ["Jose de la Cruz"])
