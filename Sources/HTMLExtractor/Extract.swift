@@ -818,6 +818,16 @@ final class Extractor {
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
+        // The header container that holds the headline: the article's own header.
+        var headlineHeader: Int32 = -1
+        if titleNode >= 0 {
+            var k = page.nodes[Int(titleNode)].parent
+            var up = 0
+            while k >= 0 && up < 4 {
+                if boilerKind(k) == "header" { headlineHeader = k; break }
+                k = page.nodes[Int(k)].parent; up += 1
+            }
+        }
         let repeated = repeatedInRegion()
         let cards = teaserCards()
         // The region's last line of prose (a page of one short line has none).
@@ -941,6 +951,14 @@ final class Extractor {
             if c.chars < 80, !ctx.embed, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
                let d = visibleDate(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
+                continue
+            }
+            // The article's own header (the header container holding the
+            // headline): a line there with a date is the page's date line, whatever
+            // else it holds ("Stand - 12.11.2021 (gültig seit ...)", a category).
+            if c.chars < 120, !ctx.embed, let (hn, kind) = ctx.boiler, kind == "header", headlineHeader == hn,
+               owner != titleNode, c.linkChars * 2 < c.chars, let d = visibleDate(text) {
+                block(.date, "a line with a date in the headline's header \(describe(hn))", value: d)
                 continue
             }
             // Image captions and credits.

@@ -268,6 +268,18 @@ final class FieldTests: XCTestCase {
                        "2021-11-24")
     }
 
+    func testDateLineInTheHeadlinesHeader() {
+        func headed(_ header: String, top: String = "") -> Article {
+            read(page(top: top).replacingOccurrences(of: "<article><h1>Storm Closes Schools Across The Valley</h1>",
+                                                     with: "<article><header class=\"c-heading\"><h1>Storm Closes Schools Across The Valley</h1>\(header)</header>"))
+        }
+        let a = headed("<div>Stand - 12.11.2021 (Unverändert gültig seit: 05.11.2021)</div>")
+        XCTAssertEqual(a.published, "2021-11-12")
+        XCTAssertEqual(headed("<p>Weather 23.11.2021 Category: Schools, Roads</p>").published, "2021-11-23")
+        // A site header that does not hold the headline shows today's date: no date.
+        XCTAssertNil(headed("", top: "<header class=\"site-header\"><span>Monday, 23.11.2021 Weather: snow, -3 degrees and wind</span></header>").published)
+    }
+
     func testNoBreakSpaceAfterBy() {
         let a = read(page(top: "<div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/jd\">Jose de la Cruz</a></div>"))
         XCTAssertEqual(a.authors, ["Jose de la Cruz"])
