@@ -813,6 +813,7 @@ final class Extractor {
         var bodyStarted = false
         var navCandidates: [(Int, Hint, Int32, String)] = []
         var bylineDate: (String, String, String)? = nil
+        var headDate: (String, String, String)? = nil
         var bodyParas = 0
         var spanLinks: [(Int, Bool)] = []   // out index, is a heading
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
@@ -952,6 +953,15 @@ final class Extractor {
                let d = visibleDate(text), ctx.date || Extractor.mostlyDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
+            }
+            // One of the two lines right after the headline that holds a date and
+            // is no sentence ("18.02.2022, 10:27 | Recht & Gesetz"): the page's
+            // date line, wherever its container is; the line itself stays where
+            // the rules below put it (a subtitle "Bern, 17.08.2007 - Rede ..." is body).
+            if headDate == nil, titleNode >= 0, ci >= Int(page.nodes[Int(titleNode)].chunkEnd),
+               ci < Int(page.nodes[Int(titleNode)].chunkEnd) + 2, c.chars < 120, !ctx.embed, !inTable(owner),
+               c.linkChars * 2 < c.chars, !Extractor.endsLikeSentence(text), let d = visibleDate(text) {
+                headDate = (d, text, "a line with a date right after the headline")
             }
             // The article's own header (the header container holding the
             // headline): a line there with a date is the page's date line, whatever
@@ -1180,7 +1190,7 @@ final class Extractor {
                           value: v.0, tag: "meta")
             }
             head.append(b)
-        } else if let d = timeDate() ?? bylineDate {
+        } else if let d = timeDate() ?? bylineDate ?? headDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
         } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }),
                   let p = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).first,

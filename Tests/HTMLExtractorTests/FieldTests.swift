@@ -280,6 +280,22 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(headed("", top: "<header class=\"site-header\"><span>Monday, 23.11.2021 Weather: snow, -3 degrees and wind</span></header>").published)
     }
 
+    func testDateLineRightAfterTheHeadline() {
+        func after(_ line: String) -> Article {
+            read(page(top: "").replacingOccurrences(of: "<h1>Storm Closes Schools Across The Valley</h1>",
+                                                    with: "<h1>Storm Closes Schools Across The Valley</h1>\(line)"))
+        }
+        let a = after("<div class=\"box\">18.02.2022, 10:27 | Schools &amp; Roads | Comment now</div>")
+        XCTAssertEqual(a.published, "2022-02-18")
+        // A subtitle with a date stays in the body and still dates the page.
+        let sub = read(page(top: "").replacingOccurrences(of: "<div class=\"article-body\">",
+            with: "<div class=\"article-body\"><p><strong>Bern, 17.08.2007 - Speech at the valley schools conference</strong></p>"))
+        XCTAssertEqual(sub.published, "2007-08-17")
+        XCTAssertTrue(sub.bodyText.hasPrefix("Bern, 17.08.2007 - Speech"), sub.bodyText)
+        // A sentence that mentions a date is the story's prose, not its date line.
+        XCTAssertNil(after("<p>The storm of 17.08.2007 was the last to close the schools.</p>").published)
+    }
+
     func testNoBreakSpaceAfterBy() {
         let a = read(page(top: "<div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/jd\">Jose de la Cruz</a></div>"))
         XCTAssertEqual(a.authors, ["Jose de la Cruz"])
