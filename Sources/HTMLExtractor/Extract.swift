@@ -1937,7 +1937,43 @@ final class Extractor {
                 return bylineName("by " + w[1...].joined(separator: " "), marked: false)
             }
         }
+        if let n = bareNameAfterDate(t) { return n }
         return nil
+    }
+
+    /// A post's meta line that is a date and then its writer's name and nothing
+    /// else ("11.12.2019 - Amelie Loevenich", "September 17, 2019 Helmut Rubik 0"
+    /// with a comment count): two or three capitalised words after the date(s),
+    /// set apart from it by a separator or followed by a count. Without either
+    /// the words are as often a category ("21.01.2022 Aktuelle Meldung").
+    static func bareNameAfterDate(_ t: String) -> String? {
+        var rest = t
+        // The date(s) first: only separators and the time before the name.
+        for _ in 0..<2 {
+            var r = rest
+            guard let end = r.withUTF8({ b -> Int? in
+                guard let m = DateNormalizer.find(in: b) else { return nil }
+                // Nothing but separators before the date.
+                for i in 0..<m.start where !(b[i] == 0x20 || b[i] == 0x7C || b[i] == 0x2D || b[i] == 0x2C) { return nil }
+                return m.end
+            }) else { break }
+            rest = String(decoding: Array(rest.utf8)[end...], as: UTF8.self)
+        }
+        guard rest.utf8.count < t.utf8.count else { return nil }
+        var w = rest.split(whereSeparator: { $0 == " " })
+        var apart = false   // the name set apart from the date: a separator, or a count after it
+        while let f = w.first, f.allSatisfy({ $0.isNumber || $0.isPunctuation || $0 == "|" || $0 == "•" }) || f.contains(":")
+                || timeWords.contains(f.lowercased()) {
+            if f == "|" || f == "-" || f == "–" || f == "•" || f == "·" { apart = true }
+            w.removeFirst()
+        }
+        if let l = w.last, l.allSatisfy({ $0.isNumber }) { w.removeLast(); apart = true }   // a comment count
+        guard apart else { return nil }
+        guard w.count >= 2, w.count <= 3 else { return nil }
+        let name = w.joined(separator: " ")
+        guard w.allSatisfy({ $0.first?.isUppercase == true && $0.dropFirst().allSatisfy { $0.isLetter || $0 == "-" || $0 == "." } }),
+              AuthorNames.looksLikeName(name) else { return nil }
+        return name
     }
 
     /// "by" in the languages of the byline labels; the time words a dateline's clock may carry.

@@ -296,6 +296,16 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(after("<p>The storm of 17.08.2007 was the last to close the schools.</p>").published)
     }
 
+    func testDateThenNameMetaLine() {
+        func meta(_ line: String) -> Article { read(page(top: "<div class=\"entry-meta\">\(line)</div>")) }
+        XCTAssertEqual(meta("11.12.2019 - Amelie Loevenich").author, "Amelie Loevenich")
+        XCTAssertEqual(meta("04.02.2022 | 13:10 Uhr | Uta Helkenberg").author, "Uta Helkenberg")
+        XCTAssertEqual(meta("September 17, 2019 Helmut Rubik 0").author, "Helmut Rubik")
+        // Words right after the date, not set apart: as often a category.
+        XCTAssertNil(meta("21.01.2022 Aktuelle Meldung").author)
+        XCTAssertNil(meta("11.12.2019 - Schools and roads closed").author)
+    }
+
     func testNoBreakSpaceAfterBy() {
         let a = read(page(top: "<div class=\"wrote_by\">By&nbsp;<a href=\"/reporters/jd\">Jose de la Cruz</a></div>"))
         XCTAssertEqual(a.authors, ["Jose de la Cruz"])
