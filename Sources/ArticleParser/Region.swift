@@ -51,6 +51,13 @@ extension Classifier {
     /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
     static let aboveCommentsWeight = 1
     static let formSpan = 6
+    /// A comments label at most this many units into the region, under a date
+    /// or byline, is a link in the story's header.
+    static let headCommentsSpan = 8
+    /// Markdown's one `# ` headline anchors the region: a run of this weight
+    /// starting at most anchorSpan units under it.
+    static let anchorWeight = 20
+    static let anchorSpan = 8
     /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
     static let storyShareNum = 1
     static let storyShareDen = 3
@@ -326,6 +333,7 @@ extension Classifier {
     mutating func cutRegionAtEnds() {
         guard let r0 = region else { return }
         func ends(_ k: Int) -> Bool {
+            if headCommentsLink(k, r0) { return false }
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
             case .boilerplate(let kind)?:
@@ -415,6 +423,40 @@ extension Classifier {
         }
         guard bestS > r.lowerBound || bestE < r.upperBound else { return }
         region = bestS..<bestE
+    }
+
+    /// Markdown: html2text writes the page's <h1> as its one `# ` heading, the
+    /// story's headline on an article page. When the main prose region lies
+    /// elsewhere (a cookie panel, a sidebar's blurbs or the comments outweigh a
+    /// short story: html2text sets every block apart, so nothing there touches),
+    /// the heaviest run starting right under that headline is the story when it
+    /// weighs something.
+    mutating func anchorOnHeadline() {
+        guard let r = region, !mdHeadings.isEmpty else { return }
+        var h = -1
+        for i in units.indices where mdHeadings[units[i].line] == 1 {
+            guard h < 0 else { return }
+            h = i
+        }
+        guard h >= 0, h + 1 < r.lowerBound, isHeadlineShaped(h) else { return }
+        let (w, run) = Self.heaviestRun(regionWeight, h + 1..<r.lowerBound)
+        guard w >= Self.anchorWeight, run.lowerBound - h <= Self.anchorSpan else { return }
+        var s = run.lowerBound
+        while s > h + 1 && density[s - 1] != .linkLike && !teaser[s - 1] { s -= 1 }
+        region = s..<r.upperBound
+    }
+
+    /// "44 Kommentare" under the byline and date, the story still to come: a
+    /// link to the comments, not their start (inscriptis sets such a toolbar
+    /// out as touching lines, html2text with blank lines between).
+    func headCommentsLink(_ k: Int, _ r: Range<Int>) -> Bool {
+        guard isCommentsHeader(k), k - r.lowerBound <= Self.headCommentsSpan else { return false }
+        let next = (k + 1..<min(k + 1 + Self.formSpan, units.count))
+        if next.contains(where: { isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
+        guard (max(r.lowerBound, k - 3)..<k).contains(where: { info[$0].date != nil || hitLabel($0) == .byline }) else { return false }
+        let before = (r.lowerBound..<k).filter { density[$0] == .prose }.count
+        let after = (k + 1..<r.upperBound).lazy.filter { self.density[$0] == .prose && self.endsSentence($0) }.prefix(3).count
+        return before <= 2 && after >= 3
     }
 
     /// Kadane's maximum-sum run of `weight` within `r`: its sum and its units
