@@ -146,4 +146,25 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block("* Trams", in: bs)?.rule, "nav: outside the main prose region (lines 16-28): run of 3 short link-like lines")
         XCTAssertEqual(block(comments[0].1, in: bs)?.label, .comment)
     }
+
+    func testCreditGluedToACaptionWithoutASpace() {
+        // html2text glues a caption's credit span to the caption ("... ate a rabbitCredit: Getty"),
+        // where inscriptis writes a space: the caption is no paragraph in either.
+        let caption = "The council's map of the route was shown to residents at the library on Tuesday evening"
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0...1].joined(separator: "\n\n") + "\n\n\(caption)Credit: City Council - Handout\n\n"
+            + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(caption + "Credit: City Council - Handout", in: bs)?.rule, "caption: text ending in a '(Photo ...)' credit")
+    }
+
+    func testGermanWordPressCommentCountEndsTheStory() {
+        // Phrase data: WordPress's German "142 Antworten zu „Title“" over the comments.
+        let reply = "Danke für diesen Bericht, ich war auch bei der Versammlung in der Bibliothek und fand die Pläne sehr überzeugend."
+        let page = links(menu) + "\n\n# \(head)\n\n" + story.joined(separator: "\n\n") + "\n\n### 2 Antworten zu _\(head)_\n\n"
+            + "Martina\n\n\(reply)\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("2 Antworten zu \(head)", in: bs)?.rule, "rules:comments '# antworten zu *'")
+    }
 }
