@@ -237,6 +237,18 @@ extension Classifier {
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
+        // Markdown: a paragraph written twice in a row is a gallery's caption (its
+        // alt text and its caption, each set apart by html2text, where inscriptis's
+        // touching lines weigh as teasers): both weigh like teasers.
+        var twice = [Bool](repeating: false, count: n)
+        if !mdHeadings.isEmpty || !mdLinkShare.isEmpty {
+            for i in 1..<max(1, n) where cls[i] == .prose && cls[i - 1] == .prose
+                && units[i].end - units[i].start == units[i - 1].end - units[i - 1].start
+                && b[units[i].start..<units[i].end].elementsEqual(b[units[i - 1].start..<units[i - 1].end]) {
+                twice[i] = true
+                twice[i - 1] = true
+            }
+        }
         var listed: [Bool] = []
         var bestS = 0, bestE = 0
         var weight: [Int] = [], best = 0, run = 0..<0
@@ -287,7 +299,7 @@ extension Classifier {
             for i in 0..<n {
                 if code[i] { weight[i] = 0; continue }
                 switch cls[i] {
-                case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+                case .prose: if listed[i] || twice[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
                 case .neutral: weight[i] = -2
                 case .linkLike: weight[i] = -4
                 }

@@ -167,4 +167,21 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), story)
         XCTAssertEqual(block("2 Antworten zu \(head)", in: bs)?.rule, "rules:comments '# antworten zu *'")
     }
+
+    func testAGalleryCaptionWrittenTwiceWeighsLikeATeaser() {
+        // html2text writes a gallery's alt text and caption as two paragraphs, set
+        // apart: the gallery above the headline outweighed nothing but was taken
+        // into the region (the captions its first paragraphs, the headline a heading).
+        let c1 = "Council members look at a model of the new tram at the town hall before the vote on Tuesday, March 3, 2024."
+        let c2 = "A tram of the kind the city wants to buy runs through the old town of a neighbouring city on Monday, March 2, 2024."
+        let all = Array(TramStory.story)
+        let gallery = [c1, c1, "Photo: Jane Doe, AP", "Image 1 of 2", c2, c2, "Photo: Jane Doe, AP", "Image 2 of 2", "Back to gallery"]
+        let page = links(menu) + "\n\n" + gallery.joined(separator: "\n\n") + "\n\n\(head)\n\n1 / 2\n\nBy Jane Doe\n\n"
+            + all.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(block(c2, in: bs)?.rule, "other: outside the main prose region (lines 30-46): run of 8 lines")
+    }
 }
