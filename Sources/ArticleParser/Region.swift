@@ -439,10 +439,12 @@ extension Classifier {
 
     /// Markdown: html2text writes the page's <h1> as its one `# ` heading, the
     /// story's headline on an article page. When the main prose region lies
-    /// elsewhere (a cookie panel, a sidebar's blurbs or the comments outweigh a
-    /// short story: html2text sets every block apart, so nothing there touches),
-    /// the heaviest run starting right under that headline is the story when it
-    /// weighs something.
+    /// below it, apart (a cookie panel, a sidebar's blurbs or the comments
+    /// outweigh a short story: html2text sets every block apart, so nothing there
+    /// touches), the region reaches up to the heaviest run starting right under
+    /// the headline when that weighs something; the story ends (cutRegionAtEnds)
+    /// then cut what follows the story. Moving the region there instead lost
+    /// stories under a dek.
     mutating func anchorOnHeadline() {
         guard let r = region, !mdHeadings.isEmpty else { return }
         var h = -1
@@ -450,7 +452,7 @@ extension Classifier {
             guard h < 0 else { return }
             h = i
         }
-        guard h >= 0, h + 1 < r.lowerBound, isHeadlineShaped(h) else { return }
+        guard h >= 0, h + 1 < r.lowerBound, isTitleCandidate(h), density[h] != .linkLike else { return }
         let (w, run) = Self.heaviestRun(regionWeight, h + 1..<r.lowerBound)
         guard w >= Self.anchorWeight, run.lowerBound - h <= Self.anchorSpan else { return }
         var s = run.lowerBound
