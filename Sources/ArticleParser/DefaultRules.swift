@@ -779,6 +779,8 @@ comments     # replies to *
 comments     # reply on *
 comments     # replies on *
 comments     # antworten auf *
+comments     # antworten zu *
+comments     eine antwort zu *
 comments     # kommentare zu *
 comments     ein kommentar zu *
 comments     show comments

@@ -51,6 +51,13 @@ extension Classifier {
     /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
     static let aboveCommentsWeight = 1
     static let formSpan = 6
+    /// A comments label at most this many units into the region, under a date
+    /// or byline, is a link in the story's header.
+    static let headCommentsSpan = 8
+    /// Markdown's one `# ` headline anchors the region: a run of this weight
+    /// starting at most anchorSpan units under it.
+    static let anchorWeight = 20
+    static let anchorSpan = 8
     /// ... and at least storyShareNum/storyShareDen of its run's units are sentence paragraphs.
     static let storyShareNum = 1
     static let storyShareDen = 3
@@ -230,6 +237,18 @@ extension Classifier {
         // teaser lists ("Headline" + summary, one per line) as touching lines:
         // there, touching prose counts only a sixth of its words.
         let spaced = lone >= Self.loneParagraphs
+        // Markdown: a paragraph written twice in a row is a gallery's caption (its
+        // alt text and its caption, each set apart by html2text, where inscriptis's
+        // touching lines weigh as teasers): both weigh like teasers.
+        var twice = [Bool](repeating: false, count: n)
+        if !mdHeadings.isEmpty || !mdLinkShare.isEmpty {
+            for i in 1..<max(1, n) where cls[i] == .prose && cls[i - 1] == .prose
+                && units[i].end - units[i].start == units[i - 1].end - units[i - 1].start
+                && b[units[i].start..<units[i].end].elementsEqual(b[units[i - 1].start..<units[i - 1].end]) {
+                twice[i] = true
+                twice[i - 1] = true
+            }
+        }
         var listed: [Bool] = []
         var bestS = 0, bestE = 0
         var weight: [Int] = [], best = 0, run = 0..<0
@@ -280,7 +299,7 @@ extension Classifier {
             for i in 0..<n {
                 if code[i] { weight[i] = 0; continue }
                 switch cls[i] {
-                case .prose: if listed[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
+                case .prose: if listed[i] || twice[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
                 case .neutral: weight[i] = -2
                 case .linkLike: weight[i] = -4
                 }
@@ -326,6 +345,7 @@ extension Classifier {
     mutating func cutRegionAtEnds() {
         guard let r0 = region else { return }
         func ends(_ k: Int) -> Bool {
+            if headCommentsLink(k, r0) { return false }
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
             case .boilerplate(let kind)?:
@@ -415,6 +435,42 @@ extension Classifier {
         }
         guard bestS > r.lowerBound || bestE < r.upperBound else { return }
         region = bestS..<bestE
+    }
+
+    /// Markdown: html2text writes the page's <h1> as its one `# ` heading, the
+    /// story's headline on an article page. When the main prose region lies
+    /// below it, apart (a cookie panel, a sidebar's blurbs or the comments
+    /// outweigh a short story: html2text sets every block apart, so nothing there
+    /// touches), the region reaches up to the heaviest run starting right under
+    /// the headline when that weighs something; the story ends (cutRegionAtEnds)
+    /// then cut what follows the story. Moving the region there instead lost
+    /// stories under a dek.
+    mutating func anchorOnHeadline() {
+        guard let r = region, !mdHeadings.isEmpty else { return }
+        var h = -1
+        for i in units.indices where mdHeadings[units[i].line] == 1 {
+            guard h < 0 else { return }
+            h = i
+        }
+        guard h >= 0, h + 1 < r.lowerBound, isTitleCandidate(h), density[h] != .linkLike else { return }
+        let (w, run) = Self.heaviestRun(regionWeight, h + 1..<r.lowerBound)
+        guard w >= Self.anchorWeight, run.lowerBound - h <= Self.anchorSpan else { return }
+        var s = run.lowerBound
+        while s > h + 1 && density[s - 1] != .linkLike && !teaser[s - 1] { s -= 1 }
+        region = s..<r.upperBound
+    }
+
+    /// "44 Kommentare" under the byline and date, the story still to come: a
+    /// link to the comments, not their start (inscriptis sets such a toolbar
+    /// out as touching lines, html2text with blank lines between).
+    func headCommentsLink(_ k: Int, _ r: Range<Int>) -> Bool {
+        guard isCommentsHeader(k), k - r.lowerBound <= Self.headCommentsSpan else { return false }
+        let next = (k + 1..<min(k + 1 + Self.formSpan, units.count))
+        if next.contains(where: { isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
+        guard (max(r.lowerBound, k - 3)..<k).contains(where: { info[$0].date != nil || hitLabel($0) == .byline }) else { return false }
+        let before = (r.lowerBound..<k).filter { density[$0] == .prose }.count
+        let after = (k + 1..<r.upperBound).lazy.filter { self.density[$0] == .prose && self.endsSentence($0) }.prefix(3).count
+        return before <= 2 && after >= 3
     }
 
     /// Kadane's maximum-sum run of `weight` within `r`: its sum and its units

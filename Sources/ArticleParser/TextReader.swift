@@ -170,6 +170,7 @@ struct Classifier {
         splitMetaLines()
         findProseRegion()
         analyse()
+        anchorOnHeadline()
         cutRegionAtEnds()
         labelLists()
         // A page that opens with a paragraph of several sentences has no headline line: all of it is text.

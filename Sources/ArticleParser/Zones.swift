@@ -290,6 +290,11 @@ extension Classifier {
             if let c = b[s..<e].firstIndex(of: 0x3A), c >= from, c + 1 < e, b[c + 1] == 0x20 {
                 var w = c
                 while w > s && b[w - 1] != 0x20 { w -= 1 }
+                // html2text glues a caption's credit span to it ("... ate a rabbitCredit: Getty").
+                for label: StaticString in ["credit", "picture", "photo"] where c - w > label.utf8CodeUnitCount {
+                    let l = c - label.utf8CodeUnitCount
+                    if b[l - 1] >= 0x61 && b[l - 1] <= 0x7A && hasPrefixCI(b, l, c, label) && b[l] >= 0x41 && b[l] <= 0x5A { w = l }
+                }
                 if w - s >= 20, b[w] >= 0x41 && b[w] <= 0x5A,
                    hasPrefixCI(b, w, c, "credit") && c - w == 6 || hasPrefixCI(b, w, c, "picture") && c - w == 7
                     || hasPrefixCI(b, w, c, "photo") && c - w == 5 {

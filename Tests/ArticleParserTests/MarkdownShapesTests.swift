@@ -98,5 +98,90 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block("Schon gelesen?", in: bs)?.rule, "rules:related 'schon gelesen?'")
         XCTAssertEqual(block("Schreib einen Kommentar", in: bs)?.rule, "rules:form 'schreib einen kommentar*'")
     }
-}
 
+    // Third round against the HTML reader (docs/TEXT.md): Markdown pages read
+    // worse than their bullets rendering or their .html.
+
+    func testCommentsCountInTheHeaderDoesNotEndTheStory() {
+        // "12 Comments" under the byline and date, the story under it: inscriptis sets
+        // such a toolbar out as touching lines (a link), html2text with blank lines
+        // between, and the count cut the region to the headline and the dek above it.
+        let dek = "After ten years of plans, studies and public meetings, the city has decided where its first tram will run,"
+            + " and what the people who live and work along the route can expect from it."
+        let all = Array(TramStory.story)
+        let page = links(menu) + "\n\n# \(head)\n\n## \(dek)\n\nJane Doe\n\nUpdated: 03.03.2024, 10:27\n\n12 Comments\n\n"
+            + all.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(block("12 Comments", in: bs)?.rule, "rules:comments '# comments'")
+        XCTAssertEqual(block(all[0], in: bs)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block("* About us", in: bs)?.rule, "nav: outside the main prose region (lines 12-32): run of 8 short link-like lines")
+    }
+
+    func testTheOneHeadlineAnchorsTheRegion() {
+        // html2text writes the page's <h1> as its one "# " heading. A short story under
+        // it, two long link lists under the story and a comment thread that outweighs
+        // it: the region was the thread, and the story's subheading became the title.
+        let all = Array(TramStory.story)
+        let heads = ["Harbour workers vote to end the strike", "School meals to get cheaper from April", "Library reopens after a two year repair",
+                     "New bridge opens to cyclists", "Bus fares frozen for another year", "Market square gets new trees",
+                     "Swimming pool to close for repairs", "Council elections set for May", "Night buses return to the old town",
+                     "Parking fees to rise in the centre", "Flower show draws record crowds", "Hospital opens new children's ward"]
+        let comments = [
+            ("Harold P.", "I have lived on this street for forty years and I have seen three plans like this one come and go, each with a meeting at the library and a map on the wall, and not one of them was ever built, so forgive me if I wait for the rails before I believe a word of it."),
+            ("Maria", "The bus lanes were supposed to fix everything too, and now the same people tell us that the tram is cheaper than the lanes they built five years ago, which makes me wonder what the figures for the lanes looked like when they were sold to us in the first place."),
+            ("Tom K.", "Good news for the hospital staff who have to change buses twice every morning, but I hope somebody has thought about where the trams will turn at the station, because the square there is already full of taxis and delivery vans at every hour of the day."),
+            ("Anna", "Will the shops really get help with their rent, or is that one of those promises that is forgotten once the street is dug up and the first of them have closed their doors for good because nobody could reach them for a whole year of works?")]
+        let sub = "What the shops along the route will get"
+        let page = links(menu) + "\n\n# \(head)\n\nBy Jane Doe\n\n" + all[0...2].joined(separator: "\n\n") + "\n\n## \(sub)\n\n"
+            + all[3...5].joined(separator: "\n\n") + "\n\n" + links(["Trams", "Council", "Hospital"])
+            + "\n\n## More from the city\n\n" + links(heads) + "\n\n## Most read\n\n" + links(heads)
+            + "\n\n## 4 Comments\n\n" + comments.map { "**\($0.0)**\n\n\($0.1)" }.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(a.sections.map(\.heading), [nil, sub])
+        XCTAssertEqual(block(all[1], in: bs)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block("* Trams", in: bs)?.rule, "nav: outside the main prose region (lines 16-28): run of 3 short link-like lines")
+        XCTAssertEqual(block(comments[0].1, in: bs)?.label, .comment)
+    }
+
+    func testCreditGluedToACaptionWithoutASpace() {
+        // html2text glues a caption's credit span to the caption ("... ate a rabbitCredit: Getty"),
+        // where inscriptis writes a space: the caption is no paragraph in either.
+        let caption = "The council's map of the route was shown to residents at the library on Tuesday evening"
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0...1].joined(separator: "\n\n") + "\n\n\(caption)Credit: City Council - Handout\n\n"
+            + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(caption + "Credit: City Council - Handout", in: bs)?.rule, "caption: text ending in a '(Photo ...)' credit")
+    }
+
+    func testGermanWordPressCommentCountEndsTheStory() {
+        // Phrase data: WordPress's German "142 Antworten zu „Title“" over the comments.
+        let reply = "Danke für diesen Bericht, ich war auch bei der Versammlung in der Bibliothek und fand die Pläne sehr überzeugend."
+        let page = links(menu) + "\n\n# \(head)\n\n" + story.joined(separator: "\n\n") + "\n\n### 2 Antworten zu _\(head)_\n\n"
+            + "Martina\n\n\(reply)\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("2 Antworten zu \(head)", in: bs)?.rule, "rules:comments '# antworten zu *'")
+    }
+
+    func testAGalleryCaptionWrittenTwiceWeighsLikeATeaser() {
+        // html2text writes a gallery's alt text and caption as two paragraphs, set
+        // apart: the gallery above the headline outweighed nothing but was taken
+        // into the region (the captions its first paragraphs, the headline a heading).
+        let c1 = "Council members look at a model of the new tram at the town hall before the vote on Tuesday, March 3, 2024."
+        let c2 = "A tram of the kind the city wants to buy runs through the old town of a neighbouring city on Monday, March 2, 2024."
+        let all = Array(TramStory.story)
+        let gallery = [c1, c1, "Photo: Jane Doe, AP", "Image 1 of 2", c2, c2, "Photo: Jane Doe, AP", "Image 2 of 2", "Back to gallery"]
+        let page = links(menu) + "\n\n" + gallery.joined(separator: "\n\n") + "\n\n\(head)\n\n1 / 2\n\nBy Jane Doe\n\n"
+            + all.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(block(c2, in: bs)?.rule, "other: outside the main prose region (lines 30-46): run of 8 lines")
+    }
+}
