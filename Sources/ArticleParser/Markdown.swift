@@ -17,6 +17,8 @@ struct MarkdownPage {
     var linkShare: [Int: Double] = [:]
     /// 1-based lines that were table rows.
     var tableRows: Set<Int> = []
+    /// Headings that are one link to another page: a teaser inside the story.
+    var linkedHeadings: Set<Int> = []
     var title: String?
     var url: String?
     var published: String?
@@ -154,6 +156,7 @@ struct MarkdownPage {
                 var h = trimmed.dropFirst(lv + 1)
                 while h.hasSuffix("#") { h = h.dropLast() }
                 l = Substring(h.trimmed(" "))
+                if Self.isOneLinkAway(l) { linkedHeadings.insert(lineNo) }
             }
             // Setext underlines ("Title" over "=====") make the line above a heading.
             if !trimmed.isEmpty, trimmed.allSatisfy({ $0 == "=" || $0 == "-" }), trimmed.count >= 3,
@@ -194,6 +197,15 @@ struct MarkdownPage {
             outLines.append(clean)
         }
         text = outLines.joined(separator: "\n")
+    }
+
+    /// "[Bus fares to rise](https://example.com/news/bus)": the whole text one
+    /// link, to a page (not to an anchor of this one, "(#costs)").
+    static func isOneLinkAway(_ l: Substring) -> Bool {
+        guard l.hasPrefix("["), l.hasSuffix(")"), let close = l.firstIndex(of: "]"),
+              l.index(after: close) < l.endIndex, l[l.index(after: close)] == "(" else { return false }
+        let target = l[l.index(close, offsetBy: 2)..<l.index(before: l.endIndex)]
+        return !target.isEmpty && !target.contains("#") && !target.contains(" ") && !target.contains("(")
     }
 
     /// Reads one header line into the fields; true for "Markdown Content:".

@@ -655,6 +655,13 @@ extension Classifier {
             for i in 0..<units.count where (out[i].label == .paragraph || out[i].label == .heading) && !out[i].skip
                 && mdHeadings[units[i].line] != nil && i != title {
                 if let r = region, !r.contains(i) { continue }
+                // A heading that is one link to another page is a teaser set into
+                // the story ("## [Bus fares to rise](https://...)"), not a section.
+                if mdLinkedHeadings.contains(units[i].line) {
+                    out[i].label = .boilerplate("related")
+                    out[i].why = "related: a Markdown heading that is one link to another page (a teaser in the story)"
+                    continue
+                }
                 out[i].label = .heading
                 out[i].why = "heading: Markdown '\(String(repeating: "#", count: mdHeadings[units[i].line]!)) ' heading"
             }

@@ -153,6 +153,7 @@ struct Classifier {
     var mdLinkShare: [Int: Double] = [:]
     var mdTitleLine = 0
     var mdTableRows: Set<Int> = []
+    var mdLinkedHeadings: Set<Int> = []
 
     init(b: Bytes, units: [Unit], rules: ParserRules, markdown: MarkdownPage? = nil) {
         self.b = b
@@ -163,6 +164,7 @@ struct Classifier {
             mdLinkShare = md.linkShare
             mdTitleLine = md.titleLine
             mdTableRows = md.tableRows
+            mdLinkedHeadings = md.linkedHeadings
         }
     }
 

@@ -184,4 +184,19 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), all)
         XCTAssertEqual(block(c2, in: bs)?.rule, "other: outside the main prose region (lines 30-46): run of 8 lines")
     }
+
+    /// A heading that is one link to another page is a teaser set into the
+    /// story; a heading linking to its own anchor is a section heading.
+    func testLinkedHeadingIsATeaserNotASection() {
+        let teaser = "Bus fares to rise in March, operator says"
+        let sub = "Costs and timetable"
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0] + "\n\n" + story[1]
+            + "\n\n## [\(teaser)](https://example.com/news/bus-fares)\n\n" + story[2]
+            + "\n\n### [\(sub)](#costs)\n\n" + story[3] + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(a.sections.map(\.heading), [nil, sub])
+        XCTAssertEqual(block(teaser, in: bs)?.label, .boilerplate("related"))
+        XCTAssertEqual(block(teaser, in: bs)?.rule, "related: a Markdown heading that is one link to another page (a teaser in the story)")
+    }
 }
