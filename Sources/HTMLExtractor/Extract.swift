@@ -819,6 +819,7 @@ final class Extractor {
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
         let bodyMarkup = bodyParagraphMarkup()
         let leadStart = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkStart) : 0
+        let titleEnd = titleNode >= 0 ? Int(page.nodes[Int(titleNode)].chunkEnd) : -1
         // The header container that holds the headline: the article's own header.
         var headlineHeader: Int32 = -1
         if titleNode >= 0 {
@@ -958,8 +959,7 @@ final class Extractor {
             // is no sentence ("18.02.2022, 10:27 | Recht & Gesetz"): the page's
             // date line, wherever its container is; the line itself stays where
             // the rules below put it (a subtitle "Bern, 17.08.2007 - Rede ..." is body).
-            if headDate == nil, titleNode >= 0, ci >= Int(page.nodes[Int(titleNode)].chunkEnd),
-               ci < Int(page.nodes[Int(titleNode)].chunkEnd) + 2, c.chars < 120, !ctx.embed, !inTable(owner),
+            if headDate == nil, titleEnd >= 0, ci >= titleEnd, ci < titleEnd + 2, c.chars < 120, !ctx.embed, !inTable(owner),
                c.linkChars * 2 < c.chars, !Extractor.endsLikeSentence(text), let d = visibleDate(text) {
                 headDate = (d, text, "a line with a date right after the headline")
             }
@@ -1192,16 +1192,17 @@ final class Extractor {
             head.append(b)
         } else if let d = timeDate() ?? bylineDate ?? headDate {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
-        } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }),
-                  let p = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).first,
-                  let d = leadDateline(p.text) {
-            // The story's own dateline opens its first paragraph ("29.11.2022 – Mehrfach
-            // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
-            head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
-                              rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
-        } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }),
-                  let d = titleDate() {
-            head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
+        } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }) {
+            // No date line in the flow either.
+            if let p = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).first,
+               let d = leadDateline(p.text) {
+                // The story's own dateline opens its first paragraph ("29.11.2022 – Mehrfach
+                // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
+                head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
+                                  rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
+            } else if let d = titleDate() {
+                head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
+            }
         }
         if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
             head.append(Block(index: 0, text: c.0, label: .imageCredit, rule: c.1, value: c.0, tag: "meta"))
