@@ -259,8 +259,8 @@ final class Extractor {
         (.share, "share"), (.promo, "promo"), (.advert, "advert"), (.newsletter, "newsletter"), (.nav, "nav"),
         (.footer, "footer"), (.header, "header"), (.toolbar, "toolbar"), (.tags, "tags"),
         (.breadcrumb, "breadcrumb"), (.form, "form"), (.paywall, "paywall"), (.caption, "caption"), (.comment, "comment")]
-    /// The hints of the elements `layoutWords(_:)` weighs.
-    static let layoutable = Hint.negative.union(.caption)
+    /// The hints of the elements `layoutWords(_:)` weighs: exactly the words above.
+    static let layoutable: Hint = layoutWords.reduce(into: []) { $0.formUnion($1.0) }
 
     /// The class words whose elements hold much of the page's text (500+
     /// characters of lines under a third links, and over a third of them:

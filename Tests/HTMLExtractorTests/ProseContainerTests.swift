@@ -190,6 +190,20 @@ final class ProseContainerTests: XCTestCase {
                       got.first { $0.text == Self.paras[0] }?.rule ?? "no block")
     }
 
+    /// "banner" is a header word: a page that sets every paragraph in a
+    /// "banner-block" is laid out that way, it has no header of four paragraphs
+    /// (the header words were listed as layout words but never weighed).
+    func testHeaderWordOnMostOfThePageIsLayout() {
+        let boxes = Self.paras.map {
+            "<div class=\"banner-block\"><div class=\"banner-text\"><p>\($0)</p></div></div>"
+        }.joined()
+        let got = blocks(Self.builderPage([]).replacingOccurrences(
+            of: "<h1>Library Stays Open</h1>", with: "<h1>Library Stays Open</h1>\(boxes)"))
+        XCTAssertEqual(body(got), Self.paras)
+        XCTAssertTrue(got.first { $0.text == Self.paras[0] }?.rule.hasSuffix("class words taken as layout: header; p") ?? false,
+                      got.first { $0.text == Self.paras[0] }?.rule ?? "no block")
+    }
+
     func testClassWordOnLittleOfThePageStaysFurniture() {
         // The same widgets around one short paragraph, beside a longer story: still furniture.
         let story = Self.paras.map { "<p>\($0)</p>" }.joined()
