@@ -137,6 +137,24 @@ def score(truth, preds, pids):
     return {"F": F, "P": P, "R": R, "per": per, "fields": fields}
 
 
+def bootstrap(stat, groups, n=2000, seed=20261203):
+    """The 2.5th and 97.5th percentiles of stat(*samples) over n resamplings of
+    each group's pages (with replacement, each group on its own): how far a
+    number over a few dozen pages could move on other pages of the same kind.
+    Fixed seed, so a run's interval is the same each time."""
+    import random
+    rng = random.Random(seed)
+    got = sorted(stat(*[[g[rng.randrange(len(g))] for _ in g] for g in groups]) for _ in range(n))
+    return got[int(0.025 * n)], got[int(0.975 * n) - 1]
+
+
+def f1_of_means(per):
+    """F1 of the averaged per-page (P, R) pairs, as score() computes it."""
+    P = sum(p for p, _ in per) / len(per)
+    R = sum(r for _, r in per) / len(per)
+    return 2 * P * R / (P + R) if P + R else 0.0
+
+
 def lectern_body(article):
     parts = []
     for s in article.get("sections") or []:
@@ -382,6 +400,7 @@ def main():
             plain = decompress(bench, ids, os.path.join(tmp, name), args.strip_attrs)
             parts = [("tuning", [p for p in ids if not held_out(p)]), ("held-out", [p for p in ids if held_out(p)]),
                      ("all", ids)]
+            per_tool = {}
             for tool in tools:
                 if tool == "lectern":
                     preds, pps = run_lectern(args.lectern, plain, ids, args.runs)
@@ -389,6 +408,7 @@ def main():
                 else:
                     preds, pps = run_python_tool(args.python, tool, plain, ids, args.runs)
                 scores = {part: score(truth, preds, pids) for part, pids in parts}
+                per_tool[tool] = scores
                 for part, pids in parts:
                     rows.append((name, part, len(pids), tool, scores[part], pps if part == "all" else None))
                 if tool == "lectern":
@@ -413,7 +433,18 @@ def main():
                                 if key in gt and (gt[key] or (f == "author" and pr.get(f))) and not ok(gt[key], pr.get(f)):
                                     notes.append("  %-8s %-30s truth %r got %r" % (f, pid[:30], gt[key], pr.get(f)))
             tf = lectern_scores
-            notes.append("%s: lectern held-out - tuning F1 gap %+.3f" % (name, tf["held-out"]["F"] - tf["tuning"]["F"]))
+            tun, held = parts[0][1], parts[1][1]
+            for tool, sc in per_tool.items():
+                lo, hi = bootstrap(lambda a, b: f1_of_means(b) - f1_of_means(a),
+                                   [[sc["tuning"]["per"][p] for p in tun], [sc["held-out"]["per"][p] for p in held]])
+                notes.append("%s: %s held-out - tuning F1 gap %+.3f (95%% bootstrap interval over pages %+.3f .. %+.3f)"
+                             % (name, tool, sc["held-out"]["F"] - sc["tuning"]["F"], lo, hi))
+            if "trafilatura" in per_tool:
+                th = per_tool["trafilatura"]
+                pairs = [(tf["held-out"]["per"][p], th["held-out"]["per"][p]) for p in held]
+                lo, hi = bootstrap(lambda s: f1_of_means([a for a, _ in s]) - f1_of_means([b for _, b in s]), [pairs])
+                notes.append("%s: held-out, lectern - trafilatura F1 %+.3f (95%% bootstrap interval over pages, "
+                             "paired, %+.3f .. %+.3f)" % (name, tf["held-out"]["F"] - th["held-out"]["F"], lo, hi))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

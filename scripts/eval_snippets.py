@@ -137,6 +137,20 @@ def main():
             if part == parts[-1][0] and fl:
                 print("%s (%s): an author given on %d of the %d pages whose truth has none; a date on %d of %d"
                       % (tool, part, fl["author"][2], fl["author"][3], fl["date"][2], fl["date"][3]))
+        if not args.tuning_only:
+            def f_of(cs):
+                return scores([sum(c[i] for c in cs) for i in range(4)])[0]
+            tun, held = parts[0][1], parts[1][1]
+            for tool in tools:
+                c = per[tool]
+                lo, hi = E.bootstrap(lambda a, b: f_of(b) - f_of(a), [[c[u] for u in tun], [c[u] for u in held]])
+                print("%s held-out - tuning F1 gap %+.4f (95%% bootstrap interval over pages %+.3f .. %+.3f)"
+                      % (tool, f_of([c[u] for u in held]) - f_of([c[u] for u in tun]), lo, hi))
+            if "trafilatura" in per:
+                pairs = [(per["lectern"][u], per["trafilatura"][u]) for u in held]
+                lo, hi = E.bootstrap(lambda ps: f_of([a for a, _ in ps]) - f_of([b for _, b in ps]), [pairs])
+                print("held-out, lectern - trafilatura F1 %+.4f (95%% bootstrap interval over pages, paired, %+.3f .. %+.3f)"
+                      % (f_of([a for a, _ in pairs]) - f_of([b for _, b in pairs]), lo, hi))
         if args.strip_attrs:
             print("--strip-attrs: every page read without its class, id, role and itemprop attributes, by all tools")
         print("held-out = sha1(page URL) % 3 == 0; snippets matched as trafilatura's tests/eval_common.py "

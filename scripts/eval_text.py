@@ -251,7 +251,7 @@ def main():
         tiny = os.path.join(tmp, "tiny.txt")
         with open(tiny, "w") as fh:
             fh.write("Title\n\nA sentence of text.\n")
-        tuning_per = {}
+        tuning_per, intervals = {}, []
         for name, ext, render in renderings():
             if only and name not in only:
                 continue
@@ -282,6 +282,10 @@ def main():
                             tuning_per[sname + "/" + name] = per
                         print("%-26s %-11s %6.3f %6.3f %6.3f %8s" % (
                             sname + " " + pname, ename, f, p, r, "%.0f" % pps if pps else "-"))
+                        if pname == "held-out" and ename == "lectern":
+                            lo, hi = eval_html.bootstrap(eval_html.f1_of_means, [list(per.values())])
+                            intervals.append("%s held-out %s: lectern F1 %.3f, 95%% bootstrap interval over pages "
+                                             "%.3f .. %.3f" % (sname, name, f, lo, hi))
             if args.worst:
                 for sname, _, _, _ in sets:
                     print("  worst %s tuning pages:" % sname)
@@ -290,6 +294,8 @@ def main():
         if args.keep:
             with open(os.path.join(args.keep, "per-page.json"), "w") as fh:
                 json.dump(tuning_per, fh, indent=0)
+        for line in intervals:
+            print(line)
         print("\npages/s: one core; lectern = `lectern parse --jobs 1 --quiet` on the set's rendered files "
               "(list given %d times, start-up subtracted, best of %d); justext = justext() in memory on the set's pages"
               % (args.repeat, args.runs))
