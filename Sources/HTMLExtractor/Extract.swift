@@ -27,6 +27,9 @@ struct Extraction {
     var blocks: [Block] = []
     var url: String?
     var language: String?
+    /// The page's JSON-LD articleBody, when its article's headline (if it
+    /// gives one) is the page's title: `preferArticleBody()`'s material.
+    var ldArticleBody: String?
     /// Bytes of the body's paragraphs.
     var bodyChars: Int { blocks.reduce(0) { $0 + ($1.label == .paragraph ? $1.text.utf8.count : 0) } }
 }
@@ -1267,7 +1270,21 @@ final class Extractor {
         closeHeading()
         markAuthorBio(&blocks, author: meta.author ?? byline?.0)
         for k in blocks.indices { blocks[k].index = k }
-        return Extraction(blocks: blocks, url: meta.url, language: meta.language)
+        return Extraction(blocks: blocks, url: meta.url, language: meta.language,
+                          ldArticleBody: meta.ldArticleBody.flatMap { headlineIsTitle() ? $0 : nil })
+    }
+
+    /// The JSON-LD article's headline, if it gives one, is the page's title:
+    /// the same letters, or 20 or more of them inside the other (a headline
+    /// cut with "...", a title without its kicker).
+    private func headlineIsTitle() -> Bool {
+        guard let h = meta.ldHeadline, !h.isEmpty else { return true }
+        guard let t = titleText else { return false }
+        var a = Extractor.letters(h), b = Extractor.letters(t)
+        if a.count > b.count { swap(&a, &b) }
+        if a == b { return true }
+        guard a.count >= 20 else { return false }
+        return (0...(b.count - a.count)).contains { b[$0..<($0 + a.count)].elementsEqual(a) }
     }
 
     static let ldRule = "body: in the page's JSON-LD articleBody"
@@ -2249,8 +2266,9 @@ extension StringProtocol {
 
 /// The page's JSON-LD `articleBody` as word 3-grams (issue 15): the
 /// publisher's own statement of the body, used as evidence about which text is
-/// body, never as the output (it is often truncated, a summary, or without
-/// headings and breaks). Built only for pages that have one.
+/// body, not as the output (it is often truncated, a summary, or without
+/// headings and breaks), except on a page that shows under half of it
+/// (ArticleBodyFallback.swift). Built only for pages that have one.
 struct LDEvidence {
     let grams: Set<UInt64>
     let words: Int

@@ -38,6 +38,9 @@ public struct HTMLReader: Sendable {
             let again = Extractor(page: plain, note: "; read from <noscript>").run()
             if again.bodyChars >= 2 * max(ex.bodyChars, 150) { ex = again }
         }
+        // A page that does not show its story (a paywall, a script) while its
+        // JSON-LD articleBody holds it: the articleBody is the body.
+        ex.preferArticleBody()
         // The libxml2 tree for XPath is built on the first query, not here.
         var p = HTMLPage(blocks: ex.blocks, url: ex.url,
                          document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)
