@@ -1367,6 +1367,7 @@ final class Extractor {
     /// after "The").
     func isPublisher(_ name: String) -> Bool {
         if isSiteName(name) { return true }
+        if !page.homeLinkH1s.isEmpty, logoLetters.contains(Extractor.letters(name)) { return true }
         guard let host = meta.url.flatMap(Article.host(ofURL:)) else { return false }
         let l = Extractor.letters(name)
         guard l.count >= 4 else { return false }
@@ -1374,6 +1375,9 @@ final class Extractor {
         let label = Extractor.letters(String(longest))
         return l == label || Extractor.articles.contains { l == Array($0.utf8) + label } || l == Extractor.letters(host)
     }
+
+    /// The letters of each h1 that links to the site's home page (its logo).
+    private lazy var logoLetters: Set<[UInt8]> = Set(page.homeLinkH1s.map { Extractor.letters(clean(page.nodeText($0))) })
 
     /// Articles a publication's name may start with ("The Economist", "Die Tagespresse").
     static let articles = ["the", "die", "der", "das", "le", "la", "les", "el", "los", "las", "il", "lo", "de", "het"]
@@ -1529,10 +1533,32 @@ final class Extractor {
     // MARK: - title
 
     private func chooseTitle() {
+        pickTitle()
+        // A title from metadata: the heading that repeats it is the headline
+        // (dates and leads are found next to it).
+        guard titleNode < 0, let t = titleText, case let l = Extractor.letters(t), l.count >= 10 else { return }
+        var seen = 0
+        for (i, n) in page.nodes.enumerated() where n.tag == .h1 || n.tag == .h2 || n.tag == .h3 {
+            if Extractor.letters(clean(page.nodeText(Int32(i)))) == l { titleNode = Int32(i); return }
+            seen += 1
+            if seen >= 30 { return }
+        }
+    }
+
+    private func pickTitle() {
         var h1s: [(Int32, String)] = []
-        for (i, n) in page.nodes.enumerated() where n.tag == .h1 && n.chunkEnd > n.chunkStart && h1s.count < 10 {
+        // An h1 that links to the site's home page is its logo ("Four Years Remaining").
+        for (i, n) in page.nodes.enumerated() where n.tag == .h1 && n.chunkEnd > n.chunkStart && h1s.count < 10
+            && !page.homeLinkH1s.contains(Int32(i)) {
             let t = clean(page.nodeText(Int32(i)))
             if !t.isEmpty { h1s.append((Int32(i), t)) }
+        }
+        // An h1 that is the whole <title> is the headline, whatever
+        // stripSiteName would cut ("Peking 2022 – Eine große Chance ...").
+        if let whole = meta.htmlTitle.map(Extractor.letters), whole.count >= 10,
+           let (n, t) = h1s.first(where: { Extractor.letters($0.1) == whole }) {
+            titleNode = n; titleText = t; titleRule = "h1 matches <title>"
+            return
         }
         let cleanedTitle = meta.htmlTitle.map { stripSiteName($0) }
         let refs: [(String, String, String)] = [(meta.ogTitle, "og:title"), (meta.ldHeadline, "json-ld headline"),
@@ -1550,20 +1576,39 @@ final class Extractor {
                 return
             }
         }
-        if let og = meta.ogTitle { titleText = stripSiteName(og); titleRule = "og:title"; return }
+        // An og:title that is the site's name ("International Biathlon Union
+        // - IBU", also its og:site_name) names no article.
+        if let og = meta.ogTitle, case let t = stripSiteName(og), !isPublisher(t), !isPublisher(og) {
+            titleText = t; titleRule = "og:title"; return
+        }
         if let h = meta.ldHeadline { titleText = h; titleRule = "json-ld headline"; return }
-        // The h1 nearest before the content.
+        // The h1 nearest before the content; not the site's name.
         let start = roots.first ?? 0
-        if let (n, t) = h1s.last(where: { $0.0 <= start + 50 }) ?? h1s.first, t.utf8.count > 10 {
+        let named = h1s.filter { !isPublisher($0.1) }
+        if let (n, t) = named.last(where: { $0.0 <= start + 50 }) ?? named.first, t.utf8.count > 10 {
             titleText = t; titleNode = n; titleRule = "h1 before the content"; return
         }
         if let t = cleanedTitle, !t.isEmpty { titleText = t; titleRule = "<title> without the site name" }
     }
 
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » "]
+
+    /// The title without the site's name ("Headline | Site", "Site - Headline");
+    /// when the part kept is the publisher itself (a page whose og:site_name
+    /// is its headline, "energieverbraucher.de | Gaspreise"), the rest.
     func stripSiteName(_ s: String) -> String {
-        let seps = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » "]
+        let best = keptTitlePart(s)
+        guard best != s.trimmingSpaces(), isPublisher(best) else { return best }
+        for sep in Extractor.titleSeparators where s.splitBytes(sep).count >= 2 {
+            let rest = s.splitBytes(sep).filter { Extractor.letters($0) != Extractor.letters(best) }
+            if !rest.isEmpty { return rest.joined(separator: sep).trimmingSpaces() }
+        }
+        return best
+    }
+
+    private func keptTitlePart(_ s: String) -> String {
         var best = s
-        for sep in seps {
+        for sep in Extractor.titleSeparators {
             var parts = s.splitBytes(sep)
             guard parts.count >= 2 else { continue }
             if let site = meta.siteName?.asciiLowered {

@@ -69,6 +69,10 @@ struct Page {
     var names: [String] = []
     /// Text range in `arena` of each `<a>` (node, start, end).
     var anchors: [(node: Int32, start: Int32, end: Int32)] = []
+    /// The `<h1>`s holding a link to a site's home page ("/", "https://host/"):
+    /// a site's logo, not a headline.
+    var homeLinkH1s: Set<Int32> = []
+    private var openH1: Int32 = -1
 
     // Metadata seen on the way.
     var metas: [MetaTag] = []
@@ -390,7 +394,9 @@ struct Page {
         if tag == .a {
             linkDepth += 1
             anchors.append((idx, Int32(arena.count), Int32(arena.count)))
+            if openH1 >= 0, let h = Page.value(atts, "href"), Page.isHomeHref(h) { homeLinkH1s.insert(openH1) }
         }
+        if tag == .h1 && openH1 < 0 { openH1 = idx }
         if tag == .pre || tag == .xmp || tag == .listing || tag == .plaintext { preDepth += 1 }
         // A date never runs into the text next to it: WordPress writes the
         // published and updated <time>s side by side ("10. Februar 20199. Februar 2019").
@@ -414,6 +420,7 @@ struct Page {
             flushRun()
             blockStack.removeLast()
         }
+        if idx == openH1 { openH1 = -1 }
         if tag == .a {
             linkDepth -= 1
             if let k = anchors.lastIndex(where: { $0.node == idx }) { anchors[k].end = Int32(arena.count) }
@@ -785,6 +792,28 @@ struct Page {
     }
 
     /// The value of attribute `name` in a SAX attribute list.
+    /// A link to a site's home page: no path past "/" (or an index page), no
+    /// query; an archive's copy ("https://web.archive.org/web/2014.../http://host/")
+    /// by the address it holds.
+    static func isHomeHref(_ href: String) -> Bool {
+        var h = Substring(href.trimmingSpaces())
+        if let r = h.firstRange(of: "://") {
+            let rest = h[r.upperBound...]
+            if let inner = rest.firstRange(of: "://") {
+                // An archive's address wraps the page's own: read that.
+                guard let start = rest[..<inner.lowerBound].lastIndex(of: "/") else { return false }
+                return isHomeHref(String(rest[rest.index(after: start)...]))
+            }
+            guard let slash = rest.firstIndex(of: "/") else { return !rest.isEmpty && !rest.contains("?") }
+            h = rest[slash...]
+        } else if h.hasPrefix("//") {
+            let rest = h.dropFirst(2)
+            guard let slash = rest.firstIndex(of: "/") else { return !rest.isEmpty }
+            h = rest[slash...]
+        }
+        return ["/", "./", "/index.html", "/index.php", "/index.htm", "/#"].contains(String(h))
+    }
+
     static func value(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> String? {
         guard var a = atts else { return nil }
         while let an = a[0] {
