@@ -22,6 +22,7 @@ public enum AuthorNames {
         "no author", "author", "authors", "autor", "autorin", "auteur", "date", "datum", "fecha", "data",
         "sponsored content", "sponsored", "paid content", "partner content", "gesponserte inhalte", "anzeige",
         "werbung", "advertorial", "contenido patrocinado", "contenu sponsorisé",
+        "published", "posted", "updated", "veröffentlicht", "aktualisiert", "publié", "publicado",
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
     static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ",
@@ -30,7 +31,9 @@ public enum AuthorNames {
                                            "übersetzung", "translated by ", "translation by ", "translation:",
                                            "traducción", "traduction", "photos by ", "photo by ", "fotos: ", "foto: "]
     /// Leading labels dropped before the names.
-    static let leadingLabels: [String] = ["by:", "by ", "autor ", "autorin ", "author ", "written by ", "posted by ", "words by ", "story by ",
+    static let leadingLabels: [String] = ["by:", "by ", "autor ", "autorin ", "author ", "written by:", "posted by:",
+                                          "words by:", "story by:", "written by ", "posted by ", "words by ", "story by ",
+                                          "blog beitrag von ", "blogbeitrag von ", "beitrag von ",
                                           "reporting by ", "text by ", "published by ", "von ", "por ", "par ",
                                           "veröffentlicht von ", "geschrieben von ", "erstellt von ", "ein beitrag von ",
                                           "publicado por ", "escrito por ", "publié par ", "écrit par ",
@@ -43,7 +46,10 @@ public enum AuthorNames {
     /// Trailing labels dropped after the names ("Moritz Bachmann publiziert am").
     static let trailingLabels: [String] = [" publiziert am", " veröffentlicht am", " aktualisiert am",
                                            " published on", " published", " updated on", " updated", " posted on",
-                                           " posted", " publié le", " publicado el"]
+                                           " posted", " publié le", " publicado el", " veröffentlicht",
+                                           // A comment count glued to the name ("KleineGrüneMonster Ein Kommentar").
+                                           " ein kommentar", " keine kommentare", " kommentare", " kommentar",
+                                           " leave a comment", " no comments", " comments", " comment"]
     /// Words that make a part of a byline a role or an agency, not a name.
     static let roleWords: Set<String> = [
         "writer", "writers", "correspondent", "correspondents", "editor", "editors", "reporter", "reporters",

@@ -817,6 +817,7 @@ final class Extractor {
         var navCandidates: [(Int, Hint, Int32, String)] = []
         var bylineDate: (String, String, String)? = nil
         var headDate: (String, String, String)? = nil
+        var headByline: (String, String, String)? = nil   // from headDate's line, when it says "By X"
         var bodyParas = 0
         var spanLinks: [(Int, Bool)] = []   // out index, is a heading
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
@@ -965,6 +966,11 @@ final class Extractor {
             if headDate == nil, titleEnd >= 0, ci >= titleEnd, ci < titleEnd + 2, c.chars < 120, !ctx.embed, !inTable(owner),
                c.linkChars * 2 < c.chars, !Extractor.endsLikeSentence(text), let d = visibleDate(text) {
                 headDate = (d, text, "a line with a date right after the headline")
+                // "VON MORITZ GATHMANN am 21. April 2020": the same line names the author.
+                if let name = Extractor.bylineName(text, marked: false), Extractor.bylineRank(name, text) >= 0,
+                   !isPublisher(name) {
+                    headByline = (name, text, "'By' line with a date right after the headline")
+                }
             }
             // The article's own header (the header container holding the
             // headline): a line there with a date is the page's date line, whatever
@@ -1177,7 +1183,7 @@ final class Extractor {
         // The publisher named as the author is no person; a byline may still name one.
         if let a = meta.author, !isPublisher(a) {
             head.append(Block(index: 0, text: a, label: .byline, rule: meta.authorRule, value: a, tag: "meta"))
-        } else if let b = byline {   // never the publisher: such bylines are not kept (label loop)
+        } else if let b = byline ?? headByline {   // never the publisher: such bylines are not kept (label loop)
             head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
         }
         if let d = meta.published {
@@ -1847,11 +1853,12 @@ final class Extractor {
         .map { Array($0.utf8) }
     /// "By" in other languages, alone or after "written"/"created" (the phrase is stripped whole).
     static let phraseByLabels = ["geschrieben von ", "erstellt von ", "verfasst von ", "escrito por ", "écrit par ",
+                                 "blog beitrag von ", "blogbeitrag von ", "ein beitrag von ", "beitrag von ",
                                  "von ", "por ", "par "]
     static let colonLabelBytes: [[UInt8]] = colonByLabels.map { Array($0.utf8) }
     /// "Autor: Jane Doe", "Text: Jane Doe" (a credit line that names the writer).
     static let colonByLabels = ["by:", "von:", "autor:", "autorin:", "author:", "text:", "texto:", "auteur:", "door:",
-                                "autore:"]
+                                "autore:", "written by:", "posted by:", "words by:", "story by:"]
     static let tagLabels: [[UInt8]] = ["tags:", "tags ", "tagged:", "tagged with", "topics:", "keywords:", "filed under",
                                        "tag:"].map { Array($0.utf8) }
 
@@ -1879,7 +1886,7 @@ final class Extractor {
         if startsWithAny(t, byLabels) || gluedBy(t) { return true }
         // "Autor: X": only lines with a colon among their first bytes.
         var t = t
-        let colon = t.withUTF8 { b in b.prefix(9).contains(0x3A) }
+        let colon = t.withUTF8 { b in b.prefix(12).contains(0x3A) }
         return colon && startsWithAny(t, colonLabelBytes)
     }
 

@@ -48,6 +48,31 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(a.authorRole)
     }
 
+    func testLabelOrCommentCountGluedAfterTheNameGoes() {
+        // Inline elements side by side: the name, then "Veröffentlicht" or the comment count.
+        XCTAssertEqual(read(page(top: "<div class=\"author\">Herr_Rein Veröffentlicht</div>")).authors, ["Herr_Rein"])
+        XCTAssertEqual(read(page(top: "<div class=\"author\">Jane Doe Ein Kommentar</div>")).authors, ["Jane Doe"])
+        XCTAssertEqual(read(page(top: "<div class=\"author\">Jane Doe 3 Comments</div>")).authors, ["Jane Doe"])
+        // The label alone is no author.
+        XCTAssertNil(read(page(top: "<div class=\"author\">Veröffentlicht</div>")).author)
+    }
+
+    func testLongerColonAndPhraseLabels() {
+        XCTAssertEqual(read(page(top: "<p>Written by: <a href=\"/author/jm\">Julie Mollins</a></p>")).authors, ["Julie Mollins"])
+        XCTAssertEqual(read(page(top: "", after: "<p>Blog Beitrag von Margarita Koreneva</p>")).authors, ["Margarita Koreneva"])
+    }
+
+    func testByLineWithADateRightAfterTheHeadline() {
+        // The line is marked as a teaser's metadata, where bylines are not looked for;
+        // as the page's date line right under the headline, it names the author too.
+        let html = page(top: "").replacingOccurrences(
+            of: "<div class=\"article-body\">",
+            with: "<div class=\"teaser-small__metadata related\"><p>VON <a href=\"/autoren/mg\">MORITZ GATHMANN</a> am 21. April 2020</p></div><div class=\"article-body\">")
+        let a = read(html)
+        XCTAssertEqual(a.published, "2020-04-21")
+        XCTAssertEqual(a.authors, ["MORITZ GATHMANN"])
+    }
+
     func testWeekdayInABylineBoxIsNotTheAuthor() {
         let top = "<div class=\"article-author\">Donnerstag, 4. November 2021</div>"
         let a = read(page(top: top))
