@@ -361,8 +361,15 @@ public enum DateNormalizer {
                isPunct(tok(i + 3), UInt8(s1.value)), let y = tok(i + 4), y.kind == .num, y.len == 4,
                y.start == t[i + 3].end {
                 let dayFirst = s1.value == 0x2E || a.value > 12
-                var r = dayFirst ? result(y.value, b.value, a.value, y.end)
-                                 : result(y.value, a.value, b.value, y.end)
+                // "28.09.1912:44" is "28.09.19" run into the time "12:44": a
+                // year before 1990 touching ':' and two digits is two digits and an hour.
+                var year = y.value, end = y.end
+                if y.value < 1990, isPunct(tok(i + 5), 0x3A), t[i + 5].start == y.end, let mm = tok(i + 6),
+                   mm.kind == .num, mm.len == 2, mm.start == t[i + 5].end, y.value % 100 < 24 {
+                    year = 2000 + y.value / 100; end = y.start + 2
+                }
+                var r = dayFirst ? result(year, b.value, a.value, end)
+                                 : result(year, a.value, b.value, end)
                 r?.ambiguous = !dayFirst && b.value <= 12 && a.value != b.value
                 return r
             }
