@@ -1662,16 +1662,17 @@ final class Extractor {
     /// (DateNormalizer); a page declared in another language than English writes the day first.
     private func visibleDate(_ text: String) -> String? {
         var t = text
-        return t.withUTF8 { b in
-            guard var m = DateNormalizer.find(in: b) else { return nil }
-            if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
-            return m.iso
-        }
+        return t.withUTF8 { b in DateNormalizer.find(in: b).map(pageDate) }
     }
 
-    /// A dateline's date at the start of a paragraph: at most four words before it
-    /// (a place, "Pressemitteilung vom"), and after it (and its time) a dash, bar,
-    /// colon or closing bracket. "On 3 March 2020, the ..." is the story's prose.
+    /// A found date as this page means it: an ambiguous numeric one day first
+    /// on a page in another language than English.
+    private func pageDate(_ found: DateNormalizer.Match) -> String {
+        var m = found
+        if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
+        return m.iso
+    }
+
     /// A part of the page's title that is a date and nothing else ("Story |
     /// Site | 02.11.2021"): the date the publisher gives the page.
     private func titleDate() -> (String, String, String)? {
@@ -1681,9 +1682,8 @@ final class Extractor {
                 var seg = String(part.drop(while: { $0 == " " }).reversed().drop(while: { $0 == " " }).reversed())
                 if seg.utf8.count > 30 { continue }
                 let iso = seg.withUTF8 { b -> String? in
-                    guard var m = DateNormalizer.find(in: b), m.start == 0, b.count - m.end <= 1 else { return nil }
-                    if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
-                    return m.iso
+                    guard let m = DateNormalizer.find(in: b), m.start == 0, b.count - m.end <= 1 else { return nil }
+                    return pageDate(m)
                 }
                 if let iso { return (iso, seg, "a part of the page's \(src) that is a date") }
             }
@@ -1691,10 +1691,13 @@ final class Extractor {
         return nil
     }
 
+    /// A dateline's date at the start of a paragraph: at most four words before it
+    /// (a place, "Pressemitteilung vom"), and after it (and its time) a dash, bar,
+    /// colon or closing bracket. "On 3 March 2020, the ..." is the story's prose.
     private func leadDateline(_ text: String) -> String? {
         var t = text
         return t.withUTF8 { b -> String? in
-            guard var m = DateNormalizer.find(in: b), m.start <= 60 else { return nil }
+            guard let m = DateNormalizer.find(in: b), m.start <= 60 else { return nil }
             var words = 0, inWord = false
             for i in 0..<m.start {
                 let space = b[i] == 0x20
@@ -1712,8 +1715,7 @@ final class Extractor {
                 || (c == 0xE2 && p + 2 < b.count && b[p + 1] == 0x80 && (b[p + 2] == 0x93 || b[p + 2] == 0x94))
             // A colon right after the date ("25.01.2022: ...") was skipped with the time.
             guard dash || (p > m.end && b[p - 1] == 0x3A && b[m.end] == 0x3A) else { return nil }
-            if m.ambiguous && dayFirst { swap(&m.month, &m.day) }
-            return m.iso
+            return pageDate(m)
         }
     }
 
