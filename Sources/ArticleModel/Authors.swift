@@ -59,7 +59,12 @@ public enum AuthorNames {
         "political", "national", "international", "health", "science", "business", "sports", "technology",
         "tech", "affairs", "redaktion", "redakteur", "redakteurin", "korrespondent", "korrespondentin",
         "autor", "autorin", "journalist", "journalistin",
+        // Desks ("Redacción EC", "TVT-Redaktion").
+        "redacción", "redaccion", "rédaction", "redazione", "newsroom",
     ]
+    /// Words that make a byline a company's name, no person and no role
+    /// ("NATURSTROM AG", "RTL Online", a web agency's "wegewerk GmbH" in meta author).
+    static let companyWords: Set<String> = ["gmbh", "ag", "inc", "ltd", "llc", "online", "media", "verlag"]
     /// Titles before a name, dropped from it.
     static let titles: Set<String> = ["dr.", "dr", "prof.", "prof", "professor", "professorin", "rechtsanwalt",
                                       "rechtsanwältin", "mag.", "dipl.-ing.", "ing.", "mr.", "mrs.", "ms.", "dott.",
@@ -210,7 +215,13 @@ public enum AuthorNames {
         }
         guard shape else { return false }
         if uiLabels.contains(raw.lowercased()) || withoutGluedLabel(raw) != raw { return false }
-        return !isRole(raw)
+        return !isRole(raw) && !isCompany(raw)
+    }
+
+    /// Two or more words, one a company's ("NATURSTROM AG", "RTL Online").
+    static func isCompany(_ p: String) -> Bool {
+        let ws = words(p)
+        return ws.count > 1 && ws.contains { companyWords.contains($0.lowercased().trimmingCharacters(in: ".,()")) }
     }
 
     /// "A and B" of two plain names, or one plain name: the names `parse`
@@ -277,6 +288,8 @@ public enum AuthorNames {
             if degrees.contains(String(w)) { return true }
             let bare = w.lowercased().trimmingCharacters(in: ".,()")
             if roleWords.contains(bare) { return true }
+            // "TVT-Redaktion", "Online-Redaktion": a desk's compound.
+            if bare.contains("-"), bare.split(separator: "-").contains(where: { roleWords.contains(String($0)) }) { return true }
         }
         return false
     }
@@ -301,6 +314,7 @@ public enum AuthorNames {
         guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }
         if uiLabels.contains(p.lowercased()) { return false }
         if p.contains("@") || p.contains("http") || p.contains("www.") { return false }
+        if isCompany(p) { return false }
         for c in p.unicodeScalars where c.properties.numericType != nil { return false }
         if ws.count == 1, p.count <= 5, p.uppercased() == p, p.lowercased() != p { return false }
         // A label whose value was cut off ("Artikel von", "Rezept von").

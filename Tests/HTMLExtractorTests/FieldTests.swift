@@ -57,6 +57,11 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(top: "<div class=\"author\">Veröffentlicht</div>")).author)
     }
 
+    func testCompanyInMetaAuthorIsNoAuthor() {
+        // A web agency's name in meta author ("wegewerk GmbH") names no writer.
+        XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"Web Commerce GmbH\">", top: "")).author)
+    }
+
     func testLongerColonAndPhraseLabels() {
         XCTAssertEqual(read(page(top: "<p>Written by: <a href=\"/author/jm\">Julie Mollins</a></p>")).authors, ["Julie Mollins"])
         XCTAssertEqual(read(page(top: "", after: "<p>Blog Beitrag von Margarita Koreneva</p>")).authors, ["Margarita Koreneva"])
@@ -387,6 +392,10 @@ final class AuthorNamesTests: XCTestCase {
             // Titles before the name go; two words stay a name.
             ("Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"], nil),
             ("Dr. Jane Doe", ["Jane Doe"], nil),
+            // Desks are roles, companies are nobody.
+            ("TVT-Redaktion", [], "TVT-Redaktion"), ("Redacción EC", [], "Redacción EC"),
+            ("NATURSTROM AG", [], nil), ("RTL Online", [], nil), ("wegewerk GmbH", [], nil),
+            ("Perform Media Deutschland GmbH", [], nil),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
