@@ -1373,14 +1373,21 @@ final class Extractor {
     /// after "The").
     func isPublisher(_ name: String) -> Bool {
         if isSiteName(name) { return true }
-        if !page.homeLinkH1s.isEmpty, logoLetters.contains(Extractor.letters(name)) { return true }
-        guard let host = meta.url.flatMap(Article.host(ofURL:)) else { return false }
         let l = Extractor.letters(name)
-        guard l.count >= 4 else { return false }
-        let longest = host.split(separator: ".").max { $0.count < $1.count } ?? ""
-        let label = Extractor.letters(String(longest))
-        return l == label || Extractor.articles.contains { l == Array($0.utf8) + label } || l == Extractor.letters(host)
+        if !page.homeLinkH1s.isEmpty, logoLetters.contains(l) { return true }
+        guard l.count >= 4, let (label, whole) = hostLetters else { return false }
+        return l == label || Extractor.articles.contains { l == Array($0.utf8) + label } || l == whole
     }
+
+    /// The letters of the web address's longest label and of the whole host
+    /// (asked for every title and byline candidate: worked out once).
+    private lazy var hostLetters: ([UInt8], [UInt8])? = meta.url.flatMap(Article.host(ofURL:)).map { host in
+        let longest = host.split(separator: ".").max { $0.count < $1.count } ?? ""
+        return (Extractor.letters(String(longest)), Extractor.letters(host))
+    }
+
+    private lazy var siteNameLetters: [UInt8]? = meta.siteName.map(Extractor.letters)
+    private lazy var htmlTitleLetters: [UInt8]? = meta.htmlTitle.map(Extractor.letters)
 
     /// The letters of each h1 that links to the site's home page (its logo).
     private lazy var logoLetters: Set<[UInt8]> = Set(page.homeLinkH1s.map { Extractor.letters(clean(page.nodeText($0))) })
@@ -1392,9 +1399,8 @@ final class Extractor {
     func isSiteName(_ t: String) -> Bool {
         let l = Extractor.letters(t)
         guard l.count >= 3 else { return false }
-        if let s = meta.siteName, Extractor.letters(s) == l { return true }
-        if let title = meta.htmlTitle, let head = titleText {
-            let tl = Extractor.letters(title)
+        if let s = siteNameLetters, s == l { return true }
+        if let tl = htmlTitleLetters, let head = titleText {
             return tl.count > l.count && tl.suffix(l.count).elementsEqual(l) && Extractor.letters(head) != l
         }
         return false
@@ -1603,6 +1609,15 @@ final class Extractor {
     /// when the part kept is the publisher itself (a page whose og:site_name
     /// is its headline, "energieverbraucher.de | Gaspreise"), the rest.
     func stripSiteName(_ s: String) -> String {
+        // Asked for the same og:title and <title> several times per page.
+        if let done = stripped[s] { return done }
+        let out = strippingSiteName(s)
+        stripped[s] = out
+        return out
+    }
+    private var stripped: [String: String] = [:]
+
+    private func strippingSiteName(_ s: String) -> String {
         let best = keptTitlePart(s)
         guard best != s.trimmingSpaces(), isPublisher(best) else { return best }
         for sep in Extractor.titleSeparators where s.splitBytes(sep).count >= 2 {
