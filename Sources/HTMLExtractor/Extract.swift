@@ -1603,7 +1603,7 @@ final class Extractor {
         if let t = cleanedTitle, !t.isEmpty { titleText = t; titleRule = "<title> without the site name" }
     }
 
-    static let titleSeparators = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » "]
+    static let titleSeparators = [" | ", " - ", " – ", " — ", " · ", " :: ", " // ", " « ", " » ", " › ", " • "]
 
     /// The title without the site's name ("Headline | Site", "Site - Headline");
     /// when the part kept is the publisher itself (a page whose og:site_name
@@ -1618,6 +1618,11 @@ final class Extractor {
     private var stripped: [String: String] = [:]
 
     private func strippingSiteName(_ s: String) -> String {
+        // "Headline (neues deutschland)": the publisher in brackets at the end.
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open > s.startIndex,
+           case let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)]), isPublisher(inner) {
+            return strippingSiteName(String(s[..<open]).trimmingSpaces())
+        }
         let best = keptTitlePart(s)
         guard best != s.trimmingSpaces(), isPublisher(best) else { return best }
         for sep in Extractor.titleSeparators where s.splitBytes(sep).count >= 2 {

@@ -66,6 +66,19 @@ final class TitleTests: XCTestCase {
                        "Valley Courier Online")
     }
 
+    func testMoreSeparatorsAndThePublisherInBrackets() {
+        XCTAssertEqual(read(page(head: "<title>Storm Closes Schools Across The Valley › Nordish by Nature</title>", top: "")).title,
+                       "Storm Closes Schools Across The Valley")
+        XCTAssertEqual(read(page(head: "<title>Storm Closes Schools Across The Valley • CareElite</title>", top: "")).title,
+                       "Storm Closes Schools Across The Valley")
+        // The web address names the publisher: "(valley courier)" on valley-courier.de.
+        let a = read(page(head: """
+            <title>»Storm Closes Schools Across The Valley« (valley courier)</title>
+            <link rel="canonical" href="https://www.valley-courier.de/artikel/storm">
+            """, top: ""))
+        XCTAssertEqual(a.title, "»Storm Closes Schools Across The Valley«")
+    }
+
     func testLogoIsNoByline() {
         let top = """
             <h1 class="vcard"><a href="/">Krimi-Archiv</a></h1>
