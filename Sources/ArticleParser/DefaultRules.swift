@@ -974,6 +974,9 @@ nav_previous entrada anterior*
 nav_previous articolo precedente*
 nav_previous poprzedni artykuł*
 nav_previous poprzedni wpis*
+# WordPress's post navigation: "← Older post's title" (a list item too)
+nav_previous ← *
+nav_previous \* ← *
 nav_next     next article*
 nav_next     next post*
 nav_next     next story*

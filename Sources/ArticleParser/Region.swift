@@ -613,6 +613,8 @@ extension Classifier {
         let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
         return (cjk || toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count)
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
+            // "Next post's title →": a link to another page, not this one's headline.
+            && lastScalar(b, s, e).0 != 0x2192
     }
 
     /// A dump without blank lines (Common Crawl WET) does not show where the
