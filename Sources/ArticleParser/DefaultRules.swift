@@ -1902,6 +1902,16 @@ extension ParserRules {
     /// in the prose region (Region.swift, cutRegionAtEnds).
     static let storyEndKinds: Set<String> = ["comments", "newsletter", "form", "end", "disclaimer", "cta", "share", "credits", "related"]
 
+    /// First-person self-introductions that open an author's bio under the story
+    /// ("Ich bin Steffi, ...", "Hi! My name is Florina ...", "I am a writer, ..."),
+    /// followed by a name (a capital) or a role's article (`introArticles`); Region.swift,
+    /// dropClosingBio. Lowercase.
+    static let selfIntroductions: [[String]] = [
+        "i am", "i'm", "i’m", "my name is", "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
+        "je m’appelle", "me llamo", "mi nombre es", "soy", "mi chiamo", "sono", "eu sou", "jestem", "ik ben",
+    ].map { $0.split(separator: " ").map(String.init) }
+    static let introArticles: Set<String> = ["a", "an", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een"]
+
     /// Function words: prose has many, menus, link lists and tickers few
     /// (jusText's stopword density). Lowercase; several languages.
     static let functionWords: Set<String> = Set("""

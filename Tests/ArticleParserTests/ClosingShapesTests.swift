@@ -18,6 +18,27 @@ final class ClosingShapesTests: XCTestCase {
             + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
     }
 
+    func testFirstPersonBioUnderTheStoryIsTheAuthorsBox() {
+        // "Über Anna" and a bio in the first person right under the story, nothing between:
+        // the author's box, not the story's last paragraph.
+        let bio = "Ich bin Anna, Lokalreporterin aus Leidenschaft und seit zehn Jahren mit dem Rad in der Stadt unterwegs."
+        let p = dump([head, "By Jane Doe"] + story + ["Über Anna", bio])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        let b = blocks(p)
+        XCTAssertEqual(block(bio, in: b)?.rule, "author: a first-person bio under the story (line 30)")
+        XCTAssertEqual(block("Über Anna", in: b)?.label, .boilerplate("author"))
+        // English, under the author's name.
+        let en = "Hi! My name is Jane and I have been writing about the city's streets and trams for ten years now."
+        XCTAssertEqual(parse(dump([head, "By Jane Doe"] + story + ["Jane Doe", en])).paragraphs.map(\.text), story)
+    }
+
+    func testStorysOwnFirstPersonEndingStays() {
+        // "Fazit" / "Ich bin mit ...": the story's own ending in the first person, in lowercase after "ich bin".
+        let end = "Ich bin mit der neuen Linie sehr zufrieden, und die Anwohner sind es nach der langen Debatte auch."
+        let p = dump([head, "By Jane Doe"] + story + ["Fazit", end])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story + [end])
+    }
+
     func testArrowLinksArePostNavigation() {
         // WordPress's post navigation: "← Older post's title" and "Newer post's title →".
         let prev = "← Bus lanes to close for the summer works"
