@@ -34,6 +34,8 @@ extension Classifier {
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
     static let innerRun = 4
+    /// ... and a run of this many, not numbered and not announced by a colon above its block.
+    static let shortInnerRun = 3
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
     /// A run of this many Markdown link lines splits the best run.
@@ -685,7 +687,20 @@ extension Classifier {
             // Between the headline and the region the header rules have read the
             // byline, date, dek and credits: only long link-like runs go there.
             let tail = i >= r.upperBound
-            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
+            // A shorter run is furniture too (three "Related" headlines set into the story),
+            // unless it is the story's own list: numbered, the tail of a list whose items
+            // above it touch it ("• Revenue of $48.2 million, up 31% ..." over "• Gross
+            // margin of 41.5%"), or announced by a colon ("This post will discuss the
+            // following:") above its block.
+            var shortRun = linkRun && j - i >= Self.shortInnerRun && j - i < Self.innerRun
+            if shortRun && (i..<j).contains(where: { isDigit(b[units[$0].start]) }) { shortRun = false }
+            if shortRun && i > 0 && units[i].blankBefore == 0 && UnitSplitter.startsListItem(b, units[i - 1].start, units[i - 1].end) { shortRun = false }
+            if shortRun {
+                var f = i
+                while f > 0 && f > i - Self.announcedUnits && units[f].blankBefore == 0 { f -= 1 }
+                if (max(0, f - 1)..<i).contains(where: { lastScalar(b, units[$0].start, units[$0].end).0 == 0x3A }) { shortRun = false }
+            }
+            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) || shortRun {
                 let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i

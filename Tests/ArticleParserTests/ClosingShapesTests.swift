@@ -54,4 +54,29 @@ final class ClosingShapesTests: XCTestCase {
         XCTAssertEqual(parse(q).title, head)
         XCTAssertEqual(parse(q).paragraphs.map(\.text), story)
     }
+
+    func testThreeHeadlineLinksSetIntoTheStoryAreFurniture() {
+        // Three "Related" headlines (list items, no sentence end) between two paragraphs
+        // of the story: a link box, as four or more already were.
+        let links = ["* Bus lanes to close for the summer works", "* Station square to get a new fountain",
+                     "* Hospital car park to be rebuilt next year"]
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [links.joined(separator: "\n")] + story[3...])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(links[1], in: blocks(p))?.rule, "nav: inside the prose region but: run of 3 short link-like lines")
+    }
+
+    func testTheStorysOwnShortListStays() {
+        // Announced by a colon above it, or numbered: the story's own list.
+        let items = ["* A new depot by the river", "* Longer platforms at the station", "* Quieter rails in the old town"]
+        let q = dump([head, "By Jane Doe"] + story[0...2] + ["The plan has three parts:", items.joined(separator: "\n")] + story[3...])
+        XCTAssertTrue(parse(q).paragraphs.map(\.text).contains(items[1]))
+        let numbered = ["1. A new depot by the river", "2. Longer platforms at the station", "3. Quieter rails in the old town"]
+        let r = dump([head, "By Jane Doe"] + story[0...2] + [numbered.joined(separator: "\n")] + story[3...])
+        XCTAssertNotEqual(block(numbered[1], in: blocks(r))?.label, .boilerplate("nav"))
+        // The tail of a list whose first item is a sentence (a press release's highlights).
+        let highlights = ["• Revenue of 48 million dollars, up by almost a third from the same quarter a year earlier",
+                          "• Gross margin up by four points", "• New orders from logistics customers", "• Cash at quarter end up again"]
+        let h = dump([head, "By Jane Doe"] + story[0...2] + [highlights.joined(separator: "\n")] + story[3...])
+        XCTAssertTrue(parse(h).paragraphs.map(\.text).contains(highlights[2]))
+    }
 }
