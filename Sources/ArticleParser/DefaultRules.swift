@@ -1201,6 +1201,14 @@ related      voir aussi*
 related      sur le même sujet*
 related      lee también*
 related      lea también*
+# inline "read also" links set into a story, the headline after the colon
+related      lea más:*
+related      lea:*
+related      puedes ver:*
+related      lesen sie hier:*
+related      lesen sie dazu:*
+related      see more:*
+related      leggi anche:*
 related      leer más*
 related      te puede interesar*
 related      también te puede interesar*

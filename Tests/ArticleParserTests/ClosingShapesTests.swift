@@ -79,4 +79,15 @@ final class ClosingShapesTests: XCTestCase {
         let h = dump([head, "By Jane Doe"] + story[0...2] + [highlights.joined(separator: "\n")] + story[3...])
         XCTAssertTrue(parse(h).paragraphs.map(\.text).contains(highlights[2]))
     }
+
+    func testInlineReadAlsoLinksAreRelated() {
+        // "SEE MORE: <headline>", "Lea más: <headline>": a link set into the story; the story goes on under it.
+        for (line, rule) in [("SEE MORE: Bus lanes to close for the summer works", "rules:related 'see more:*'"),
+                             ("Lea más: Los autobuses dejarán el centro en verano", "rules:related 'lea más:*'"),
+                             ("Lesen Sie hier: Busspuren werden im Sommer gesperrt", "rules:related 'lesen sie hier:*'")] {
+            let p = dump([head, "By Jane Doe"] + story[0...2] + [line] + story[3...])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+            XCTAssertEqual(block(line, in: blocks(p))?.rule, rule)
+        }
+    }
 }
