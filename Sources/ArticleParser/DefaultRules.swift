@@ -974,6 +974,9 @@ nav_previous entrada anterior*
 nav_previous articolo precedente*
 nav_previous poprzedni artykuł*
 nav_previous poprzedni wpis*
+# WordPress's post navigation: "← Older post's title" (a list item too)
+nav_previous ← *
+nav_previous \* ← *
 nav_next     next article*
 nav_next     next post*
 nav_next     next story*
@@ -1198,6 +1201,14 @@ related      voir aussi*
 related      sur le même sujet*
 related      lee también*
 related      lea también*
+# inline "read also" links set into a story, the headline after the colon
+related      lea más:*
+related      lea:*
+related      puedes ver:*
+related      lesen sie hier:*
+related      lesen sie dazu:*
+related      see more:*
+related      leggi anche:*
 related      leer más*
 related      te puede interesar*
 related      también te puede interesar*
@@ -1898,6 +1909,16 @@ extension ParserRules {
     /// newsletter boxes, "The End", share bars): on a dump they are strong breaks
     /// in the prose region (Region.swift, cutRegionAtEnds).
     static let storyEndKinds: Set<String> = ["comments", "newsletter", "form", "end", "disclaimer", "cta", "share", "credits", "related"]
+
+    /// First-person self-introductions that open an author's bio under the story
+    /// ("Ich bin Steffi, ...", "Hi! My name is Florina ...", "I am a writer, ..."),
+    /// followed by a name (a capital) or a role's article (`introArticles`); Region.swift,
+    /// dropClosingBio. Lowercase.
+    static let selfIntroductions: [[String]] = [
+        "i am", "i'm", "i’m", "my name is", "ich bin", "ich heiße", "mein name ist", "je suis", "je m'appelle",
+        "je m’appelle", "me llamo", "mi nombre es", "soy", "mi chiamo", "sono", "eu sou", "jestem", "ik ben",
+    ].map { $0.split(separator: " ").map(String.init) }
+    static let introArticles: Set<String> = ["a", "an", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een"]
 
     /// Function words: prose has many, menus, link lists and tickers few
     /// (jusText's stopword density). Lowercase; several languages.

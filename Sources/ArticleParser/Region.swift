@@ -34,6 +34,8 @@ extension Classifier {
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
     static let innerRun = 4
+    /// ... and a run of this many, not numbered and not announced by a colon above its block.
+    static let shortInnerRun = 3
     /// Prose units set apart by blank lines that make a page "spaced".
     static let loneParagraphs = 3
     /// A run of this many Markdown link lines splits the best run.
@@ -73,6 +75,11 @@ extension Classifier {
     static let islandGap = 3
     static let islandShare = 4
     static let islandWords = 200
+    /// A closing bio: at most this many words, under a line of at most bioHeadWords
+    /// words, its self-introduction starting within its first bioIntroStart + 1 words.
+    static let bioWords = 150
+    static let bioHeadWords = 8
+    static let bioIntroStart = 3
     /// At most this many lines under the region's last paragraph ending in a colon join it.
     static let announcedUnits = 12
 
@@ -613,6 +620,8 @@ extension Classifier {
         let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
         return (cjk || toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count)
             && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
+            // "Next post's title →": a link to another page, not this one's headline.
+            && lastScalar(b, s, e).0 != 0x2192
     }
 
     /// A dump without blank lines (Common Crawl WET) does not show where the
@@ -678,7 +687,20 @@ extension Classifier {
             // Between the headline and the region the header rules have read the
             // byline, date, dek and credits: only long link-like runs go there.
             let tail = i >= r.upperBound
-            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) {
+            // A shorter run is furniture too (three "Related" headlines set into the story),
+            // unless it is the story's own list: numbered, the tail of a list whose items
+            // above it touch it ("• Revenue of $48.2 million, up 31% ..." over "• Gross
+            // margin of 41.5%"), or announced by a colon ("This post will discuss the
+            // following:") above its block.
+            var shortRun = linkRun && j - i >= Self.shortInnerRun && j - i < Self.innerRun
+            if shortRun && (i..<j).contains(where: { isDigit(b[units[$0].start]) }) { shortRun = false }
+            if shortRun && i > 0 && units[i].blankBefore == 0 && UnitSplitter.startsListItem(b, units[i - 1].start, units[i - 1].end) { shortRun = false }
+            if shortRun {
+                var f = i
+                while f > 0 && f > i - Self.announcedUnits && units[f].blankBefore == 0 { f -= 1 }
+                if (max(0, f - 1)..<i).contains(where: { lastScalar(b, units[$0].start, units[$0].end).0 == 0x3A }) { shortRun = false }
+            }
+            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) || shortRun {
                 let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i
@@ -787,6 +809,46 @@ extension Classifier {
                 decide(i, .boilerplate("other"), "other: after the story, apart from it (\(after) words against its \(islands[m].words))")
             }
         }
+    }
+
+    /// On a dump, the body's last paragraph, right under a short line (the author's
+    /// name, "Über Steffi", "About the Author - Florina Ionescu"), that opens with a
+    /// first-person self-introduction ("Ich bin Steffi, ...", "Hi! My name is ...",
+    /// `ParserRules.selfIntroductions`) is the author's box under the story, not its
+    /// last paragraph: it and the line above go (the HTML reader's story container
+    /// ends above it). A story's own first-person ending ("Fazit" / "Ich bin mit der
+    /// Rute zufrieden") goes on in lowercase and stays.
+    mutating func dropClosingBio() {
+        guard region != nil,
+              let l = units.indices.last(where: { !out[$0].skip && (out[$0].label == .paragraph || out[$0].label == .heading) }),
+              out[l].label == .paragraph, l > 0, wordCount(l) <= Self.bioWords else { return }
+        var k = l - 1
+        while k > 0 && out[k].skip { k -= 1 }
+        let ks = units[k].start, ke = units[k].end
+        guard MetaLines.tokens(b, ks, ke, limit: Self.bioHeadWords + 1).count <= Self.bioHeadWords,
+              !isTerminal(lastScalar(b, ks, ke).0), !UnitSplitter.startsListItem(b, ks, ke) else { return }
+        // The paragraph's first words, ASCII lowercased, punctuation off its ends.
+        let toks = MetaLines.tokens(b, units[l].start, units[l].end, limit: 8)
+        func word(_ t: (Int, Int)) -> String {
+            var s = t.0, e = t.1
+            func punct(_ c: UInt8) -> Bool { c < 0x80 && !(c >= 0x30 && c <= 0x39 || c | 0x20 >= 0x61 && c | 0x20 <= 0x7A || c == 0x27) }
+            while s < e && punct(b[s]) { s += 1 }
+            while e > s && punct(b[e - 1]) { e -= 1 }
+            return String(decoding: b[s..<e].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+        }
+        let words = toks.map(word)
+        var intro = false
+        for start in 0..<min(Self.bioIntroStart + 1, words.count) where !intro {
+            for p in ParserRules.selfIntroductions where start + p.count < words.count && Array(words[start..<start + p.count]) == p {
+                let next = toks[start + p.count]
+                let c = b[next.0]
+                if c >= 0x41 && c <= 0x5A || ParserRules.introArticles.contains(words[start + p.count]) { intro = true; break }
+            }
+        }
+        guard intro else { return }
+        let why = "author: a first-person bio under the story (line \(units[l].line))"
+        if out[k].label == .paragraph || out[k].label == .heading { decide(k, .boilerplate("author"), why) }
+        decide(l, .boilerplate("author"), why)
     }
 
     func wordCount(_ i: Int) -> Int {

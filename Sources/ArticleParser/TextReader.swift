@@ -211,6 +211,7 @@ struct Classifier {
         applyRegion()
         dropRepeatedParagraphs()
         dropTrailingIslands()
+        dropClosingBio()
         return emitAll()
     }
 
