@@ -1211,6 +1211,8 @@ final class Extractor {
                                   rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
             } else if let d = titleDate() {
                 head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
+            } else if let u = meta.url, let d = Extractor.urlDate(u) {
+                head.append(Block(index: 0, text: u, label: .date, rule: "a date in the page's address", value: d, tag: "link"))
             }
         }
         if let c = credit ?? meta.imageCredit.map({ ($0, "json-ld image creditText") }) {
@@ -1707,6 +1709,25 @@ final class Extractor {
                 }
                 if let iso { return (iso, seg, "a part of the page's \(src) that is a date") }
             }
+        }
+        return nil
+    }
+
+    /// A date that is a part of the page's address: year, month and day as path
+    /// segments or one segment ("/2020/01/23/", "/2020-01-23-title"), the
+    /// year 1995 or later. Blogs and news sites file their posts so.
+    static func urlDate(_ url: String) -> String? {
+        let path = url.split(separator: "/", omittingEmptySubsequences: false).dropFirst(3)   // past "https://host"
+        let parts = path.flatMap { $0.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == "." }) }.map(String.init)
+        var k = 0
+        while k + 2 < parts.count {
+            if parts[k].count == 4, let y = Int(parts[k]), y >= 1995, y <= 2100,
+               (1...2).contains(parts[k + 1].count), let m = Int(parts[k + 1]), (1...12).contains(m),
+               (1...2).contains(parts[k + 2].count), let d = Int(parts[k + 2]), (1...31).contains(d),
+               let iso = DateNormalizer.normalize(DateNormalizer.format(y, m, d)) {
+                return iso
+            }
+            k += 1
         }
         return nil
     }

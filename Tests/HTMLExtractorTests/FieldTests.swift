@@ -57,6 +57,20 @@ final class FieldTests: XCTestCase {
         XCTAssertNil(read(page(top: "<div class=\"author\">Veröffentlicht</div>")).author)
     }
 
+    func testDateInThePagesAddressIsTheLastResort() {
+        func canonical(_ u: String) -> String { "<link rel=\"canonical\" href=\"\(u)\">" }
+        XCTAssertEqual(read(page(head: canonical("https://blog.example.org/2014/05/18/library-stays-open/"), top: "")).published,
+                       "2014-05-18")
+        XCTAssertEqual(read(page(head: canonical("https://example.org/news/2019-11-03-storm"), top: "")).published, "2019-11-03")
+        // A year and month alone, an impossible day, an archive's timestamp: no date.
+        XCTAssertNil(read(page(head: canonical("https://example.org/2019/05/storm"), top: "")).published)
+        XCTAssertNil(read(page(head: canonical("https://example.org/2019/02/30/storm"), top: "")).published)
+        XCTAssertNil(read(page(head: canonical("https://web.archive.org/web/20140226054445/http://example.org/storm"), top: "")).published)
+        // Any date the page gives comes first.
+        XCTAssertEqual(read(page(head: canonical("https://example.org/2014/05/18/x") + "<meta property=\"article:published_time\" content=\"2014-05-19\">",
+                                 top: "")).published, "2014-05-19")
+    }
+
     func testCompanyInMetaAuthorIsNoAuthor() {
         // A web agency's name in meta author ("wegewerk GmbH") names no writer.
         XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"Web Commerce GmbH\">", top: "")).author)
