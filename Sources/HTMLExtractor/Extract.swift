@@ -1891,7 +1891,12 @@ final class Extractor {
     }
 
     static let dateLabels: [[UInt8]] = ["updated ", "updated:", "posted ", "posted:", "published ", "published:",
-                                        "last updated", "last modified", "first published"].map { Array($0.utf8) }
+                                        "last updated", "last modified", "first published",
+                                        // The same labels in other languages (ASCII-lowered: "ö" stays two bytes).
+                                        "aktualisiert:", "aktualisiert am ", "veröffentlicht:", "veröffentlicht am ",
+                                        "veröffentlichung:", "erstellt am ", "erschienen am ", "publié le ",
+                                        "mis à jour le ", "publicado el ", "publicado:", "actualizado el ",
+                                        "actualizado:", "pubblicato il ", "aggiornato il "].map { Array($0.utf8) }
     static let byLabels: [[UInt8]] = (["by ", "written by ", "posted by ", "words by ", "by\n"] + phraseByLabels)
         .map { Array($0.utf8) }
     /// "By" in other languages, alone or after "written"/"created" (the phrase is stripped whole).

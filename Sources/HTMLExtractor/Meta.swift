@@ -41,7 +41,7 @@ struct PageMeta {
                  "content-language", "og:locale", "dc.language", "language":
                 break
             default:
-                continue
+                guard PageMeta.isPluginPublishedTime(m.key) else { continue }
             }
             let v = clean(m.content)
             if v.isEmpty { continue }
@@ -59,6 +59,9 @@ struct PageMeta {
                  "citation_publication_date", "citation_date", "article.published", "date.available",
                  "displaydate", "originalpublicationdate", "article:post_date", "article_date_original",
                  "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time":
+                if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
+                if let t = DateNormalizer.timestamp(v) { times.append(t) }
+            case let k where PageMeta.isPluginPublishedTime(k):
                 if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
                 if let t = DateNormalizer.timestamp(v) { times.append(t) }
             case "content-language", "og:locale", "dc.language", "language":
@@ -262,6 +265,13 @@ private func hexDigit(_ c: UInt8, _ hex: Bool) -> UInt32? {
     if c >= 0x30 && c <= 0x39 { return UInt32(c - 0x30) }
     if hex && (c | 0x20) >= 0x61 && (c | 0x20) <= 0x66 { return UInt32((c | 0x20) - 0x61 + 10) }
     return nil
+}
+
+extension PageMeta {
+    /// A plugin's copy of article:published_time ("shareaholic:article_published_time").
+    static func isPluginPublishedTime(_ key: String) -> Bool {
+        key.hasSuffix(":article_published_time") || key.hasSuffix(".article_published_time")
+    }
 }
 
 func clean(_ s: String) -> String {

@@ -71,6 +71,13 @@ final class FieldTests: XCTestCase {
                                  top: "")).published, "2014-05-19")
     }
 
+    func testDateLabelsInOtherLanguagesAndPluginMeta() {
+        XCTAssertEqual(read(page(top: "", after: "<p>Aktualisiert: 30.12.2016</p>")).published, "2016-12-30")
+        XCTAssertEqual(read(page(top: "<p>Pubblicato il 3 marzo 2021</p>")).published, "2021-03-03")
+        XCTAssertEqual(read(page(head: "<meta name='shareaholic:article_published_time' content='2014-03-17T01:44:37+01:00'>", top: "")).published,
+                       "2014-03-17")
+    }
+
     func testCompanyInMetaAuthorIsNoAuthor() {
         // A web agency's name in meta author ("wegewerk GmbH") names no writer.
         XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"Web Commerce GmbH\">", top: "")).author)
