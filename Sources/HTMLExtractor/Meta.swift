@@ -23,6 +23,7 @@ struct PageMeta {
 
     init(_ page: Page) {
         var metaAuthor: String? = nil
+        var twitterCard: [String: String] = [:]
         var metaDate: (String, String)? = nil
         var ogURL: String? = nil
         var times: [String] = []
@@ -41,7 +42,8 @@ struct PageMeta {
                  "content-language", "og:locale", "dc.language", "language":
                 break
             default:
-                guard PageMeta.isPluginPublishedTime(m.key) else { continue }
+                guard PageMeta.isPluginPublishedTime(m.key) || m.key.hasPrefix("twitter:label") || m.key.hasPrefix("twitter:data")
+                else { continue }
             }
             let v = clean(m.content)
             if v.isEmpty { continue }
@@ -61,6 +63,9 @@ struct PageMeta {
                  "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time":
                 if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
                 if let t = DateNormalizer.timestamp(v) { times.append(t) }
+            case let k where k.hasPrefix("twitter:label") || k.hasPrefix("twitter:data"):
+                // Yoast's Twitter card: "twitter:label1" = "Written by", "twitter:data1" = the name.
+                twitterCard[k] = v
             case let k where PageMeta.isPluginPublishedTime(k):
                 if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
                 if let t = DateNormalizer.timestamp(v) { times.append(t) }
@@ -126,6 +131,8 @@ struct PageMeta {
             author = Extractor.bylineName(a, marked: true) ?? a; authorRule = "json-ld author.name"
         } else if let a = metaAuthor, a != siteName {
             author = Extractor.bylineName(a, marked: true) ?? a; authorRule = "meta author"
+        } else if let (a, label) = PageMeta.cardAuthor(twitterCard), a != siteName {
+            author = Extractor.bylineName(a, marked: true) ?? a; authorRule = "twitter:data (\(label))"
         }
         if let d = ldDate {
             published = d; publishedRule = "json-ld datePublished"
@@ -268,6 +275,21 @@ private func hexDigit(_ c: UInt8, _ hex: Bool) -> UInt32? {
 }
 
 extension PageMeta {
+    /// Labels of a Twitter card's data that name the writer (lowercased).
+    static let cardAuthorLabels: Set<String> = ["written by", "verfasst von", "geschrieben von", "escrito por",
+                                                "écrit par", "scritto da", "author", "autor", "auteur", "autore"]
+
+    /// The name a Twitter card gives under an author label ("twitter:label1" =
+    /// "Written by", "twitter:data1" = "Jane Doe"), and that label.
+    static func cardAuthor(_ card: [String: String]) -> (String, String)? {
+        for n in 1...4 {
+            guard let label = card["twitter:label\(n)"], cardAuthorLabels.contains(label.lowercased()),
+                  let name = card["twitter:data\(n)"], plausibleName(name) else { continue }
+            return (name, label)
+        }
+        return nil
+    }
+
     /// A plugin's copy of article:published_time ("shareaholic:article_published_time").
     static func isPluginPublishedTime(_ key: String) -> Bool {
         key.hasSuffix(":article_published_time") || key.hasSuffix(".article_published_time")

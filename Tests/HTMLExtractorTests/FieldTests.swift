@@ -78,6 +78,17 @@ final class FieldTests: XCTestCase {
                        "2014-03-17")
     }
 
+    func testTwitterCardWrittenBy() {
+        // Yoast's card: the label says what the data is.
+        let card = "<meta name=\"twitter:label1\" content=\"Verfasst von\"><meta name=\"twitter:data1\" content=\"Octavius Hallenstein\">"
+        let a = read(page(head: card, top: ""))
+        XCTAssertEqual(a.authors, ["Octavius Hallenstein"])
+        // A reading time is no author; a meta author comes first.
+        let time = "<meta name=\"twitter:label1\" content=\"Est. reading time\"><meta name=\"twitter:data1\" content=\"4 Minuten\">"
+        XCTAssertNil(read(page(head: time, top: "")).author)
+        XCTAssertEqual(read(page(head: card + "<meta name=\"author\" content=\"Jane Doe\">", top: "")).authors, ["Jane Doe"])
+    }
+
     func testCompanyInMetaAuthorIsNoAuthor() {
         // A web agency's name in meta author ("wegewerk GmbH") names no writer.
         XCTAssertNil(read(page(head: "<meta name=\"author\" content=\"Web Commerce GmbH\">", top: "")).author)
