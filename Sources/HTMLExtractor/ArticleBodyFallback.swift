@@ -63,11 +63,15 @@ extension Extraction {
         let chars = Array(decodingReferences(ab))
         var out = ""
         var k = 0
+        // The first '>' after the current '<', found once for every '<' before it
+        // (a text of many '<' and no '>' is read in one pass, not one per '<').
+        var nextClose: Int? = -1
         while k < chars.count {
             let ch = chars[k]
+            if ch == "<", let c = nextClose, c <= k { nextClose = chars[(k + 1)...].firstIndex(of: ">") }
             // A tag opens with a letter or '/' after '<' ("a < b" is text).
             if ch == "<", k + 1 < chars.count, chars[k + 1].isLetter || chars[k + 1] == "/",
-               let close = chars[(k + 1)...].firstIndex(of: ">") {
+               let close = nextClose {
                 let name = String(chars[(k + 1)..<close].drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
                 if Extraction.breakingTags.contains(name) { out.append("\n") }
                 k = close + 1

@@ -1291,7 +1291,8 @@ final class Extractor {
         var a = Extractor.letters(h), b = Extractor.letters(t)
         if a.count > b.count { swap(&a, &b) }
         if a == b { return true }
-        guard a.count >= 20 else { return false }
+        // (A headline is short; a page that makes either huge gets no quadratic search.)
+        guard a.count >= 20, b.count <= 2000 else { return false }
         return (0...(b.count - a.count)).contains { b[$0..<($0 + a.count)].elementsEqual(a) }
     }
 
