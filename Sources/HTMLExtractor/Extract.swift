@@ -1621,10 +1621,11 @@ final class Extractor {
     private var stripped: [String: String] = [:]
 
     private func strippingSiteName(_ s: String) -> String {
-        // "Headline (neues deutschland)": the publisher in brackets at the end.
+        // "Headline (neues deutschland)": the publisher in brackets at the end (once).
+        var s = s
         if s.hasSuffix(")"), let open = s.lastIndex(of: "("), open > s.startIndex,
            case let inner = String(s[s.index(after: open)..<s.index(before: s.endIndex)]), isPublisher(inner) {
-            return strippingSiteName(String(s[..<open]).trimmingSpaces())
+            s = String(s[..<open]).trimmingSpaces()
         }
         let best = keptTitlePart(s)
         guard best != s.trimmingSpaces(), isPublisher(best) else { return best }

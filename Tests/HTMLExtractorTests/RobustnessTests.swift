@@ -70,6 +70,27 @@ final class RobustnessTests: XCTestCase {
         XCTAssertLessThan(t50, 60)
     }
 
+    /// A JSON-LD articleBody the page does not show, full of '<' that no '>'
+    /// closes, and a title of many "(publisher)" groups: read in one pass
+    /// (each '<' once searched its '>' to the end: 100,000 of them hung).
+    func testArticleBodyOfUnclosedTagsAndBracketedTitleInLinearTime() {
+        func page(_ n: Int) -> [UInt8] {
+            let body = String(repeating: "word ", count: 200) + String(repeating: "x <b", count: n)
+            let title = "Storm Closes Schools" + String(repeating: " (abcd)", count: n / 10)
+            return Array("""
+                <html><head><title>\(title)</title><meta property="og:site_name" content="abcd">
+                <script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm Closes Schools","articleBody":"\(body)"}</script>
+                </head><body><h1>Storm Closes Schools</h1><p>A short teaser.</p></body></html>
+                """.utf8)
+        }
+        let small = page(10_000), big = page(100_000)
+        var a: Article?
+        let t1 = seconds { _ = article(small) }
+        let t10 = seconds { a = article(big) }
+        XCTAssertTrue(a!.paragraphs.first?.text.hasPrefix("word word") ?? false)
+        XCTAssertLessThan(t10, max(30 * t1, 1.0), "10,000: \(t1)s, 100,000: \(t10)s")
+    }
+
     func testOneHugeTextNodeAndManyAttributes() {
         let words = "<html><body><p>" + String(repeating: "word ", count: 2_000_000) + "</p></body></html>"
         let a = article(Array(words.utf8))
