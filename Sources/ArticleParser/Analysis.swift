@@ -249,6 +249,9 @@ extension Classifier {
     /// its kind ("Share\nВКонтакте\nОдноклассники"), unless a paragraph follows
     /// directly (then the line is a heading); a "Related" or "Most Read" header
     /// standing alone also takes the blocks of titles (and their dates) after it.
+    /// A Markdown line with this much of its letters link text is a link card.
+    static let linkCardShare = 0.9
+
     mutating func labelLists() {
         let n = units.count
         var kind: String? = nil
@@ -287,9 +290,18 @@ extension Classifier {
                 var l = first + 1
                 while l < n && !units[l].opensBlock { l += 1 }
                 let items = first..<l
+                // (In Markdown a line that is all link text is a teaser's card,
+                // "[ ![alt](src) Headline ](url)", also with a paragraph under it;
+                // not a heading: a headline that is a link opens its story; a
+                // headline's words, not a logo's.)
+                func card(_ m: Int) -> Bool {
+                    info[m].plain && units[m].lineCount == 1 && mdHeadings[units[m].line] == nil
+                        && (mdLinkShare[units[m].line] ?? 0) >= Self.linkCardShare
+                        && MetaLines.tokens(b, units[m].start, units[m].end, limit: 4).count >= 4
+                }
                 guard items.count <= 6,
-                      items.allSatisfy({ (info[$0].plain && info[$0].headingLike) || info[$0].date != nil || boilerplateKind($0) != nil }),
-                      l >= n || !(info[l].plain && paraLike(l)) || items.count > 1 else { break }
+                      items.allSatisfy({ (info[$0].plain && info[$0].headingLike) || info[$0].date != nil || boilerplateKind($0) != nil || card($0) }),
+                      l >= n || !(info[l].plain && paraLike(l)) || items.count > 1 || card(first) else { break }
                 for m in items where info[m].plain || info[m].date != nil {
                     info[m].date = nil
                     info[m].contextKind = k

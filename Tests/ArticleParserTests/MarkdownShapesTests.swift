@@ -199,4 +199,17 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block(teaser, in: bs)?.label, .boilerplate("related"))
         XCTAssertEqual(block(teaser, in: bs)?.rule, "related: a Markdown heading that is one link to another page (a teaser in the story)")
     }
+
+    func testALinkCardUnderALoneRelatedLabelIsRelated() {
+        // html2text writes an inline "Related" box as the label and a card that is
+        // all link text ("[ ![alt](src) Headline ](url)"), set apart with blank
+        // lines; the story goes on under it. The card was a paragraph of the story.
+        let card = "[ ![Tram model](data:image/gif;base64,R0lGOD) Five things to know about the new bus lanes in the city centre ](https://example.com/news/bus-lanes-123/)"
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0...1].joined(separator: "\n\n") + "\n\n#### Related\n\n\(card)\n\n"
+            + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Five things to know about the new bus lanes in the city centre", in: bs)?.rule,
+                       "related: item of the 'Related' list above")
+    }
 }
