@@ -245,13 +245,13 @@ extension Classifier {
         return k
     }
 
+    /// A Markdown line with this much of its letters link text is a link card.
+    static let linkCardShare = 0.9
+
     /// Short plain lines right under a share (related, widget ...) line take
     /// its kind ("Share\nВКонтакте\nОдноклассники"), unless a paragraph follows
     /// directly (then the line is a heading); a "Related" or "Most Read" header
     /// standing alone also takes the blocks of titles (and their dates) after it.
-    /// A Markdown line with this much of its letters link text is a link card.
-    static let linkCardShare = 0.9
-
     mutating func labelLists() {
         let n = units.count
         var kind: String? = nil
