@@ -17,7 +17,8 @@ extension ParserRules {
 #          (ASCII, Latin-1, Cyrillic and Greek letters):
 #            *   any text, possibly empty       #   a number (12, 18,204, 1.5)
 #            a space matches any run of white space; \* \# \\ match themselves.
-#          Trailing spaces and . : ! | - » › → … of the unit are optional;
+#          Trailing spaces and . : ! | - » › → … of the unit are optional,
+#          and so are the pattern's ("read more »" matches "Read more");
 #          a ":" also matches " :" (French spacing) and the fullwidth "：".
 #          Patterns are tried on units of at most 300 bytes, except a pattern
 #          whose only * is its first character ("*read more"): it tests the end

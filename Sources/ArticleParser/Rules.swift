@@ -12,7 +12,7 @@
 // PATTERN is matched against a whole unit, ignoring case (ASCII, Latin-1, Cyrillic, Greek):
 //     *   any text, possibly empty        #   a number (digits, "18,204", "1.5")
 //     a space matches any run of white space;  \*  \#  \\  match themselves
-// Trailing spaces and . : ! | - » › → … of the unit are optional; a ":" in a
+// Trailing spaces and . : ! | - » › → … of the unit (and of the pattern) are optional; a ":" in a
 // pattern also matches " :" and the fullwidth "：".
 // Patterns are tried on units of at most 300 bytes, except a pattern whose only
 // * is its first character ("*read more"): it tests the end of units of any
@@ -284,7 +284,11 @@ public struct ParserRules: Sendable {
 
     static func compile(_ pattern: String, fail: (String) -> RulesError) throws(RulesError) -> Rule {
         var toks: [UInt16] = []
-        let u = Array(pattern.utf8)
+        // The unit's trailing ". : ! | - » › → …" are optional, so the pattern's
+        // are cut too ("read more »" would otherwise never match anything).
+        var u = Array(pattern.utf8)
+        let keep = u.withUnsafeBufferPointer { softEnd($0, 0, $0.count) }
+        if keep > 0 && keep < u.count && u[keep - 1] != 0x5C { u.removeLast(u.count - keep) }
         var i = 0
         while i < u.count {
             let c = u[i]
@@ -312,7 +316,7 @@ public struct ParserRules: Sendable {
             for (o, v) in lit.enumerated() { toks[k + o] = UInt16(v) }
             k = j
         }
-        // The unit's trailing punctuation is optional, so the pattern's is too.
+        // (And a space token left at the end.)
         let tail: Set<UInt16> = [0x20, 0x2E, 0x3A, 0x21, 0x7C, 0x2D, tokSpace]
         while toks.count > 1, tail.contains(toks[toks.count - 1]) { toks.removeLast() }
         guard toks.contains(where: { $0 < 256 || $0 == tokDigits }) else {

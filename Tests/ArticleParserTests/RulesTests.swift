@@ -46,6 +46,18 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(parse(page).sections.map(\.heading), [nil, "Take Our Poll"])
     }
 
+    /// The unit's trailing "» › → …" are optional, so a pattern ending in one
+    /// still matches (it never matched before: the unit's was cut, the pattern's kept).
+    func testPatternEndingInSoftPunctuation() throws {
+        var r = ParserRules.empty()
+        try r.load(text: "promo  weiterlesen »\nnav_next  nächster beitrag →\ncta  mehr erfahren …\n", origin: "mine.rules")
+        XCTAssertEqual(r.match("Weiterlesen »")?.label, .boilerplate("promo"))
+        XCTAssertEqual(r.match("Weiterlesen")?.label, .boilerplate("promo"))
+        XCTAssertEqual(r.match("Nächster Beitrag →")?.label, .navNext)
+        XCTAssertEqual(r.match("Mehr erfahren…")?.label, .boilerplate("cta"))
+        XCTAssertNil(r.match("Weiterlesen im Archiv"))
+    }
+
     func testLaterFilesWin() throws {
         var r = ParserRules.defaults()
         try r.load(text: "paragraph   advertisement\n", origin: "keep.rules")
