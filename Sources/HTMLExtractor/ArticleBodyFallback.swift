@@ -18,14 +18,14 @@ extension Extraction {
     /// (prices, a login box, the author's bio) as `boilerplate:other`.
     mutating func preferArticleBody() {
         // Most pages with an articleBody show it: as many bytes of body or more.
-        guard let ab = ldArticleBody, bodyChars < ab.utf8.count else { return }
-        let abWords = LDEvidence.words(ab, markup: true).count
+        guard let ab = ldArticleBody, let ev = ld, bodyChars < ab.utf8.count else { return }
+        let abWords = ev.words
         guard abWords >= Extraction.articleBodyMinWords else { return }
         var bodyWords = 0
         for b in blocks where b.label == .paragraph || b.label == .heading {
             bodyWords += LDEvidence.words(b.text, markup: false).count
         }
-        guard bodyWords * 2 < abWords, let ev = LDEvidence(ab) else { return }
+        guard bodyWords * 2 < abWords else { return }
         let paras = Extraction.paragraphs(ofArticleBody: ab)
         guard !paras.isEmpty else { return }
         let why = "the page shows \(bodyWords) words of its \(abWords)"
@@ -44,7 +44,8 @@ extension Extraction {
         // Where the story was, but not above the headline; else under the
         // headline, else after the page's fields.
         let headline = blocks.firstIndex { $0.label == .ignored && $0.rule.hasPrefix("the headline") }.map { $0 + 1 }
-        let pos = max(at ?? 0, headline ?? 0) > 0 ? max(at ?? 0, headline ?? 0)
+        let anchor = max(at ?? 0, headline ?? 0)
+        let pos = anchor > 0 ? anchor
             : (blocks.lastIndex { $0.tag == "meta" || $0.tag == "title" }.map { $0 + 1 } ?? blocks.count)
         let line = pos < blocks.count ? blocks[pos].line : 0
         let new = paras.map {

@@ -27,9 +27,11 @@ struct Extraction {
     var blocks: [Block] = []
     var url: String?
     var language: String?
-    /// The page's JSON-LD articleBody, when its article's headline (if it
-    /// gives one) is the page's title: `preferArticleBody()`'s material.
+    /// The page's JSON-LD articleBody and its evidence (built once, by the
+    /// Extractor), when its article's headline (if it gives one) is the
+    /// page's title: `preferArticleBody()`'s material.
     var ldArticleBody: String?
+    var ld: LDEvidence?
     /// Bytes of the body's paragraphs.
     var bodyChars: Int { blocks.reduce(0) { $0 + ($1.label == .paragraph ? $1.text.utf8.count : 0) } }
 }
@@ -1278,8 +1280,9 @@ final class Extractor {
         closeHeading()
         markAuthorBio(&blocks, author: meta.author ?? byline?.0)
         for k in blocks.indices { blocks[k].index = k }
+        let ownBody = ld != nil && headlineIsTitle()
         return Extraction(blocks: blocks, url: meta.url, language: meta.language,
-                          ldArticleBody: meta.ldArticleBody.flatMap { headlineIsTitle() ? $0 : nil })
+                          ldArticleBody: ownBody ? meta.ldArticleBody : nil, ld: ownBody ? ld : nil)
     }
 
     /// The JSON-LD article's headline, if it gives one, is the page's title:
@@ -1293,7 +1296,7 @@ final class Extractor {
         if a == b { return true }
         // (A headline is short; a page that makes either huge gets no quadratic search.)
         guard a.count >= 20, b.count <= 2000 else { return false }
-        return (0...(b.count - a.count)).contains { b[$0..<($0 + a.count)].elementsEqual(a) }
+        return Words.contains(b, a)
     }
 
     static let ldRule = "body: in the page's JSON-LD articleBody"
@@ -1570,7 +1573,7 @@ final class Extractor {
         }
         // An h1 that is the whole <title> is the headline, whatever
         // stripSiteName would cut ("Peking 2022 – Eine große Chance ...").
-        if let whole = meta.htmlTitle.map(Extractor.letters), whole.count >= 10,
+        if let whole = htmlTitleLetters, whole.count >= 10,
            let (n, t) = h1s.first(where: { Extractor.letters($0.1) == whole }) {
             titleNode = n; titleText = t; titleRule = "h1 matches <title>"
             return
@@ -1629,8 +1632,11 @@ final class Extractor {
         }
         let best = keptTitlePart(s)
         guard best != s.trimmingSpaces(), isPublisher(best) else { return best }
-        for sep in Extractor.titleSeparators where s.splitBytes(sep).count >= 2 {
-            let rest = s.splitBytes(sep).filter { Extractor.letters($0) != Extractor.letters(best) }
+        let kept = Extractor.letters(best)
+        for sep in Extractor.titleSeparators {
+            let parts = s.splitBytes(sep)
+            guard parts.count >= 2 else { continue }
+            let rest = parts.filter { Extractor.letters($0) != kept }
             if !rest.isEmpty { return rest.joined(separator: sep).trimmingSpaces() }
         }
         return best

@@ -42,8 +42,7 @@ struct PageMeta {
                  "content-language", "og:locale", "dc.language", "language":
                 break
             default:
-                guard PageMeta.isPluginPublishedTime(m.key) || m.key.hasPrefix("twitter:label") || m.key.hasPrefix("twitter:data")
-                else { continue }
+                guard PageMeta.isPluginPublishedTime(m.key) || PageMeta.isTwitterCardKey(m.key) else { continue }
             }
             let v = clean(m.content)
             if v.isEmpty { continue }
@@ -60,15 +59,13 @@ struct PageMeta {
                  "dc.date", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
                  "citation_publication_date", "citation_date", "article.published", "date.available",
                  "displaydate", "originalpublicationdate", "article:post_date", "article_date_original",
-                 "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time":
+                 "cxenseparse:recs:publishtime", "dc.date.created", "og:article:published_time",
+                 _ where PageMeta.isPluginPublishedTime(m.key):
                 if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
                 if let t = DateNormalizer.timestamp(v) { times.append(t) }
-            case let k where k.hasPrefix("twitter:label") || k.hasPrefix("twitter:data"):
+            case _ where PageMeta.isTwitterCardKey(m.key):
                 // Yoast's Twitter card: "twitter:label1" = "Written by", "twitter:data1" = the name.
-                twitterCard[k] = v
-            case let k where PageMeta.isPluginPublishedTime(k):
-                if metaDate == nil, let d = DateNormalizer.normalize(v) { metaDate = (d, "meta " + m.key) }
-                if let t = DateNormalizer.timestamp(v) { times.append(t) }
+                twitterCard[m.key] = v
             case "content-language", "og:locale", "dc.language", "language":
                 if declared[m.key] == nil, let c = LanguageDetector.normalizeDeclared(v) { declared[m.key] = c }
             case "article:tag", "og:article:tag", "news_keywords":
@@ -288,6 +285,11 @@ extension PageMeta {
             return (name, label)
         }
         return nil
+    }
+
+    /// "twitter:labelN" and "twitter:dataN", a Twitter card's pairs.
+    static func isTwitterCardKey(_ key: String) -> Bool {
+        key.hasPrefix("twitter:label") || key.hasPrefix("twitter:data")
     }
 
     /// A plugin's copy of article:published_time ("shareaholic:article_published_time").

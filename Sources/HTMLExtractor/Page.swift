@@ -791,19 +791,20 @@ struct Page {
         return p[n] == 0
     }
 
-    /// The value of attribute `name` in a SAX attribute list.
     /// A link to a site's home page: no path past "/" (or an index page), no
     /// query; an archive's copy ("https://web.archive.org/web/2014.../http://host/")
     /// by the address it holds.
     static func isHomeHref(_ href: String) -> Bool {
         var h = Substring(href.trimmingSpaces())
+        // An archive's address wraps the page's own: read the innermost (in a
+        // loop, not one call per wrapper: an href of many "://" is no deep recursion).
+        while let r = h.firstRange(of: "://"), let inner = h[r.upperBound...].firstRange(of: "://") {
+            let rest = h[r.upperBound...]
+            guard let start = rest[..<inner.lowerBound].lastIndex(of: "/") else { return false }
+            h = rest[rest.index(after: start)...].drop(while: { $0.isWhitespace })
+        }
         if let r = h.firstRange(of: "://") {
             let rest = h[r.upperBound...]
-            if let inner = rest.firstRange(of: "://") {
-                // An archive's address wraps the page's own: read that.
-                guard let start = rest[..<inner.lowerBound].lastIndex(of: "/") else { return false }
-                return isHomeHref(String(rest[rest.index(after: start)...]))
-            }
             guard let slash = rest.firstIndex(of: "/") else { return !rest.isEmpty && !rest.contains("?") }
             h = rest[slash...]
         } else if h.hasPrefix("//") {
@@ -814,6 +815,7 @@ struct Page {
         return ["/", "./", "/index.html", "/index.php", "/index.htm", "/#"].contains(String(h))
     }
 
+    /// The value of attribute `name` in a SAX attribute list.
     static func value(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> String? {
         guard var a = atts else { return nil }
         while let an = a[0] {

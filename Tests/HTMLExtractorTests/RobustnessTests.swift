@@ -91,6 +91,16 @@ final class RobustnessTests: XCTestCase {
         XCTAssertLessThan(t10, max(30 * t1, 1.0), "10,000: \(t1)s, 100,000: \(t10)s")
     }
 
+    /// A link in an h1 whose address wraps itself 200,000 times ("x://a/x://a/...",
+    /// as an archive's copy of a copy): read in one pass (a call per wrapper,
+    /// each copying the rest, ran out of memory).
+    func testHomeLinkOfManyArchiveWrappers() {
+        let href = "http://a/" + String(repeating: "x://a/", count: 200_000)
+        let html = "<html><head><title>Storm Closes Schools</title></head><body><h1><a href=\"\(href)\">Logo</a></h1>"
+            + "<p>Heavy snow closed every school in the valley on Monday, and officials said classes would not resume.</p></body></html>"
+        XCTAssertEqual(article(Array(html.utf8)).title, "Storm Closes Schools")
+    }
+
     func testOneHugeTextNodeAndManyAttributes() {
         let words = "<html><body><p>" + String(repeating: "word ", count: 2_000_000) + "</p></body></html>"
         let a = article(Array(words.utf8))
