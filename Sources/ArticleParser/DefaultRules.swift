@@ -29,7 +29,8 @@ extension ParserRules {
 #          the line(s) after it.
 # Later files (--rules FILE) win over earlier ones and over these; within a
 # file the first matching line wins. A "paragraph" or "heading" rule keeps a
-# unit in the body.
+# unit in the body. On HTML pages only the --rules files apply (not the
+# built-in rules below), each to a block's whole text.
 
 # --- widgets and page furniture
 widget       play quizzes

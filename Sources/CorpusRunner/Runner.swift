@@ -745,6 +745,9 @@ final class Worker {
     /// Built on the first text page: HTML-only runs never compile the rules
     /// (a few milliseconds of every `lectern parse` of HTML pages).
     private(set) lazy var textReader: TextReader = Worker.makeTextReader(config)
+    /// The `--rules` files alone, for HTML pages (the built-in rules are the
+    /// text reader's; the HTML reader has its own); nil without `--rules`.
+    private(set) lazy var htmlRules: ParserRules? = Worker.makeHTMLRules(config)
     let needsArticles: Bool
     /// The chunk being read (for --fail-fast).
     var chunkIndex = 0
@@ -793,6 +796,13 @@ final class Worker {
         try? rules.load(text: ParserRules.defaultRulesText, origin: ParserRules.builtInOrigin)
         for f in config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
         return TextReader(rules: rules)
+    }
+
+    static func makeHTMLRules(_ config: RunConfig) -> ParserRules? {
+        guard !config.ruleFiles.isEmpty else { return nil }
+        var rules = ParserRules.empty()
+        for f in config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
+        return rules
     }
 
     func process(_ chunk: Chunk) -> ChunkResult {
@@ -873,7 +883,8 @@ final class Worker {
         }
         if kind == .html {
             let page = HTMLInput.read(bytes, source: item.source)
-            return .success(Page(blocks: page.blocks, format: "html", url: fields?.url ?? page.url,
+            let blocks = htmlRules?.relabel(page.blocks) ?? page.blocks
+            return .success(Page(blocks: blocks, format: "html", url: fields?.url ?? page.url,
                                  xpath: page.xpath, fields: fields, language: page.language))
         }
         // Text: refuse binary files (NUL bytes without a UTF-16 byte-order mark).
