@@ -28,8 +28,10 @@ let package = Package(
         .target(name: "ArticleModel"),
         // Plain-text scraped pages -> labelled blocks -> Article.
         .target(name: "ArticleParser", dependencies: ["ArticleModel"]),
-        // Saved HTML pages -> the same labelled blocks -> Article.
-        .target(name: "HTMLExtractor", dependencies: ["ArticleModel", "CLibXML2"]),
+        // Saved HTML pages -> the same labelled blocks -> Article. It uses the
+        // text reader's rules engine for the phrases at the story's edges and
+        // for --rules files.
+        .target(name: "HTMLExtractor", dependencies: ["ArticleModel", "ArticleParser", "CLibXML2"]),
         // Embedded Lua: states, sandbox, model push, hooks, text module.
         // HTML reports: records as a sortable table and charts as inline SVG (--format html).
         .target(name: "Report"),
@@ -43,7 +45,7 @@ let package = Package(
         ]),
         .testTarget(name: "ArticleParserTests", dependencies: ["ArticleParser", "ArticleModel"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "HTMLExtractorTests", dependencies: ["HTMLExtractor", "ArticleModel"]),
+        .testTarget(name: "HTMLExtractorTests", dependencies: ["HTMLExtractor", "ArticleParser", "ArticleModel"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "CZlib"]),
         .testTarget(name: "LecternTests", dependencies: ["CorpusRunner", "LuaHost", "ArticleParser", "ArticleModel"],
                     exclude: ["Fixtures"]),  // read by path (WARCTests), not bundled

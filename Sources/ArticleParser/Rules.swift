@@ -134,20 +134,38 @@ public struct ParserRules: Sendable {
 
     public var count: Int { rules.count }
 
-    /// Adds the rules of a rules file; errors name `origin:LINE`.
-    public mutating func load(text: String, origin: String) throws(RulesError) {
+    /// Adds the rules of a rules file; errors name `origin:LINE`. With
+    /// `kinds`, only the lines of those kinds (the others are not checked).
+    public mutating func load(text: String, origin: String, kinds: Set<String>? = nil) throws(RulesError) {
         files += 1
         var lineNo = 0
         var added: [Rule] = []
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        // Lines split on bytes: a String splits "\r\n" as one Character, so a
+        // file saved with Windows line ends was one long line (and silently
+        // matched nothing); Character-wise scanning also cost most of start-up.
+        let b = Array(text.utf8)
+        @inline(__always) func blank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D }
+        var p = 0
+        while p <= b.count {
+            var e = p
+            while e < b.count && b[e] != 0x0A { e += 1 }
+            var s = p
+            p = e + 1
             lineNo += 1
-            var line = raw[...]
-            while let f = line.first, f == " " || f == "\t" || f == "\r" || f == "\u{FEFF}" { line = line.dropFirst() }
-            while let l = line.last, l == " " || l == "\t" || l == "\r" { line = line.dropLast() }
-            if line.isEmpty || line.first == "#" { continue }
-            let kindEnd = line.firstIndex(where: { $0 == " " || $0 == "\t" }) ?? line.endIndex
-            let kind = String(line[..<kindEnd])
-            let pattern = String(line[kindEnd...].drop(while: { $0 == " " || $0 == "\t" }))
+            while s < e {
+                if blank(b[s]) { s += 1 }
+                else if e - s >= 3 && b[s] == 0xEF && b[s + 1] == 0xBB && b[s + 2] == 0xBF { s += 3 }   // U+FEFF
+                else { break }
+            }
+            while e > s && blank(b[e - 1]) { e -= 1 }
+            if s == e || b[s] == 0x23 { continue }
+            var k = s
+            while k < e && b[k] != 0x20 && b[k] != 0x09 { k += 1 }
+            let kind = String(decoding: b[s..<k], as: UTF8.self)
+            if let kinds, !kinds.contains(kind) { continue }
+            var q = k
+            while q < e && (b[q] == 0x20 || b[q] == 0x09) { q += 1 }
+            let pattern = String(decoding: b[q..<e], as: UTF8.self)
             func fail(_ why: String) -> RulesError { RulesError("\(origin):\(lineNo): \(why)") }
             guard !pattern.isEmpty else { throw fail("missing PATTERN after '\(kind)' (a rule is: KIND  PATTERN)") }
             let label = try Self.label(for: kind, fail: fail)
@@ -284,11 +302,17 @@ public struct ParserRules: Sendable {
 
     static func compile(_ pattern: String, fail: (String) -> RulesError) throws(RulesError) -> Rule {
         var toks: [UInt16] = []
+        toks.reserveCapacity(pattern.utf8.count)
         // The unit's trailing ". : ! | - » › → …" are optional, so the pattern's
         // are cut too ("read more »" would otherwise never match anything).
         var u = Array(pattern.utf8)
         let keep = u.withUnsafeBufferPointer { softEnd($0, 0, $0.count) }
         if keep > 0 && keep < u.count && u[keep - 1] != 0x5C { u.removeLast(u.count - keep) }
+        // Folded the way unit text is (ASCII, Latin-1, Cyrillic, Greek); a
+        // byte's fold depends only on its own UTF-8 sequence, and the pattern
+        // syntax (\ * # space) is ASCII that folding leaves alone.
+        let raw = u
+        u = folded(u)
         var i = 0
         while i < u.count {
             let c = u[i]
@@ -296,7 +320,7 @@ public struct ParserRules: Sendable {
                 guard i + 1 < u.count else { throw fail("pattern ends with a lone \\") }
                 let n = u[i + 1]
                 guard n == 0x2A || n == 0x23 || n == 0x5C else {
-                    throw fail("unknown escape '\\\(Character(Unicode.Scalar(n)))' (use \\*, \\# or \\\\)")
+                    throw fail("unknown escape '\\\(Character(Unicode.Scalar(raw[i + 1])))' (use \\*, \\# or \\\\)")
                 }
                 toks.append(UInt16(n)); i += 2; continue
             }
@@ -306,26 +330,21 @@ public struct ParserRules: Sendable {
             else { toks.append(UInt16(c)) }
             i += 1
         }
-        // Fold literal runs the way unit text is folded (ASCII, Latin-1, Cyrillic, Greek).
-        var k = 0
-        while k < toks.count {
-            guard toks[k] < 256 else { k += 1; continue }
-            var j = k
-            while j < toks.count && toks[j] < 256 { j += 1 }
-            let lit = folded(toks[k..<j].map { UInt8($0) })
-            for (o, v) in lit.enumerated() { toks[k + o] = UInt16(v) }
-            k = j
-        }
         // (And a space token left at the end.)
-        let tail: Set<UInt16> = [0x20, 0x2E, 0x3A, 0x21, 0x7C, 0x2D, tokSpace]
-        while toks.count > 1, tail.contains(toks[toks.count - 1]) { toks.removeLast() }
+        while toks.count > 1, case let t = toks[toks.count - 1],
+              t == 0x20 || t == 0x2E || t == 0x3A || t == 0x21 || t == 0x7C || t == 0x2D || t == tokSpace {
+            toks.removeLast()
+        }
         guard toks.contains(where: { $0 < 256 || $0 == tokDigits }) else {
             throw fail("pattern '\(pattern)' matches every unit")
         }
-        let stars = toks.filter { $0 == tokStar }.count
-        let fixed = toks.filter { $0 != tokStar }.count
+        var stars = 0, open = false
+        for t in toks where t >= 256 {
+            if t == tokStar { stars += 1 }
+            open = true   // a *, # or space: the unit's length is open
+        }
+        let fixed = toks.count - stars
         let suffixOnly = toks[0] == tokStar && stars == 1
-        let open = stars > 0 || toks.contains(tokDigits) || toks.contains(tokSpace)
         return Rule(label: .ignored, pattern: pattern, origin: "", line: 0, tokens: toks, rank: 0,
                     minLength: fixed, maxLength: open ? Int.max : fixed + 12, suffixOnly: suffixOnly,
                     captureStar: toks.firstIndex(of: tokStar))

@@ -75,4 +75,70 @@ extension ParserRules {
             return o
         }
     }
+
+    /// Kinds of page furniture that do not belong at a story's start or end:
+    /// prompts to comment, share, subscribe or read on, adverts, widgets.
+    public static let edgeKinds: Set<String> = ["related", "widget", "share", "form", "newsletter", "comments",
+                                         "advert", "cta", "promo", "end"]
+
+    /// The body's first and last blocks (paragraphs and headings, walking in
+    /// from each end past other blocks) that these rules name as furniture of
+    /// an `edgeKinds` kind ("Promoted Content", "Kommentar schreiben", "Sign
+    /// up for our newsletter ...", "Estimated reading time: 6 minutes") are
+    /// that boilerplate, up to the first block they do not name. Only at the
+    /// edges: inside a story such a phrase may be the story's own words; and
+    /// never every body block (a page whose only lines are such phrases).
+    public func trimEdges(_ blocks: [Block]) -> [Block] {
+        guard !rules.isEmpty else { return blocks }
+        var out = blocks
+        func furniture(_ i: Int, _ whereText: String) -> Bool {
+            guard let m = match(out[i].text), case .boilerplate(let k) = m.label, Self.edgeKinds.contains(k) else { return false }
+            out[i].label = .boilerplate(k)
+            out[i].rule = m.rule + " (" + whereText + ")"
+            return true
+        }
+        let inBody: (BlockLabel) -> Bool = { $0 == .paragraph || $0 == .heading }
+        var last = out.count - 1
+        while last >= 0 {
+            if inBody(out[last].label) && !furniture(last, "at the end of the story") { break }
+            last -= 1
+        }
+        // Every body block a phrase: that is no story's edge; leave the page as it was read.
+        guard last >= 0 else { return blocks }
+        var first = 0
+        while first < last {
+            if inBody(out[first].label) && !furniture(first, "at the start of the story") { break }
+            first += 1
+        }
+        return out
+    }
+}
+
+/// The rules the HTML reader applies to its labelled blocks: the built-in
+/// phrases at the story's edges (`trimEdges`), then the `--rules` files on
+/// every block (`relabel`; they win).
+public struct HTMLRules: Sendable {
+    public var edges: ParserRules
+    public var files: ParserRules?
+
+    public init(edges: ParserRules, files: ParserRules? = nil) {
+        self.edges = edges
+        self.files = files
+    }
+
+    /// The built-in phrases of the kinds `trimEdges` uses (compiling only
+    /// those halves the start-up cost), no rules files.
+    public static var builtInEdges: ParserRules {
+        var r = ParserRules.empty()
+        try? r.load(text: ParserRules.defaultRulesText, origin: ParserRules.builtInOrigin, kinds: ParserRules.edgeKinds)
+        return r
+    }
+
+    /// The built-in phrases, no rules files.
+    public static let builtIn = HTMLRules(edges: builtInEdges)
+
+    public func apply(_ blocks: [Block]) -> [Block] {
+        let b = edges.trimEdges(blocks)
+        return files?.relabel(b) ?? b
+    }
 }

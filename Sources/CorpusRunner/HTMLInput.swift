@@ -2,13 +2,14 @@
 // Foundation: libxml2's headers (through HTMLExtractor) pull in Debian's ICU,
 // which clashes with Foundation's own (see docs/ARCHITECTURE.md).
 import ArticleModel
+import ArticleParser
 import HTMLExtractor
 import LuaHost
 
 enum HTMLInput {
     /// The page's blocks, its canonical URL, and an XPath function over it.
-    static func read(_ bytes: [UInt8], source: String) -> (blocks: [Block], url: String?, language: String?, xpath: XPathFunction?) {
-        let page = HTMLReader().read(bytes: bytes, source: source)
+    static func read(_ bytes: [UInt8], source: String, rules: HTMLRules) -> (blocks: [Block], url: String?, language: String?, xpath: XPathFunction?) {
+        let page = HTMLReader(rules: rules).read(bytes: bytes, source: source)
         var xpath: XPathFunction? = nil
         if let doc = page.document {
             xpath = { q in

@@ -745,9 +745,9 @@ final class Worker {
     /// Built on the first text page: HTML-only runs never compile the rules
     /// (a few milliseconds of every `lectern parse` of HTML pages).
     private(set) lazy var textReader: TextReader = Worker.makeTextReader(config)
-    /// The `--rules` files alone, for HTML pages (the built-in rules are the
-    /// text reader's; the HTML reader has its own); nil without `--rules`.
-    private(set) lazy var htmlRules: ParserRules? = Worker.makeHTMLRules(config)
+    /// The HTML reader's rules: the built-in phrases for the story's edges
+    /// and the `--rules` files; the worker's own copy, as for the text reader.
+    private(set) lazy var htmlRules: HTMLRules = Worker.makeHTMLRules(config)
     let needsArticles: Bool
     /// The chunk being read (for --fail-fast).
     var chunkIndex = 0
@@ -798,11 +798,15 @@ final class Worker {
         return TextReader(rules: rules)
     }
 
-    static func makeHTMLRules(_ config: RunConfig) -> ParserRules? {
-        guard !config.ruleFiles.isEmpty else { return nil }
-        var rules = ParserRules.empty()
-        for f in config.ruleFiles { try? rules.load(text: f.text, origin: f.origin) }
-        return rules
+    static func makeHTMLRules(_ config: RunConfig) -> HTMLRules {
+        let edges = HTMLRules.builtInEdges
+        var files: ParserRules? = nil
+        if !config.ruleFiles.isEmpty {
+            var r = ParserRules.empty()
+            for f in config.ruleFiles { try? r.load(text: f.text, origin: f.origin) }
+            files = r
+        }
+        return HTMLRules(edges: edges, files: files)
     }
 
     func process(_ chunk: Chunk) -> ChunkResult {
@@ -882,9 +886,8 @@ final class Worker {
             }
         }
         if kind == .html {
-            let page = HTMLInput.read(bytes, source: item.source)
-            let blocks = htmlRules?.relabel(page.blocks) ?? page.blocks
-            return .success(Page(blocks: blocks, format: "html", url: fields?.url ?? page.url,
+            let page = HTMLInput.read(bytes, source: item.source, rules: htmlRules)
+            return .success(Page(blocks: page.blocks, format: "html", url: fields?.url ?? page.url,
                                  xpath: page.xpath, fields: fields, language: page.language))
         }
         // Text: refuse binary files (NUL bytes without a UTF-16 byte-order mark).

@@ -4,14 +4,18 @@
 //   let article = ArticleBuilder.build(source: path, format: "html", url: page.url, blocks: page.blocks)
 //   page.document?.xpath("//h1")   // evaluated on the kept libxml2 document
 import ArticleModel
+import ArticleParser
 
 public struct HTMLReader: Sendable {
     /// Give `HTMLPage.document` (for `a:xpath`). The document keeps the page's
     /// bytes and builds libxml2's tree on its first query.
     public var keepDocument: Bool
+    /// Phrases that take furniture off the story's edges, and `--rules` files.
+    public var rules: HTMLRules
 
-    public init(keepDocument: Bool = true) {
+    public init(keepDocument: Bool = true, rules: HTMLRules = .builtIn) {
         self.keepDocument = keepDocument
+        self.rules = rules
     }
 
     /// Every block of the page, labelled, plus page-level fields. Never fails:
@@ -41,8 +45,11 @@ public struct HTMLReader: Sendable {
         // A page that does not show its story (a paywall, a script) while its
         // JSON-LD articleBody holds it: the articleBody is the body.
         ex.preferArticleBody()
+        // Furniture phrases left at the story's start or end ("Promoted
+        // Content", "Kommentar schreiben"), then the user's rules files.
+        let blocks = rules.apply(ex.blocks)
         // The libxml2 tree for XPath is built on the first query, not here.
-        var p = HTMLPage(blocks: ex.blocks, url: ex.url,
+        var p = HTMLPage(blocks: blocks, url: ex.url,
                          document: keepDocument ? HTMLDocument(bytes: bytes, encoding: encoding) : nil)
         p.language = ex.language
         return p

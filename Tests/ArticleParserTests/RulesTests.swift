@@ -12,6 +12,31 @@ final class RulesTests: XCTestCase {
         XCTAssertTrue(ParserRules.defaultRulesText.contains("widget       play quizzes #"))
     }
 
+    /// A rules file saved with Windows line ends (CR LF) is read line by line:
+    /// it was one long line (Swift splits "\r\n" as one Character), its first
+    /// rule's pattern ran to the end of the file, and no rule matched.
+    func testWindowsLineEnds() throws {
+        var r = ParserRules.empty()
+        try r.load(text: "# site rules\r\nwidget  post views: #\r\n\r\nwidget  council watch tracker\r\n", origin: "site.rules")
+        XCTAssertEqual(r.count, 2)
+        XCTAssertEqual(r.match("Post Views: 1.432")?.rule, "rules:widget 'post views: #' (site.rules:2)")
+        XCTAssertEqual(r.match("Council Watch tracker")?.rule, "rules:widget 'council watch tracker' (site.rules:4)")
+        // A byte-order mark and Unicode letters folded as units are.
+        var u = ParserRules.empty()
+        try u.load(text: "\u{FEFF}related  WEITERLESEN ÜBER Österreich\n", origin: "de.rules")
+        XCTAssertEqual(u.match("weiterlesen über österreich")?.label, .boilerplate("related"))
+        XCTAssertEqual(u.match("ПОДРОБНЕЕ"), nil)
+    }
+
+    /// `kinds` loads only those kinds' lines (the HTML reader's edge phrases).
+    func testLoadingSomeKinds() throws {
+        var r = ParserRules.empty()
+        try r.load(text: "widget  post views: #\nbyline  by *\nrelated  read more\n", origin: "x", kinds: ["widget", "related"])
+        XCTAssertEqual(r.count, 2)
+        XCTAssertNil(r.match("By Jane Doe"))
+        XCTAssertEqual(r.match("Read more")?.label, .boilerplate("related"))
+    }
+
     func testMatchingBasics() {
         let r = ParserRules.defaults()
         XCTAssertEqual(r.match("Play Quizzes 4")?.label, .boilerplate("widget"))
