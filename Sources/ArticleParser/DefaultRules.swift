@@ -135,6 +135,16 @@ widget       advertise
 widget       print edition
 widget       e-paper
 
+# view counters and rating widgets (WordPress plugins and their kind)
+widget       post views: #
+widget       views: #
+widget       # views
+widget       rate this post
+widget       no ratings yet
+widget       (no ratings yet)
+widget       noch keine bewertungen
+widget       (noch keine bewertungen)
+
 # reading times and listening widgets, in several languages
 widget       estimated reading time*
 widget       reading time:*
@@ -1712,6 +1722,9 @@ related      найпопулярніше
 related      más leídas
 related      lo más visto
 related      más noticias
+related      más noticias de *
+related      relacionadas
+related      relacionados
 related      najczęściej czytane
 related      nejčtenější
 related      הכי נקראים

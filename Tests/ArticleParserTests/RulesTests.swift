@@ -47,6 +47,12 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(r.match("Required fields are marked *")?.label, .boilerplate("form"))
         XCTAssertEqual(r.match("Previous article: Some Title »")?.value, "Some Title")
         XCTAssertEqual(r.match("(Photo by Jane Doe/Getty Images)")?.value, "Jane Doe/Getty Images")
+        // View counters and rating widgets; a related label with its section's name.
+        XCTAssertEqual(r.match("Post Views: 1.432")?.label, .boilerplate("widget"))
+        XCTAssertEqual(r.match("37 views")?.label, .boilerplate("widget"))
+        XCTAssertEqual(r.match("Rate this post")?.label, .boilerplate("widget"))
+        XCTAssertEqual(r.match("Más noticias de Colombia")?.label, .boilerplate("related"))
+        XCTAssertNil(r.match("The video drew 37 views in its first week."))
         XCTAssertNil(r.match("The advertisement market grew."))
         XCTAssertNil(r.match("Subscribers to the service rose by a third"))
     }
