@@ -13,10 +13,22 @@ extension ParserRules {
     public func relabel(_ blocks: [Block]) -> [Block] {
         guard !rules.isEmpty else { return blocks }
         var out = blocks
+        var ruled: [BlockLabel: String] = [:]
         for i in out.indices {
             let blk = out[i]
             if blk.label == .title || blk.tag == "meta" || blk.tag == "title" { continue }
-            if let r = relabelled(blk) { out[i] = r }
+            if let r = relabelled(blk) {
+                out[i] = r
+                if (r.label == .byline || r.label == .date) && ruled[r.label] == nil { ruled[r.label] = r.rule }
+            }
+        }
+        // The user's byline or date rule says where this site puts them: it
+        // wins over the page's metadata (often a desk or a last-modified date).
+        for i in out.indices where out[i].tag == "meta" {
+            if let why = ruled[out[i].label] {
+                out[i].label = .ignored
+                out[i].rule = "ignored: metadata \(out[i].rule); the page's line that \(why) matched wins"
+            }
         }
         return out
     }

@@ -35,14 +35,14 @@ final class RulesFileTests: XCTestCase {
         \(extra)
         <p>\(story[0])</p>
         <p>\(story[1])</p>
-        <p>Post Views: 1.432</p>
+        <p>Reader count: 1.432</p>
         </article></body></html>
         """
     }
 
     let rulesText = """
         # an analyst's rules for one site
-        widget        post views: #
+        widget        reader count: #
         byline        written up by *
         date          filed on *
         tags          filed under: *
@@ -56,13 +56,13 @@ final class RulesFileTests: XCTestCase {
 
         // Without the rules the counter is read as a paragraph of the story (what the test changes).
         let before = try object(try lectern(["parse", page]).out)
-        XCTAssertTrue(body(before).contains("Post Views: 1.432"), "\(body(before))")
+        XCTAssertTrue(body(before).contains("Reader count: 1.432"), "\(body(before))")
 
         let r = try lectern(["parse", "--rules", rules, page])
         XCTAssertEqual(r.status, 0, r.err)
         let o = try object(r.out)
         XCTAssertEqual(body(o), story)
-        XCTAssertTrue(boilerplate(o).contains("widget: Post Views: 1.432"), "\(boilerplate(o))")
+        XCTAssertTrue(boilerplate(o).contains("widget: Reader count: 1.432"), "\(boilerplate(o))")
         XCTAssertEqual(o["author"] as? String, "Jane Smith")
         XCTAssertEqual(o["published"] as? String, "2021-03-03")
         XCTAssertEqual(o["tags"] as? [String], ["transport", "council"])
@@ -71,9 +71,26 @@ final class RulesFileTests: XCTestCase {
         // --explain names the rule, its file and line.
         let x = try lectern(["parse", "--explain", "--rules", rules, page])
         XCTAssertEqual(x.status, 0, x.err)
-        XCTAssertTrue(x.out.contains("boilerplate:widget   Post Views: 1.432"), x.out)
-        XCTAssertTrue(x.out.contains("rules:widget 'post views: #' (\(rules):2)"), x.out)
+        XCTAssertTrue(x.out.contains("boilerplate:widget   Reader count: 1.432"), x.out)
+        XCTAssertTrue(x.out.contains("rules:widget 'reader count: #' (\(rules):2)"), x.out)
         XCTAssertTrue(x.out.contains("rules:byline 'written up by *' (\(rules):3)"), x.out)
+    }
+
+    /// A user's byline or date rule wins over the page's metadata.
+    func testARulesBylineWinsOverMetadata() throws {
+        let dir = try tempDir(self)
+        let html = htmlPage("<p>Written up by Jane Smith</p>\n<p>Filed on 3 March 2021</p>").replacingOccurrences(
+            of: "</head>", with: "<meta name=\"author\" content=\"Newsroom Staff\"><meta property=\"article:published_time\" content=\"2020-01-01\"></head>")
+        let page = try write(dir, "a.html", html)
+        let before = try object(try lectern(["parse", page]).out)
+        XCTAssertEqual(before["author"] as? String, "Newsroom Staff")
+        XCTAssertEqual(before["published"] as? String, "2020-01-01")
+        let rules = try write(dir, "site.rules", rulesText)
+        let o = try object(try lectern(["parse", "--rules", rules, page]).out)
+        XCTAssertEqual(o["author"] as? String, "Jane Smith")
+        XCTAssertEqual(o["published"] as? String, "2021-03-03")
+        let x = try lectern(["parse", "--explain", "--rules", rules, page]).out
+        XCTAssertTrue(x.contains("the page's line that rules:byline 'written up by *' (\(rules):3) matched wins"), x)
     }
 
     /// A `paragraph` rule keeps in the body a line the HTML reader left out.
@@ -100,21 +117,21 @@ final class RulesFileTests: XCTestCase {
 
     func testRulesOnATextPage() throws {
         let dir = try tempDir(self)
-        let text = "Bus Fares To Rise\n\n\(story[0])\n\nPost Views: 1.432\n\n\(story[1])\n"
+        let text = "Bus Fares To Rise\n\n\(story[0])\n\nReader count: 1.432\n\n\(story[1])\n"
         let page = try write(dir, "a.txt", text)
         // Without the rules the counter is read as a section heading.
         let before = try object(try lectern(["parse", page]).out)
-        XCTAssertTrue(sectionText(before).contains("Post Views: 1.432"), "\(sectionText(before))")
+        XCTAssertTrue(sectionText(before).contains("Reader count: 1.432"), "\(sectionText(before))")
         let rules = try write(dir, "site.rules", rulesText)
         let o = try object(try lectern(["parse", "--rules", rules, page]).out)
         XCTAssertEqual(sectionText(o), story)
-        XCTAssertTrue(boilerplate(o).contains("widget: Post Views: 1.432"), "\(boilerplate(o))")
+        XCTAssertTrue(boilerplate(o).contains("widget: Reader count: 1.432"), "\(boilerplate(o))")
     }
 
     func testABrokenRulesFileIsRefusedWithItsLine() throws {
         let dir = try tempDir(self)
         let page = try write(dir, "a.html", htmlPage(""))
-        let rules = try write(dir, "bad.rules", "widget        post views: #\nbogus\n")
+        let rules = try write(dir, "bad.rules", "widget        reader count: #\nbogus\n")
         let r = try lectern(["parse", "--rules", rules, page])
         XCTAssertEqual(r.status, 2)
         XCTAssertEqual(r.out, "")
