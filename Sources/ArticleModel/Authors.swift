@@ -80,6 +80,35 @@ public enum AuthorNames {
     /// Separators between several names.
     static let separators: [String] = conjunctions + ["; ", " | ", ", "]
 
+    /// A separator the page set before the name ("/ Cory Doctorow", "| Jane Doe", "— Jane Doe").
+    static func withoutLeadingMarks(_ s: String) -> String {
+        guard let f = s.unicodeScalars.first, leadingMarks.contains(f) else { return s }
+        // Set apart by a space: "-_Handle_-" is a handle as written.
+        var t = Substring(s)
+        while let c = t.unicodeScalars.first, leadingMarks.contains(c) { t = t.dropFirst() }
+        guard let sp = t.unicodeScalars.first, sp == " " || sp == "\u{A0}" else { return s }
+        while let c = t.unicodeScalars.first, c == " " || c == "\u{A0}" { t = t.dropFirst() }
+        return String(t)
+    }
+
+    static let leadingMarks: Set<Unicode.Scalar> = ["/", "|", "-", "\u{2013}", "\u{2014}", "\u{2022}", "\u{B7}", ":", ";", ","]
+
+    /// "and" in languages whose word for it is also a short particle or
+    /// letter ("Keith Bradsher y Tariq Panja", "Ana Lima e João Silva"):
+    /// a separator only between two names of two words or more ("José
+    /// Ortega y Gasset" is one name).
+    static let shortConjunctions: [String] = [" y ", " e ", " i ", " en ", " и "]
+
+    static func splitShortConjunctions(_ p: String) -> [String] {
+        for c in shortConjunctions where p.contains(c) {
+            let sides = split(p, c)
+            if sides.count >= 2, sides.allSatisfy({ words($0).count >= 2 && looksLikeName($0) }) {
+                return sides
+            }
+        }
+        return [p]
+    }
+
     /// A title before the name is no part of it ("Rechtsanwalt Sebastian Einbock", "Dr. Jane Doe").
     static func withoutTitles(_ s: String) -> String {
         var s = s
@@ -90,7 +119,7 @@ public enum AuthorNames {
     }
 
     public static func parse(_ raw: String) -> Parsed {
-        let raw = withoutTitles(raw)
+        let raw = withoutTitles(withoutLeadingMarks(raw))
         if let names = plainNames(raw) { return Parsed(names: names, role: nil) }
         var s = collapse(withoutLinks(raw))
         let lower0 = s.lowercased()
@@ -123,12 +152,13 @@ public enum AuthorNames {
             for sep in separators {
                 parts = parts.flatMap { split($0, sep) }
             }
+            parts = parts.flatMap { splitShortConjunctions(collapse($0)) }
         }
         var names: [String] = []
         var roles: [String] = []
         var afterRole = false
         // Without an "and", nothing after an agency is a further author.
-        let joins = conjunctions.contains { s.contains($0) }
+        let joins = conjunctions.contains { s.contains($0) } || parts.count > 1 && shortConjunctions.contains { s.contains($0) }
         for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
             if isRole(p) {
                 roles.append(p)

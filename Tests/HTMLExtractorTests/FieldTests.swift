@@ -428,6 +428,14 @@ final class AuthorNamesTests: XCTestCase {
             ("TVT-Redaktion", [], "TVT-Redaktion"), ("Redacción EC", [], "Redacción EC"),
             ("NATURSTROM AG", [], nil), ("RTL Online", [], nil), ("wegewerk GmbH", [], nil),
             ("Perform Media Deutschland GmbH", [], nil),
+            // A separator set before the name; a handle written with marks stays as written.
+            ("/ Cory Doctorow", ["Cory Doctorow"], nil), ("— Jane Doe", ["Jane Doe"], nil),
+            ("-_TheLordHelix_-", ["-_TheLordHelix_-"], nil),
+            // "and" as y / e between names of two words or more; not inside one name.
+            ("Keith Bradsher y Tariq Panja", ["Keith Bradsher", "Tariq Panja"], nil),
+            ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], nil),
+            ("Ana Lima e João Silva", ["Ana Lima", "João Silva"], nil),
+            ("José Ortega y Gasset", ["José Ortega y Gasset"], nil),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
