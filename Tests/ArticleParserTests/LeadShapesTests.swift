@@ -36,4 +36,23 @@ final class LeadShapesTests: XCTestCase {
             + story.joined(separator: "\n\n") + "\n\n" + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
         XCTAssertEqual(parse(q).title, sub)
     }
+
+    func dump(_ lines: [String]) -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n\n") + "\n\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func testLabelsUnderTheStoryEndIt() {
+        // Phrase data (DefaultRules.swift, "text11"): a "Related" box, a newsletter
+        // call and a paywall's question under the story end it; the paragraphs under
+        // them were body ("paragraph: sentence text").
+        let teaser = "Bus lanes will close for the summer works, and the council says the detours will be short."
+        for (label, rule) in [("Artikel zum Thema", "rules:related 'artikel zum thema'"),
+                              ("Email Newsletter", "rules:newsletter 'email newsletter'"),
+                              ("Möchten Sie weiterlesen?", "rules:cta 'möchten sie weiterlesen?'")] {
+            let p = dump([head, "By Jane Doe"] + story + [label, teaser])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
+        }
+    }
 }
