@@ -1906,6 +1906,10 @@ cta          möchten sie weiterlesen?
 share        den artikel mit anderen teilen*
 share        artikel gefallen?*
 category     kategorie:*
+related      beliebte artikel
+related      contexto de la noticia
+share        podziel się*
+widget       empfohlener redaktioneller inhalt
 """##
 }
 

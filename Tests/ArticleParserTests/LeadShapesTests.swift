@@ -49,7 +49,8 @@ final class LeadShapesTests: XCTestCase {
         let teaser = "Bus lanes will close for the summer works, and the council says the detours will be short."
         for (label, rule) in [("Artikel zum Thema", "rules:related 'artikel zum thema'"),
                               ("Email Newsletter", "rules:newsletter 'email newsletter'"),
-                              ("Möchten Sie weiterlesen?", "rules:cta 'möchten sie weiterlesen?'")] {
+                              ("Möchten Sie weiterlesen?", "rules:cta 'möchten sie weiterlesen?'"),
+                              ("Beliebte Artikel", "rules:related 'beliebte artikel'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
