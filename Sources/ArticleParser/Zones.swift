@@ -559,12 +559,20 @@ extension Classifier {
         return false
     }
 
+    /// A second story's header on a dump has at most this many units of the
+    /// main prose region under it.
+    static let secondStoryTail = 6
+
     /// A headline with a byline under it, after the article's paragraphs: the
     /// next story on the page (a print page's other story, a "next story" teaser).
     func isSecondStory(_ i: Int) -> Bool {
         guard i > max(firstBody + 2, headerEnd), i + 1 < units.count, info[i].plain, !out[i].decided, info[i].headingLike,
               units[i].opensBlock, let h = info[i + 1].hit, case .byline = rules.rules[h.rule].label,
               rules.rules[h.rule].captureStar != nil, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil else { return false }
+        // On a dump, a headline and byline well inside the main prose region are
+        // a teaser card set into the story or a correspondent's section of it:
+        // the story goes on under them.
+        if let r = region, r.contains(i), r.upperBound - i > Self.secondStoryTail { return false }
         // The byline directly under the headline, or as the next block.
         return units[i].closesBlock ? units[i + 1].opensBlock && units[i + 1].blankBefore <= 2 : true
     }

@@ -56,4 +56,17 @@ final class LeadShapesTests: XCTestCase {
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
         }
     }
+
+    func testHeadlineAndBylineInsideTheStoryAreNoSecondStory() {
+        // A teaser card ("First in Playbook: ..." / "By Jane Roe") or a correspondent's
+        // section set into the story, with more of the story under it than six units:
+        // the story goes on (before: "other: text after the article body" from the card down).
+        let more = ["The mayor said the council would publish the full plans for the depot before the summer break.",
+                    "A group of residents has asked for a second meeting, this time in the evening, so that more can come.",
+                    "The bus company said its drivers would be offered jobs on the trams once the line opens to passengers.",
+                    "Critics of the plan said the money would be better spent on the bus lanes that the city already has."]
+        let card = "Mayor defends the tram plan in a heated debate"
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [card, "By John Smith"] + story[3...] + more)
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story) + more)
+    }
 }
