@@ -276,6 +276,12 @@ extension Classifier {
             var p = from
             while let at = findCI(b, p, e, ". ") {
                 p = at + 2
+                // "Caption sentence. © Agency / Jane Doe": a copyright credit after the
+                // caption's last sentence (no sentence in it: no period).
+                if e - p <= 60, p - s >= 20, hasPrefixCI(b, p, e, "© "), !b[(p + 3)..<e].contains(0x2E) {
+                    let (vs, ve) = MetaLines.trimValue(b, p + 3, e)
+                    if ve > vs { return string(vs, ve) }
+                }
                 // Cheap test first: a label ("Credit:", "Photo:") within a few words.
                 guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D })
                         || hasPrefixCI(b, p, e, "photo by ") || hasPrefixCI(b, p, e, "photos by ") || hasPrefixCI(b, p, e, "image by ")

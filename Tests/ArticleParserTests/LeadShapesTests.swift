@@ -69,4 +69,16 @@ final class LeadShapesTests: XCTestCase {
         let p = dump([head, "By Jane Doe"] + story[0...2] + [card, "By John Smith"] + story[3...] + more)
         XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story) + more)
     }
+
+    func testCaptionEndingInACopyrightCreditIsACaption() {
+        // "Caption sentence. © Agency / Name" between the story's paragraphs: a photo
+        // caption (before: "paragraph: sentence text").
+        let caption = "The first of the new trams on a test run at the depot on Tuesday. © City Transport / Jane Roe"
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [caption] + story[3...])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(caption, in: blocks(p))?.rule, "caption: text ending in a '(Photo ...)' credit")
+        // A sentence after the sign is no credit.
+        let para = "The trams were built in Vienna, the council said. © The city holds the plans, and they can be seen at the library."
+        XCTAssertTrue(parse(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])).paragraphs.map(\.text).contains(para))
+    }
 }
