@@ -1910,6 +1910,17 @@ related      beliebte artikel
 related      contexto de la noticia
 share        podziel się*
 widget       empfohlener redaktioneller inhalt
+nav          zurück zur vorherigen seite
+related      *weitere beiträge zu diesem artikel
+related      infórmate más
+related      informate más
+form         schon registriert? hier einloggen
+form         e-mail (wird benötigt und nicht veröffentlicht)
+widget       einen missbrauch melden
+widget       zum shop
+advert       affiliatelink
+comments     no responses so far
+comments     no response so far
 """##
 }
 

@@ -50,7 +50,8 @@ final class LeadShapesTests: XCTestCase {
         for (label, rule) in [("Artikel zum Thema", "rules:related 'artikel zum thema'"),
                               ("Email Newsletter", "rules:newsletter 'email newsletter'"),
                               ("Möchten Sie weiterlesen?", "rules:cta 'möchten sie weiterlesen?'"),
-                              ("Beliebte Artikel", "rules:related 'beliebte artikel'")] {
+                              ("Beliebte Artikel", "rules:related 'beliebte artikel'"),
+                              ("Schon registriert? Hier einloggen", "rules:form 'schon registriert? hier einloggen'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
