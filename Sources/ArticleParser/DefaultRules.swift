@@ -1902,6 +1902,39 @@ credits      усі права захищені*
 credits      всі права захищені*
 credits      hak cipta ©*
 credits      hak cipta #*
+# --- text11: labels under the story on trafilatura's tuning pages
+# ("Related" boxes, newsletter and paywall calls, share calls)
+related      auch lesen:*
+related      siehe auch
+related      artikel zum thema
+related      weitere aktuelle themen*
+related      empfohlen für dich
+related      noticia relacionada*
+related      seguir leyendo:
+related      weitere inhalte zu *
+related      top themen*
+related      vedi anche*
+newsletter   email newsletter
+newsletter   sie wollen mehr von uns?
+cta          möchten sie weiterlesen?
+share        den artikel mit anderen teilen*
+share        artikel gefallen?*
+category     kategorie:*
+related      beliebte artikel
+related      contexto de la noticia
+share        podziel się*
+widget       empfohlener redaktioneller inhalt
+nav          zurück zur vorherigen seite
+related      *weitere beiträge zu diesem artikel
+related      infórmate más
+related      informate más
+form         schon registriert? hier einloggen
+form         e-mail (wird benötigt und nicht veröffentlicht)
+widget       einen missbrauch melden
+widget       zum shop
+advert       affiliatelink
+comments     no responses so far
+comments     no response so far
 """##
 }
 

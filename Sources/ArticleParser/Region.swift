@@ -82,6 +82,9 @@ extension Classifier {
     static let bioIntroStart = 3
     /// At most this many lines under the region's last paragraph ending in a colon join it.
     static let announcedUnits = 12
+    /// A headline at most this many units over the region with a lead paragraph
+    /// right over it is the story's first heading (headlineAnchor).
+    static let leadTitleGap = 2
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -603,10 +606,27 @@ extension Classifier {
             if isHeadlineShaped(i) { eligible.append(i) }
             i -= 1
         }
-        for e in eligible {
-            for k in (e + 1)..<min(units.count, e + 5) where info[k].date != nil || hitLabel(k) == .byline { return e }
+        func pick(_ es: [Int]) -> Int? {
+            for e in es {
+                for k in (e + 1)..<min(units.count, e + 5) where info[k].date != nil || hitLabel(k) == .byline { return e }
+            }
+            return es.first
         }
-        return eligible.first
+        let c = pick(eligible)
+        // A lead paragraph between the headline and the story ("Raubfisch-Rute
+        // im Test" / date / "Von dem Bassmaster ... wurde eine Rutenserie ..." /
+        // a subheading or caption / the story): the line right over the region
+        // with a sentence paragraph right over it is the story's first heading,
+        // not its headline, when another headline-shaped line stands above the
+        // paragraph; the paragraph joins the region (it was "text above the title").
+        if let t = c, t >= 1, r.lowerBound - t <= Self.leadTitleGap {
+            let p = t - 1
+            if density[p] == .prose && endsSentence(p) && info[p].hit == nil, let u = pick(eligible.filter { $0 < p }) {
+                region = min(p, r.lowerBound)..<r.upperBound
+                return u
+            }
+        }
+        return c
     }
 
     /// 4 to 30 words, no sentence end, not a list item, no rule's phrase.

@@ -276,6 +276,12 @@ extension Classifier {
             var p = from
             while let at = findCI(b, p, e, ". ") {
                 p = at + 2
+                // "Caption sentence. © Agency / Jane Doe": a copyright credit after the
+                // caption's last sentence (no sentence in it: no period).
+                if e - p <= 60, p - s >= 20, hasPrefixCI(b, p, e, "© "), !b[(p + 3)..<e].contains(0x2E) {
+                    let (vs, ve) = MetaLines.trimValue(b, p + 3, e)
+                    if ve > vs { return string(vs, ve) }
+                }
                 // Cheap test first: a label ("Credit:", "Photo:") within a few words.
                 guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D })
                         || hasPrefixCI(b, p, e, "photo by ") || hasPrefixCI(b, p, e, "photos by ") || hasPrefixCI(b, p, e, "image by ")
@@ -559,12 +565,20 @@ extension Classifier {
         return false
     }
 
+    /// A second story's header on a dump has at most this many units of the
+    /// main prose region under it.
+    static let secondStoryTail = 6
+
     /// A headline with a byline under it, after the article's paragraphs: the
     /// next story on the page (a print page's other story, a "next story" teaser).
     func isSecondStory(_ i: Int) -> Bool {
         guard i > max(firstBody + 2, headerEnd), i + 1 < units.count, info[i].plain, !out[i].decided, info[i].headingLike,
               units[i].opensBlock, let h = info[i + 1].hit, case .byline = rules.rules[h.rule].label,
               rules.rules[h.rule].captureStar != nil, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil else { return false }
+        // On a dump, a headline and byline well inside the main prose region are
+        // a teaser card set into the story or a correspondent's section of it:
+        // the story goes on under them.
+        if let r = region, r.contains(i), r.upperBound - i > Self.secondStoryTail { return false }
         // The byline directly under the headline, or as the next block.
         return units[i].closesBlock ? units[i + 1].opensBlock && units[i + 1].blankBefore <= 2 : true
     }

@@ -1,0 +1,85 @@
+// The eleventh round (docs/TEXT.md, "The eleventh round (text11)"): shapes
+// of page dumps where the text reader lost what the HTML reader kept, on
+// trafilatura's tuning pages. Each test is one kept mechanism, on a made-up
+// page, with the exact body and the `--explain` reason of the line that
+// decides it.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class LeadShapesTests: XCTestCase {
+    let head = TramStory.head
+    let menu = TramStory.menu
+    let foot = TramStory.foot
+    let story = TramStory.story
+
+    func testLeadParagraphOverASubheadingStaysWithTheStory() {
+        // The headline, a toolbar of short lines, the lead paragraph touching it,
+        // then a subheading (or caption) and the story: the subheading right under
+        // the lead is no headline (before: it was the title and the lead "other:
+        // text above the title").
+        let lead = "After years of debate the city will get its second tram line, and the hospital will be on it at last."
+        let sub = "A line along the river to the hospital"
+        let p = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + head + "\n\n"
+            + "* Author Jane Doe\n* Recommended\nArticle Gallery\n" + lead + "\n\n" + sub + "\n\n"
+            + story.joined(separator: "\n\n") + "\n\n" + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(p)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), [lead] + story)
+        let b = blocks(p)
+        XCTAssertEqual(block(lead, in: b)?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block(sub, in: b)?.label, .heading)
+        // Without a headline above the lead the line under it stays the title.
+        let q = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "* Author Jane Doe\n* Recommended\nArticle Gallery\n" + lead + "\n\n" + sub + "\n\n"
+            + story.joined(separator: "\n\n") + "\n\n" + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        XCTAssertEqual(parse(q).title, sub)
+    }
+
+    func dump(_ lines: [String]) -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n\n") + "\n\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func testLabelsUnderTheStoryEndIt() {
+        // Phrase data (DefaultRules.swift, "text11"): a "Related" box, a newsletter
+        // call and a paywall's question under the story end it; the paragraphs under
+        // them were body ("paragraph: sentence text").
+        let teaser = "Bus lanes will close for the summer works, and the council says the detours will be short."
+        for (label, rule) in [("Artikel zum Thema", "rules:related 'artikel zum thema'"),
+                              ("Email Newsletter", "rules:newsletter 'email newsletter'"),
+                              ("Möchten Sie weiterlesen?", "rules:cta 'möchten sie weiterlesen?'"),
+                              ("Beliebte Artikel", "rules:related 'beliebte artikel'"),
+                              ("Schon registriert? Hier einloggen", "rules:form 'schon registriert? hier einloggen'")] {
+            let p = dump([head, "By Jane Doe"] + story + [label, teaser])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
+        }
+    }
+
+    func testHeadlineAndBylineInsideTheStoryAreNoSecondStory() {
+        // A teaser card ("First in Playbook: ..." / "By Jane Roe") or a correspondent's
+        // section set into the story, with more of the story under it than six units:
+        // the story goes on (before: "other: text after the article body" from the card down).
+        let more = ["The mayor said the council would publish the full plans for the depot before the summer break.",
+                    "A group of residents has asked for a second meeting, this time in the evening, so that more can come.",
+                    "The bus company said its drivers would be offered jobs on the trams once the line opens to passengers.",
+                    "Critics of the plan said the money would be better spent on the bus lanes that the city already has."]
+        let card = "Mayor defends the tram plan in a heated debate"
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [card, "By John Smith"] + story[3...] + more)
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story) + more)
+    }
+
+    func testCaptionEndingInACopyrightCreditIsACaption() {
+        // "Caption sentence. © Agency / Name" between the story's paragraphs: a photo
+        // caption (before: "paragraph: sentence text").
+        let caption = "The first of the new trams on a test run at the depot on Tuesday. © City Transport / Jane Roe"
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [caption] + story[3...])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(caption, in: blocks(p))?.rule, "caption: text ending in a '(Photo ...)' credit")
+        // A sentence after the sign is no credit.
+        let para = "The trams were built in Vienna, the council said. © The city holds the plans, and they can be seen at the library."
+        XCTAssertTrue(parse(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])).paragraphs.map(\.text).contains(para))
+    }
+}
