@@ -742,8 +742,9 @@ final class Worker {
     let config: RunConfig
     let host: ScriptHost?
     let initialStates: [StateValue]
-    /// Built on the first text page: HTML-only runs never compile the rules
-    /// (a few milliseconds of every `lectern parse` of HTML pages).
+    /// Built on the first text page: HTML-only runs never compile all the
+    /// rules, only the edge phrases of `htmlRules` (start-up of every
+    /// `lectern parse` of HTML pages).
     private(set) lazy var textReader: TextReader = Worker.makeTextReader(config)
     /// The HTML reader's rules: the built-in phrases for the story's edges
     /// and the `--rules` files; the worker's own copy, as for the text reader.
