@@ -820,6 +820,10 @@ final class Extractor {
         var bylineDate: (String, String, String)? = nil
         var headDate: (String, String, String)? = nil
         var headByline: (String, String, String)? = nil   // from headDate's line, when it says "By X"
+        // Short dated lines that are no sentence, by chunk: the last resort for the page's date
+        // is one of them right above the headline or right before the body (see below the loop).
+        var datedLines: [(ci: Int, header: Bool, date: (String, String, String))] = []
+        var headlineChunk = -1
         var bodyParas = 0
         var spanLinks: [(Int, Bool)] = []   // out index, is a heading
         let regionStart = region.firstIndex(where: { $0 >= 0 }) ?? page.chunks.count
@@ -865,6 +869,7 @@ final class Extractor {
                                       && Extractor.letters(text) == Extractor.letters(titleText!))
                 || (ownerNode.tag == .h1 && titleText != nil && sameText(text, titleText!)) {
                 block(.ignored, "the headline (\(titleRule))")
+                if headlineChunk < 0 { headlineChunk = ci }
                 continue
             }
             if Extractor.isCommentsClosed(text) {
@@ -931,7 +936,7 @@ final class Extractor {
                     // The first byline that names a person, said "By X" if there is one:
                     // a marked "Tech Industry" (a section) or an account box's
                     // "Sign In" does not beat a "By Jane Doe" further down.
-                    if bylineDate == nil, let d = visibleDate(text) {
+                    if bylineDate == nil, let d = vouchedDate(text) {
                         bylineDate = (d, text, "date in the byline \(describe(owner))")
                     }
                     if isPublisher(name) {
@@ -947,7 +952,7 @@ final class Extractor {
                 }
             }
             if c.chars < 100, !ctx.embed, Extractor.startsWithDateLabel(text) {
-                if let d = visibleDate(text) {
+                if let d = vouchedDate(text) {
                     block(.date, "dateline '\(text.prefix(12))...'", value: d)
                 } else {
                     boiler("date", owner, "dateline without a full date")
@@ -957,7 +962,8 @@ final class Extractor {
             // Never a date from a table cell (an infobox's "Initial release") or
             // from an embedded post (a tweet's "June 2, 2021" signature).
             if c.chars < 80, !ctx.embed, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
-               let d = visibleDate(text), ctx.date || Extractor.mostlyDate(text) {
+               let d = Extractor.isShortYearDate(text) ? vouchedDate(text) : visibleDate(text),
+               ctx.date || Extractor.mostlyDate(text) || Extractor.isShortYearDate(text) {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
             }
@@ -973,6 +979,11 @@ final class Extractor {
                    !isPublisher(name) {
                     headByline = (name, text, "'By' line with a date right after the headline")
                 }
+            }
+            if c.chars < 120, !ctx.embed, !inTable(owner), c.linkChars * 2 < c.chars,
+               !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? ""), let d = visibleDate(text),
+               !Extractor.endsLikeSentence(text) || Extractor.startsWithDate(text) {
+                datedLines.append((ci, ctx.boiler?.1 == "header", (d, text, "a line with a date")))
             }
             // The article's own header (the header container holding the
             // headline): a line there with a date is the page's date line, whatever
@@ -1211,6 +1222,8 @@ final class Extractor {
                 // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
                 head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
                                   rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
+            } else if let d = besideHeadlineDate(datedLines, out: out, outChunk: outChunk, headline: headlineChunk) {
+                head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "p"))
             } else if let d = titleDate() {
                 head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
             } else if let u = meta.url, let d = Extractor.urlDate(u) {
@@ -1695,6 +1708,15 @@ final class Extractor {
         return t.withUTF8 { b in DateNormalizer.find(in: b).map(pageDate) }
     }
 
+    /// A date on a line that says it is one (a byline, a date element, a
+    /// "Published:" line): a two-digit year counts there ("Von: Jane Doe |
+    /// 31.10.23"), day first unless the page is in English and writes slashes.
+    private func vouchedDate(_ text: String) -> String? {
+        if let d = visibleDate(text) { return d }
+        var t = text
+        return t.withUTF8 { b in DateNormalizer.shortYear(in: b, monthFirst: !dayFirst && b.contains(0x2F))?.iso }
+    }
+
     /// A found date as this page means it: an ambiguous numeric one day first
     /// on a page in another language than English.
     private func pageDate(_ found: DateNormalizer.Match) -> String {
@@ -1766,6 +1788,27 @@ final class Extractor {
             guard dash || (p > m.end && b[p - 1] == 0x3A && b[m.end] == 0x3A) else { return nil }
             return pageDate(m)
         }
+    }
+
+    /// The last resort for the page's date before its title and address: a short
+    /// dated line that is no sentence, in no teaser, navigation or footer
+    /// container, set right above the headline ("12.12.2022 - Empa" over the
+    /// h1; not in a site header, which shows today's date) or right before the
+    /// body's first paragraph ("Sport 01.02.2022 Kategorie: ..."): where pages
+    /// put their dateline.
+    private func besideHeadlineDate(_ lines: [(ci: Int, header: Bool, date: (String, String, String))], out: [Pending],
+                                    outChunk: [Int], headline: Int) -> (String, String, String)? {
+        // Above the headline, not in a header container: a site's masthead shows today's date.
+        if headline >= 0, let l = lines.last(where: { $0.ci < headline }), l.ci >= headline - 1, !l.header {
+            return (l.date.0, l.date.1, "a line with a date right above the headline")
+        }
+        guard let k = out.indices.first(where: { if case .block(let b) = out[$0] { return b.label == .paragraph }; return false })
+        else { return nil }
+        let first = outChunk[k]
+        if let l = lines.last(where: { $0.ci < first }), l.ci >= first - 2, l.ci > headline {
+            return (l.date.0, l.date.1, "a line with a date right before the body")
+        }
+        return nil
     }
 
     /// The first date the page shows (value, text, rule): a byline's or date
@@ -1867,7 +1910,9 @@ final class Extractor {
         while let last = l.last, last == "." || last == ":" || last == "»" || last == "›" || last == ">" || last == " " || last == "…" {
             l.removeLast()
         }
-        if c.chars <= 45, let k = boilerplateLines[l] { return (k, "boilerplate line '\(l)'") }
+        if c.chars <= 45, let k = boilerplateLines[l] ?? boilerplateLines[Extractor.undecorated(l)] {
+            return (k, "boilerplate line '\(l)'")
+        }
         // Most lines start with no prefix's first letter: skip the list (String.hasPrefix is slow).
         if let f = l.utf8.first, boilerplatePrefixFirst[Int(f)] {
             for (p, k) in boilerplatePrefixes where l.hasPrefix(p) {
@@ -1887,6 +1932,14 @@ final class Extractor {
         }
         if c.chars < 30, Extractor.isGalleryCounter(l) { return ("caption", "gallery counter") }
         return nil
+    }
+
+    /// A short line without the dashes, brackets and stars set around it
+    /// ("- Advertisement -", "[ Anzeige ]", "*** Werbung ***").
+    static func undecorated(_ l: String) -> String {
+        let marks: Set<Character> = ["-", "–", "—", "*", "[", "]", "(", ")", "|", "•", "·", "_", "=", " ", "~"]
+        guard let f = l.first, let e = l.last, marks.contains(f) || marks.contains(e) else { return l }
+        return String(l.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
     }
 
     /// "image 3 of 12", "photo 1 / 5", "slide 2 of 9".
@@ -2241,6 +2294,20 @@ final class Extractor {
             if b >= 0x41 && b <= 0x5A { upper += 1 } else if b >= 0x61 && b <= 0x7A { lower += 1 }
         }
         return upper >= 10 && upper > lower * 3
+    }
+
+    /// A line that is a date with a two-digit year and nothing else ("23.09.22").
+    static func isShortYearDate(_ t: String) -> Bool {
+        var s = t
+        return s.withUTF8 { b in
+            b.count <= 10 && DateNormalizer.shortYear(in: b, monthFirst: false).map { $0.start == 0 && $0.end == b.count } == true
+        }
+    }
+
+    /// "12.12.2022 - Empa (...)": a line that opens with its date is a dateline, however it ends.
+    static func startsWithDate(_ t: String) -> Bool {
+        var s = t
+        return s.withUTF8 { b in DateNormalizer.find(in: b)?.start == 0 }
     }
 
     static func mostlyDate(_ t: String) -> Bool {

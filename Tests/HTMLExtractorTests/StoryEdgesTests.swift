@@ -62,4 +62,15 @@ final class StoryEdgesTests: XCTestCase {
         XCTAssertEqual(body(html), Self.story)
         XCTAssertEqual(body(html, rules: HTMLRules(edges: ParserRules.defaults(), files: mine)), Self.story + ["Promoted Content"])
     }
+
+    func testDecoratedAdvertLinesInsideTheStory() {
+        // "- Advertisement -" between paragraphs: the word a line table knows, set off by dashes.
+        for line in ["- Advertisement -", "[ Anzeige ]", "*** Werbung ***", "— ADVERTISEMENT —"] {
+            let html = page([Self.story[0], line, Self.story[1], Self.story[2]])
+            XCTAssertEqual(body(html), Self.story, line)
+        }
+        // A dash before words no table knows keeps the line.
+        let kept = "- Sunday opening starts next week -"
+        XCTAssertEqual(body(page([Self.story[0], kept, Self.story[1], Self.story[2]])).count, 4)
+    }
 }
