@@ -25,7 +25,7 @@ public enum AuthorNames {
         "published", "posted", "updated", "veröffentlicht", "aktualisiert", "publié", "publicado",
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
-    static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ",
+    static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ", "alles von ",
                                            "articles by ", "see more ", "other articles by ",
                                            // Credits for other work than the writing: the translator, the photographer.
                                            "übersetzung", "translated by ", "translation by ", "translation:",

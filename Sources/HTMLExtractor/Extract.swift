@@ -1196,7 +1196,7 @@ final class Extractor {
         // The publisher named as the author is no person; a byline may still name one.
         if let a = meta.author, !isPublisher(a) {
             head.append(Block(index: 0, text: a, label: .byline, rule: meta.authorRule, value: a, tag: "meta"))
-        } else if let b = byline ?? headByline {   // never the publisher: such bylines are not kept (label loop)
+        } else if let b = byline ?? headByline ?? authorLink() {   // never the publisher: such bylines are not kept (label loop)
             head.append(Block(index: 0, text: b.1, label: .byline, rule: b.2, value: b.0, tag: "meta"))
         }
         if let d = meta.published {
@@ -1788,6 +1788,35 @@ final class Extractor {
             guard dash || (p > m.end && b[p - 1] == 0x3A && b[m.end] == 0x3A) else { return nil }
             return pageDate(m)
         }
+    }
+
+    /// The last resort for the author: a link to an author's page (rel=author, an
+    /// author class, an address "/author/jane-doe/") whose text is a person's
+    /// name, on a short line that is no sentence, outside comments, embedded posts, tables and
+    /// teaser, navigation or footer containers. A page whose such links name more than two people
+    /// lists authors (a team page, teasers): none.
+    private func authorLink() -> (String, String, String)? {
+        var first: (String, String, String)? = nil
+        var people: Set<[UInt8]> = []
+        for n in page.authorLinks {
+            let text = page.anchorText(n)
+            guard !text.isEmpty, text.utf8.count < 60 else { continue }
+            // A byline is a short line; a link in the story's prose ("the parents of
+            // <a href=...?author=Mozart>Mozart</a>") names someone else.
+            var block = page.nodes[Int(n)].parent
+            while block >= 0, page.nodes[Int(block)].chunkEnd == page.nodes[Int(block)].chunkStart { block = page.nodes[Int(block)].parent }
+            guard block >= 0, chars(block) < 150,
+                  chars(block) < 60 || !Extractor.endsLikeSentence(page.nodeText(block)) else { continue }
+            let ctx = context(of: n, stopAt: -1)
+            guard ctx.commentSection < 0, ctx.commentItem == nil, !ctx.embed, !inTable(n),
+                  !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? ""),
+                  let name = Extractor.bylineName(text, marked: true), Extractor.bylineRank(name, text) >= 2,
+                  !isPublisher(name) else { continue }
+            people.insert(Extractor.letters(name))
+            if people.count > 2 { return nil }
+            if first == nil { first = (name, text, "link to the author's page \(describe(n))") }
+        }
+        return first
     }
 
     /// The last resort for the page's date before its title and address: a short

@@ -85,6 +85,9 @@ struct Page {
     var times: [(node: Int32, value: String)] = []
     /// Elements with rel=prev/next/author/tag (node index, hint).
     var rels: [(node: Int32, hint: Hint)] = []
+    /// Links that say they lead to an author's page: rel=author, an author class,
+    /// or an address with an author segment ("/author/jane-doe/"), in page order.
+    var authorLinks: [Int32] = []
 
     // Parse state.
     private var ctxt: htmlParserCtxtPtr? = nil
@@ -253,6 +256,17 @@ struct Page {
     }
 
     /// The text of each link under `n`, in order.
+    /// The text of the link `n` itself ("" when it has none, an image link).
+    func anchorText(_ n: Int32) -> String {
+        // Anchors are in page order: a binary search for the node.
+        var lo = 0, hi = anchors.count
+        while lo < hi { let m = (lo + hi) / 2; if anchors[m].node < n { lo = m + 1 } else { hi = m } }
+        guard lo < anchors.count, anchors[lo].node == n else { return "" }
+        let s = Int(anchors[lo].start), e = min(Int(anchors[lo].end), arena.count)
+        guard s < e else { return "" }
+        return arena.withUnsafeBufferPointer { cleanBytes(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+    }
+
     func anchorTexts(under n: Int32) -> [String] {
         let node = nodes[Int(n)]
         var out: [String] = []
@@ -394,6 +408,9 @@ struct Page {
         if tag == .a {
             linkDepth += 1
             anchors.append((idx, Int32(arena.count), Int32(arena.count)))
+            if authorLinks.count < 50, relHint.contains(.author) || hint.contains(.author) || Page.hasAuthorHref(atts) {
+                authorLinks.append(idx)
+            }
             if openH1 >= 0, let h = Page.value(atts, "href"), Page.isHomeHref(h) { homeLinkH1s.insert(openH1) }
         }
         if tag == .h1 && openH1 < 0 { openH1 = idx }
@@ -816,6 +833,36 @@ struct Page {
     }
 
     /// The value of attribute `name` in a SAX attribute list.
+    /// Path segments of the address of an author's page ("/author/jane-doe",
+    /// "/autoren/jd", "?author=12"), ASCII-lowered, with their slashes.
+    static let authorPathSegments: [[UInt8]] = ["/author/", "/authors/", "/autor/", "/autoren/", "/autorin/",
+                                                "/auteur/", "/auteurs/", "/autore/", "/autori/", "/journalist/",
+                                                "/journalists/", "/reporter/", "/reporters/", "?author=", "&author="]
+        .map { Array($0.utf8) }
+
+    /// Whether the element's href has an author segment; no String made.
+    static func hasAuthorHref(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) -> Bool {
+        guard var a = atts else { return false }
+        while let an = a[0] {
+            if eq(an, "href"), let v = a[1] {
+                var i = 0
+                while v[i] != 0 {
+                    if v[i] == 0x2F || v[i] == 0x3F || v[i] == 0x26 {
+                        for seg in authorPathSegments {
+                            var k = 1
+                            while k < seg.count, v[i + k] != 0, (v[i + k] >= 0x41 && v[i + k] <= 0x5A ? v[i + k] | 0x20 : v[i + k]) == seg[k] { k += 1 }
+                            if k == seg.count, seg[0] == v[i] { return true }
+                        }
+                    }
+                    i += 1
+                }
+                return false
+            }
+            a += 2
+        }
+        return false
+    }
+
     static func value(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> String? {
         guard var a = atts else { return nil }
         while let an = a[0] {
