@@ -822,7 +822,7 @@ final class Extractor {
         var headByline: (String, String, String)? = nil   // from headDate's line, when it says "By X"
         // Short dated lines that are no sentence, by chunk: the last resort for the page's date
         // is one of them right above the headline or right before the body (see below the loop).
-        var datedLines: [(ci: Int, header: Bool, date: (String, String, String))] = []
+        var shortLines = [UInt8](repeating: 0, count: page.chunks.count)   // 1: a short line, 2: one in a header container
         var headlineChunk = -1
         var bodyParas = 0
         var spanLinks: [(Int, Bool)] = []   // out index, is a heading
@@ -980,10 +980,8 @@ final class Extractor {
                     headByline = (name, text, "'By' line with a date right after the headline")
                 }
             }
-            if c.chars < 120, !ctx.embed, !inTable(owner), c.linkChars * 2 < c.chars,
-               !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? ""), let d = visibleDate(text),
-               !Extractor.endsLikeSentence(text) || Extractor.startsWithDate(text) {
-                datedLines.append((ci, ctx.boiler?.1 == "header", (d, text, "a line with a date")))
+            if c.chars < 120, !ctx.embed, c.linkChars * 2 < c.chars, !Extractor.bylineFreeKinds.contains(ctx.boiler?.1 ?? "") {
+                shortLines[ci] = ctx.boiler?.1 == "header" ? 2 : 1
             }
             // The article's own header (the header container holding the
             // headline): a line there with a date is the page's date line, whatever
@@ -1222,7 +1220,7 @@ final class Extractor {
                 // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
                 head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
                                   rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
-            } else if let d = besideHeadlineDate(datedLines, out: out, outChunk: outChunk, headline: headlineChunk) {
+            } else if let d = besideHeadlineDate(shortLines, out: out, outChunk: outChunk, headline: headlineChunk) {
                 head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "p"))
             } else if let d = titleDate() {
                 head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "title"))
@@ -1825,17 +1823,23 @@ final class Extractor {
     /// h1; not in a site header, which shows today's date) or right before the
     /// body's first paragraph ("Sport 01.02.2022 Kategorie: ..."): where pages
     /// put their dateline.
-    private func besideHeadlineDate(_ lines: [(ci: Int, header: Bool, date: (String, String, String))], out: [Pending],
-                                    outChunk: [Int], headline: Int) -> (String, String, String)? {
+    private func besideHeadlineDate(_ short: [UInt8], out: [Pending], outChunk: [Int], headline: Int) -> (String, String, String)? {
+        // Only these few lines are read for a date (no date scan of every short line).
+        func dated(_ ci: Int) -> (String, String)? {
+            guard ci >= 0, short[ci] != 0, !inTable(page.chunks[ci].owner) else { return nil }
+            let text = page.text(page.chunks[ci])
+            guard let d = visibleDate(text), !Extractor.endsLikeSentence(text) || Extractor.startsWithDate(text) else { return nil }
+            return (d, text)
+        }
         // Above the headline, not in a header container: a site's masthead shows today's date.
-        if headline >= 0, let l = lines.last(where: { $0.ci < headline }), l.ci >= headline - 1, !l.header {
-            return (l.date.0, l.date.1, "a line with a date right above the headline")
+        if headline > 0, short[headline - 1] == 1, let d = dated(headline - 1) {
+            return (d.0, d.1, "a line with a date right above the headline")
         }
         guard let k = out.indices.first(where: { if case .block(let b) = out[$0] { return b.label == .paragraph }; return false })
         else { return nil }
         let first = outChunk[k]
-        if let l = lines.last(where: { $0.ci < first }), l.ci >= first - 2, l.ci > headline {
-            return (l.date.0, l.date.1, "a line with a date right before the body")
+        for ci in [first - 1, first - 2] where ci > headline {
+            if let d = dated(ci) { return (d.0, d.1, "a line with a date right before the body") }
         }
         return nil
     }
@@ -1939,8 +1943,10 @@ final class Extractor {
         while let last = l.last, last == "." || last == ":" || last == "»" || last == "›" || last == ">" || last == " " || last == "…" {
             l.removeLast()
         }
-        if c.chars <= 45, let k = boilerplateLines[l] ?? boilerplateLines[Extractor.undecorated(l)] {
-            return (k, "boilerplate line '\(l)'")
+        if c.chars <= 45 {
+            if let k = boilerplateLines[l] { return (k, "boilerplate line '\(l)'") }
+            let u = Extractor.undecorated(l)
+            if u.utf8.count < l.utf8.count, let k = boilerplateLines[u] { return (k, "boilerplate line '\(l)'") }
         }
         // Most lines start with no prefix's first letter: skip the list (String.hasPrefix is slow).
         if let f = l.utf8.first, boilerplatePrefixFirst[Int(f)] {
@@ -1966,9 +1972,29 @@ final class Extractor {
     /// A short line without the dashes, brackets and stars set around it
     /// ("- Advertisement -", "[ Anzeige ]", "*** Werbung ***").
     static func undecorated(_ l: String) -> String {
-        let marks: Set<Character> = ["-", "–", "—", "*", "[", "]", "(", ")", "|", "•", "·", "_", "=", " ", "~"]
-        guard let f = l.first, let e = l.last, marks.contains(f) || marks.contains(e) else { return l }
-        return String(l.drop(while: { marks.contains($0) }).reversed().drop(while: { marks.contains($0) }).reversed())
+        // ASCII marks, and the UTF-8 of "–", "—" (E2 80 93/94), "•" (E2 80 A2), "·" (C2 B7).
+        func mark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {   // the mark's length at i, or 0
+            switch b[i] {
+            case 0x2D, 0x2A, 0x5B, 0x5D, 0x28, 0x29, 0x7C, 0x5F, 0x3D, 0x20, 0x7E: return 1
+            case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0x93 || b[i + 2] == 0x94 || b[i + 2] == 0xA2): return 3
+            case 0xC2 where i + 1 < b.count && b[i + 1] == 0xB7: return 2
+            default: return 0
+            }
+        }
+        var t = l
+        return t.withUTF8 { b -> String in
+            var s = 0, e = b.count
+            while s < e, case let k = mark(b, s), k > 0 { s += k }
+            // Walking back: a mark ends at e - 1 (ASCII), e - 3 or e - 2.
+            while e > s {
+                if mark(b, e - 1) == 1 { e -= 1 }
+                else if e - 3 >= s, mark(b, e - 3) == 3 { e -= 3 }
+                else if e - 2 >= s, mark(b, e - 2) == 2 { e -= 2 }
+                else { break }
+            }
+            if s == 0 && e == b.count { return l }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
+        }
     }
 
     /// "image 3 of 12", "photo 1 / 5", "slide 2 of 9".

@@ -834,7 +834,7 @@ struct Page {
 
     /// The value of attribute `name` in a SAX attribute list.
     /// Path segments of the address of an author's page ("/author/jane-doe",
-    /// "/autoren/jd", "?author=12"), ASCII-lowered, with their slashes.
+    /// "/autoren/jd", "?author=12"), lowercase, with their slashes.
     static let authorPathSegments: [[UInt8]] = ["/author/", "/authors/", "/autor/", "/autoren/", "/autorin/",
                                                 "/auteur/", "/auteurs/", "/autore/", "/autori/", "/journalist/",
                                                 "/journalists/", "/reporter/", "/reporters/", "?author=", "&author="]
@@ -845,9 +845,13 @@ struct Page {
         guard var a = atts else { return false }
         while let an = a[0] {
             if eq(an, "href"), let v = a[1] {
+                // libc's string search first: most addresses have none of these words (lowercase, as addresses write them).
+                let c = UnsafeRawPointer(v).assumingMemoryBound(to: CChar.self)
+                guard strstr(c, "aut") != nil || strstr(c, "journalist") != nil || strstr(c, "reporter") != nil else { return false }
                 var i = 0
                 while v[i] != 0 {
-                    if v[i] == 0x2F || v[i] == 0x3F || v[i] == 0x26 {
+                    // Every segment's word starts with "a", "j" or "r": most slashes fail there.
+                    if v[i] == 0x2F || v[i] == 0x3F || v[i] == 0x26, case let f = v[i + 1] | 0x20, f == 0x61 || f == 0x6A || f == 0x72 {
                         for seg in authorPathSegments {
                             var k = 1
                             while k < seg.count, v[i + k] != 0, (v[i + k] >= 0x41 && v[i + k] <= 0x5A ? v[i + k] | 0x20 : v[i + k]) == seg[k] { k += 1 }
