@@ -233,32 +233,6 @@ final class Extractor {
 
     func isHeadingChunk(_ c: Chunk) -> Bool { page.nodes[Int(c.owner)].tag.isHeading }
 
-    static let relatedHeadings: Set<String> = [
-        "related", "related posts", "related articles", "related stories", "related content", "related news",
-        "related coverage", "related links", "related reading", "you may also like", "you might also like",
-        "you may like", "you might like", "more stories", "more from", "more news", "more on this",
-        "recommended", "recommended for you", "recommended stories", "most popular", "most read", "most viewed",
-        "trending", "trending now", "popular posts", "popular stories", "latest news", "latest stories",
-        "recent posts", "also read", "read next", "read more", "what to read next", "up next",
-        // The same in other languages (data, not structure); not their "read
-        // also", which labels one link inside the story.
-        "artículos relacionados", "noticias relacionadas", "te puede interesar", "también te puede interesar",
-        "lo más leído", "você pode gostar", "você também pode gostar",
-        "notícias relacionadas", "artigos relacionados", "posts relacionados", "mais lidas",
-        "articles liés", "sur le même sujet", "les plus lus", "articles similaires",
-        "vous aimerez aussi", "das könnte sie auch interessieren", "ähnliche artikel",
-        "mehr zum thema", "meistgelesen", "weitere artikel", "articoli correlati",
-        "potrebbe interessarti", "ti potrebbe interessare", "i più letti", "související", "související články",
-        "súvisiace", "súvisiace články",
-        "gerelateerde artikelen", "похожие статьи", "по теме", "ilgili haberler",
-        "benzer haberler", "相关文章", "相关新闻", "関連記事", "あわせて読みたい", "관련기사", "관련 기사",
-        "more to explore", "don't miss", "editor's picks", "top stories", "further reading",
-        "recent articles", "recent stories", "recent news", "latest articles", "latest posts", "more articles",
-        "more headlines", "related videos", "popular", "featured", "in case you missed it", "around the web",
-        "sponsored stories", "from the web", "you may have missed", "more stories like this",
-        "more stories like this one", "also on", "keep reading", "see also", "related topics", "more videos",
-    ]
-
     /// Class words that may name a page's layout rather than its furniture.
     static let layoutWords: [(Hint, String)] = [(.aside, "aside"), (.weakNegative, "widget"), (.related, "related"),
         (.share, "share"), (.promo, "promo"), (.advert, "advert"), (.newsletter, "newsletter"), (.nav, "nav"),
@@ -1899,42 +1873,12 @@ final class Extractor {
             || l == "comments closed" || l == "comments closed."
     }
 
-    static let boilerplateLines: [String: String] = [
-        "advertisement": "advert", "advertisements": "advert", "ad": "advert", "sponsored": "advert",
-        "advert": "advert", "adverts": "advert", "ads": "advert", "advertising": "advert", "anzeige": "advert",
-        "publicidad": "advert", "publicité": "advert", "pubblicità": "advert", "werbung": "advert",
-        "sponsored content": "advert", "story continues below advertisement": "advert",
-        "article continues below advertisement": "advert", "continue reading below": "advert",
-        "skip advertisement": "advert", "scroll to continue with content": "advert",
-        "read more": "related", "continue reading": "related", "related": "related",
-        "related articles": "related", "related stories": "related", "more stories": "related",
-        "recommended": "related", "you may also like": "related", "read next": "related",
-        "share": "share", "share this": "share", "share this article": "share", "share this story": "share",
-        "tweet": "share", "email": "share", "print": "share", "facebook": "share", "twitter": "share",
-        "linkedin": "share", "pinterest": "share", "whatsapp": "share", "reddit": "share",
-        "comments": "comment", "leave a comment": "comment", "add comment": "comment",
-        "sign up": "newsletter", "subscribe": "newsletter", "subscribe now": "newsletter",
-        "click here": "promo", "loading": "widget", "loading...": "widget",
-        "no posts to display": "widget", "image": "caption", "photo": "caption", "video": "widget",
-        "close": "widget", "menu": "nav", "search": "form", "back to top": "nav",
-    ]
-
     /// The first bytes of `boilerplatePrefixes`.
     static let boilerplatePrefixFirst: [Bool] = {
         var t = [Bool](repeating: false, count: 256)
         for (p, _) in boilerplatePrefixes { if let f = p.utf8.first { t[Int(f)] = true } }
         return t
     }()
-
-    static let boilerplatePrefixes: [(String, String)] = [
-        ("related:", "related"), ("also read:", "related"), ("read more:", "related"),
-        ("read also:", "related"), ("see also:", "related"), ("more:", "related"), ("read:", "related"),
-        ("recommended:", "related"), ("related coverage:", "related"), ("related content:", "related"),
-        ("also on", "related"), ("more on this:", "related"), ("related article:", "related"),
-        ("click here to", "promo"), ("sign up for", "newsletter"), ("subscribe to", "newsletter"),
-        ("follow us on", "share"), ("like us on facebook", "share"), ("share this", "share"),
-        ("watch:", "related"), ("listen:", "related"), ("read more", "related"),
-    ]
 
     /// A short line that is boilerplate by its words alone.
     static func boilerplateLine(_ t: String, _ c: Chunk) -> (String, String)? {
@@ -2006,25 +1950,9 @@ final class Extractor {
         return w[1].allSatisfy { $0.isNumber || $0 == "/" } && w[2].allSatisfy { $0.isNumber || $0 == "/" }
     }
 
-    static let dateLabels: [[UInt8]] = ["updated ", "updated:", "posted ", "posted:", "published ", "published:",
-                                        "last updated", "last modified", "first published",
-                                        // The same labels in other languages (ASCII-lowered: "ö" stays two bytes).
-                                        "aktualisiert:", "aktualisiert am ", "veröffentlicht:", "veröffentlicht am ",
-                                        "veröffentlichung:", "erstellt am ", "erschienen am ", "publié le ",
-                                        "mis à jour le ", "publicado el ", "publicado:", "actualizado el ",
-                                        "actualizado:", "pubblicato il ", "aggiornato il "].map { Array($0.utf8) }
     static let byLabels: [[UInt8]] = (["by ", "written by ", "posted by ", "words by ", "by\n"] + phraseByLabels)
         .map { Array($0.utf8) }
-    /// "By" in other languages, alone or after "written"/"created" (the phrase is stripped whole).
-    static let phraseByLabels = ["geschrieben von ", "erstellt von ", "verfasst von ", "escrito por ", "écrit par ",
-                                 "blog beitrag von ", "blogbeitrag von ", "ein beitrag von ", "beitrag von ",
-                                 "von ", "por ", "par "]
     static let colonLabelBytes: [[UInt8]] = colonByLabels.map { Array($0.utf8) }
-    /// "Autor: Jane Doe", "Text: Jane Doe" (a credit line that names the writer).
-    static let colonByLabels = ["by:", "von:", "autor:", "autorin:", "author:", "text:", "texto:", "auteur:", "door:",
-                                "autore:", "written by:", "posted by:", "words by:", "story by:"]
-    static let tagLabels: [[UInt8]] = ["tags:", "tags ", "tagged:", "tagged with", "topics:", "keywords:", "filed under",
-                                       "tag:"].map { Array($0.utf8) }
 
     /// True if the text starts (ASCII case-insensitively) with one of `labels`.
     static func startsWithAny(_ t: String, _ labels: [[UInt8]]) -> Bool {
@@ -2210,10 +2138,6 @@ final class Extractor {
         return name
     }
 
-    /// "by" in the languages of the byline labels; the time words a dateline's clock may carry.
-    static let datelineByWords: Set<String> = ["by", "von", "par", "por", "di", "door", "av", "przez"]
-    static let timeWords: Set<String> = ["uhr", "h", "am", "pm", "a.m.", "p.m.", "um", "à", "a", "las", "alle", "at", "-", "–"]
-
     /// How much a byline candidate says: -1 nothing (an interface label), +2
     /// when it names a person (not only an agency), +1 when it says "By".
     static func bylineRank(_ name: String, _ text: String) -> Int {
@@ -2229,12 +2153,7 @@ final class Extractor {
     static let bylineFreeKinds: Set<String> = ["related", "advert", "promo", "widget", "nav", "footer", "aside",
                                                "newsletter"]
 
-    static let relativeTimeWords: Set<String> = ["ago", "min", "mins", "minute", "minutes", "hour", "hours", "hr",
-                                                 "hrs", "day", "days", "week", "weeks", "month", "months"]
-
     static let atTime = Array(" at ".utf8)
-    /// Words that put a date after a name ("X am 3. März", "X le 4 mai", "X el 5 de junio").
-    static let datePrepositions: Set<String> = ["am", "on", "le", "el", "il", "op", "vom", "den"]
     static let bylineSeparators: [[UInt8]] = ["|", "\n", " - ", " – ", " — ", "•", "·", "／", " / ", " on ", ", updated",
         " updated", " published", " posted", "Published", "Updated", " Comments", " comments", " Comment"].map { Array($0.utf8) }
 
@@ -2456,10 +2375,6 @@ final class Extractor {
 
     /// The credit markers a line may end with ("credit:" alone is too common).
     static let endCreditMarkers: [[UInt8]] = creditMarkers.filter { $0 != "credit:" }.map { Array($0.utf8) }
-
-    /// Markers a caption's credit follows, most specific first.
-    static let creditMarkers = ["photo credit:", "image credit:", "photograph:", "photo:", "photos:", "credit:", "image:",
-                                "picture:", "illustration:", "photo by ", "image by "]
 
     static func creditInCaption(_ t: String) -> String? {
         let l = Bytes.lower(t)
