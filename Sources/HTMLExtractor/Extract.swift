@@ -1493,7 +1493,8 @@ final class Extractor {
                 ctx.inFigure = true
             }
             if h.contains(.embed) { inEmbed = true }
-            if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars) {
+            if ctx.boiler == nil, !inEmbed, let k = boilerKind(n), !(stop >= 0 && chars(n) * 2 > regionChars),
+               !(stop < 0 && holdsRoot(n)) {
                 if stop >= 0 && (isProseContainer(n, kind: k) || kinIsProse(n, kind: k)) {
                     if ctx.proseContainer == nil { ctx.proseContainer = (n, k) }
                 } else {
@@ -1513,6 +1514,15 @@ final class Extractor {
             ctx.commentItem = itemCandidate >= 0 && itemCandidate != ctx.commentSection ? itemCandidate : nil
         }
         return ctx
+    }
+
+    /// Whether `n` holds the content root: a container the story sits in is the
+    /// page's or the article's frame, whatever its class says (Drupal marks a
+    /// node promoted to the front page `node--promoted`), so the headline and
+    /// byline beside the root are not its furniture.
+    func holdsRoot(_ n: Int32) -> Bool {
+        let end = page.nodes[Int(n)].end
+        return roots.contains { $0 > n && $0 < end }
     }
 
     func boilerKind(_ n: Int32) -> String? {

@@ -386,6 +386,31 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(a.author, "Ana Sandoiu")
         XCTAssertEqual(a.published, "2019-11-20")
     }
+
+    func testTheArticlesOwnHeaderInsideAMarkedFrame() {
+        // Drupal marks a node promoted to the front page "node--promoted": the article
+        // element holds the headline, the byline, the story's container and teasers; the
+        // class does not make the header beside the story a promotion.
+        let story = """
+            <p>Heavy snow closed every school in the valley on Monday, and officials said classes would not resume before Wednesday at the earliest.</p>
+            <p>Road crews worked through the night, but drifts of more than a metre blocked the main routes into the town for most of the morning.</p>
+            <p>Parents were told to keep children at home, and the district said it would post updates on its website every few hours.</p>
+            """
+        let teaser = "<article class=\"teaser\"><h3><a href=\"/q\">Roads reopen</a></h3><p>Teaser text about the roads reopening soon after the storm, with crews out all week long.</p></article>"
+        let html = """
+            <html><head><title>Storm Closes Schools Across The Valley | Site</title>
+            <meta property="og:title" content="Storm Closes Schools Across The Valley"></head><body>
+            <article role="article" class="node node--type-article node--promoted node--view-mode-full">
+            <header class="article-header"><div class="channel"><a href="/x">Weather</a></div><h1>Snow shuts the valley schools</h1>
+            <div class="byline"><div>Von <span class="byline__author-name"><a href="/jane-doe">Jane Doe</a></span>, <span class="byline__created-date">07 Dez 2022</span></div></div></header>
+            <div class="article-body"><div class="field"><div class="field__item">\(story)</div></div></div>
+            <section class="more">\(teaser)\(teaser)\(teaser)</section>
+            </article></body></html>
+            """
+        let a = read(html)
+        XCTAssertEqual(a.authors, ["Jane Doe"])
+        XCTAssertEqual(a.published, "2022-12-07")
+    }
 }
 
 final class AuthorNamesTests: XCTestCase {
