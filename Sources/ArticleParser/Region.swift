@@ -474,7 +474,8 @@ extension Classifier {
     /// link to the comments, not their start (inscriptis sets such a toolbar
     /// out as touching lines, html2text with blank lines between).
     func headCommentsLink(_ k: Int, _ r: Range<Int>) -> Bool {
-        guard isCommentsHeader(k), k - r.lowerBound <= Self.headCommentsSpan else { return false }
+        // (k may lie outside r: cutRegionAtEnds moves the region above a comment form.)
+        guard r.contains(k), isCommentsHeader(k), k - r.lowerBound <= Self.headCommentsSpan else { return false }
         let next = (k + 1..<min(k + 1 + Self.formSpan, units.count))
         if next.contains(where: { isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
         guard (max(r.lowerBound, k - 3)..<k).contains(where: { info[$0].date != nil || hitLabel($0) == .byline }) else { return false }
@@ -612,7 +613,19 @@ extension Classifier {
             }
             return es.first
         }
-        let c = pick(eligible)
+        var c = pick(eligible)
+        // A headline with its standfirst under it, both headline-shaped (the
+        // nearest line to the story is then the standfirst): the upper line is
+        // the headline when the lower is a long one (90 bytes or more, half as
+        // long again); a kicker over a headline ("Seascape: the state of our
+        // oceans") is shorter than that. The standfirst stays out of the body
+        // as it did as the title.
+        if let t = c, let up = eligible.first(where: { $0 < t && $0 >= t - 2 }),
+           (up + 1..<t).allSatisfy({ !isTitleCandidate($0) || density[$0] == .linkLike || units[$0].end - units[$0].start < 40 }),
+           case let lower = units[t].end - units[t].start, lower >= 90, (units[up].end - units[up].start) * 3 < lower * 2 {
+            c = up
+            standfirst = t
+        }
         // A lead paragraph between the headline and the story ("Raubfisch-Rute
         // im Test" / date / "Von dem Bassmaster ... wurde eine Rutenserie ..." /
         // a subheading or caption / the story): the line right over the region
@@ -623,6 +636,7 @@ extension Classifier {
             let p = t - 1
             if density[p] == .prose && endsSentence(p) && info[p].hit == nil, let u = pick(eligible.filter { $0 < p }) {
                 region = min(p, r.lowerBound)..<r.upperBound
+                standfirst = -1
                 return u
             }
         }

@@ -129,6 +129,8 @@ struct Classifier {
     var info: [Info] = []
     var out: [Out] = []
     var title = -1
+    /// A headline-shaped line under the headline, longer than it (Region.swift, headlineAnchor).
+    var standfirst = -1
     var firstBody = 0
     /// The unit the header is read from: the title, or its repeat below the site's furniture.
     var headStart = 0
@@ -181,6 +183,9 @@ struct Classifier {
         labelBlocks()
         endLabelBlocks()
         decide(t, .title, region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
+        if standfirst > t {
+            decide(standfirst, .boilerplate("standfirst"), "standfirst: a longer headline-shaped line under the headline")
+        }
         for i in 0..<t { labelFurniture(i) }
         headStart = t
         if let r = titleRepeat() {

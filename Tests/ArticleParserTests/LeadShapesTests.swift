@@ -82,4 +82,20 @@ final class LeadShapesTests: XCTestCase {
         let para = "The trams were built in Vienna, the council said. © The city holds the plans, and they can be seen at the library."
         XCTAssertTrue(parse(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])).paragraphs.map(\.text).contains(para))
     }
+
+    func testAStandfirstUnderTheHeadlineIsNoTitle() {
+        // Headline, then a longer headline-shaped line (a standfirst, no full stop),
+        // then the byline and the story: the headline is the title (before: the
+        // standfirst, the nearest such line to the story), and the standfirst stays
+        // out of the body.
+        let dek = "The line along the river will link the station with the hospital and cost the city 400 million euros"
+        let p = dump([head, dek, "By Jane Doe"] + story)
+        let a = parse(p)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(dek, in: blocks(p))?.label, .boilerplate("standfirst"))
+        // A short kicker over the headline is no headline.
+        let kicker = "Transport in the city"
+        XCTAssertEqual(parse(dump([kicker + " and its future", head, "By Jane Doe"] + story)).title, head)
+    }
 }
