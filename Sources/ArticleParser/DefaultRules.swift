@@ -1935,6 +1935,18 @@ widget       zum shop
 advert       affiliatelink
 comments     no responses so far
 comments     no response so far
+# --- text12: more labels under the story on trafilatura's tuning pages
+related      articles liés
+related      articles en relation
+related      saiba mais
+related      diese artikel könnten dich*
+related      diese artikel könnten sie*
+related      mire: *
+tags         related topics *
+related      mehr kolumnen auf *
+cta          sie lesen gern *
+widget       search for articles and topics on *
+nav          retour vers toutes les actualités
 """##
 }
 

@@ -58,6 +58,22 @@ final class LeadShapesTests: XCTestCase {
         }
     }
 
+    func testMoreLabelsUnderTheStoryEndIt() {
+        // Phrase data (DefaultRules.swift, "text12"): French and Portuguese "Related"
+        // labels, a German "you may also like" and a reader's call under the story end
+        // it; the paragraphs under them were body ("paragraph: sentence text").
+        let teaser = "Bus lanes will close for the summer works, and the council says the detours will be short."
+        for (label, rule) in [("Articles liés", "rules:related 'articles liés'"),
+                              ("Saiba Mais", "rules:related 'saiba mais'"),
+                              ("Diese Artikel könnten dich ebenfalls interessieren:", "rules:related 'diese artikel könnten dich*'"),
+                              ("Mehr Kolumnen auf Tramblog:", "rules:related 'mehr kolumnen auf *'"),
+                              ("Sie lesen gern Tramblog.de?", "rules:cta 'sie lesen gern *'")] {
+            let p = dump([head, "By Jane Doe"] + story + [label, teaser])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
+        }
+    }
+
     func testHeadlineAndBylineInsideTheStoryAreNoSecondStory() {
         // A teaser card ("First in Playbook: ..." / "By Jane Roe") or a correspondent's
         // section set into the story, with more of the story under it than six units:
