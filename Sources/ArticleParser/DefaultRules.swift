@@ -1947,6 +1947,12 @@ related      mehr kolumnen auf *
 cta          sie lesen gern *
 widget       search for articles and topics on *
 nav          retour vers toutes les actualités
+related      die beliebtesten produkte
+comments     house rules
+widget       feedback zu dieser seite geben
+widget       suchergebnis weiter einschränken
+credits      bloggen auf wordpress.com*
+credits      blog at wordpress.com*
 """##
 }
 

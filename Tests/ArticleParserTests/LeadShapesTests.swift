@@ -67,7 +67,9 @@ final class LeadShapesTests: XCTestCase {
                               ("Saiba Mais", "rules:related 'saiba mais'"),
                               ("Diese Artikel könnten dich ebenfalls interessieren:", "rules:related 'diese artikel könnten dich*'"),
                               ("Mehr Kolumnen auf Tramblog:", "rules:related 'mehr kolumnen auf *'"),
-                              ("Sie lesen gern Tramblog.de?", "rules:cta 'sie lesen gern *'")] {
+                              ("Sie lesen gern Tramblog.de?", "rules:cta 'sie lesen gern *'"),
+                              ("Die beliebtesten Produkte", "rules:related 'die beliebtesten produkte'"),
+                              ("HOUSE RULES", "rules:comments 'house rules'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
