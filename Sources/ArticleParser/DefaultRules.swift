@@ -1953,6 +1953,10 @@ widget       feedback zu dieser seite geben
 widget       suchergebnis weiter einschränken
 credits      bloggen auf wordpress.com*
 credits      blog at wordpress.com*
+newsletter   um neue beiträge per e-mail zu erhalten*
+cta          ausgabe kaufen
+related      meist-diskutiert
+category     filed under *
 """##
 }
 

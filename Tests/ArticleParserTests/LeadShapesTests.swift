@@ -69,7 +69,11 @@ final class LeadShapesTests: XCTestCase {
                               ("Mehr Kolumnen auf Tramblog:", "rules:related 'mehr kolumnen auf *'"),
                               ("Sie lesen gern Tramblog.de?", "rules:cta 'sie lesen gern *'"),
                               ("Die beliebtesten Produkte", "rules:related 'die beliebtesten produkte'"),
-                              ("HOUSE RULES", "rules:comments 'house rules'")] {
+                              ("HOUSE RULES", "rules:comments 'house rules'"),
+                              ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+                               "rules:newsletter 'um neue beiträge per e-mail zu erhalten*'"),
+                              ("Ausgabe kaufen", "rules:cta 'ausgabe kaufen'"),
+                              ("meist-diskutiert", "rules:related 'meist-diskutiert'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
