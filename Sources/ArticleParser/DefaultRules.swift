@@ -1957,6 +1957,11 @@ newsletter   um neue beiträge per e-mail zu erhalten*
 cta          ausgabe kaufen
 related      meist-diskutiert
 category     filed under *
+cta          wenn ihnen unser artikel gefallen hat*
+form         ich akzeptiere die datenschutzbestimmungen*
+cta          ja. ich bin abonnent*
+cta          ja. ich benötige ein abo*
+promo        die aktuelle ausgabe
 """##
 }
 

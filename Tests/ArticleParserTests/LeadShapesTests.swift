@@ -73,7 +73,12 @@ final class LeadShapesTests: XCTestCase {
                               ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
                                "rules:newsletter 'um neue beiträge per e-mail zu erhalten*'"),
                               ("Ausgabe kaufen", "rules:cta 'ausgabe kaufen'"),
-                              ("meist-diskutiert", "rules:related 'meist-diskutiert'")] {
+                              ("meist-diskutiert", "rules:related 'meist-diskutiert'"),
+                              ("Wenn Ihnen unser Artikel gefallen hat:",
+                               "rules:cta 'wenn ihnen unser artikel gefallen hat*'"),
+                              ("Ja. Ich bin Abonnent.", "rules:cta 'ja. ich bin abonnent*'"),
+                              ("Ich akzeptiere die Datenschutzbestimmungen von Tramblog und von unserem Newsletterdienst.",
+                               "rules:form 'ich akzeptiere die datenschutzbestimmungen*'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
