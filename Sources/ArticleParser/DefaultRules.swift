@@ -1962,6 +1962,21 @@ form         ich akzeptiere die datenschutzbestimmungen*
 cta          ja. ich bin abonnent*
 cta          ja. ich benötige ein abo*
 promo        die aktuelle ausgabe
+share        * bloggern gefällt das:*
+credits      originalpublikation*
+cta          fanden sie diesen artikel nützlich?*
+cta          bei fragen und anregungen zu diesem artikel*
+widget       info zur bewertung
+cta          instant access to the full article pdf*
+cta          immediate online access to all issues*
+form         name (pflichtfeld)*
+widget       es gibt derzeit keine bevorstehenden veranstaltungen*
+form         sie müssen sich einloggen, um *
+tags         themen in diesem artikel
+widget       tipp favorisieren
+comments     dołącz do dyskusji*
+nav          zurück zur startseite
+credits      webdesign und alle inhalte*
 """##
 }
 

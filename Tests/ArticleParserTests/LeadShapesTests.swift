@@ -78,7 +78,12 @@ final class LeadShapesTests: XCTestCase {
                                "rules:cta 'wenn ihnen unser artikel gefallen hat*'"),
                               ("Ja. Ich bin Abonnent.", "rules:cta 'ja. ich bin abonnent*'"),
                               ("Ich akzeptiere die Datenschutzbestimmungen von Tramblog und von unserem Newsletterdienst.",
-                               "rules:form 'ich akzeptiere die datenschutzbestimmungen*'")] {
+                               "rules:form 'ich akzeptiere die datenschutzbestimmungen*'"),
+                              ("Originalpublikation", "rules:credits 'originalpublikation*'"),
+                              ("Fanden Sie diesen Artikel nützlich?", "rules:cta 'fanden sie diesen artikel nützlich?*'"),
+                              ("Instant access to the full article PDF.", "rules:cta 'instant access to the full article pdf*'"),
+                              ("Name (Pflichtfeld)", "rules:form 'name (pflichtfeld)*'"),
+                              ("dołącz do dyskusji", "rules:comments 'dołącz do dyskusji*'")] {
             let p = dump([head, "By Jane Doe"] + story + [label, teaser])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
             XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
