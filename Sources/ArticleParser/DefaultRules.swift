@@ -1935,6 +1935,48 @@ widget       zum shop
 advert       affiliatelink
 comments     no responses so far
 comments     no response so far
+# --- text12: more labels under the story on trafilatura's tuning pages
+related      articles liés
+related      articles en relation
+related      saiba mais
+related      diese artikel könnten dich*
+related      diese artikel könnten sie*
+related      mire: *
+tags         related topics *
+related      mehr kolumnen auf *
+cta          sie lesen gern *
+widget       search for articles and topics on *
+nav          retour vers toutes les actualités
+related      die beliebtesten produkte
+comments     house rules
+widget       feedback zu dieser seite geben
+widget       suchergebnis weiter einschränken
+credits      bloggen auf wordpress.com*
+credits      blog at wordpress.com*
+newsletter   um neue beiträge per e-mail zu erhalten*
+cta          ausgabe kaufen
+related      meist-diskutiert
+category     filed under *
+cta          wenn ihnen unser artikel gefallen hat*
+form         ich akzeptiere die datenschutzbestimmungen*
+cta          ja. ich bin abonnent*
+cta          ja. ich benötige ein abo*
+promo        die aktuelle ausgabe
+share        * bloggern gefällt das:*
+credits      originalpublikation*
+cta          fanden sie diesen artikel nützlich?*
+cta          bei fragen und anregungen zu diesem artikel*
+widget       info zur bewertung
+cta          instant access to the full article pdf*
+cta          immediate online access to all issues*
+form         name (pflichtfeld)*
+widget       es gibt derzeit keine bevorstehenden veranstaltungen*
+form         sie müssen sich einloggen, um *
+tags         themen in diesem artikel
+widget       tipp favorisieren
+comments     dołącz do dyskusji*
+nav          zurück zur startseite
+credits      webdesign und alle inhalte*
 """##
 }
 

@@ -201,9 +201,20 @@ struct MarkdownPage {
 
     /// "[Bus fares to rise](https://example.com/news/bus)": the whole text one
     /// link, to a page (not to an anchor of this one, "(#costs)").
+    /// The link's text may hold brackets of its own ("[ Headline ![alt](src)
+    /// ](url)", an image in the link): its end is the "]" that closes the first "[".
     static func isOneLinkAway(_ l: Substring) -> Bool {
-        guard l.hasPrefix("["), l.hasSuffix(")"), let close = l.firstIndex(of: "]"),
-              l.index(after: close) < l.endIndex, l[l.index(after: close)] == "(" else { return false }
+        guard l.hasPrefix("["), l.hasSuffix(")") else { return false }
+        var depth = 0
+        var close: Substring.Index? = nil
+        for i in l.indices {
+            let c = l[i]
+            if c == "[" { depth += 1 } else if c == "]" {
+                depth -= 1
+                if depth == 0 { close = i; break }
+            }
+        }
+        guard let close, l.index(after: close) < l.endIndex, l[l.index(after: close)] == "(" else { return false }
         let target = l[l.index(close, offsetBy: 2)..<l.index(before: l.endIndex)]
         return !target.isEmpty && !target.contains("#") && !target.contains(" ") && !target.contains("(")
     }

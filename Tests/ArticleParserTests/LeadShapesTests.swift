@@ -58,6 +58,38 @@ final class LeadShapesTests: XCTestCase {
         }
     }
 
+    func testMoreLabelsUnderTheStoryEndIt() {
+        // Phrase data (DefaultRules.swift, "text12"): French and Portuguese "Related"
+        // labels, a German "you may also like" and a reader's call under the story end
+        // it; the paragraphs under them were body ("paragraph: sentence text").
+        let teaser = "Bus lanes will close for the summer works, and the council says the detours will be short."
+        for (label, rule) in [("Articles liés", "rules:related 'articles liés'"),
+                              ("Saiba Mais", "rules:related 'saiba mais'"),
+                              ("Diese Artikel könnten dich ebenfalls interessieren:", "rules:related 'diese artikel könnten dich*'"),
+                              ("Mehr Kolumnen auf Tramblog:", "rules:related 'mehr kolumnen auf *'"),
+                              ("Sie lesen gern Tramblog.de?", "rules:cta 'sie lesen gern *'"),
+                              ("Die beliebtesten Produkte", "rules:related 'die beliebtesten produkte'"),
+                              ("HOUSE RULES", "rules:comments 'house rules'"),
+                              ("Um neue Beiträge per E-Mail zu erhalten, hier die E-Mail-Adresse eingeben.",
+                               "rules:newsletter 'um neue beiträge per e-mail zu erhalten*'"),
+                              ("Ausgabe kaufen", "rules:cta 'ausgabe kaufen'"),
+                              ("meist-diskutiert", "rules:related 'meist-diskutiert'"),
+                              ("Wenn Ihnen unser Artikel gefallen hat:",
+                               "rules:cta 'wenn ihnen unser artikel gefallen hat*'"),
+                              ("Ja. Ich bin Abonnent.", "rules:cta 'ja. ich bin abonnent*'"),
+                              ("Ich akzeptiere die Datenschutzbestimmungen von Tramblog und von unserem Newsletterdienst.",
+                               "rules:form 'ich akzeptiere die datenschutzbestimmungen*'"),
+                              ("Originalpublikation", "rules:credits 'originalpublikation*'"),
+                              ("Fanden Sie diesen Artikel nützlich?", "rules:cta 'fanden sie diesen artikel nützlich?*'"),
+                              ("Instant access to the full article PDF.", "rules:cta 'instant access to the full article pdf*'"),
+                              ("Name (Pflichtfeld)", "rules:form 'name (pflichtfeld)*'"),
+                              ("dołącz do dyskusji", "rules:comments 'dołącz do dyskusji*'")] {
+            let p = dump([head, "By Jane Doe"] + story + [label, teaser])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, rule)
+        }
+    }
+
     func testHeadlineAndBylineInsideTheStoryAreNoSecondStory() {
         // A teaser card ("First in Playbook: ..." / "By Jane Roe") or a correspondent's
         // section set into the story, with more of the story under it than six units:

@@ -200,6 +200,22 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block(teaser, in: bs)?.rule, "related: a Markdown heading that is one link to another page (a teaser in the story)")
     }
 
+    /// html2text writes a linked heading with an image inside the link ("### [
+    /// Headline ![alt](src) ](url)"): the link's text ends at the "]" that closes
+    /// the first "[", not at the image's; the heading is a teaser like any linked one.
+    func testLinkedHeadingWithAnImageInItsLinkIsATeaser() {
+        XCTAssertTrue(MarkdownPage.isOneLinkAway("[ Bus fares ![Bus](https://example.com/bus.jpg) ](https://example.com/news/bus)"))
+        XCTAssertFalse(MarkdownPage.isOneLinkAway("[ Bus fares ![Bus](https://example.com/bus.jpg) ](#fares)"))
+        XCTAssertFalse(MarkdownPage.isOneLinkAway("[Bus](https://example.com/a) and [tram](https://example.com/b)"))
+        let teaser = "Bus fares to rise in March, operator says"
+        let page = links(menu) + "\n\n# \(head)\n\n" + story[0] + "\n\n" + story[1]
+            + "\n\n### [ \(teaser) ![Bus at a stop](https://example.com/img/bus.jpg) ](https://example.com/news/bus-fares)\n\n"
+            + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(teaser, in: bs)?.rule, "related: a Markdown heading that is one link to another page (a teaser in the story)")
+    }
+
     func testALinkCardUnderALoneRelatedLabelIsRelated() {
         // html2text writes an inline "Related" box as the label and a card that is
         // all link text ("[ ![alt](src) Headline ](url)"), set apart with blank
