@@ -150,6 +150,13 @@ def render_safe(render, html):
         return "", True
 
 
+def fields_line(reader, part, fc):
+    """One line of field counts (eval_snippets.field_counts) for a reader or rendering."""
+    return "%-22s %-9s title %s  author %s  date %s  (given where none: author %d/%d, date %d/%d)" % (
+        reader, part, "%d/%d" % tuple(fc["title"][:2]), "%d/%d" % tuple(fc["author"][:2]),
+        "%d/%d" % tuple(fc["date"][:2]), fc["author"][2], fc["author"][3], fc["date"][2], fc["date"][3])
+
+
 def snippets_main(args):
     """Per rendering: Lectern, jusText and the whole page scored with trafilatura's
     snippets (eval_snippets.counts), tuning and held-out parts (eval_snippets.held_out)."""
@@ -167,6 +174,18 @@ def snippets_main(args):
     tmp = tempfile.mkdtemp(prefix="eval-text-snippets-")
     keep_counts = {}
     try:
+        # The HTML reader's fields on the same pages: what the text reader's are measured against.
+        hd = os.path.join(tmp, "html")
+        os.makedirs(hd)
+        hpaths = []
+        for k, u in enumerate(pages):
+            f = os.path.join(hd, "p%04d.html" % k)
+            with open(f, "w", encoding="utf-8") as fh:
+                fh.write(html[u])
+            hpaths.append(f)
+        hpreds, _ = eval_html.run_lectern(args.lectern, hpaths, pages, 1)
+        fields_lines = [fields_line("html reader", pname, eval_snippets.field_counts(data, hpreds, us))
+                        for pname, us in parts]
         for name, ext, render in renderings():
             if only and name not in only:
                 continue
@@ -199,6 +218,8 @@ def snippets_main(args):
                     f, p, r = eval_snippets.scores(tot)
                     print("%-17s %-11s %6.3f %6.3f %6.3f   %s" % (
                         "snippets " + pname, ename, f, p, r, "/".join(map(str, tot))))
+            for pname, us in parts:
+                fields_lines.append(fields_line(name, pname, eval_snippets.field_counts(data, preds, us)))
             keep_counts[name] = {data[u]["file"]: per["lectern"][u] for u in tuning}
             if args.worst:
                 bad = [u for u in tuning if per["lectern"][u][1] or per["lectern"][u][2]]
@@ -207,6 +228,10 @@ def snippets_main(args):
                 for u in bad[:args.worst]:
                     tp, fp, fn, tn = per["lectern"][u]
                     print("  fn %d fp %d  %s" % (fn, fp, data[u]["file"]))
+        print("\nfields: title, author, date right (as scripts/eval_snippets.py counts them; over the pages whose "
+              "truth has the field), and given where the truth has none")
+        for line in fields_lines:
+            print(line)
         if args.keep:
             with open(os.path.join(args.keep, "snippets", "per-page.json"), "w") as fh:
                 json.dump(keep_counts, fh, indent=0)
