@@ -254,6 +254,7 @@ enum MetaLines {
         "de", "del", "las", "los", "hs", "em", "às", "as", "atualizado", "atualizada", "pubblicato",
         "aggiornato", "il", "alle", "ore", "veröffentlicht", "aktualisiert", "am", "um", "uhr",
         "stand", "gepubliceerd", "bijgewerkt", "op", "om",
+        "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom",
         // Russian
         "опубликовано", "обновлено", "дата", "публикации", "г", "года", "год", "в", "от",
         // Arabic, Hindi
@@ -449,7 +450,8 @@ enum MetaLines {
     static let nonEnglishDateWords: Set<String> = [
         "le", "mis", "jour", "publicado", "publicada", "el", "actualizado", "de", "del", "las", "em",
         "as", "atualizado", "pubblicato", "aggiornato", "il", "alle", "ore", "am", "um", "uhr",
-        "stand", "gepubliceerd", "bijgewerkt", "op", "om", "aggiornamento", "ultimo",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om",
+        "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom", "aggiornamento", "ultimo",
     ]
 
     static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {

@@ -130,4 +130,15 @@ final class LeadShapesTests: XCTestCase {
         let kicker = "Transport in the city"
         XCTAssertEqual(parse(dump([kicker + " and its future", head, "By Jane Doe"] + story)).title, head)
     }
+
+    func testGermanDateLabelsNameTheDate() {
+        // "Datum 28.01.2022", "Erscheinungsdatum 21. Januar 2022" under the headline: date
+        // lines (before: the words were no date words, the line no date and the page had none).
+        for (line, iso) in [("Datum 28.01.2022", "2022-01-28"), ("Erscheinungsdatum 21. Januar 2022", "2022-01-21"),
+                            ("Erstellt 3. März 2021", "2021-03-03")] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.published, iso, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
 }
