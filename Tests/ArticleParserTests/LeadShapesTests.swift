@@ -141,4 +141,16 @@ final class LeadShapesTests: XCTestCase {
             XCTAssertEqual(a.paragraphs.map(\.text), story, line)
         }
     }
+
+    func testADateOrACountAfterTheBylinesNameIsNoPartOfIt() {
+        // "Por Alberto Ávila 27 de agosto 2019", "Von Jane Doe 3 Kommentare": the name
+        // ends where the date or the count starts (before: the whole rest was the author).
+        for (line, name) in [("Por Alberto Ávila 27 de agosto 2019", "Alberto Ávila"),
+                             ("Von Jane Doe 3 Kommentare", "Jane Doe"),
+                             ("By Logan C. Ritchie November 8, 2023", "Logan C. Ritchie")] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.author, name, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
 }
