@@ -84,10 +84,6 @@ enum MetaLines {
             if let at = findCI(b, s, e, sep) { e = at }
         }
         if let semi = b[s..<e].firstIndex(of: 0x3B) { e = semi }
-        // A date, or a word that starts with a digit, ends the name ("Alberto Ávila
-        // 27 de agosto 2019", "Logan C. Ritchie November 8, 2023", "Amy Motroni 5 Comments").
-        if let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])), m.start > 0 { e = s + m.start }
-        if let d = (s..<e).first(where: { b[$0] &- 0x30 < 10 && ($0 == s || b[$0 - 1] == 0x20) }), d > s { e = d }
         if let comma = b[s..<e].firstIndex(of: 0x2C) {
             let rest = (comma + 1, e)
             let list = findCI(b, rest.0, rest.1, " and ") != nil || findCI(b, rest.0, rest.1, " & ") != nil
@@ -101,6 +97,18 @@ enum MetaLines {
         guard e > s else { return nil }
         if strict && !isName(b, s, e) { return nil }
         return (s, e)
+    }
+
+    /// A byline's name without what follows it: a date, or a word that starts
+    /// with a digit, ends the name ("Alberto Ávila 27 de agosto 2019", "Jane Doe 3
+    /// Kommentare"). Only the value is cut: whether the line is a byline
+    /// (`bylineName`) is decided as before, so no line changes its label.
+    static func nameBeforeDate(_ b: Bytes, _ s: Int, _ e0: Int) -> (Int, Int) {
+        var e = e0
+        if let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])), m.start > 0 { e = s + m.start }
+        if let d = (s..<e).first(where: { b[$0] &- 0x30 < 10 && ($0 == s || b[$0 - 1] == 0x20) }), d > s { e = d }
+        let (ts, te) = trimmed(b, s, e)
+        return te > ts ? (ts, te) : (s, e0)
     }
 
     /// Case-sensitive search (connectors are lowercase; "In" in a name is not one).

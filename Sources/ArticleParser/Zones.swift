@@ -703,9 +703,11 @@ extension Classifier {
         case .byline:
             if zone == .body && i > max(firstBody + 1, headerEnd) { return false }
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {
-                decide(i, .byline, r.explanation, value: string(s, e))
+                let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
+                decide(i, .byline, r.explanation, value: string(vs, ve))
             } else if zone == .header, let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd, strict: false) {
-                decide(i, .byline, r.explanation + " (name not capitalised)", value: string(s, e))
+                let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
+                decide(i, .byline, r.explanation + " (name not capitalised)", value: string(vs, ve))
             } else {
                 return false
             }
