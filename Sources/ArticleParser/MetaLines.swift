@@ -266,7 +266,6 @@ enum MetaLines {
         "de", "del", "las", "los", "hs", "em", "às", "as", "atualizado", "atualizada", "pubblicato",
         "aggiornato", "il", "alle", "ore", "veröffentlicht", "aktualisiert", "am", "um", "uhr",
         "stand", "gepubliceerd", "bijgewerkt", "op", "om",
-        "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom",
         // Russian
         "опубликовано", "обновлено", "дата", "публикации", "г", "года", "год", "в", "от",
         // Arabic, Hindi
@@ -286,7 +285,7 @@ enum MetaLines {
         "dikemaskini", "dikemas", "kini", "myt",
         // Ukrainian, Hebrew, English "First uploaded on"
         "опубліковано", "оновлено", "року", "р", "פורסם", "עודכן", "uploaded",
-    ])
+    ]).union(germanDateLabels)
 
     /// Words that say a line gives a publication date ("Published", "פורסם"): with one,
     /// a two-digit year ("03.03.24") counts.
@@ -459,11 +458,17 @@ enum MetaLines {
         return true
     }
 
-    static let nonEnglishDateWords: Set<String> = [
+    static let nonEnglishDateWords: Set<String> = Set([
         "le", "mis", "jour", "publicado", "publicada", "el", "actualizado", "de", "del", "las", "em",
         "as", "atualizado", "pubblicato", "aggiornato", "il", "alle", "ore", "am", "um", "uhr",
-        "stand", "gepubliceerd", "bijgewerkt", "op", "om",
-        "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom", "aggiornamento", "ultimo",
+        "stand", "gepubliceerd", "bijgewerkt", "op", "om", "aggiornamento", "ultimo",
+    ]).union(germanDateLabels)
+
+    /// German (and Dutch "datum") labels of a date line ("Datum 28.01.2022",
+    /// "Erscheinungsdatum 21. Januar 2022", "Pressemitteilung vom ..."): date
+    /// words, and words of a language other than English.
+    static let germanDateLabels: Set<String> = [
+        "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom",
     ]
 
     static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {

@@ -936,8 +936,8 @@ final class Extractor {
             // Never a date from a table cell (an infobox's "Initial release") or
             // from an embedded post (a tweet's "June 2, 2021" signature).
             if c.chars < 80, !ctx.embed, ctx.date || (bodyParas < 3 && (r >= 0 || ctx.boiler == nil)), !inTable(owner),
-               let d = Extractor.isShortYearDate(text) ? vouchedDate(text) : visibleDate(text),
-               ctx.date || Extractor.mostlyDate(text) || Extractor.isShortYearDate(text) {
+               case let shortYear = Extractor.isShortYearDate(text), let d = shortYear ? vouchedDate(text) : visibleDate(text),
+               ctx.date || Extractor.mostlyDate(text) || shortYear {
                 block(.date, ctx.date ? "date element \(describe(owner))" : "short line with a date", value: d)
                 continue
             }

@@ -255,27 +255,30 @@ struct Page {
         return parts.joined(separator: " ")
     }
 
-    /// The text of each link under `n`, in order.
     /// The text of the link `n` itself ("" when it has none, an image link).
     func anchorText(_ n: Int32) -> String {
         // Anchors are in page order: a binary search for the node.
         var lo = 0, hi = anchors.count
         while lo < hi { let m = (lo + hi) / 2; if anchors[m].node < n { lo = m + 1 } else { hi = m } }
         guard lo < anchors.count, anchors[lo].node == n else { return "" }
-        let s = Int(anchors[lo].start), e = min(Int(anchors[lo].end), arena.count)
-        guard s < e else { return "" }
-        return arena.withUnsafeBufferPointer { cleanBytes(UnsafeBufferPointer(rebasing: $0[s..<e])) }
+        return anchorString(lo) ?? ""
     }
 
+    /// The text of each link under `n`, in order.
     func anchorTexts(under n: Int32) -> [String] {
         let node = nodes[Int(n)]
         var out: [String] = []
-        for a in anchors where a.node >= n && a.node < node.end {
-            let s = Int(a.start), e = min(Int(a.end), arena.count)
-            guard s < e else { continue }
-            out.append(arena.withUnsafeBufferPointer { cleanBytes(UnsafeBufferPointer(rebasing: $0[s..<e])) })
+        for k in anchors.indices where anchors[k].node >= n && anchors[k].node < node.end {
+            if let t = anchorString(k) { out.append(t) }
         }
         return out
+    }
+
+    /// The text of the k-th link, nil when it has none.
+    private func anchorString(_ k: Int) -> String? {
+        let s = Int(anchors[k].start), e = min(Int(anchors[k].end), arena.count)
+        guard s < e else { return nil }
+        return arena.withUnsafeBufferPointer { cleanBytes(UnsafeBufferPointer(rebasing: $0[s..<e])) }
     }
 
     // MARK: - events
@@ -832,7 +835,6 @@ struct Page {
         return ["/", "./", "/index.html", "/index.php", "/index.htm", "/#"].contains(String(h))
     }
 
-    /// The value of attribute `name` in a SAX attribute list.
     /// Path segments of the address of an author's page ("/author/jane-doe",
     /// "/autoren/jd", "?author=12"), lowercase, with their slashes.
     static let authorPathSegments: [[UInt8]] = ["/author/", "/authors/", "/autor/", "/autoren/", "/autorin/",
@@ -867,6 +869,7 @@ struct Page {
         return false
     }
 
+    /// The value of attribute `name` in a SAX attribute list.
     static func value(_ atts: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, _ name: StaticString) -> String? {
         guard var a = atts else { return nil }
         while let an = a[0] {
