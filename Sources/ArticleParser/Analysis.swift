@@ -17,9 +17,15 @@ extension Classifier {
                 continue
             }
             if result == nil { result = Array(units[..<i]) }
+            // A date on the line makes its byline or bare name the story's writer
+            // wherever the story's head ends (`Unit.datedName`).
+            let dated = parts.count <= 3 && parts.contains { MetaLines.dateLine(b, $0.0, $0.1) != nil }
             for (k, p) in parts.enumerated() {
                 var v = u
                 (v.start, v.end) = p
+                if dated && k < 2 && MetaLines.dateLine(b, p.0, p.1) == nil {
+                    if isBylinePart(p.0, p.1) { v.datedName = true } else if isBareName(p.0, p.1) { v.datedName = true; v.bareName = true }
+                }
                 if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
                 if k < parts.count - 1 { v.closesBlock = false }
                 // "A7 | THE COURIER | Thursday, October 10, 2024": the parts of a
@@ -66,22 +72,18 @@ extension Classifier {
             parts.append(trimmed(b, st, e))
             parts.removeAll { $0.0 >= $0.1 }
             func isMeta(_ p: (Int, Int)) -> Bool { MetaLines.dateLine(b, p.0, p.1) != nil || isBylinePart(p.0, p.1) }
-            guard parts.count >= 2, parts.contains(where: isMeta) else { return nil }
-            if dashes && !parts.allSatisfy({ isMeta($0) || rules.match(b, $0.0, $0.1) != nil }) { return nil }
-            // "June 3, 1938 – January 9, 2024": a span of dates, not two fields.
-            if dashes && parts.count == 2 && parts.allSatisfy({ MetaLines.dateLine(b, $0.0, $0.1) != nil }) { return nil }
-            return parts
+            if parts.count >= 2, parts.contains(where: isMeta),
+               !(dashes && !parts.allSatisfy({ isMeta($0) || rules.match(b, $0.0, $0.1) != nil })),
+               // "June 3, 1938 – January 9, 2024": a span of dates, not two fields.
+               !(dashes && parts.count == 2 && parts.allSatisfy({ MetaLines.dateLine(b, $0.0, $0.1) != nil })) {
+                return parts
+            }
+            // (No field on its own: "Dezember 26, 2019 von Andrea | Kategorien" may still open with a dated byline.)
+            guard let first = parts.first, first.1 < e else { return nil }
+            if let p = datedByline(first.0, first.1) { return p }
+            return nil
         }
-        // "Posted on DATE by X".
-        if e - s >= 10, let by = findCI(b, s, e, " by "), MetaLines.dateLine(b, s, by) != nil,
-           isBylinePart(by + 1, e) {
-            return [trimmed(b, s, by), (by + 1, e)]
-        }
-        // "By X on DATE".
-        if e - s >= 10, hasPrefixCI(b, s, e, "by ") || hasPrefixCI(b, s, e, "posted by ") || hasPrefixCI(b, s, e, "written by "),
-           MetaLines.dateLine(b, s, e) == nil, let sp = MetaLines.dateSplit(b, s, e), isBylinePart(s, sp.preEnd) {
-            return [(s, sp.preEnd), (sp.dateStart, e)]
-        }
+        if let p = datedByline(s, e) { return p }
         // "Posted by X on Tuesday March 05, 2024 @09:14AM from the ... dept.": byline, date, rest.
         if e - s >= 10, hasPrefixCI(b, s, e, "by ") || hasPrefixCI(b, s, e, "posted by ") || hasPrefixCI(b, s, e, "written by "),
            let sp = MetaLines.dateSplit(b, s, e, loose: true), isBylinePart(s, sp.preEnd) {
@@ -89,6 +91,57 @@ extension Classifier {
             return rest.0 < rest.1 ? [(s, sp.preEnd), (sp.dateStart, sp.dateEnd), rest] : [(s, sp.preEnd), (sp.dateStart, sp.dateEnd)]
         }
         return nil
+    }
+
+    /// A dateline and a byline in one line, in any language the byline rules
+    /// know: "Posted on DATE by X", "Veröffentlicht am 3. Mai 2019 von Heiko",
+    /// "By X on DATE", "Geschrieben von X am DATE". Nil without a date in it.
+    func datedByline(_ s: Int, _ e: Int) -> [(Int, Int)]? {
+        guard e - s >= 10, e - s <= 160, b[s..<e].contains(where: isDigit),
+              let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return nil }
+        // The byline after the date: the first word from which on a byline rule matches.
+        var q = s + m.end
+        while q + 3 < e {
+            if b[q] == 0x20, isBylinePart(q + 1, e), MetaLines.dateLine(b, s, q) != nil {
+                return [trimmed(b, s, q), (q + 1, e)]
+            }
+            q += 1
+        }
+        // The byline before it: everything up to the dateline that runs to the line's end.
+        if m.start > 0, MetaLines.dateLine(b, s, e) == nil, let sp = MetaLines.dateSplit(b, s, e), isBylinePart(s, sp.preEnd) {
+            return [(s, sp.preEnd), (sp.dateStart, e)]
+        }
+        // A bare name after the date, set apart from it by a separator or followed by a
+        // count ("11.12.2019 - Amelie Loevenich", "September 17, 2019 Helmut Rubik 0").
+        // Without either, the words are as often a rubric ("21.01.2022 Aktuelle Meldung").
+        var p = s + m.end, apart = false
+        while p < e {
+            let (v, l) = scalar(b, p, e)
+            if v == 0x7C || v == 0x2D || v == 0x2013 || v == 0x2014 || v == 0x2022 || v == 0xB7 { apart = true }
+            else if !(v == 0x20 || v == 0xA0 || v == 0x2C) { break }
+            p += l
+        }
+        var ne = e
+        let toks = MetaLines.tokens(b, p, e, limit: 5)
+        if let last = toks.last, toks.count >= 3, b[last.0..<last.1].allSatisfy(isDigit) {
+            ne = trimmed(b, p, last.0).1
+            apart = true
+        }
+        if apart, p < ne, isBareName(p, ne), MetaLines.dateLine(b, s, p) != nil {
+            return ne < e ? [trimmed(b, s, p), (p, ne), trimmed(b, ne, e)] : [trimmed(b, s, p), (p, ne)]
+        }
+        // (Not a bare name before the date: "Maximilian Henning - 06.06.2019" is as often a
+        // teaser card's line, and splitting those moved the prose region on a dump.)
+        return nil
+    }
+
+    /// Two or three capitalised words that no rule knows, no date, no organisation:
+    /// a person's name standing bare beside a date.
+    func isBareName(_ s: Int, _ e: Int) -> Bool {
+        let toks = MetaLines.tokens(b, s, e, limit: 4)
+        // (Name words only: not "Recht & Gesetz", "Naturschutz, BUND".)
+        return toks.count >= 2 && toks.count <= 3 && e - s <= 48 && toks.allSatisfy { MetaLines.isNameWord(b, $0.0, $0.1) }
+            && !MetaLines.isOrganisationName(b, s, e) && rules.match(b, s, e) == nil && MetaLines.dateLine(b, s, e) == nil
     }
 
     /// "Rural / By Jane Doe": one to three words, " / " or " | ", then a byline
@@ -157,7 +210,12 @@ extension Classifier {
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
             if f.hit == nil, f.date == nil, u.lineCount == 1, let d = publisherDate(s, e) { f.date = d }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
-            if u.metaRest {
+            if u.bareName {
+                f.hit = nil
+                f.date = nil
+                f.contextKind = "meta"
+                f.contextWhy = "meta: a name beside a date, outside the story's head"
+            } else if u.metaRest {
                 f.hit = nil
                 f.date = nil
                 f.contextKind = "meta"

@@ -1448,6 +1448,15 @@ byline       reported by *
 byline       escrito por *
 byline       scritto da *
 byline       geschrieben von *
+byline       von:*
+byline       verfasst von *
+byline       veröffentlicht von *
+byline       erstellt von *
+byline       publié par *
+byline       publicado por *
+byline       pubblicato da *
+byline       gepost door *
+byline       geschreven door *
 byline       redação:*
 image_credit الصورة:*
 image_credit صورة:*

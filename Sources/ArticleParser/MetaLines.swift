@@ -471,6 +471,13 @@ enum MetaLines {
         "datum", "erscheinungsdatum", "veröffentlichungsdatum", "publikationsdatum", "erstellt", "erschienen", "vom",
     ]
 
+    /// A label's words, lowercased, without the colon and spaces after them ("By :" -> "by").
+    static func labelWord(_ b: Bytes, _ s: Int, _ e: Int) -> String {
+        var z = e
+        while z > s && (b[z - 1] == 0x20 || b[z - 1] == 0x3A) { z -= 1 }
+        return word(b, s, z)
+    }
+
     static func string(_ b: Bytes, _ s: Int, _ e: Int) -> String {
         String(decoding: UnsafeBufferPointer(rebasing: b[s..<e]), as: UTF8.self)
     }

@@ -77,6 +77,10 @@ public struct ParserRules: Sendable {
 
     public private(set) var rules: [Rule] = []
     var files = 0
+    /// The words of the byline rules that stand before the name ("by", "von",
+    /// "author", "geschrieben von"), lowercased: such a word alone on a line
+    /// labels the name on the next one.
+    private(set) var bylineLabels: Set<String> = []
 
     // The matcher's tables, plain data so that matching neither allocates nor
     // retains: one entry per rule, their tokens in one pool, and rule indices
@@ -183,6 +187,14 @@ public struct ParserRules: Sendable {
     private mutating func buildIndex() {
         entries = []
         pool = []
+        bylineLabels = []
+        for r in rules where r.label == .byline && !r.suffixOnly && r.captureStar == r.tokens.count - 1 {
+            let lit = r.tokens.dropLast().prefix { $0 < 256 || $0 == tokSpace }
+            guard lit.count == r.tokens.count - 1 else { continue }
+            var w = String(decoding: lit.map { $0 == tokSpace ? 0x20 : UInt8($0) }, as: UTF8.self)
+            while let c = w.last, c == " " || c == ":" { w.removeLast() }
+            if !w.isEmpty { bylineLabels.insert(w) }
+        }
         needles = rules.map { r in
             guard !r.suffixOnly, r.tokens.first == tokStar else { return [] }
             var best: [UInt8] = [], run: [UInt8] = [], prevLetter = false

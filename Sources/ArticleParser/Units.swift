@@ -23,6 +23,12 @@ struct Unit {
     var lineCount: Int = 1
     /// The rest of a line split into byline and date ("@09:14AM from the ... dept."): meta.
     var metaRest = false
+    /// The byline or bare name of a line split into it and a date ("4.02.2022
+    /// par Bob Fischer", "11.12.2019 - Amelie Loevenich"): the writer, also
+    /// just below a lead paragraph.
+    var datedName = false
+    /// ... a bare name (no "By"): no rule matched it.
+    var bareName = false
 }
 
 struct UnitSplitter {

@@ -244,11 +244,32 @@ extension Classifier {
             }
             i = j
         }
+        // "von" / "auto-motor.at Redaktion", "By :" / "Joe S.": a byline rule's
+        // words alone on a line, the name on the next (up to just under the lead paragraph).
+        if byline == nil, case let hi = min(units.count - 1, max(headerEnd, firstBody + 3)), hi > title + 1 {
+            for m in (title + 1)..<hi where !out[m].decided && !out[m + 1].decided {
+                let s = units[m].start, e = units[m].end
+                guard e - s <= 24, rules.bylineLabels.contains(MetaLines.labelWord(b, s, e)),
+                      info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
+                      isPlainName(ns, ne) else { continue }
+                decide(m, .boilerplate("meta"), "meta: a byline's label alone on its line")
+                decide(m + 1, .byline, "byline: the name under the label '\(text(m))'", value: string(ns, ne))
+                byline = out[m + 1].value
+                break
+            }
+        }
         // Other short lines of the header (rubrics, kickers, "Download PDF",
         // a station's name) are furniture, except the body's first heading.
         for m in (title + 1)..<max(title + 1, headerEnd) where isPlainOpen(m) && m != firstBody && !isLeadHeading(m) {
             decide(m, .boilerplate("other"), "other: short line in the header, above the first paragraph")
         }
+    }
+
+    /// A name as it stands alone: no word twice, no "..." after it ("Suche Erweiterte Suche..." is a menu).
+    func isPlainName(_ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 2, !(b[e - 1] == 0x2E && b[e - 2] == 0x2E), lastScalar(b, s, e).0 != 0x2026 else { return false }
+        let ws = MetaLines.tokens(b, s, e, limit: 8).map { MetaLines.word(b, $0.0, $0.1) }
+        return Set(ws).count == ws.count
     }
 
     /// "Caption text. (Photo by Jane Doe/Getty Images)": the credit inside.
@@ -568,6 +589,8 @@ extension Classifier {
     /// A second story's header on a dump has at most this many units of the
     /// main prose region under it.
     static let secondStoryTail = 6
+    /// ... and its own header (headline, byline, date, share bar) at most this many units above the region.
+    static let ownHeaderGap = 8
 
     /// A headline with a byline under it, after the article's paragraphs: the
     /// next story on the page (a print page's other story, a "next story" teaser).
@@ -579,8 +602,17 @@ extension Classifier {
         // a teaser card set into the story or a correspondent's section of it:
         // the story goes on under them.
         if let r = region, r.contains(i), r.upperBound - i > Self.secondStoryTail { return false }
+        // A headline and byline right above the main prose region head the story itself
+        // (the title was taken from the furniture above): a second story follows the prose.
+        if abovePlainRegion(i) { return false }
         // The byline directly under the headline, or as the next block.
         return units[i].closesBlock ? units[i + 1].opensBlock && units[i + 1].blankBefore <= 2 : true
+    }
+
+    /// The main prose region starts within `ownHeaderGap` units under i: i is in the story's own header.
+    func abovePlainRegion(_ i: Int) -> Bool {
+        guard let r = region else { return false }
+        return r.lowerBound > i && r.lowerBound - i <= Self.ownHeaderGap
     }
 
     /// "###", "ENDS", "-30-": the end of a press release or wire story.
@@ -690,6 +722,12 @@ extension Classifier {
             decide(i, .boilerplate(k), "rules:\(k) run of \(k) phrases")
             return true
         }
+        // A name beside a date in the story's head is its byline ("30. Oktober 2023 - Carola Pönisch").
+        if units[i].bareName, zone != .tail, byline == nil, i <= max(firstBody + 2, headerEnd) {
+            decide(i, .byline, "byline: a name set apart beside the date on its line", value: text(i))
+            byline = out[i].value
+            return true
+        }
         if let k = info[i].contextKind {
             decide(i, .boilerplate(k), info[i].contextWhy)
             return true
@@ -701,7 +739,9 @@ extension Classifier {
         let capText: String? = hasCapture && cap.1 > cap.0 ? string(cap.0, cap.1) : nil
         switch r.label {
         case .byline:
-            if zone == .body && i > max(firstBody + 1, headerEnd) { return false }
+            if zone == .body && i > max(firstBody + 1, headerEnd) && !(units[i].datedName && i <= firstBody + 4) && !abovePlainRegion(i) {
+                return false
+            }
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {
                 let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
                 decide(i, .byline, r.explanation, value: string(vs, ve))

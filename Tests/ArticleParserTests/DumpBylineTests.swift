@@ -1,0 +1,81 @@
+// Bylines on page dumps (docs/TEXT.md, "Bylines on page dumps"): the writer's
+// name where real dumps put it, beside the date on one line, under a label of
+// its own, or under a lead paragraph; and the shapes that look alike but name
+// no writer. Each test is one mechanism, on a made-up page.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class DumpBylineTests: XCTestCase {
+    let head = TramStory.head
+    let story = TramStory.story
+
+    func dump(_ lines: [String]) -> String {
+        TramStory.menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n") + "\n\n"
+            + TramStory.foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
+    func testADatelineWithABylineInAnyLanguageTheRulesKnow() {
+        // Before: only " by " split such a line; the rest stayed one line of the
+        // header, no author and no date.
+        for (line, author, date) in [
+            ("Veröffentlicht am 3. Mai 2019 von Heiko Berger", "Heiko Berger", "2019-05-03"),
+            ("Dezember 26, 2019 von Andrea Weber | Kategorien: Allgemein", "Andrea Weber", "2019-12-26"),
+            ("12 avril 2023 par Jeanne Martin", "Jeanne Martin", "2023-04-12"),
+            ("Geschrieben von Tom Krause am 25.08.2015", "Tom Krause", "2015-08-25"),
+            ("Von: Björn Jahner | 31.10.2023", "Björn Jahner", "2023-10-31"),
+            // (a bar and a time after it: the fields are in the line's first part)
+            ("by Jane Doe November 8, 2023 | 6:03 pm", "Jane Doe", "2023-11-08"),
+        ] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.published, date, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
+
+    func testABareNameSetApartBesideTheDate() {
+        for (line, author) in [("30. Oktober 2023 - Carola Pönisch", "Carola Pönisch"),
+                               ("September 17, 2019 Helmut Rubik 0", "Helmut Rubik")] {
+            let p = dump([head, line] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertNotNil(a.published, line)
+            XCTAssertEqual(block(author, in: blocks(p))?.rule, "byline: a name set apart beside the date on its line")
+        }
+        // Not set apart (a rubric as often as a name), not name words, or not in the story's head: no author.
+        for line in ["21.01.2022 Aktuelle Meldung", "18.02.2022, 10:27 | Recht & Gesetz", "01. November 2021 | Naturschutz, BUND"] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertNil(a.author, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        let far = dump([head, "By Jane Doe"] + story + ["Related", "A second headline about the river works", "30. Oktober 2023 - Carola Pönisch"])
+        XCTAssertEqual(parse(far).author, "Jane Doe")
+    }
+
+    func testAByLabelAloneOverTheName() {
+        for label in ["von", "By :", "Autor"] {
+            let p = dump([head, label, "Anna Berger"] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, "Anna Berger", label)
+            XCTAssertEqual(block(label, in: blocks(p))?.rule, "meta: a byline's label alone on its line")
+            XCTAssertEqual(a.paragraphs.map(\.text), story, label)
+        }
+        // A menu under the label is no name: it repeats a word, it trails off.
+        for menu in ["Suche Erweiterte Suche", "Neue Beiträge..."] {
+            XCTAssertNil(parse(dump([head, "Von:", menu] + story)).author, menu)
+        }
+    }
+
+    func testADatedBylineUnderTheLeadParagraph() {
+        // Headline, lead paragraph, then "DATE par NAME": the byline stands in the
+        // body's first lines (before: a paragraph of the body).
+        let lead = "The council has voted for the new tram line, and the hospital will be on it at last, after years of debate."
+        let p = dump([head, "", lead, "", "4.02.2022 par Bob Fischer", ""] + story.flatMap { [$0, ""] })
+        let a = parse(p)
+        XCTAssertEqual(a.author, "Bob Fischer")
+        XCTAssertEqual(a.published, "2022-02-04")
+        XCTAssertEqual(a.paragraphs.map(\.text), [lead] + story)
+    }
+}
