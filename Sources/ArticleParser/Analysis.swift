@@ -19,11 +19,12 @@ extension Classifier {
             if result == nil { result = Array(units[..<i]) }
             // A date on the line makes its byline or bare name the story's writer
             // wherever the story's head ends (`Unit.datedName`).
-            let dated = parts.count <= 3 && parts.contains { MetaLines.dateLine(b, $0.0, $0.1) != nil }
+            let isDate = parts.map { MetaLines.dateLine(b, $0.0, $0.1) != nil }
+            let dated = parts.count <= 3 && isDate.contains(true)
             for (k, p) in parts.enumerated() {
                 var v = u
                 (v.start, v.end) = p
-                if dated && k < 2 && MetaLines.dateLine(b, p.0, p.1) == nil {
+                if dated && k < 2 && !isDate[k] {
                     if isBylinePart(p.0, p.1) { v.datedName = true } else if isBareName(p.0, p.1) { v.datedName = true; v.bareName = true }
                 }
                 if k > 0 { v.opensBlock = false; v.blankBefore = 0; v.indent = 0 }
@@ -78,10 +79,10 @@ extension Classifier {
                !(dashes && parts.count == 2 && parts.allSatisfy({ MetaLines.dateLine(b, $0.0, $0.1) != nil })) {
                 return parts
             }
-            // (No field on its own: "Dezember 26, 2019 von Andrea | Kategorien" may still open with a dated byline.)
-            guard let first = parts.first, first.1 < e else { return nil }
-            if let p = datedByline(first.0, first.1) { return p }
-            return nil
+            // (No field on its own: "Dezember 26, 2019 von Andrea | Kategorien" may still open
+            // with a dated byline; the rest of the line stays one part of its own.)
+            guard parts.count >= 2, let split = datedByline(parts[0].0, parts[0].1) else { return nil }
+            return split + [(parts[1].0, e)]
         }
         if let p = datedByline(s, e) { return p }
         // "Posted by X on Tuesday March 05, 2024 @09:14AM from the ... dept.": byline, date, rest.
@@ -210,16 +211,11 @@ extension Classifier {
             if f.hit == nil, u.lineCount == 1, let m = MetaLines.dateLine(b, s, e) { f.date = m.iso }
             if f.hit == nil, f.date == nil, u.lineCount == 1, let d = publisherDate(s, e) { f.date = d }
             if f.hit == nil && f.date == nil && f.headingLike && e - s <= 120 { f.runKind = runKind(s, e) }
-            if u.bareName {
+            if u.metaRest || u.bareName {
                 f.hit = nil
                 f.date = nil
                 f.contextKind = "meta"
-                f.contextWhy = "meta: a name beside a date, outside the story's head"
-            } else if u.metaRest {
-                f.hit = nil
-                f.date = nil
-                f.contextKind = "meta"
-                f.contextWhy = "meta: rest of a byline and date line"
+                f.contextWhy = u.bareName ? "meta: a name beside a date, outside the story's head" : "meta: rest of a byline and date line"
             } else if f.hit == nil && f.date == nil && f.runKind == nil && u.lineCount == 1,
                       e - s <= 120 && (e - s <= 40 || f.headingLike || !b[s..<e].contains(0x20)), let k = shapeKind(s, e, headingLike: f.headingLike) {
                 f.contextKind = k.kind

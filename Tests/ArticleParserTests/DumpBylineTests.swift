@@ -35,6 +35,15 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testTheRestOfABarCutLineStaysInTheModel() {
+        // "by X DATE | 6:03 pm": the byline and date come from the first part; the
+        // rest is meta (before this, the split dropped it from the model).
+        let a = parse(dump([head, "by Jane Doe November 8, 2023 | 6:03 pm | Druckvorschau"] + story))
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertTrue(a.boilerplate.contains { $0.kind == "meta" && $0.text == "6:03 pm | Druckvorschau" },
+                      "\(a.boilerplate.map(\.text))")
+    }
+
     func testABareNameSetApartBesideTheDate() {
         for (line, author) in [("30. Oktober 2023 - Carola Pönisch", "Carola Pönisch"),
                                ("September 17, 2019 Helmut Rubik 0", "Helmut Rubik")] {
