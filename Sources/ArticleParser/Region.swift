@@ -85,6 +85,9 @@ extension Classifier {
     /// A headline at most this many units over the region with a lead paragraph
     /// right over it is the story's first heading (headlineAnchor).
     static let leadTitleGap = 2
+    /// A Markdown "# " heading more than this many units over the region is
+    /// the headline only when no line nearer the region looks like one.
+    static let farHeadline = 10
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -577,7 +580,8 @@ extension Classifier {
     /// The headline of a dump (nil: the first line stays the title): the
     /// reader header's title or a Markdown "# " heading near the prose region,
     /// else the headline-shaped line just above the region with a byline or
-    /// date under it, else the nearest such line.
+    /// date under it, else the nearest such line; when there is none, a
+    /// shorter line right over the region or over the story's byline or date.
     mutating func headlineAnchor() -> Int? {
         guard let r = region else { return nil }
         // A first line that is not link-like and is repeated above the region
@@ -595,6 +599,12 @@ extension Classifier {
             }
         }
         if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
+        // A Markdown page's only "# " heading (html2text writes the page's <h1>
+        // so) is its headline wherever it stands in the story's part of the page.
+        // Far above the region it waits for the search below: the lines between
+        // would join the story's header (a photo gallery's captions).
+        let h1 = onlyTopHeading(r)
+        if let h = h1, h + Self.farHeadline >= r.lowerBound { return h }
         // Upwards from the region over at most 8 units that are not link-like
         // (share bars and split meta lines do not count): the headline is the
         // one with a byline or date under it, else the nearest.
@@ -609,11 +619,18 @@ extension Classifier {
         }
         func pick(_ es: [Int]) -> Int? {
             for e in es {
-                for k in (e + 1)..<min(units.count, e + 5) where info[k].date != nil || hitLabel(k) == .byline { return e }
+                for k in (e + 1)..<min(units.count, e + 5) where isMetaUnit(k) { return e }
             }
             return es.first
         }
         var c = pick(eligible)
+        // No headline-shaped line near the region: the far "# " heading, else
+        // a short line right over the region ("Batteriespeicher" / the story),
+        // else the line right over the story's byline or date ("Nummer zwei:
+        // Leo" / "3. August 2015 · Filed under ..."). Headlines of one to three
+        // words are common; the window above does not take them, since a menu's
+        // last entries and rubrics look the same unless the story touches them.
+        if c == nil, let h = h1 ?? shortHeadline(over: r.lowerBound) ?? headlineOverMeta(r) { return h }
         // A headline with its standfirst under it, both headline-shaped (the
         // nearest line to the story is then the standfirst): the upper line is
         // the headline when the lower is a long one (90 bytes or more, half as
@@ -643,19 +660,77 @@ extension Classifier {
         return c
     }
 
-    /// 4 to 30 words, no sentence end, not a list item, no rule's phrase.
-    func isHeadlineShaped(_ i: Int) -> Bool {
-        guard isTitleCandidate(i), density[i] != .linkLike, info[i].hit == nil else { return false }
+    /// A headline's shape: `words` words (4 to 30 in the search window), not
+    /// mostly numbers, not a list item, no rule's phrase, no sentence end. A
+    /// headline may end in "?", "!" or "…" when no sentence ends inside it
+    /// ("Heulage: Besser als ihr Ruf?"), except in Markdown, which marks its
+    /// headlines (there such lines are a forum's questions, an FAQ's entries).
+    func headlineShape(_ i: Int, words: ClosedRange<Int>) -> Bool {
+        guard isTitleCandidate(i), info[i].hit == nil else { return false }
         let s = units[i].start, e = units[i].end
         let toks = MetaLines.tokens(b, s, e, limit: 40)
         // Words, not a line of dates and numbers ("June 3, 1938 – January 9, 2024").
         let numeric = toks.filter { t in (t.0..<t.1).contains { isDigit(b[$0]) } }.count
         // (CJK headlines: 10 to 60 characters, whatever their spaces.)
         let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
-        return (cjk || toks.count >= 4 && toks.count <= 30 && numeric * 3 < toks.count)
-            && !UnitSplitter.startsListItem(b, s, e) && !isTerminal(lastScalar(b, s, e).0)
-            // "Next post's title →": a link to another page, not this one's headline.
-            && lastScalar(b, s, e).0 != 0x2192
+        guard cjk || words.contains(toks.count) && numeric * 3 < toks.count,
+              !UnitSplitter.startsListItem(b, s, e) else { return false }
+        let (last, at) = lastScalar(b, s, e)
+        if isTerminal(last) {
+            let asks = last == 0x3F || last == 0x21 || last == 0x2026
+            if isMarkdown || !asks || hasSentenceEnd(s, at) { return false }
+            // In the story itself such a line is a section's heading ("Wann ist
+            // die Vorsorge eine gute Sache?"), unless the story's byline or date follows.
+            if region.map({ i >= $0.lowerBound }) ?? true, !((i + 1)..<min(units.count, i + 5)).contains(where: isMetaUnit) { return false }
+        }
+        // "Next post's title →": a link to another page, not this one's headline; "Label:".
+        return last != 0x2192 && last != 0x3A && !hasSuffixCI(b, s, e, "->")
+    }
+
+    /// What the search window over the region takes: a headline's shape of
+    /// 4 to 30 words, not link-like.
+    func isHeadlineShaped(_ i: Int) -> Bool {
+        density[i] != .linkLike && headlineShape(i, words: 4...30)
+    }
+
+    /// A unit the header rules read as a date or a byline.
+    func isMetaUnit(_ k: Int) -> Bool { info[k].date != nil || hitLabel(k) == .byline }
+
+    /// The page's only Markdown "# " heading, not a link (a site's logo) and
+    /// not under the prose region.
+    func onlyTopHeading(_ r: Range<Int>) -> Int? {
+        guard !mdHeadings.isEmpty else { return nil }
+        var found: Int? = nil
+        for k in 0..<units.count where mdHeadings[units[k].line] == 1 {
+            if found != nil { return nil }
+            found = k
+        }
+        guard let h = found, h < r.upperBound, isTitleCandidate(h), info[h].hit == nil,
+              !mdLinkedHeadings.contains(units[h].line) else { return nil }
+        return h
+    }
+
+    /// One to three words right over the region, not a name (a byline's).
+    func shortHeadline(over k: Int) -> Int? {
+        let h = k - 1
+        // (Not an avatar's letter: "A" over a comment.)
+        guard h >= 0, units[h].end - units[h].start >= 4, headlineShape(h, words: 1...3),
+              !isBareName(units[h].start, units[h].end) else { return nil }
+        return h
+    }
+
+    /// The line right over the story's head meta (the byline or date line
+    /// nearest over the region, or just inside it), the meta lines under it
+    /// skipped: up to 30 words, no name.
+    func headlineOverMeta(_ r: Range<Int>) -> Int? {
+        let lo = max(0, r.lowerBound - 8)
+        var m = min(units.count - 1, r.lowerBound + 2)
+        while m >= lo && !isMetaUnit(m) { m -= 1 }
+        guard m >= lo else { return nil }
+        var k = m - 1
+        while k >= 0 && m - k <= 3 && isMetaUnit(k) { k -= 1 }
+        guard k >= 0, headlineShape(k, words: 1...30), !isBareName(units[k].start, units[k].end) else { return nil }
+        return k
     }
 
     /// A dump without blank lines (Common Crawl WET) does not show where the

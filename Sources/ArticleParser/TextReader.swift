@@ -156,12 +156,15 @@ struct Classifier {
     var mdTitleLine = 0
     var mdTableRows: Set<Int> = []
     var mdLinkedHeadings: Set<Int> = []
+    /// A Markdown page (its headlines are marked).
+    var isMarkdown = false
 
     init(b: Bytes, units: [Unit], rules: ParserRules, markdown: MarkdownPage? = nil) {
         self.b = b
         self.units = units
         self.rules = rules
         if let md = markdown {
+            isMarkdown = true
             mdHeadings = md.headings
             mdLinkShare = md.linkShare
             mdTitleLine = md.titleLine

@@ -11,10 +11,7 @@ final class DumpBylineTests: XCTestCase {
     let head = TramStory.head
     let story = TramStory.story
 
-    func dump(_ lines: [String]) -> String {
-        TramStory.menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n") + "\n\n"
-            + TramStory.foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
-    }
+    func dump(_ lines: [String]) -> String { TramStory.dump(lines) }
 
     func testADatelineWithABylineInAnyLanguageTheRulesKnow() {
         // Before: only " by " split such a line; the rest stayed one line of the

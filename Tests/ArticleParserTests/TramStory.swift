@@ -12,4 +12,10 @@ enum TramStory {
                         "Shops along the route will get help with their rent while the street is dug up for the rails.",
                         "The line will cost less than the bus lanes it replaces, the council's own figures show, over twenty years.",
                         "Work on the first stretch, from the station to the bridge, is to start in the autumn once the bids are in."]
+
+    /// `lines` as a page dump has them: the menu over them and the footer under them, as list items.
+    static func dump(_ lines: [String]) -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + lines.joined(separator: "\n") + "\n\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
 }

@@ -1,0 +1,73 @@
+// Headlines on page dumps (docs/TEXT.md, "Headlines on page dumps"): the
+// shapes the search window over the prose region did not take (a question, a
+// short headline, a headline over its byline, a Markdown page's only "# "
+// heading further down), and the look-alikes that stay out. Each test is one
+// mechanism, on a made-up page.
+
+import XCTest
+import ArticleModel
+@testable import ArticleParser
+
+final class DumpHeadlineTests: XCTestCase {
+    let head = TramStory.head
+    let story = TramStory.story
+
+    func dump(_ lines: [String]) -> String { TramStory.dump(lines) }
+
+    func links(_ items: [String]) -> String { items.map { "* [\($0)](/\($0.lowercased()))" }.joined(separator: "\n") }
+
+    func markdown(_ text: String) -> Article {
+        ArticleBuilder.build(source: "test.md", format: "text", url: nil, blocks: TextReader().blocks(from: text, markdown: true))
+    }
+
+    func testAHeadlineThatAsks() {
+        // Before: a line ending in "?" or "!" was no headline; the first line of the page was the title.
+        for q in ["Will the new tram line be ready before the spring of 2027?", "The council says yes to the tram line at last!"] {
+            let a = parse(dump([q, "By Jane Doe"] + story))
+            XCTAssertEqual(a.title, q)
+            XCTAssertEqual(a.author, "Jane Doe")
+            XCTAssertEqual(a.paragraphs.map(\.text), story, q)
+        }
+        // Two sentences are no headline, and neither is a question in the story with no byline under it.
+        let two = parse(dump(["The council voted. Will the trams run by 2027?", "By Jane Doe"] + story))
+        XCTAssertNotEqual(two.title, "The council voted. Will the trams run by 2027?")
+        let q = "When will the first trams run along the river?"
+        XCTAssertNotEqual(parse(dump([q] + story)).title, q)
+        XCTAssertEqual(parse(dump([head] + story[0...2] + [q] + story[3...])).title, head)
+    }
+
+    func testAShortHeadlineRightOverTheStory() {
+        // One to three words, nothing headline-shaped near: before, the title was the menu's first entry.
+        let a = parse(dump(["Tram line approved"] + story))
+        XCTAssertEqual(a.title, "Tram line approved")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        // Not a name (a byline's) and not a label.
+        XCTAssertNotEqual(parse(dump(["Jane Doe"] + story)).title, "Jane Doe")
+        XCTAssertNotEqual(parse(dump(["Read more:"] + story)).title, "Read more:")
+    }
+
+    func testAHeadlineOverItsDateLine() {
+        // "Headline" / "DATE · Filed under ...": the line over the story's date is its headline.
+        let a = parse(dump(["Tram line approved", "3. August 2015 · Filed under Verkehr"] + story))
+        XCTAssertEqual(a.title, "Tram line approved")
+        XCTAssertEqual(a.published, "2015-08-03")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+    }
+
+    func testTheOnlyTopHeadingOfAMarkdownPage() {
+        // html2text writes the page's <h1> as "# ": the only one is the headline, even
+        // inside the prose region (a teaser's prose above it started the region).
+        let teaser = "Our newsletter brings the week's stories from the city council to your inbox every Friday morning."
+        let page = links(TramStory.menu) + "\n\n" + teaser + "\n\n6. November 2023\n\n# " + head + "\n\n"
+            + story.joined(separator: "\n\n") + "\n\n" + links(TramStory.foot) + "\n"
+        let a = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        // A "# " heading that is a link is the site's logo, not the headline (here
+        // 50 menu entries down, where only the short headline is near the story).
+        let menu = (0..<5).flatMap { k in TramStory.menu.map { "\($0) \(k)" } }
+        let logo = "# [City Times](https://example.org/)\n\n" + links(menu) + "\n\nTram line approved\n\n"
+            + story.joined(separator: "\n\n") + "\n\n" + links(TramStory.foot) + "\n"
+        XCTAssertEqual(markdown(logo).title, "Tram line approved")
+    }
+}
