@@ -216,6 +216,11 @@ extension Classifier {
                 f.date = nil
                 f.contextKind = "meta"
                 f.contextWhy = u.bareName ? "meta: a name beside a date, outside the story's head" : "meta: rest of a byline and date line"
+            } else if u.lineCount == 1 && isLeakedMarkup(s, e) {
+                f.hit = nil
+                f.date = nil
+                f.contextKind = "markup"
+                f.contextWhy = "markup: raw HTML that loads something (a noscript pixel, an embed code), not text"
             } else if f.hit == nil && f.date == nil && f.runKind == nil && u.lineCount == 1,
                       e - s <= 120 && (e - s <= 40 || f.headingLike || !b[s..<e].contains(0x20)), let k = shapeKind(s, e, headingLike: f.headingLike) {
                 f.contextKind = k.kind

@@ -104,6 +104,8 @@ extension Classifier {
 
     func density(_ i: Int) -> (Density, Int) {
         let s = units[i].start, e = units[i].end
+        // Raw HTML in the text (a noscript pixel) weighs against the region, whatever its length.
+        if isLeakedMarkup(s, e) { return (.linkLike, 1) }
         let list = UnitSplitter.startsListItem(b, s, e)
         let terminal = endsSentence(i, list: list)
         // Long paragraphs ending like sentences (most of a page's bytes): prose, about 6 bytes a word.
@@ -178,6 +180,22 @@ extension Classifier {
             p += 1
         }
         return false
+    }
+
+    /// Raw HTML that loads something (`<img src=...>`, `<iframe src=...>`,
+    /// `<a href=...>`) with little text outside its tags: a noscript tracking
+    /// pixel or an embed code that the renderer wrote out as text (Common
+    /// Crawl's WET keeps noscript content). A code sample without such an
+    /// attribute (`<html lang="en">`) stays text.
+    func isLeakedMarkup(_ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 12, b[s] == 0x3C, s + 1 < e, isLetterASCII(b[s + 1]) else { return false }
+        guard findCI(b, s, e, " src=") != nil || findCI(b, s, e, " href=") != nil else { return false }
+        var inTag = false, outside = 0
+        for p in s..<e {
+            let c = b[p]
+            if c == 0x3C { inTag = true } else if c == 0x3E { inTag = false } else if !inTag && c != 0x20 { outside += 1 }
+        }
+        return outside * 4 < e - s
     }
 
     /// Most of s..<e's bytes are three-byte characters of U+3000-U+9FFF (CJK).

@@ -268,6 +268,22 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(footer?.rule, "nav: outside the main prose region (lines 16-24): run of 10 short link-like lines")
     }
 
+    /// Raw HTML that loads something (a noscript pixel Common Crawl's WET keeps)
+    /// is no text: before, a long one was prose and carried the prose region
+    /// over the page's tail. A code sample without such an attribute stays text.
+    func testLeakedMarkupIsNoText() {
+        let pixel = "<div style=\"position:absolute;\"><img width=1 height=1 alt=\"\" src=\"http://b5.example.jp/b?P=oI9TLjE4Mi66RLpAorxEdAVuMTE4LgAAAAA2TzUA&T=16mar804m\"></div>"
+        let story = TramStory.story
+        let page = TramStory.dump([TramStory.head] + story[0...2] + [pixel] + story[3...] + [pixel])
+        XCTAssertEqual(parse(page).paragraphs.map(\.text), story)
+        let pix = blocks(page).filter { $0.text == pixel }
+        XCTAssertEqual(pix.map(\.label), [.boilerplate("markup"), .boilerplate("markup")])
+        XCTAssertEqual(pix.first?.rule, "markup: raw HTML that loads something (a noscript pixel, an embed code), not text")
+        let code = "<html lang=\"en\"><head><title>Allow access?</title></head>"
+        let withCode = TramStory.dump([TramStory.head] + story[0...2] + [code] + story[3...])
+        XCTAssertEqual(parse(withCode).paragraphs.map(\.text), Array(story[0...2]) + [code] + Array(story[3...]))
+    }
+
     /// Pages written for the text reader (a title, then the story) are not dumps.
     func testOrdinaryPageHasNoRegion() {
         let bs = blocks("Title of the story\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\nTags: a, b\n")
