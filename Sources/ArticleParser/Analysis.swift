@@ -77,7 +77,9 @@ extension Classifier {
                !(dashes && !parts.allSatisfy({ isMeta($0) || rules.match(b, $0.0, $0.1) != nil })),
                // "June 3, 1938 – January 9, 2024": a span of dates, not two fields.
                !(dashes && parts.count == 2 && parts.allSatisfy({ MetaLines.dateLine(b, $0.0, $0.1) != nil })) {
-                return parts
+                // A byline part with its date in it ("von Tilman Weber 10.12.2022 07:00 |
+                // Druckvorschau": the name ends at the date) splits there too.
+                return parts.flatMap { p in MetaLines.dateLine(b, p.0, p.1) == nil ? datedByline(p.0, p.1) ?? [p] : [p] }
             }
             // (No field on its own: "Dezember 26, 2019 von Andrea | Kategorien" may still open
             // with a dated byline; the rest of the line stays one part of its own.)
@@ -127,6 +129,15 @@ extension Classifier {
         if let last = toks.last, toks.count >= 3, b[last.0..<last.1].allSatisfy(isDigit) {
             ne = trimmed(b, p, last.0).1
             apart = true
+        }
+        // ... or by a phrase a rule knows after it ("26. September 2019 Ulrike
+        // Stockhausen Schreibe einen Kommentar").
+        if !apart && toks.count >= 3 {
+            for k in [3, 2] where k < toks.count && rules.match(b, toks[k].0, e) != nil && isBareName(p, toks[k - 1].1) {
+                ne = toks[k - 1].1
+                apart = true
+                break
+            }
         }
         if apart, p < ne, isBareName(p, ne), MetaLines.dateLine(b, s, p) != nil {
             return ne < e ? [trimmed(b, s, p), (p, ne), trimmed(b, ne, e)] : [trimmed(b, s, p), (p, ne)]

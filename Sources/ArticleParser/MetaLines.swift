@@ -92,6 +92,16 @@ enum MetaLines {
         for conn: StaticString in [" for ", " in ", " at ", " on ", " with ", " from ", " via "] {
             if let at = findRaw(b, s, e, conn) { e = at }
         }
+        // A date ends the name ("Cooper am 25.08.2015 22:30"), and so does the next
+        // field's label ("Andrea Kategorien: Allgemein"); lowercase words left
+        // before such a cut tie the name to it ("am", "le", "op").
+        let whole = e
+        if let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])), m.start > 0 { e = s + m.start }
+        if let label = tokens(b, s, e, limit: 14).dropFirst().dropLast().first(where: { b[$0.1 - 1] == 0x3A }) { e = label.0 }
+        if e < whole {
+            var toks = tokens(b, s, e, limit: 14)
+            while toks.count > 1, let last = toks.last, isLowerASCII(b[last.0]) { e = last.0; toks.removeLast() }
+        }
         (s, e) = trimmed(b, s, e)
         while e > s, b[e - 1] == 0x2C || b[e - 1] == 0x3A { e -= 1 }
         guard e > s else { return nil }
@@ -285,6 +295,10 @@ enum MetaLines {
         "dikemaskini", "dikemas", "kini", "myt",
         // Ukrainian, Hebrew, English "First uploaded on"
         "опубліковано", "оновлено", "року", "р", "פורסם", "עודכן", "uploaded",
+        // Weekdays cut short after a label ("Veröffentlicht am Fr, 24. Januar 2020"):
+        // German, Dutch, French, Spanish, Italian
+        "mo", "di", "mi", "do", "fr", "sa", "so", "ma", "wo", "vr", "za", "zo",
+        "lun", "mar", "mer", "jeu", "ven", "sam", "dim", "mié", "jue", "vie", "sáb", "dom", "gio", "sab",
     ]).union(germanDateLabels)
 
     /// Words that say a line gives a publication date ("Published", "פורסם"): with one,

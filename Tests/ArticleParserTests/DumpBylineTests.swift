@@ -32,6 +32,40 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testANameEndsAtItsDateOrTheNextFieldsLabel() {
+        // Before: "Cooper am" (the connector kept), no author at all where the next
+        // field's label ran into the name, and no date where the name ran into it.
+        for (line, author, date) in [
+            ("Geschrieben von Tom Krause am 25.08.2015 22:30 ( 1599 x gelesen )", "Tom Krause", nil),
+            ("Dezember 26, 2019 von Andrea Weber Kategorien: Allgemein | Hinterlasse einen Kommentar", "Andrea Weber", "2019-12-26"),
+            ("von Tilman Weber 10.12.2022 07:00 | Druckvorschau", "Tilman Weber", "2022-12-10"),
+        ] as [(String, String, String?)] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.author, author, line)
+            if let date { XCTAssertEqual(a.published, date, line) }
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
+
+    func testAShortWeekdayAfterTheDateLabel() {
+        // "Veröffentlicht am Fr, 24. Januar 2020": "Fr" was no date word, so the line was
+        // neither a date nor a byline (and became the title).
+        let a = parse(dump([head, "Veröffentlicht am Fr, 24. Januar 2020 von Anna Berger"] + story))
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.published, "2020-01-24")
+        XCTAssertEqual(a.author, "Anna Berger")
+    }
+
+    func testABareNameBeforeAPhraseTheRulesKnow() {
+        // A comment prompt after the name sets it apart as a separator does.
+        for line in ["26. September 2019 Ulrike Stockhausen Schreibe einen Kommentar", "September 26, 2019 Ulrike Stockhausen Leave a comment"] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.author, "Ulrike Stockhausen", line)
+            XCTAssertEqual(a.published, "2019-09-26", line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
+
     func testTheRestOfABarCutLineStaysInTheModel() {
         // "by X DATE | 6:03 pm": the byline and date come from the first part; the
         // rest is meta (before this, the split dropped it from the model).
