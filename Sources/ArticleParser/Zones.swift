@@ -231,6 +231,24 @@ extension Classifier {
                 decide(i, .imageCredit, "image_credit: caption ending in '— Agency' (above the first paragraph)", value: v)
             }
         }
+        // "Leena Simon" / "Veröffentlicht am 3. Mai 2019", "Heiko Sauer" / "Do 9 Apr
+        // 2020": a bare name alone on its line right over or under the story's date
+        // line is its writer: on a dump up to just under the lead paragraph, on a
+        // page written for the reader only above the first paragraph (under one it
+        // needs more: `Holdout4RuleTests.testBareNameAboveDateBackedByCopyrightFooter`).
+        if byline == nil, case let hi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3)), hi > title + 1 {
+            for m in (title + 1)..<hi where !out[m].decided && info[m].plain && m != firstBody
+                && (out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date) {
+                let s = units[m].start, e = units[m].end
+                // (Not a rubric said twice, "Open Future" / "Open Future"; not a word
+                // with an acronym in it, "Neue DJV-Online-Seminare".)
+                guard isBareName(s, e), isPlainName(s, e), !hasAcronym(s, e),
+                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e)) else { continue }
+                decide(m, .byline, "byline: a name alone over or under the date line", value: string(s, e))
+                byline = out[m].value
+                break
+            }
+        }
         // "By Jane Doe\nBBC News, Washington": other short lines in the block of
         // a byline or date are more of the same (desk, role, place).
         i = title + 1
@@ -263,6 +281,16 @@ extension Classifier {
         for m in (title + 1)..<max(title + 1, headerEnd) where isPlainOpen(m) && m != firstBody && !isLeadHeading(m) {
             decide(m, .boilerplate("other"), "other: short line in the header, above the first paragraph")
         }
+    }
+
+    /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.
+    func hasAcronym(_ s: Int, _ e: Int) -> Bool {
+        var pairs = false, lower = false
+        for p in s..<e {
+            if isLowerASCII(b[p]) { lower = true }
+            if p + 1 < e && isUpperASCII(b[p]) && isUpperASCII(b[p + 1]) { pairs = true }
+        }
+        return pairs && lower
     }
 
     /// A name as it stands alone: no word twice, no "..." after it ("Suche Erweiterte Suche..." is a menu).

@@ -66,6 +66,24 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testANameAloneOverOrUnderTheDateLine() {
+        // Before: the name was "other: short line in the header" and the page had no author.
+        for lines in [["Amelie Siekmann", "04. Dezember 2022"], ["January 10, 2020 9:00AM (UTC)", "Nathanael Johnson"]] {
+            let p = dump([head] + lines + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, lines.first { !$0.contains("20") }, "\(lines)")
+            XCTAssertNotNil(a.published, "\(lines)")
+            XCTAssertEqual(a.paragraphs.map(\.text), story, "\(lines)")
+        }
+        XCTAssertEqual(block("Amelie Siekmann", in: blocks(dump([head, "Amelie Siekmann", "04. Dezember 2022"] + story)))?.rule,
+                       "byline: a name alone over or under the date line")
+        // A rubric said twice, a word with an acronym in it, a line away from the date: no author.
+        for lines in [["Open Future", "Open Future", "Jun 18th 2018"], ["Neue DJV-Online-Seminare", "3. Februar 2022"],
+                      ["Amelie Siekmann", "Politik und Wirtschaft im Land", "04. Dezember 2022"]] {
+            XCTAssertNil(parse(dump([head] + lines + story)).author, "\(lines)")
+        }
+    }
+
     func testTheRestOfABarCutLineStaysInTheModel() {
         // "by X DATE | 6:03 pm": the byline and date come from the first part; the
         // rest is meta (before this, the split dropped it from the model).
