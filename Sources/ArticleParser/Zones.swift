@@ -231,6 +231,20 @@ extension Classifier {
                 decide(i, .imageCredit, "image_credit: caption ending in '— Agency' (above the first paragraph)", value: v)
             }
         }
+        // "von" / "auto-motor.at Redaktion", "By :" / "Joe S.": a byline rule's
+        // words alone on a line, the name on the next (up to just under the lead paragraph).
+        if byline == nil, case let hi = min(units.count - 1, max(headerEnd, firstBody + 3)), hi > title + 1 {
+            for m in (title + 1)..<hi where !out[m].decided && !out[m + 1].decided {
+                let s = units[m].start, e = units[m].end
+                guard e - s <= 24, rules.bylineLabels.contains(MetaLines.labelWord(b, s, e)),
+                      info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
+                      isPlainName(ns, ne) else { continue }
+                decide(m, .boilerplate("meta"), "meta: a byline's label alone on its line")
+                decide(m + 1, .byline, "byline: the name under the label '\(text(m))'", value: string(ns, ne))
+                byline = out[m + 1].value
+                break
+            }
+        }
         // "Leena Simon" / "Veröffentlicht am 3. Mai 2019", "Heiko Sauer" / "Do 9 Apr
         // 2020": a bare name alone on its line right over or under the story's date
         // line is its writer: on a dump up to just under the lead paragraph, on a
@@ -261,20 +275,6 @@ extension Classifier {
                 }
             }
             i = j
-        }
-        // "von" / "auto-motor.at Redaktion", "By :" / "Joe S.": a byline rule's
-        // words alone on a line, the name on the next (up to just under the lead paragraph).
-        if byline == nil, case let hi = min(units.count - 1, max(headerEnd, firstBody + 3)), hi > title + 1 {
-            for m in (title + 1)..<hi where !out[m].decided && !out[m + 1].decided {
-                let s = units[m].start, e = units[m].end
-                guard e - s <= 24, rules.bylineLabels.contains(MetaLines.labelWord(b, s, e)),
-                      info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
-                      isPlainName(ns, ne) else { continue }
-                decide(m, .boilerplate("meta"), "meta: a byline's label alone on its line")
-                decide(m + 1, .byline, "byline: the name under the label '\(text(m))'", value: string(ns, ne))
-                byline = out[m + 1].value
-                break
-            }
         }
         // Other short lines of the header (rubrics, kickers, "Download PDF",
         // a station's name) are furniture, except the body's first heading.

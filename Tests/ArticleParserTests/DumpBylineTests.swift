@@ -120,6 +120,11 @@ final class DumpBylineTests: XCTestCase {
             XCTAssertEqual(block(label, in: blocks(p))?.rule, "meta: a byline's label alone on its line")
             XCTAssertEqual(a.paragraphs.map(\.text), story, label)
         }
+        // With the date in the same block (no blank line between): before, the block's
+        // date made the label and the name "meta: line in the block of the byline or date".
+        let dated = parse(dump([head, "By", "James Whittaker", "-", "May 4, 2022"] + story))
+        XCTAssertEqual(dated.author, "James Whittaker")
+        XCTAssertEqual(dated.published, "2022-05-04")
         // A menu under the label is no name: it repeats a word, it trails off.
         for menu in ["Suche Erweiterte Suche", "Neue Beiträge..."] {
             XCTAssertNil(parse(dump([head, "Von:", menu] + story)).author, menu)
