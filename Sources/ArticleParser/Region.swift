@@ -693,6 +693,9 @@ extension Classifier {
         let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
         guard cjk || words.contains(toks.count) && numeric * 3 < toks.count,
               !UnitSplitter.startsListItem(b, s, e) else { return false }
+        // "Tanja Karrasch - 3.11.2023": a name and a date, the story's byline line.
+        if let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, case let (ns, ne) = trimmed(b, s, sp.preEnd), ne > ns,
+           isBareName(ns, ne) { return false }
         let (last, at) = lastScalar(b, s, e)
         if isTerminal(last) {
             let asks = last == 0x3F || last == 0x21 || last == 0x2026

@@ -124,6 +124,11 @@ struct Classifier {
         var decided = false
         /// Merged into an earlier block.
         var skip = false
+        /// A byline with its date after it on the line ("Tanja Karrasch
+        /// 3.11.2023"): where the date part starts, and its value. Emitted as two
+        /// blocks, so the prose region (found on whole lines) is not moved.
+        var dateAt = -1
+        var dateValue: String?
     }
 
     var info: [Info] = []
@@ -345,6 +350,15 @@ struct Classifier {
                 // Anything left (a page of furniture only) is body text.
                 o.label = .paragraph
                 o.why = "paragraph: sentence text"
+            }
+            if o.dateAt > units[i].start, o.dateAt < units[i].end {
+                var (ns, ne) = trimmed(b, units[i].start, o.dateAt)
+                // (Without the separator: "Tanja Karrasch -" is "Tanja Karrasch".)
+                while ne > ns, [0x20, 0x2D, 0x7C, 0x2F, 0x2C, 0x3A].contains(b[ne - 1]) { ne -= 1 }
+                blocks.append(Block(index: blocks.count, line: units[i].line, text: string(ns, ne), label: o.label, rule: o.why, value: o.value))
+                blocks.append(Block(index: blocks.count, line: units[i].line, text: string(o.dateAt, units[i].end), label: .date,
+                                    rule: "date: dateline after the name on its line", value: o.dateValue))
+                continue
             }
             blocks.append(Block(index: blocks.count, line: units[i].line, text: o.text ?? text(i),
                                 label: o.label, rule: o.why, value: o.value, values: o.values, number: o.number))

@@ -263,6 +263,27 @@ extension Classifier {
                 break
             }
         }
+        // "Tanja Karrasch 3.11.2023", "Christian Kahle , 03.11.2023 15:32 Uhr": a bare
+        // name before the date on one line, in the story's head. (Split here, after
+        // the prose region is found: split before, teaser cards' "Name - DATE" lines
+        // moved a region.)
+        if byline == nil, case let hi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3)), hi > title + 1 {
+            for m in (title + 1)..<hi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 {
+                let s = units[m].start, e = units[m].end
+                // ("Julia Steinhoff / Oktober 25 2023": the slash too.)
+                guard e - s <= 80, let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, let d = MetaLines.dateLine(b, sp.dateStart, e),
+                      case let (ns, ne) = trimmed(b, s, b[sp.preEnd - 1] == 0x2F ? sp.preEnd - 1 : sp.preEnd), ne > ns,
+                      isBareName(ns, ne), isPlainName(ns, ne), !hasAcronym(ns, ne),
+                      // Set apart from the date: without a separator the words are as often
+                      // a rubric ("Aktuelle Meldung 21.01.2022").
+                      b[ne..<sp.dateStart].contains(where: { $0 != 0x20 }) else { continue }
+                decide(m, .byline, "byline: a name before the date on its line", value: string(ns, ne))
+                out[m].dateAt = sp.dateStart
+                out[m].dateValue = d.iso
+                byline = out[m].value
+                break
+            }
+        }
         // "By Jane Doe\nBBC News, Washington": other short lines in the block of
         // a byline or date are more of the same (desk, role, place).
         i = title + 1

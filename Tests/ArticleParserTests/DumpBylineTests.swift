@@ -84,6 +84,26 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testANameBeforeTheDateOnItsLine() {
+        // Before: the line was "other: short line in the header", no author and no date.
+        for (line, author, date) in [("Tanja Karrasch - 3.11.2023", "Tanja Karrasch", "2023-11-03"),
+                                     ("Julia Steinhoff / Oktober 25 2023", "Julia Steinhoff", "2023-10-25")] {
+            let p = dump([head, line] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.published, date, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+            // Two blocks of the one line: the byline, then the date.
+            let bs = blocks(p).filter { $0.line == 13 }
+            XCTAssertEqual(bs.map(\.label), [.byline, .date], line)
+            XCTAssertEqual(bs.first?.rule, "byline: a name before the date on its line")
+        }
+        // Not set apart (a rubric as often as a name: "Aktuelle Meldung"), or not in the
+        // story's head: no author.
+        XCTAssertNil(parse(dump([head, "Aktuelle Meldung 21.01.2022"] + story)).author)
+        XCTAssertNil(parse(dump([head] + story + ["Tanja Karrasch - 3.11.2023"])).author)
+    }
+
     func testTheRestOfABarCutLineStaysInTheModel() {
         // "by X DATE | 6:03 pm": the byline and date come from the first part; the
         // rest is meta (before this, the split dropped it from the model).
