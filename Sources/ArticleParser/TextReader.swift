@@ -124,7 +124,7 @@ struct Classifier {
         var decided = false
         /// Merged into an earlier block.
         var skip = false
-        /// A byline with its date after it on the line ("Tanja Karrasch
+        /// A byline with its date after it on the line ("Tanja Karrasch -
         /// 3.11.2023"): where the date part starts, and its value. Emitted as two
         /// blocks, so the prose region (found on whole lines) is not moved.
         var dateAt = -1

@@ -250,8 +250,10 @@ extension Classifier {
         // line is its writer: on a dump up to just under the lead paragraph, on a
         // page written for the reader only above the first paragraph (under one it
         // needs more: `Holdout4RuleTests.testBareNameAboveDateBackedByCopyrightFooter`).
-        if byline == nil, case let hi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3)), hi > title + 1 {
-            for m in (title + 1)..<hi where !out[m].decided && info[m].plain && m != firstBody
+        // (The story's head for both rules below: on a dump a little under the lead paragraph.)
+        let headHi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3))
+        if byline == nil, headHi > title + 1 {
+            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody
                 && (out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date) {
                 let s = units[m].start, e = units[m].end
                 // (Not a rubric said twice, "Open Future" / "Open Future"; not a word
@@ -263,12 +265,12 @@ extension Classifier {
                 break
             }
         }
-        // "Tanja Karrasch 3.11.2023", "Christian Kahle , 03.11.2023 15:32 Uhr": a bare
+        // "Tanja Karrasch - 3.11.2023", "Julia Steinhoff / Oktober 25 2023": a bare
         // name before the date on one line, in the story's head. (Split here, after
         // the prose region is found: split before, teaser cards' "Name - DATE" lines
         // moved a region.)
-        if byline == nil, case let hi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3)), hi > title + 1 {
-            for m in (title + 1)..<hi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 {
+        if byline == nil, headHi > title + 1 {
+            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 {
                 let s = units[m].start, e = units[m].end
                 // ("Julia Steinhoff / Oktober 25 2023": the slash too.)
                 guard e - s <= 80, let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, let d = MetaLines.dateLine(b, sp.dateStart, e),
