@@ -351,11 +351,9 @@ struct Classifier {
                 o.label = .paragraph
                 o.why = "paragraph: sentence text"
             }
-            if o.dateAt > units[i].start, o.dateAt < units[i].end {
-                var (ns, ne) = trimmed(b, units[i].start, o.dateAt)
-                // (Without the separator: "Tanja Karrasch -" is "Tanja Karrasch".)
-                while ne > ns, [0x20, 0x2D, 0x7C, 0x2F, 0x2C, 0x3A].contains(b[ne - 1]) { ne -= 1 }
-                blocks.append(Block(index: blocks.count, line: units[i].line, text: string(ns, ne), label: o.label, rule: o.why, value: o.value))
+            if o.dateAt > units[i].start, o.dateAt < units[i].end, let name = o.value {
+                // The byline's text is its name, without the separator before the date.
+                blocks.append(Block(index: blocks.count, line: units[i].line, text: name, label: o.label, rule: o.why, value: name))
                 blocks.append(Block(index: blocks.count, line: units[i].line, text: string(o.dateAt, units[i].end), label: .date,
                                     rule: "date: dateline after the name on its line", value: o.dateValue))
                 continue

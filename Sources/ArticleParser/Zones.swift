@@ -256,9 +256,8 @@ extension Classifier {
             for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody
                 && (out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date) {
                 let s = units[m].start, e = units[m].end
-                // (Not a rubric said twice, "Open Future" / "Open Future"; not a word
-                // with an acronym in it, "Neue DJV-Online-Seminare".)
-                guard isBareName(s, e), isPlainName(s, e), !hasAcronym(s, e),
+                // (Not a rubric said twice: "Open Future" / "Open Future".)
+                guard isHeadName(s, e),
                       !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e)) else { continue }
                 decide(m, .byline, "byline: a name alone over or under the date line", value: string(s, e))
                 byline = out[m].value
@@ -275,7 +274,7 @@ extension Classifier {
                 // ("Julia Steinhoff / Oktober 25 2023": the slash too.)
                 guard e - s <= 80, let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, let d = MetaLines.dateLine(b, sp.dateStart, e),
                       case let (ns, ne) = trimmed(b, s, b[sp.preEnd - 1] == 0x2F ? sp.preEnd - 1 : sp.preEnd), ne > ns,
-                      isBareName(ns, ne), isPlainName(ns, ne), !hasAcronym(ns, ne),
+                      isHeadName(ns, ne),
                       // Set apart from the date: without a separator the words are as often
                       // a rubric ("Aktuelle Meldung 21.01.2022").
                       b[ne..<sp.dateStart].contains(where: { $0 != 0x20 }) else { continue }
@@ -305,6 +304,10 @@ extension Classifier {
             decide(m, .boilerplate("other"), "other: short line in the header, above the first paragraph")
         }
     }
+
+    /// A bare name as it stands alone in the story's head, by the date: plain,
+    /// no acronym in a word ("Neue DJV-Online-Seminare").
+    func isHeadName(_ s: Int, _ e: Int) -> Bool { isBareName(s, e) && isPlainName(s, e) && !hasAcronym(s, e) }
 
     /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.
     func hasAcronym(_ s: Int, _ e: Int) -> Bool {
