@@ -1458,6 +1458,23 @@ byline       pubblicato da *
 byline       gepost door *
 byline       geschreven door *
 byline       redação:*
+# a label before "by": WordPress's screen-reader "Post author", "Ein Artikel von X"
+byline       post author by *
+byline       post author:*
+byline       article by *
+byline       an article by *
+byline       guest post by *
+byline       a guest post by *
+byline       artikel von *
+byline       ein artikel von *
+byline       beitrag von *
+byline       ein beitrag von *
+byline       blogbeitrag von *
+byline       gastbeitrag von *
+byline       ein gastbeitrag von *
+byline       ein kommentar von *
+byline       kommentar von *
+byline       eingestellt von *
 image_credit الصورة:*
 image_credit صورة:*
 image_credit تصوير:*

@@ -76,7 +76,7 @@ enum MetaLines {
 
     /// The name in a byline's text after "By": cut at a separator, an
     /// affiliation after a comma ("Jane Doe, Reuters") or a connector
-    /// ("for The Times", "in Moscow", "on March 3"). Nil when no name is left.
+    /// ("for The Times", "in Moscow", "on March 3", German "um 10:52"). Nil when no name is left.
     static func bylineName(_ b: Bytes, _ s0: Int, _ e0: Int, strict: Bool = true) -> (Int, Int)? {
         var (s, e) = trimmed(b, s0, e0)
         guard e > s else { return nil }
@@ -89,7 +89,7 @@ enum MetaLines {
             let list = findCI(b, rest.0, rest.1, " and ") != nil || findCI(b, rest.0, rest.1, " & ") != nil
             if !list { e = comma }
         }
-        for conn: StaticString in [" for ", " in ", " at ", " on ", " with ", " from ", " via "] {
+        for conn: StaticString in [" for ", " in ", " at ", " on ", " with ", " from ", " via ", " um "] {
             if let at = findRaw(b, s, e, conn) { e = at }
         }
         // A date ends the name ("Cooper am 25.08.2015 22:30"), and so does the next
@@ -106,6 +106,8 @@ enum MetaLines {
         while e > s, b[e - 1] == 0x2C || b[e - 1] == 0x3A { e -= 1 }
         guard e > s else { return nil }
         if strict && !isName(b, s, e) { return nil }
+        // A weekday alone is no name ("Di Dienstag 14.30 - 16.00 Uhr": opening hours, not Italian "di").
+        if tokens(b, s, e, limit: 2).count == 1 && DateNormalizer.weekdays.contains(word(b, s, e)) { return nil }
         return (s, e)
     }
 

@@ -88,6 +88,9 @@ extension Classifier {
     /// A Markdown "# " heading more than this many units over the region is
     /// the headline only when no line nearer the region looks like one.
     static let farHeadline = 10
+    /// A headline under the site's name stands within this many units of the
+    /// page's first line, over the first paragraph.
+    static let siteNameSpan = 16
 
     /// ParserRules.functionWords packed the way density() packs a word.
     static let functionKeys: Set<UInt64> = Set(ParserRules.functionWords.compactMap { w in
@@ -752,6 +755,42 @@ extension Classifier {
         while k >= 0 && m - k <= 3 && isMetaUnit(k) { k -= 1 }
         guard k >= 0, headlineShape(k, words: 1...30), !isBareName(units[k].start, units[k].end) else { return nil }
         return k
+    }
+
+    /// When the title would be the page's first line (no dump, or the search
+    /// above the prose region came back to it), that line may be the site's
+    /// name over the story's own head. The headline is then the headline-shaped
+    /// line (no sentence inside, no caption's credit, no bare name) over the
+    /// first paragraph with the story's byline or date right under it ("Würde
+    /// des Lebens – ein Projekt" / "Veröffentlicht am 13. März 2019 von ..."),
+    /// or right under that date with only furniture between it and the
+    /// paragraph ("22.12.2019" / "Firefox – Weniger Werbung ..." / the story).
+    /// The first line stays the title when a byline or date follows it within
+    /// three units (a story's own header, as a text file writes it), and when
+    /// it is said again further down (the document title over the headline).
+    mutating func headlineUnderSiteName(_ t: Int) -> Int? {
+        let n = units.count
+        guard let p = ((t + 1)..<min(n, t + Self.siteNameSpan)).first(where: { info[$0].plain && paraLike($0) }),
+              !((t + 1)..<min(n, t + 4)).contains(where: isMetaUnit) else { return nil }
+        // A first line said again further down is the document title over the headline.
+        let saved = title
+        title = t
+        defer { title = saved }
+        if ((t + 1)..<min(n, t + 60)).contains(where: isTitleRepeat) { return nil }
+        // A rubric of one to three words ("Nasional" over "Oleh ...") does not
+        // beat a first line shaped like a headline itself.
+        let words = headlineShape(t, words: 4...30) ? 4...30 : 1...30
+        var k = p - 1
+        while k > t {
+            if headlineShape(k, words: words), !isBareName(units[k].start, units[k].end),
+               captionCredit(units[k].start, units[k].end) == nil, !hasSentenceEnd(units[k].start, units[k].end),
+               ((k + 1)..<min(p, k + 3)).contains(where: isMetaUnit)
+                || (max(t + 1, k - 2)..<k).contains(where: isMetaUnit) && ((k + 1)..<p).allSatisfy({ !info[$0].plain }) {
+                return k
+            }
+            k -= 1
+        }
+        return nil
     }
 
     /// A dump without blank lines (Common Crawl WET) does not show where the

@@ -186,11 +186,14 @@ struct Classifier {
         cutRegionAtEnds()
         labelLists()
         // A page that opens with a paragraph of several sentences has no headline line: all of it is text.
-        guard let t = headlineAnchor() ?? (0..<units.count).first(where: isTitleCandidate), !isOpeningParagraph(t) else { return emitAll() }
+        let first = (0..<units.count).first(where: isTitleCandidate)
+        guard let t0 = headlineAnchor() ?? first, !isOpeningParagraph(t0) else { return emitAll() }
+        let t = t0 == first ? headlineUnderSiteName(t0) ?? t0 : t0
         title = t
         labelBlocks()
         endLabelBlocks()
-        decide(t, .title, region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
+        decide(t, .title, t != t0 ? "title: headline over the story's byline or date, under the site's name (line \(units[t0].line))"
+               : region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
         if standfirst > t {
             decide(standfirst, .boilerplate("standfirst"), "standfirst: a longer headline-shaped line under the headline")
         }

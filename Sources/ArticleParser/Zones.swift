@@ -645,6 +645,8 @@ extension Classifier {
     static let secondStoryTail = 6
     /// ... and its own header (headline, byline, date, share bar) at most this many units above the region.
     static let ownHeaderGap = 8
+    /// A post footer's byline stands within this many units under the story's last paragraph.
+    static let footerGap = 6
 
     /// A headline with a byline under it, after the article's paragraphs: the
     /// next story on the page (a print page's other story, a "next story" teaser).
@@ -667,6 +669,18 @@ extension Classifier {
     func abovePlainRegion(_ i: Int) -> Bool {
         guard let r = region else { return false }
         return r.lowerBound > i && r.lowerBound - i <= Self.ownHeaderGap
+    }
+
+    /// Under the story's last paragraph on a dump (in the prose region or just
+    /// under it): where a blog's post footer puts its byline ("Posted by T. V.
+    /// Raman at 2:33 PM", "Eingestellt von X um 10:52"). No prose after it in
+    /// the region; a byline under the next story's paragraphs is that story's.
+    func underStory(_ i: Int) -> Bool {
+        guard let r = region, i > r.lowerBound else { return false }
+        var k = i - 1
+        while k >= r.lowerBound && density[k] != .prose { k -= 1 }
+        return k >= r.lowerBound && k < r.upperBound && i - k <= Self.footerGap
+            && !((i + 1)..<max(i + 1, r.upperBound)).contains { density[$0] == .prose }
     }
 
     /// "###", "ENDS", "-30-": the end of a press release or wire story.
@@ -793,7 +807,8 @@ extension Classifier {
         let capText: String? = hasCapture && cap.1 > cap.0 ? string(cap.0, cap.1) : nil
         switch r.label {
         case .byline:
-            if zone == .body && i > max(firstBody + 1, headerEnd) && !(units[i].datedName && i <= firstBody + 4) && !abovePlainRegion(i) {
+            if zone == .body && i > max(firstBody + 1, headerEnd) && !(units[i].datedName && i <= firstBody + 4) && !abovePlainRegion(i)
+                && !(byline == nil && underStory(i)) {
                 return false
             }
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {

@@ -32,6 +32,37 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testALabelBeforeTheByWord() {
+        // "Ein Artikel von X", WordPress's "Post author By X": before, no rule read
+        // them; the line was the headline when the date stood under it.
+        for (line, author) in [("Ein Artikel von Pamela Sladky", "Pamela Sladky"), ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+                               ("Artikel von Alexa Heyden", "Alexa Heyden"), ("A guest post by Jane Doe", "Jane Doe")] {
+            let a = parse(dump([head, line, "6. November 2023"] + story))
+            XCTAssertEqual(a.title, head, line)
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        // A sentence that starts so is text: its name does not check out.
+        let sentence = "Ein Artikel von Jane Doe erschien zuerst im Stadtblatt, das die Pläne am Montag veröffentlichte."
+        let a = parse(dump([head, "6. November 2023"] + story[0...1] + [sentence] + story[2...]))
+        XCTAssertNil(a.author)
+        XCTAssertEqual(a.paragraphs.map(\.text), Array(story[0...1]) + [sentence] + story[2...])
+    }
+
+    func testAPostFootersByline() {
+        // A blog's post footer right under the story: before, the prose region
+        // ended above it and the line was "outside the main prose region".
+        for (line, author) in [("Posted by Jane Doe at 2:33 PM", "Jane Doe"), ("Publicado por Alberto González", "Alberto González"),
+                               ("Eingestellt von Anna Berger um 10:52", "Anna Berger")] {
+            let a = parse(dump([head] + story + [line, "Newer Post Older Post Home"]))
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        // The head's byline wins; a weekday is no name ("Di Dienstag": opening hours, not Italian "di").
+        XCTAssertEqual(parse(dump([head, "By John Roe"] + story + ["Posted by Jane Doe at 2:33 PM"])).author, "John Roe")
+        XCTAssertNil(parse(dump([head] + story + ["Di Dienstag 14.30 - 16.00 Uhr"])).author)
+    }
+
     func testANameEndsAtItsDateOrTheNextFieldsLabel() {
         // Before: "Cooper am" (the connector kept), no author at all where the next
         // field's label ran into the name, and no date where the name ran into it.

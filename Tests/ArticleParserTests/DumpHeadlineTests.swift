@@ -54,6 +54,27 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), story)
     }
 
+    func testAHeadlineUnderTheSitesName() {
+        // A page that is no dump opens with the site's name and its menu: the
+        // headline is the line over the story's byline or date, or the line
+        // between that date and the first paragraph. Before, the site's name was the title.
+        let site = ["City Times", "", "Home", "News", "Sport", ""]
+        let paras = story.flatMap { [$0, ""] }
+        for (lines, date) in [(["Tram line approved by the council", "", "Veröffentlicht am 6. November 2023 von Jane Doe", ""], "2023-11-06"),
+                              (["6. November 2023", "", "Tram line approved by the council", ""], "2023-11-06")] {
+            let a = parse((site + lines + paras).joined(separator: "\n"))
+            XCTAssertEqual(a.title, "Tram line approved by the council", lines[0])
+            XCTAssertEqual(a.published, date, lines[0])
+            XCTAssertEqual(a.paragraphs.map(\.text), story, lines[0])
+        }
+        // A first line with the date right under it is the story's own headline:
+        // a subheading under that date stays a heading.
+        let own = parse((["Tram line approved by the council", "", "6. November 2023", "", "The vote", ""] + paras).joined(separator: "\n"))
+        XCTAssertEqual(own.title, "Tram line approved by the council")
+        // No date or byline in the head: the first line stays the title.
+        XCTAssertEqual(parse((site + ["Tram line approved by the council", ""] + paras).joined(separator: "\n")).title, "City Times")
+    }
+
     func testTheOnlyTopHeadingOfAMarkdownPage() {
         // html2text writes the page's <h1> as "# ": the only one is the headline, even
         // inside the prose region (a teaser's prose above it started the region).
