@@ -1475,6 +1475,16 @@ byline       ein gastbeitrag von *
 byline       ein kommentar von *
 byline       kommentar von *
 byline       eingestellt von *
+byline       blog beitrag von *
+byline       eine kolumne von *
+byline       kolumne von *
+byline       ein gastkommentar von *
+byline       gastkommentar von *
+byline       autor *
+byline       autorin *
+# a forum thread's first poster
+byline       thread starter *
+byline       themenstarter *
 image_credit الصورة:*
 image_credit صورة:*
 image_credit تصوير:*

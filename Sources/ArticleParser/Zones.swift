@@ -232,11 +232,12 @@ extension Classifier {
             }
         }
         // "von" / "auto-motor.at Redaktion", "By :" / "Joe S.": a byline rule's
-        // words alone on a line, the name on the next (up to just under the lead paragraph).
+        // words alone on a line, the name on the next (up to just under the lead paragraph);
+        // also after a word or two ("Tipps von" / "Marie Jaster", "Disko Von" / "Ernst Lohoff").
         if byline == nil, case let hi = min(units.count - 1, max(headerEnd, firstBody + 3)), hi > title + 1 {
             for m in (title + 1)..<hi where !out[m].decided && !out[m + 1].decided {
                 let s = units[m].start, e = units[m].end
-                guard e - s <= 24, rules.bylineLabels.contains(MetaLines.labelWord(b, s, e)),
+                guard e - s <= 24, isBylineLabelLine(s, e),
                       info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
                       isPlainName(ns, ne) else { continue }
                 decide(m, .boilerplate("meta"), "meta: a byline's label alone on its line")
@@ -307,6 +308,15 @@ extension Classifier {
 
     /// A bare name as it stands alone in the story's head, by the date: plain,
     /// no acronym in a word ("Neue DJV-Online-Seminare").
+    /// A byline rule's label words alone on a line ("von", "Geschrieben von:"),
+    /// or one or two words and then such a label ("Tipps von").
+    func isBylineLabelLine(_ s: Int, _ e: Int) -> Bool {
+        if rules.bylineLabels.contains(MetaLines.labelWord(b, s, e)) { return true }
+        let toks = MetaLines.tokens(b, s, e, limit: 4)
+        guard toks.count >= 2 && toks.count <= 3, let last = toks.last else { return false }
+        return rules.bylineLabels.contains(MetaLines.labelWord(b, last.0, last.1))
+    }
+
     func isHeadName(_ s: Int, _ e: Int) -> Bool { isBareName(s, e) && isPlainName(s, e) && !hasAcronym(s, e) }
 
     /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.

@@ -33,10 +33,13 @@ final class DumpBylineTests: XCTestCase {
     }
 
     func testALabelBeforeTheByWord() {
-        // "Ein Artikel von X", WordPress's "Post author By X": before, no rule read
-        // them; the line was the headline when the date stood under it.
+        // "Ein Artikel von X", WordPress's "Post author By X", "Autor X", a forum's
+        // "Thread starter X": before, no rule read them; the line was the headline
+        // when the date stood under it.
         for (line, author) in [("Ein Artikel von Pamela Sladky", "Pamela Sladky"), ("Post author By Helge Fahrnberger", "Helge Fahrnberger"),
-                               ("Artikel von Alexa Heyden", "Alexa Heyden"), ("A guest post by Jane Doe", "Jane Doe")] {
+                               ("Artikel von Alexa Heyden", "Alexa Heyden"), ("A guest post by Jane Doe", "Jane Doe"),
+                               ("Eine Kolumne von Nils Pickert", "Nils Pickert"), ("Autor Mark Newton:", "Mark Newton"),
+                               ("Thread starter Tiberius", "Tiberius")] {
             let a = parse(dump([head, line, "6. November 2023"] + story))
             XCTAssertEqual(a.title, head, line)
             XCTAssertEqual(a.author, author, line)
@@ -164,7 +167,8 @@ final class DumpBylineTests: XCTestCase {
     }
 
     func testAByLabelAloneOverTheName() {
-        for label in ["von", "By :", "Autor"] {
+        // (Also after a word or two: "Tipps von" / "Anna Berger".)
+        for label in ["von", "By :", "Autor", "Tipps von", "Disko Von"] {
             let p = dump([head, label, "Anna Berger"] + story)
             let a = parse(p)
             XCTAssertEqual(a.author, "Anna Berger", label)
