@@ -611,3 +611,50 @@ enum MetaLines {
         return out
     }
 }
+
+// MARK: - glued dates
+
+extension MetaLines {
+    /// WordPress writes a post's published and updated dates as two `<time>`
+    /// elements with nothing between them, and renderers that add no space
+    /// glue them: "10. Februar 20199. Februar 2019", "19.11.202119.11.2021".
+    /// The text with a space after such a year (nil when there is none): a
+    /// date ending in a year (1900-2099) whose digits run on into a second
+    /// date that starts right there.
+    static func unglueDates(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { b -> String? in
+            let n = b.count
+            var cuts: [Int] = []
+            var i = 0
+            while i < n {
+                guard b[i] &- 0x30 < 10 else { i += 1; continue }
+                var j = i
+                while j < n && b[j] &- 0x30 < 10 { j += 1 }
+                // A run of 5 or 6 digits: a year, then a day.
+                if j - i >= 5, j - i <= 6, b[i] == 0x31 && b[i + 1] == 0x39 || b[i] == 0x32 && b[i + 1] == 0x30,
+                   i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x2E || b[i - 1] == 0x2F || b[i - 1] == 0x2D {
+                    let y = i + 4
+                    var ls = i
+                    while ls > 0 && b[ls - 1] != 0x0A && i - ls < 40 { ls -= 1 }
+                    if let first = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[ls..<y])), ls + first.end == y,
+                       let second = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[y..<min(n, y + 40)])), second.start == 0 {
+                        cuts.append(y)
+                    }
+                }
+                i = j
+            }
+            guard !cuts.isEmpty else { return nil }
+            var out = [UInt8]()
+            out.reserveCapacity(n + cuts.count)
+            var from = 0
+            for c in cuts {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<c]))
+                out.append(0x20)
+                from = c
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[from..<n]))
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+}

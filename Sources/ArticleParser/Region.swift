@@ -696,6 +696,8 @@ extension Classifier {
         let cjk = toks.count < 4 && e - s >= 30 && e - s <= 180 && wideShare(s, e)
         guard cjk || words.contains(toks.count) && numeric * 3 < toks.count,
               !UnitSplitter.startsListItem(b, s, e) else { return false }
+        // "Blog, Ernährung, Umweltschutz, Vegan": a list of categories or tags.
+        if isShortItemList(s, e) { return false }
         // "Tanja Karrasch - 3.11.2023": a name and a date, the story's byline line.
         if let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, case let (ns, ne) = trimmed(b, s, sp.preEnd), ne > ns,
            isBareName(ns, ne) { return false }
@@ -709,6 +711,23 @@ extension Classifier {
         }
         // "Next post's title →": a link to another page, not this one's headline; "Label:".
         return last != 0x2192 && last != 0x3A && !hasSuffixCI(b, s, e, "->")
+    }
+
+    /// Three or more items of one or two words each, set apart by commas
+    /// ("Blog, Ernährung, Umweltschutz, Vegan"): a category or tag list.
+    func isShortItemList(_ s: Int, _ e: Int) -> Bool {
+        var items = 1, words = 0, p = s
+        var inWord = false
+        while p < e {
+            let c = b[p]
+            if c == 0x2C {
+                if words == 0 || words > 2 { return false }
+                items += 1; words = 0; inWord = false
+            } else if c == 0x20 { inWord = false }
+            else if !inWord { inWord = true; words += 1 }
+            p += 1
+        }
+        return items >= 3 && words >= 1 && words <= 2
     }
 
     /// What the search window over the region takes: a headline's shape of

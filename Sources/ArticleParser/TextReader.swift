@@ -27,6 +27,7 @@ public struct TextReader: Sendable {
         // Markdown is rewritten to plain text line for line; what its markup said rides along.
         let md = markdown ?? MarkdownPage.looksLikeMarkdown(text) ? MarkdownPage(text) : nil
         var text = md?.text ?? text
+        if let t = MetaLines.unglueDates(text) { text = t }
         var blocks = text.withUTF8 { src -> [Block] in
             var extra: [UInt8] = []
             let units = UnitSplitter.split(src, extra: &extra)
@@ -234,12 +235,21 @@ struct Classifier {
     /// The published date is the first date of publication: a date bar above the
     /// repeated headline (the day of the scrape) gives way to a date in the
     /// article's header, and an "Updated:" date to a publication date anywhere.
+    /// A date more than this many units above a dump's headline is the site's date bar.
+    static let dateBarGap = 3
+
     mutating func settleDates() {
         let dates = (0..<units.count).filter { out[$0].label == .date && !out[$0].skip }
         guard dates.count >= 2 else { return }
         var first = dates[0]
         if first < headStart, headStart > title, let later = dates.first(where: { $0 > headStart && $0 < max(bodyEnd, headerEnd) }) {
             decide(first, .boilerplate("meta"), "meta: date bar above the repeated headline (the site's, not the article's)")
+            first = later
+        } else if region != nil, first + Self.dateBarGap < title, let later = dates.first(where: { $0 > title && $0 <= title + 4 && $0 < max(bodyEnd, headerEnd) }) {
+            // On a dump, a date well above the headline is the site's header bar
+            // (the day of the scrape: "Mittwoch, 9. Februar 2022"); the story's
+            // own date stands in its head.
+            decide(first, .boilerplate("meta"), "meta: date bar well above the headline (the site's, not the article's)")
             first = later
         }
         if MetaLines.isUpdateLine(b, units[first].start, units[first].end),
