@@ -225,6 +225,7 @@ struct Classifier {
         if byline == nil { creditAuthor() }
         if byline == nil { copyrightAuthor() }
         settleDates()
+        if !out.contains(where: { $0.label == .date }) { looseHeadDate() }
         applyRegion()
         dropRepeatedParagraphs()
         dropTrailingIslands()
@@ -257,6 +258,33 @@ struct Classifier {
                                           && ($0 < bodyEnd || MetaLines.isPublishLine(b, units[$0].start, units[$0].end)) }) {
             out[first].why += " (an update; the publication date is on line \(units[pub].line))"
             decide(first, .boilerplate("meta"), out[first].why)
+        }
+    }
+
+    /// No date anywhere: a short line in the story's head (between the headline
+    /// and the first paragraph) that holds a date among rubric words ("31.01.2016
+    /// Hardware", "Mittwoch, 01. November 2023 - Handel", "Pressemitteilung Aktuell
+    /// 02. November 2021": at most five words beside the date besides date
+    /// words, not a numbered item) is the story's date line; the words stay in
+    /// its text.
+    mutating func looseHeadDate() {
+        guard title >= 0, firstBody > title + 1 else { return }
+        for i in (title + 1)..<min(units.count, firstBody) where !out[i].skip && units[i].lineCount == 1 {
+            let l = out[i].label
+            guard l == .boilerplate("other") || l == .boilerplate("meta") || l == .heading || l == .paragraph || !out[i].decided else { continue }
+            let s = units[i].start, e = units[i].end
+            guard e - s <= 100, !isTerminal(lastScalar(b, s, e).0),
+                  let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])),
+                  // (Not a numbered item that holds a date: "1. Abnahme des Protokolls vom 5.8.2019".)
+                  info[i].number == nil || m.start == 0 else { continue }
+            // A few rubric words, not a subtitle that holds a date ("Bern, 17.08.2007 - Rede von ...").
+            let words = (MetaLines.tokens(b, s, s + m.start) + MetaLines.tokens(b, s + m.end, e)).filter { t in
+                (t.0..<t.1).contains { isLetterASCII(b[$0]) || b[$0] >= 0xC3 }
+                    && !MetaLines.dateWords.contains(MetaLines.word(b, t.0, t.1))
+                    && DateNormalizer.monthNumber(UnsafeBufferPointer(rebasing: b[t.0..<t.1])) == 0 }
+            guard words.count <= 5 else { continue }
+            decide(i, .date, "date: a date among rubric words in the story's head (no other date on the page)", value: m.iso)
+            return
         }
     }
 

@@ -36,6 +36,27 @@ final class DumpDateTests: XCTestCase {
         XCTAssertEqual(parse(dump(["9. Februar 2022", head] + story)).published, "2022-02-09")
     }
 
+    func testADateAmongRubricWordsInTheHead() {
+        // "31.01.2016 Hardware", "Pressemitteilung Aktuell 02. November 2021": no
+        // dateline rule reads them (rubric words are no date words); before, no date.
+        for (line, date) in [("31.01.2016 Hardware", "2016-01-31"), ("Pressemitteilung Aktuell 02. November 2021", "2021-11-02"),
+                             ("Mittwoch, 01. November 2023 - Handel", "2023-11-01")] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.published, date, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        // Not a subtitle that holds a date, not a numbered item that does.
+        for line in ["Bern, 17.08.2007 - Rede von Moritz Leuenberger beim Städtegipfel der Partei in Bern",
+                     "1. Abnahme des Protokolls der letzten Sitzung vom 5.8.2019"] {
+            XCTAssertNil(parse(dump([head, line] + story)).published, line)
+        }
+        XCTAssertEqual(parse(dump([head, "1. Februar 2022 , Daniel Dillenburg"] + story)).published, "2022-02-01")
+        // Only in the head, and only when the page has no other date.
+        let later = "The plan was first shown to the council on 3 March 2020, and changed twice since then."
+        XCTAssertNil(parse(dump([head] + story[0...1] + [later] + story[2...])).published)
+        XCTAssertEqual(parse(dump([head, "31.01.2016 Hardware", "8. Februar 2022"] + story)).published, "2022-02-08")
+    }
+
     func testACategoryListOverTheDateIsNoHeadline() {
         let a = parse(dump([head, "", "Blog, Ernährung, Umweltschutz, Vegan", "21. Januar 2022"] + story))
         XCTAssertEqual(a.title, head)
