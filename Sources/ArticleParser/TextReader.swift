@@ -233,12 +233,13 @@ struct Classifier {
         return emitAll()
     }
 
-    /// The published date is the first date of publication: a date bar above the
-    /// repeated headline (the day of the scrape) gives way to a date in the
-    /// article's header, and an "Updated:" date to a publication date anywhere.
     /// A date more than this many units above a dump's headline is the site's date bar.
     static let dateBarGap = 3
 
+    /// The published date is the first date of publication: a date bar above the
+    /// repeated headline, or well above a dump's headline (the day of the scrape),
+    /// gives way to a date in the article's header, and an "Updated:" date to a
+    /// publication date anywhere.
     mutating func settleDates() {
         let dates = (0..<units.count).filter { out[$0].label == .date && !out[$0].skip }
         guard dates.count >= 2 else { return }
@@ -261,13 +262,29 @@ struct Classifier {
         }
     }
 
-    /// No date anywhere: a short line in the story's head (between the headline
+    /// No date anywhere: the date after the name on the byline's line, else a
+    /// short line in the story's head (between the headline
     /// and the first paragraph) that holds a date among rubric words ("31.01.2016
     /// Hardware", "Mittwoch, 01. November 2023 - Handel", "Pressemitteilung Aktuell
     /// 02. November 2021": at most five words beside the date besides date
     /// words, not a numbered item) is the story's date line; the words stay in
     /// its text.
     mutating func looseHeadDate() {
+        // The byline's own line first: "Von Christian Thiele, 07 Dezember, 2022",
+        // "Author: Bo2man am 29.12.2010, 13:36 Uhr" (the rule took the name, the
+        // date after it rides along): split at output into the byline and the date.
+        if let i = out.indices.first(where: { out[$0].label == .byline && !out[$0].skip }), out[i].dateAt < 0,
+           units[i].lineCount == 1, let name = out[i].value {
+            let s = units[i].start, e = units[i].end
+            let nb = Array(name.utf8)
+            var at = s
+            while at + nb.count <= e && !b[at..<(at + nb.count)].elementsEqual(nb) { at += 1 }
+            if at + nb.count <= e, let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[(at + nb.count)..<e])) {
+                out[i].dateAt = at + nb.count + m.start
+                out[i].dateValue = m.iso
+                return
+            }
+        }
         guard title >= 0, firstBody > title + 1 else { return }
         for i in (title + 1)..<min(units.count, firstBody) where !out[i].skip && units[i].lineCount == 1 {
             let l = out[i].label

@@ -306,8 +306,6 @@ extension Classifier {
         }
     }
 
-    /// A bare name as it stands alone in the story's head, by the date: plain,
-    /// no acronym in a word ("Neue DJV-Online-Seminare").
     /// A byline rule's label words alone on a line ("von", "Geschrieben von:"),
     /// or one or two words and then such a label ("Tipps von").
     func isBylineLabelLine(_ s: Int, _ e: Int) -> Bool {
@@ -317,6 +315,8 @@ extension Classifier {
         return rules.bylineLabels.contains(MetaLines.labelWord(b, last.0, last.1))
     }
 
+    /// A bare name as it stands alone in the story's head, by the date: plain,
+    /// no acronym in a word ("Neue DJV-Online-Seminare").
     func isHeadName(_ s: Int, _ e: Int) -> Bool { isBareName(s, e) && isPlainName(s, e) && !hasAcronym(s, e) }
 
     /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.

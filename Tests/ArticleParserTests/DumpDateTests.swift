@@ -57,6 +57,17 @@ final class DumpDateTests: XCTestCase {
         XCTAssertEqual(parse(dump([head, "31.01.2016 Hardware", "8. Februar 2022"] + story)).published, "2022-02-08")
     }
 
+    func testADateAfterTheNameOnTheBylinesLine() {
+        // The byline rule took the name; the date after it was not read.
+        for (line, author, date) in [("Von Christian Thiele, 07 Dezember, 2022", "Christian Thiele", "2022-12-07"),
+                                     ("Von Anna Berger am 07.08.2013 um 09:07 Uhr gespeichert unter Verkehr", "Anna Berger", "2013-08-07")] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.published, date, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+    }
+
     func testACategoryListOverTheDateIsNoHeadline() {
         let a = parse(dump([head, "", "Blog, Ernährung, Umweltschutz, Vegan", "21. Januar 2022"] + story))
         XCTAssertEqual(a.title, head)
