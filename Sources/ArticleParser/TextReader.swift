@@ -45,8 +45,27 @@ public struct TextReader: Sendable {
                 return c.run()
             }
         }
+        Self.dayFirstByLanguage(&blocks)
         if let md { Self.addHeaderFields(md, to: &blocks) }
         return blocks
+    }
+
+    /// "03/05/2022 20:36" alone on its line reads month first, as an English line
+    /// would; on a page written in another language (its paragraphs tell) it is
+    /// the 3rd of May. Only dates whose numbers could be either, read month first.
+    static func dayFirstByLanguage(_ blocks: inout [Block]) {
+        var english: Bool? = nil
+        for k in blocks.indices where blocks[k].label == .date {
+            guard let v = blocks[k].value else { continue }
+            var text = blocks[k].text
+            guard let m = text.withUTF8({ DateNormalizer.find(in: $0) }), m.ambiguous, v == m.iso else { continue }
+            if english == nil {
+                let lang = LanguageDetector.detect(blocks.lazy.filter { $0.label == .paragraph }.map(\.text))
+                english = lang == nil || lang == "en"
+            }
+            if english == true { return }
+            blocks[k].value = DateNormalizer.format(m.year, m.day, m.month)
+        }
     }
 
     /// The URL a Markdown reader header or front matter gives ("URL Source:"), if any.

@@ -68,6 +68,19 @@ final class DumpDateTests: XCTestCase {
         }
     }
 
+    func testNumbersOnlyReadDayFirstOnAPageInAnotherLanguage() {
+        // "03/05/2022 20:36" alone on its line read month first (nothing on the line
+        // says otherwise); the page's paragraphs are Portuguese: the 3rd of May.
+        let pt = ["A prefeitura aprovou na terça-feira a nova linha de bonde até o hospital depois de um longo debate.",
+                  "Os primeiros bondes devem circular ao longo do rio, da estação até o hospital, na primavera de 2027.",
+                  "Os moradores que vivem perto do trajeto foram convidados para uma reunião na biblioteca na próxima semana.",
+                  "As lojas ao longo do trajeto vão receber ajuda com o aluguel enquanto a rua estiver em obras para os trilhos."]
+        XCTAssertEqual(parse(dump(["Prefeitura aprova a nova linha de bonde depois de anos", "03/05/2022 20:36"] + pt)).published, "2022-05-03")
+        XCTAssertEqual(parse(dump([head, "03/05/2022 20:36"] + story)).published, "2022-03-05")
+        // Numbers that can only be one date stay as they are.
+        XCTAssertEqual(parse(dump(["Prefeitura aprova a nova linha de bonde depois de anos", "05/23/2022 20:36"] + pt)).published, "2022-05-23")
+    }
+
     func testACategoryListOverTheDateIsNoHeadline() {
         let a = parse(dump([head, "", "Blog, Ernährung, Umweltschutz, Vegan", "21. Januar 2022"] + story))
         XCTAssertEqual(a.title, head)
