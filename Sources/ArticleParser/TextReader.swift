@@ -244,7 +244,7 @@ struct Classifier {
         if byline == nil { creditAuthor() }
         if byline == nil { copyrightAuthor() }
         settleDates()
-        if !out.contains(where: { $0.label == .date }) { looseHeadDate() }
+        if !out.contains(where: { $0.label == .date || $0.dateAt >= 0 }) { looseHeadDate() }
         applyRegion()
         dropRepeatedParagraphs()
         dropTrailingIslands()

@@ -55,6 +55,8 @@ final class DumpDateTests: XCTestCase {
         let later = "The plan was first shown to the council on 3 March 2020, and changed twice since then."
         XCTAssertNil(parse(dump([head] + story[0...1] + [later] + story[2...])).published)
         XCTAssertEqual(parse(dump([head, "31.01.2016 Hardware", "8. Februar 2022"] + story)).published, "2022-02-08")
+        // (A date split from a name on its line is a date too.)
+        XCTAssertEqual(parse(dump([head, "31.01.2016 Hardware", "Tanja Karrasch - 3.11.2023"] + story)).published, "2023-11-03")
     }
 
     func testADateAfterTheNameOnTheBylinesLine() {
