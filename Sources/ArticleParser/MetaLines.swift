@@ -628,9 +628,9 @@ extension MetaLines {
             var cuts: [Int] = []
             var i = 0
             while i < n {
-                guard b[i] &- 0x30 < 10 else { i += 1; continue }
+                guard isDigit(b[i]) else { i += 1; continue }
                 var j = i
-                while j < n && b[j] &- 0x30 < 10 { j += 1 }
+                while j < n && isDigit(b[j]) { j += 1 }
                 // A run of 5 or 6 digits: a year, then a day.
                 if j - i >= 5, j - i <= 6, b[i] == 0x31 && b[i + 1] == 0x39 || b[i] == 0x32 && b[i + 1] == 0x30,
                    i == 0 || b[i - 1] == 0x20 || b[i - 1] == 0x2E || b[i - 1] == 0x2F || b[i - 1] == 0x2D {

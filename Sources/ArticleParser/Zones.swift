@@ -231,11 +231,13 @@ extension Classifier {
                 decide(i, .imageCredit, "image_credit: caption ending in '— Agency' (above the first paragraph)", value: v)
             }
         }
+        // The story's head for the name rules below: a little under the lead paragraph.
+        let underLead = min(units.count - 1, max(headerEnd, firstBody + 3))
         // "von" / "auto-motor.at Redaktion", "By :" / "Joe S.": a byline rule's
         // words alone on a line, the name on the next (up to just under the lead paragraph);
         // also after a word or two ("Tipps von" / "Marie Jaster", "Disko Von" / "Ernst Lohoff").
-        if byline == nil, case let hi = min(units.count - 1, max(headerEnd, firstBody + 3)), hi > title + 1 {
-            for m in (title + 1)..<hi where !out[m].decided && !out[m + 1].decided {
+        if byline == nil, underLead > title + 1 {
+            for m in (title + 1)..<underLead where !out[m].decided && !out[m + 1].decided {
                 let s = units[m].start, e = units[m].end
                 guard e - s <= 24, isBylineLabelLine(s, e),
                       info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
@@ -251,8 +253,8 @@ extension Classifier {
         // line is its writer: on a dump up to just under the lead paragraph, on a
         // page written for the reader only above the first paragraph (under one it
         // needs more: `Holdout4RuleTests.testBareNameAboveDateBackedByCopyrightFooter`).
-        // (The story's head for both rules below: on a dump a little under the lead paragraph.)
-        let headHi = min(units.count - 1, region == nil ? firstBody : max(headerEnd, firstBody + 3))
+        // (For both rules below: on a dump under the lead paragraph, else above it.)
+        let headHi = region == nil ? min(units.count - 1, firstBody) : underLead
         if byline == nil, headHi > title + 1 {
             for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody
                 && (out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date) {
