@@ -246,7 +246,19 @@ extension Classifier {
         }
         // "Full-page index / Comments / Share": on a dump, a comments label touching
         // short lines above and below is a link in a toolbar, not the comments' start.
-        for i in 1..<max(1, n - 1) where region != nil && isCommentsHeader(i) && units[i].blankBefore == 0 && units[i + 1].blankBefore == 0
+        // Markdown writes each link of a toolbar as a block of its own and drops
+        // the images between them: there, a label that is no heading, with more
+        // of the region's prose under it than above it (comments follow a story).
+        func storyBelow(_ i: Int) -> Bool {
+            guard isMarkdown, mdHeadings[units[i].line] == nil, let r = region else { return false }
+            var above = 0, below = 0
+            for k in r where density[k] == .prose && regionWeight[k] > 0 {
+                if k < i { above += regionWeight[k] } else { below += regionWeight[k] }
+            }
+            return below > above
+        }
+        for i in 1..<max(1, n - 1) where region != nil && isCommentsHeader(i)
+            && (units[i].blankBefore == 0 && units[i + 1].blankBefore == 0 || storyBelow(i))
             && toolbarLine(i - 1) && toolbarLine(i) && toolbarLine(i + 1) {
             info[i].hit = nil
             info[i].contextKind = "nav"

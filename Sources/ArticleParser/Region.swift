@@ -49,6 +49,8 @@ extension Classifier {
     static let endPartShare = 4
     /// ... and a later part's run starts at most this many units under its break.
     static let endPartGap = 8
+    /// How far into a story's run its header's byline or date may lie.
+    static let headerMetaSpan = 12
     /// A region under the first comment form or header moves above it to a run of this weight
     /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
     static let aboveCommentsWeight = 1
@@ -437,7 +439,7 @@ extension Classifier {
         // (a dek above a share bar does not; the story under it does).
         let top = runs.map(\.w).max() ?? 0
         let enough = max(Self.endPartWeight, top / Self.endPartShare)
-        guard let first = runs.firstIndex(where: { $0.w >= enough }) else { return }
+        guard var first = runs.firstIndex(where: { $0.w >= enough }) else { return }
         // A later part joins it, with all between (a "Donate now" box, a
         // "Related" box inside the story), when it earns its place: its sentences
         // weigh enough (a "Most read" list of headlines weighs but ends no line like one),
@@ -452,6 +454,21 @@ extension Classifier {
         }
         // and right under its break: a heavy run far below (another story's text
         // under a teaser list) does not carry the list.
+        // The story's opening, under its dated header, cut from the rest by an
+        // insert (a newsletter box, a "Related" link): a part above the first is
+        // the story's start when its paragraphs run up to the break, only light
+        // parts lie between, and the first part's run starts right under them.
+        if first > 0, let pi = runs.indices.last(where: { $0 < first && runs[$0].raw >= Self.endPartWeight }),
+           !runs[(pi + 1)..<first].contains(where: { $0.raw >= Self.endPartWeight }) {
+            let p = runs[pi], q = runs[first]
+            let head = max(0, p.run.lowerBound - 4)..<min(p.run.upperBound, p.run.lowerBound + Self.headerMetaSpan)
+            if !p.comments, head.contains(where: isMetaUnit), sentences(p.run) >= Self.endPartWeight, storyLike(p.run),
+               p.part.upperBound - p.run.upperBound <= Self.endPartGap, q.run.lowerBound - q.part.lowerBound <= Self.endPartGap,
+               q.run.lowerBound - p.run.upperBound <= 2 * Self.endPartGap {
+                first = pi
+                insert = p.run.upperBound..<q.run.lowerBound
+            }
+        }
         let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
             && sentences(runs[$0].run) >= enough && storyLike(runs[$0].run) }) ?? first
         let pick = runs[first]
@@ -864,6 +881,15 @@ extension Classifier {
             }
         }
         guard let r = region else { return }
+        // The insert between the story's opening and its rest; a heading right
+        // over the rest is the story's.
+        if let g = insert {
+            for k in g where !out[k].skip && (out[k].label == .paragraph || (out[k].label == .heading && k + 1 < g.upperBound)) {
+                out[k].label = .boilerplate("other")
+                out[k].why = "other: an insert between the story's opening and its rest (lines \(units[g.lowerBound].line)-\(units[g.upperBound - 1].line))"
+                out[k].decided = true
+            }
+        }
         let n = units.count
         var i = 0
         while i < n {

@@ -175,6 +175,9 @@ struct Classifier {
     var teaser: [Bool] = []
     /// Each unit's weight in the region's run (Region.swift).
     var regionWeight: [Int] = []
+    /// Inside the region, an insert between the story's opening and its rest (a
+    /// newsletter box): its lines are no part of the body (cutRegionAtEnds).
+    var insert: Range<Int>? = nil
     /// What a Markdown page's markup said, by 1-based line (Markdown.swift).
     var mdHeadings: [Int: Int] = [:]
     var mdLinkShare: [Int: Double] = [:]

@@ -228,4 +228,26 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block("Five things to know about the new bus lanes in the city centre", in: bs)?.rule,
                        "related: item of the 'Related' list above")
     }
+
+    func testACommentsLinkInTheShareBarAboveTheStoryIsNoCommentsHeader() {
+        // A share bar between the dek and the story: "__ Shares", "__ Comments (32)",
+        // the lead image (dropped) and its credit, each set apart by html2text. The
+        // count was the comments' header and the whole story became comments.
+        let all = Array(TramStory.story)
+        let dek = "How the city will get its first tram line, and what it will cost."
+        let page = links(menu) + "\n\n# \(head)\n\nBy Jane Doe 04 November 2020\n\n\(dek)\n\n__ Shares\n\n__ Comments (32)\n\n"
+            + "![The tram](https://example.com/tram.jpg)\n\n(Image credit: City Council)\n\n"
+            + all.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.paragraphs.map(\.text).suffix(all.count), all)
+        XCTAssertTrue(a.comments.isEmpty)
+        XCTAssertEqual(block("Comments (32)", in: bs)?.rule, "nav: comments link in a toolbar of short lines")
+        // Under the story, the same label opens the comments.
+        let thread = "I have lived on this street for forty years and I have seen three plans like this one come and go, and not one was built."
+        let below = links(menu) + "\n\n# \(head)\n\nBy Jane Doe 04 November 2020\n\n" + all.joined(separator: "\n\n")
+            + "\n\n__ Shares\n\n__ Comments (32)\n\nHarold\n\n\(thread)\n\n" + links(foot) + "\n"
+        let (b, bs2) = markdown(below)
+        XCTAssertEqual(b.paragraphs.map(\.text), all)
+        XCTAssertEqual(block("Comments (32)", in: bs2)?.label, .boilerplate("comments"))
+    }
 }

@@ -80,4 +80,28 @@ final class StoryEndTests: XCTestCase {
             .replacingOccurrences(of: "How other cities", with: "How 3 other cities")
         XCTAssertTrue(parse(dated).paragraphs.map(\.text).contains(vids[2]))
     }
+
+    func testTheStorysOpeningAboveANewsletterBoxInsideTheStory() {
+        // A newsletter box (and a "Related" label) inserted after the story's first
+        // paragraphs: the longer rest under it outweighed the opening four times and
+        // the region began under the box; the story's first paragraphs were lost.
+        let opening = [para1, para2, para3]
+        let dek = "The line to the hospital is to open in 2027, and the shops along the route are to get help with their rent."
+        let rest = Array(TramStory.story) + more + [
+            "The plan had been argued over in the chamber for most of the last decade, through two elections and three transport chiefs.",
+            "Each of them had promised a decision within the year, and each had left office with the maps still rolled up in a cupboard.",
+            "This time the vote came after a study that put the cost of doing nothing higher than the cost of the rails themselves.",
+            "Traders in the old town, who had fought the first plan in the courts, said they would wait to see the timetable for the works.",
+            "The opposition said it would not block the line but wanted an independent check of the figures before any contract is signed."]
+        let header = "City council approves new tram line after years of debate\n\n\(dek)\n\nClose\n\n"
+            + "By\nJane Doe\n@janedoe\nJohn Smith\n01 October 2020\n\n"
+        let page: String = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + header
+            + opening.joined(separator: "\n\n") + "\n\nEssential news, delivered daily\n\nEmail\nSign up for our newsletter\n\n"
+            + "Related\n\n" + rest.joined(separator: "\n\n") + "\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), [dek] + opening + rest)
+        XCTAssertEqual(block("Essential news, delivered daily", in: blocks(page))?.rule,
+                       "other: an insert between the story's opening and its rest (lines 30-35)")
+    }
 }
