@@ -496,6 +496,11 @@ extension Classifier {
         bodyEnd = n
         guard firstBody < n else { return }
         bodyIndent = storyIndent()
+        // There indentation is layout, not a comment's depth (as on a dump, findProseRegion).
+        if storySetIn(base: bodyIndent) {
+            for k in 0..<n { units[k].indent = 0 }
+            bodyIndent = 0
+        }
         let base = bodyIndent
         // Paragraphs after each unit, up to the next comment boundary: a marker
         // followed by two or more of them sits inside the body.
@@ -778,6 +783,22 @@ extension Classifier {
             }
         }
         return indented
+    }
+
+    /// How many times the body text at the story's margin the text set in
+    /// deeper outweighs when the layout sets the story in.
+    static let setInShare = 3
+
+    /// A story the page's layout sets in under a short head ("Join my mailing
+    /// list" at the margin, the post indented under it, as inscriptis renders
+    /// layout): more than `setInShare` times the body text at the margin lies
+    /// deeper.
+    func storySetIn(base: Int) -> Bool {
+        var margin = 0, deeper = 0
+        for k in firstBody..<units.count where isBodyText(k) {
+            if units[k].indent > base { deeper += units[k].end - units[k].start } else { margin += units[k].end - units[k].start }
+        }
+        return deeper > Self.setInShare * margin
     }
 
     // MARK: - rules

@@ -350,6 +350,22 @@ final class TailTests: XCTestCase {
         XCTAssertEqual(a.comments.map(\.number), [nil, nil])
     }
 
+    func testStoryTheLayoutSetsInIsNoCommentThread() {
+        // inscriptis renders the page's layout as indentation: a sidebar's few
+        // lines at the margin, the post set in under them. The post was read as
+        // indented comments.
+        let post = [para1, para2, para3] + Array(TramStory.story)
+        let side = ["I write about trams.", "I maintain a bus timetable library.", "I live by the river."]
+        let page = "Title\n\n" + side.joined(separator: "\n\n") + "\n\n" + post.map { "    " + $0 }.joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), side + post)
+        XCTAssertEqual(a.comments.count, 0)
+        // Set in under a head with more text at the margin, the run is a thread.
+        let thread = "Title\n\n\(para1)\n\n\(para2)\n\n" + post.prefix(4).map { "    " + $0 }.joined(separator: "\n\n") + "\n"
+        XCTAssertEqual(parse(thread).paragraphs.map(\.text), [para1, para2])
+        XCTAssertEqual(parse(thread).comments.count, 4)
+    }
+
     func testNumberedCommentsClosedWithoutIndent() {
         let a = parse("Title\n\n\(para1)\n\n1. Great read.\n\n2. Not convinced.\n\nComments are closed.\n")
         XCTAssertEqual(a.paragraphs.map(\.text), [para1])
