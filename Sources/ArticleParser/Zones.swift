@@ -575,13 +575,20 @@ extension Classifier {
     /// A comments header in the story's head: a byline or date line within the
     /// three units above it and at most one paragraph (a dek) before it.
     func isHeadCommentsLink(_ i: Int) -> Bool {
-        guard i - firstBody <= 8 else { return false }
+        // (A share bar's short lines between the header and the label count for
+        // nothing: "Published: ..." / "845 shares" / "560" / "View" / "comments";
+        // nor do the bullet points of a summary over the byline.)
+        guard (firstBody..<i).filter({ !toolbarLine($0) }).count <= 8 else { return false }
         var paras = 0
-        for k in firstBody..<i where isBodyText(k) && hitLabel(k) == nil { paras += 1 }
+        for k in firstBody..<i where isBodyText(k) && hitLabel(k) == nil
+            && !UnitSplitter.startsListItem(b, units[k].start, units[k].end) { paras += 1 }
         guard paras <= 2 else { return false }
-        return (max(firstBody, i - 3)..<i).contains { k in
+        func meta(_ k: Int) -> Bool {
             info[k].date != nil || out[k].label == .byline || out[k].label == .date || hitLabel(k) == .byline
         }
+        var top = i - 1
+        while top >= firstBody && !meta(top) && toolbarLine(top) { top -= 1 }
+        return (max(firstBody, min(top, i - 3))..<i).contains(where: meta)
     }
 
     /// The unit opens with the note number "[n]".

@@ -104,4 +104,21 @@ final class StoryEndTests: XCTestCase {
         XCTAssertEqual(block("Essential news, delivered daily", in: blocks(page))?.rule,
                        "other: an insert between the story's opening and its rest (lines 30-35)")
     }
+
+    func testACommentsCountInTheHeadersShareBarIsALink() {
+        // Summary bullets over the byline, the dates, then a share bar of short
+        // lines ("845 shares" / "560" / "View" / "comments") and the story: the
+        // label, eleven units under the date, opened the comments and the whole
+        // story became comments.
+        let all = Array(TramStory.story)
+        let bullets = ["* The line will run from the station to the hospital along the river",
+                       "* Shops along the route will get help with their rent during the works"]
+        let head = "City council approves new tram line after years of debate\n\n" + bullets.joined(separator: "\n") + "\n\n"
+            + "By Jane Doe For The Evening Post\n\nPublished: 22:00 GMT, 26 September 2020\n\n*\n*\n*\n* e-mail\n*\n845 shares\n\n560\n\nView\ncomments\n\n"
+        let page: String = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + head + all.joined(separator: "\n\n") + "\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text).suffix(all.count), all)
+        XCTAssertEqual(a.comments.count, 0)
+    }
 }
