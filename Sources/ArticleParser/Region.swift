@@ -909,12 +909,19 @@ extension Classifier {
             var shortRun = linkRun && j - i >= Self.shortInnerRun && j - i < Self.innerRun
             if shortRun && (i..<j).contains(where: { isDigit(b[units[$0].start]) }) { shortRun = false }
             if shortRun && i > 0 && units[i].blankBefore == 0 && UnitSplitter.startsListItem(b, units[i - 1].start, units[i - 1].end) { shortRun = false }
-            if shortRun {
+            // A colon above announces the list; a longer one only a paragraph's
+            // right above a list of items ("Follow these six tips ... :" over six
+            // "* ..."), not a label's ("Mehr zum Thema:" over links).
+            var colon = -1
+            if linkRun && j - i >= Self.shortInnerRun {
                 var f = i
                 while f > 0 && f > i - Self.announcedUnits && units[f].blankBefore == 0 { f -= 1 }
-                if (max(0, f - 1)..<i).contains(where: { lastScalar(b, units[$0].start, units[$0].end).0 == 0x3A }) { shortRun = false }
+                colon = (max(0, f - 1)..<i).last(where: { lastScalar(b, units[$0].start, units[$0].end).0 == 0x3A }) ?? -1
             }
-            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun) || shortRun {
+            if colon >= 0 { shortRun = false }
+            let announced = colon >= 0 && colon == i - 1 && !outsideI && density[colon] == .prose
+                && (i..<j).allSatisfy { UnitSplitter.startsListItem(b, units[$0].start, units[$0].end) }
+            if tail || (outsideI && i < title) || (linkRun && j - i >= Self.innerRun && !announced) || shortRun {
                 let teaserWhy = "outside the main prose region (lines \(units[r.lowerBound].line)-\(units[r.upperBound - 1].line)): item of a teaser list (items alike)"
                 let what = linkRun ? "short link-like line" : "line"
                 let count = j - i

@@ -80,6 +80,19 @@ final class ClosingShapesTests: XCTestCase {
         XCTAssertTrue(parse(h).paragraphs.map(\.text).contains(highlights[2]))
     }
 
+    func testALongerListAParagraphAnnouncesStays() {
+        // Six items under "Follow these six tips ... :" (a paragraph ending in a colon
+        // right above them): the story's list; a link run of four or more was nav.
+        let tips = ["* Use the space on the walls", "* Pick seats that fold away", "* Choose the shelters wisely",
+                    "* Use the doors to your advantage", "* Use smart storage for bikes", "* Paint the stop in light colours"]
+        let intro = "Follow these six tips, and plenty of examples from other cities, to make the most of a small tram stop:"
+        let p = dump([head, "By Jane Doe"] + story[0...2] + [intro, tips.joined(separator: "\n")] + story[3...])
+        XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story[0...2]) + [intro] + tips + Array(story[3...]))
+        // Under a label with a colon ("Read more:"), not a paragraph, the links stay out.
+        let q = dump([head, "By Jane Doe"] + story[0...2] + ["Read more:", tips.joined(separator: "\n")] + story[3...])
+        XCTAssertEqual(block(tips[1], in: blocks(q))?.rule, "nav: inside the prose region but: run of 7 short link-like lines")
+    }
+
     func testInlineReadAlsoLinksAreRelated() {
         // "SEE MORE: <headline>", "Lea más: <headline>": a link set into the story; the story goes on under it.
         for (line, rule) in [("SEE MORE: Bus lanes to close for the summer works", "rules:related 'see more:*'"),
