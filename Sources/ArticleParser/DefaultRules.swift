@@ -1382,6 +1382,13 @@ tags         標籤:*
 image_credit photo :*
 image_credit crédit photo:*
 image_credit crédits photo:*
+image_credit crédit photo :*
+image_credit crédits photo :*
+image_credit crédits photos :*
+image_credit crédits photos:*
+image_credit titelbild:*
+image_credit titelfoto:*
+image_credit aufmacherbild:*
 image_credit foto:*
 image_credit imagen:*
 image_credit bild:*

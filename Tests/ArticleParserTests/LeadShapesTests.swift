@@ -103,6 +103,17 @@ final class LeadShapesTests: XCTestCase {
         XCTAssertEqual(parse(p).paragraphs.map(\.text), Array(story) + more)
     }
 
+    func testLabelledPhotoCreditsAreCredits() {
+        // Credit labels as data: "Crédits photos : X", "Titelbild: X". Each was a
+        // heading in the story.
+        for line in ["Crédits photos : Bestimage", "Titelbild: Jane Roe/City Transport"] {
+            let p = dump([head, "By Jane Doe"] + story[0...2] + [line] + story[3...])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, line)
+            XCTAssertEqual(parse(p).sections.map(\.heading), [nil], line)
+            XCTAssertEqual(block(line, in: blocks(p))?.label, .imageCredit, line)
+        }
+    }
+
     func testCaptionEndingInACopyrightCreditIsACaption() {
         // "Caption sentence. © Agency / Name" between the story's paragraphs: a photo
         // caption (before: "paragraph: sentence text").
