@@ -364,8 +364,11 @@ extension Classifier {
             guard let k = boilerplateKind(i) else { continue }
             let header = text(i)
             // A lone list header ("Related", "Most Read"): the next block, if it is all short titles and dates.
-            guard j == i + 1, k == "related", let h = info[i].hit,
-                  rules.rules[h.rule].captureStar == nil, !rules.rules[h.rule].suffixOnly, j < n else { continue }
+            // (A rule with a star alone counts when the star took nothing: "Mehr zum
+            // Thema" by "mehr zum thema*", not "Mehr zum Thema: Busspuren ...".)
+            guard j == i + 1, k == "related", let h = info[i].hit, !rules.rules[h.rule].suffixOnly, j < n else { continue }
+            let (cs, ce) = MetaLines.trimValue(b, h.capStart, h.capEnd)
+            guard rules.rules[h.rule].captureStar == nil || ce <= cs else { continue }
             // Blocks of titles (and their dates) follow, up to a heading with its paragraph.
             var first = j
             while first < n {

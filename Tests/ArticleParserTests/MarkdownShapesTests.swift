@@ -54,8 +54,9 @@ final class MarkdownShapesTests: XCTestCase {
             + story[2...3].joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
         let (a, bs) = markdown(page)
         XCTAssertEqual(a.paragraphs.map(\.text), story)
-        XCTAssertEqual(block("* #### " + heads[0], in: bs)?.rule, "related: line under the label 'More:'")
-        XCTAssertEqual(block("* #### " + heads[2], in: bs)?.rule, "related: line under the label 'More:'")
+        // (The label alone heads the list of headlines after it: labelLists.)
+        XCTAssertEqual(block("* #### " + heads[0], in: bs)?.rule, "related: item of the 'More:' list above")
+        XCTAssertEqual(block("* #### " + heads[2], in: bs)?.rule, "related: item of the 'More:' list above")
     }
 
     func testRecommendationWidgetLabelEndsAWetStory() {

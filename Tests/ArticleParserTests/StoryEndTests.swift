@@ -121,4 +121,25 @@ final class StoryEndTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text).suffix(all.count), all)
         XCTAssertEqual(a.comments.count, 0)
     }
+
+    func testALoneRelatedLabelWhoseRuleHasAStarHeadsItsList() {
+        // "Mehr zum Thema" (rule "mehr zum thema*", whose star takes "Mehr zum Thema:
+        // X" lines) alone over a list of headlines, each set apart: the headlines
+        // were furniture above the title, and one of them became the title.
+        let items = ["Busspuren Geld vom Staat für alle Pendler? - Pro & Contra", "Straßenbahn Balsam für die Innenstadt",
+                     "Experiment in Basel Die Tram im Test", "Bahnhofsplatz Neue Bäume für den Vorplatz"]
+        let story = ["Der Stadtrat hat am Dienstag nach langer Debatte den Bau der neuen Straßenbahnlinie zum Krankenhaus beschlossen.",
+                     "Die ersten Bahnen sollen im Frühjahr 2027 entlang des Flusses vom Bahnhof bis zum Krankenhaus fahren.",
+                     "Anwohner an der Strecke sind nächste Woche zu einer Versammlung in der Bibliothek eingeladen worden."]
+        let page: String = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\nStadtrat beschließt neue Straßenbahnlinie\n\nVon Jana Schmidt\n\n"
+            + "Mehr zum Thema\n\n" + items.joined(separator: "\n\n") + "\n\n" + story.joined(separator: "\n\n") + "\n\n"
+            + ["Impressum", "Kontakt", "Datenschutz", "AGB", "Werbung", "Jobs", "Hilfe", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let bs = blocks(page)
+        XCTAssertEqual(block(items[1], in: bs)?.rule, "related: item of the 'Mehr zum Thema' list above")
+        XCTAssertEqual(parse(page).title, "Stadtrat beschließt neue Straßenbahnlinie")
+        XCTAssertEqual(parse(page).paragraphs.map(\.text), story)
+        // A line the star takes more than nothing of is an inline link, not a list's label.
+        let inline = page.replacingOccurrences(of: "Mehr zum Thema\n\n", with: "Mehr zum Thema: Busse fahren seltener\n\n")
+        XCTAssertNotEqual(block(items[1], in: blocks(inline))?.rule, "related: item of the 'Mehr zum Thema' list above")
+    }
 }
