@@ -452,8 +452,6 @@ extension Classifier {
             let paragraphs = p.filter { density[$0] == .prose && endsSentence($0) }.count
             return paragraphs * Self.storyShareDen >= p.count * Self.storyShareNum
         }
-        // and right under its break: a heavy run far below (another story's text
-        // under a teaser list) does not carry the list.
         // The story's opening, under its dated header, cut from the rest by an
         // insert (a newsletter box, a "Related" link): a part above the first is
         // the story's start when its paragraphs run up to the break, only light
@@ -469,6 +467,8 @@ extension Classifier {
                 insert = p.run.upperBound..<q.run.lowerBound
             }
         }
+        // and right under its break: a heavy run far below (another story's text
+        // under a teaser list) does not carry the list.
         let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
             && sentences(runs[$0].run) >= enough && storyLike(runs[$0].run) }) ?? first
         let pick = runs[first]

@@ -573,7 +573,8 @@ extension Classifier {
     }
 
     /// A comments header in the story's head: a byline or date line within the
-    /// three units above it and at most one paragraph (a dek) before it.
+    /// three units above it (or above the share bar's short lines right over
+    /// it) and at most two paragraphs (a dek) before it.
     func isHeadCommentsLink(_ i: Int) -> Bool {
         // (A share bar's short lines between the header and the label count for
         // nothing: "Published: ..." / "845 shares" / "560" / "View" / "comments";
