@@ -753,6 +753,43 @@ extension Classifier {
         density[i] != .linkLike && headlineShape(i, words: 4...30)
     }
 
+    /// The photo's caption or credit over the story is no headline ("Weniger
+    /// Miete, mehr zum Leben! Bild: Photo by ...", "Fotocredit: X © 2021 ...",
+    /// "... Rosengarten © Südtirol Wein / X"): the headline-shaped line within
+    /// `captionHeadGap` units above it (over dates and bylines) is the title.
+    func headlineOverCaption(_ t: Int) -> Int? {
+        guard t > 0, creditLike(t) else { return nil }
+        var k = t - 1
+        while k >= 0 && t - k <= Self.captionHeadGap {
+            if isHeadlineShaped(k) && !creditLike(k) { return k }
+            guard isMetaUnit(k) || !info[k].plain || creditLike(k) else { return nil }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// How far above a caption taken for the title its headline may stand.
+    static let captionHeadGap = 4
+
+    /// A caption with its credit, or a credit line: a caption's credit
+    /// (`captionCredit`), a "©", or an image credit's label ("Bild:",
+    /// "Fotocredit:") at the line's start or after a sentence's end.
+    func creditLike(_ i: Int) -> Bool {
+        let s = units[i].start, e = units[i].end
+        guard units[i].lineCount == 1, e - s <= 300 else { return false }
+        if captionCredit(s, e) != nil || findCI(b, s, e, "©") != nil { return true }
+        if let h = info[i].hit, case .imageCredit = rules.rules[h.rule].label { return true }
+        var p = s
+        while p < e {
+            if p == s || (p >= s + 2 && b[p - 1] == 0x20 && (b[p - 2] == 0x2E || b[p - 2] == 0x21 || b[p - 2] == 0x3F)),
+               let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label, rules.rules[h.rule].captureStar != nil {
+                return true
+            }
+            p += 1
+        }
+        return false
+    }
+
     /// A unit the header rules read as a date or a byline.
     func isMetaUnit(_ k: Int) -> Bool { info[k].date != nil || hitLabel(k) == .byline }
 

@@ -211,12 +211,18 @@ struct Classifier {
         // A page that opens with a paragraph of several sentences has no headline line: all of it is text.
         let first = (0..<units.count).first(where: isTitleCandidate)
         guard let t0 = headlineAnchor() ?? first, !isOpeningParagraph(t0) else { return emitAll() }
-        let t = t0 == first ? headlineUnderSiteName(t0) ?? t0 : t0
+        let t1 = t0 == first ? headlineUnderSiteName(t0) ?? t0 : t0
+        let overCaption = region != nil ? headlineOverCaption(t1) : nil
+        let t = overCaption ?? t1
         title = t
         labelBlocks()
         endLabelBlocks()
-        decide(t, .title, t != t0 ? "title: headline over the story's byline or date, under the site's name (line \(units[t0].line))"
+        decide(t, .title, overCaption != nil ? "title: headline over the photo's caption or credit (line \(units[t1].line))"
+               : t != t0 ? "title: headline over the story's byline or date, under the site's name (line \(units[t0].line))"
                : region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
+        if overCaption != nil && !out[t1].decided {
+            decide(t1, .boilerplate("caption"), "caption: a photo's caption or credit under the headline")
+        }
         if standfirst > t {
             decide(standfirst, .boilerplate("standfirst"), "standfirst: a longer headline-shaped line under the headline")
         }

@@ -46,6 +46,21 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertNotEqual(parse(dump(["Read more:"] + story)).title, "Read more:")
     }
 
+    func testAHeadlineOverThePhotosCaption() {
+        // Headline / date / the lead photo's caption with its credit / the story: the
+        // caption, right over the story, was the title.
+        for caption in ["Fewer cars, more room to live! Photo: Jane Roe on Unsplash",
+                        "Fotocredit: Jane Roe © 2021 City Transport",
+                        "The depot by the river © City Transport / Jane Roe"] {
+            let p = dump(["3 August 2015", head, caption] + story)
+            XCTAssertEqual(parse(p).title, head, caption)
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, caption)
+            XCTAssertEqual(block(head, in: blocks(p))?.rule, "title: headline over the photo's caption or credit (line 14)", caption)
+        }
+        // A headline-shaped line is no caption without a credit.
+        XCTAssertEqual(parse(dump(["3 August 2015", head] + story)).title, head)
+    }
+
     func testAHeadlineOverItsDateLine() {
         // "Headline" / "DATE · Filed under ...": the line over the story's date is its headline.
         let a = parse(dump(["Tram line approved", "3. August 2015 · Filed under Verkehr"] + story))
