@@ -258,8 +258,8 @@ extension Classifier {
             return below > above
         }
         for i in 1..<max(1, n - 1) where region != nil && isCommentsHeader(i)
-            && (units[i].blankBefore == 0 && units[i + 1].blankBefore == 0 || storyBelow(i))
-            && toolbarLine(i - 1) && toolbarLine(i) && toolbarLine(i + 1) {
+            && toolbarLine(i - 1) && toolbarLine(i) && toolbarLine(i + 1)
+            && (units[i].blankBefore == 0 && units[i + 1].blankBefore == 0 || storyBelow(i)) {
             info[i].hit = nil
             info[i].contextKind = "nav"
             info[i].contextWhy = "nav: comments link in a toolbar of short lines"
