@@ -227,6 +227,13 @@ extension Classifier {
                 f.date = nil
                 f.contextKind = "meta"
                 f.contextWhy = u.bareName ? "meta: a name beside a date, outside the story's head" : "meta: rest of a byline and date line"
+            } else if f.hit == nil, let why = consent[i] {
+                // (A rule's label comes first: "Ich akzeptiere die Datenschutzbestimmungen"
+                // in a newsletter form is the form's, which ends the story.)
+                f.date = nil
+                f.runKind = nil
+                f.contextKind = "consent"
+                f.contextWhy = why
             } else if u.lineCount == 1 && isLeakedMarkup(s, e) {
                 f.hit = nil
                 f.date = nil

@@ -2053,6 +2053,29 @@ extension ParserRules {
     ].map { $0.split(separator: " ").map(String.init) }
     static let introArticles: Set<String> = ["a", "an", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een"]
 
+    /// Cookie and privacy consent notices (Consent.swift): a unit with a topic word
+    /// and an act word that speaks to the reader (or is short) is a notice. A
+    /// trailing `*` makes a stem (the start of a word). Lowercase, except
+    /// `consentReaderCased` (German "Sie", "Ihre": "sie" is "she" or "they").
+    static let consentTopics = """
+        cookie* ciasteczk* datenschutzerklärung* datenschutzeinstellung* datenschutzhinweis* datenschutzpräferenz*
+        datenschutzbestimmung* datenschutzrichtlinie* privatsphäre-einstellung*
+        """
+    static let consentActs = """
+        accept accepts accepted accepting allow consent* agree agreeing manage settings preferences reject decline opt-out customize customise
+        akzeptier* zustimm* einverstanden einwillig* zulassen ablehnen verwalten einstellung* widerruf* erlauben
+        accepte* accepter acceptez consentement* paramétrer paramètres gérer refuser autoriser
+        acepta* acepto consentimiento* configurar configuración rechazar gestionar permitir
+        accett* consenso* rifiut* gestisci impostazioni
+        aceit* consentimento* rejeitar gerir configurações
+        akceptuj* zgod* ustawienia
+        """
+    static let consentReader = """
+        you your we our us du dein deine deinen deinem deiner dich dir ich wir uns unsere unserer unseren
+        vous votre vos nous notre nos usted tu nosotros nuestra nuestro nuestros nuestras noi nostro nostra você nós nosso nossa
+        """
+    static let consentReaderCased = "Sie Ihre Ihr Ihnen Ihren Ihrem Ihrer"
+
     /// Function words: prose has many, menus, link lists and tickers few
     /// (jusText's stopword density). Lowercase; several languages.
     static let functionWords: Set<String> = Set("""

@@ -334,6 +334,8 @@ extension Classifier {
             weight = words
             for i in 0..<n {
                 if code[i] { weight[i] = 0; continue }
+                // A consent notice or panel weighs like a link, however much it reads like prose.
+                if consent[i] != nil { weight[i] = -4; continue }
                 switch cls[i] {
                 case .prose: if listed[i] || twice[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
                 case .neutral: weight[i] = -2
@@ -351,8 +353,8 @@ extension Classifier {
         // jusText's context: lines next to the region that are not link-like
         // (a short last paragraph, a heading, the byline) belong to it.
         for i in 0..<n where code[i] { cls[i] = .neutral }
-        while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] { bestS -= 1 }
-        while bestE < n && cls[bestE] != .linkLike && !listed[bestE] { bestE += 1 }
+        while bestS > 0 && cls[bestS - 1] != .linkLike && !listed[bestS - 1] && consent[bestS - 1] == nil { bestS -= 1 }
+        while bestE < n && cls[bestE] != .linkLike && !listed[bestE] && consent[bestE] == nil { bestE += 1 }
         // The region's last paragraph ends in a colon: it announces what follows (steps,
         // a list, a command): the block of touching lines under it belongs to it (up to
         // announcedUnits, not prose, not Markdown links), and the widening goes on from there.

@@ -186,6 +186,9 @@ struct Classifier {
     var mdLinkedHeadings: Set<Int> = []
     /// A Markdown page (its headlines are marked).
     var isMarkdown = false
+    /// Cookie and privacy consent notices and their panels: each unit's reason, nil
+    /// for the rest (Consent.swift).
+    var consent: [String?] = []
 
     init(b: Bytes, units: [Unit], rules: ParserRules, markdown: MarkdownPage? = nil) {
         self.b = b
@@ -203,6 +206,7 @@ struct Classifier {
 
     mutating func run() -> [Block] {
         splitMetaLines()
+        consent = findConsent()
         findProseRegion()
         analyse()
         anchorOnHeadline()
