@@ -2020,6 +2020,59 @@ widget       tipp favorisieren
 comments     dołącz do dyskusji*
 nav          zurück zur startseite
 credits      webdesign und alle inhalte*
+# A caption whose sentence ends in its photo's credit after a slash ("Protesters outside
+# the party's headquarters on Friday. Ezra Acayan / Getty Images", "... gesegnet. | ©
+# Augusta National/Getty Images", "Premio Nobel (REUTERS/Denis Balibouse)"). A credit
+# alone ("MaoNo / Pixabay", "John Smith / AP") is the image credit, and "det/dpa" a
+# writer's signature; last, so that a byline rule comes first ("Von: det/dpa").
+caption      *. * */getty images
+caption      *. * / getty images
+caption      *. * */afp
+caption      *. * / afp
+caption      *. * */ap
+caption      *. * / ap
+caption      *. * */dpa
+caption      *. * / dpa
+caption      *. * */epa
+caption      *. * / epa
+caption      *. * */reuters
+caption      *. * / reuters
+caption      *. * */imago
+caption      *. * / imago
+caption      *. * */imago images
+caption      *. * / imago images
+caption      *. * */picture alliance
+caption      *. * / picture alliance
+caption      *. * */picture-alliance
+caption      *. * / picture-alliance
+caption      *. * */istock
+caption      *. * / istock
+caption      *. * */istockphoto
+caption      *. * / istockphoto
+caption      *. * */shutterstock
+caption      *. * / shutterstock
+caption      *. * */pap
+caption      *. * / pap
+caption      *. * */efe
+caption      *. * / efe
+caption      *. * */ansa
+caption      *. * / ansa
+caption      *. * */anp
+caption      *. * / anp
+caption      *. * */keystone
+caption      *. * / keystone
+caption      *. * */xinhua
+caption      *. * / xinhua
+caption      *. * */pixabay
+caption      *. * / pixabay
+caption      *. * */unsplash
+caption      *. * / unsplash
+caption      *(reuters/*)
+caption      *(afp/*)
+caption      *(ap/*)
+caption      *(efe/*)
+caption      *(epa/*)
+caption      *(dpa/*)
 """##
 }
 
@@ -2054,7 +2107,7 @@ extension ParserRules {
     static let introArticles: Set<String> = ["a", "an", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een"]
 
     /// Cookie and privacy consent notices (Consent.swift): a unit with a topic word
-    /// and an act word that speaks to the reader (or is short) is a notice. A
+    /// and an act (or site) word that speaks to the reader (or is short) is a notice. A
     /// trailing `*` makes a stem (the start of a word). Lowercase, except
     /// `consentReaderCased` (German "Sie", "Ihre": "sie" is "she" or "they").
     static let consentTopics = """
@@ -2063,12 +2116,18 @@ extension ParserRules {
         """
     static let consentActs = """
         accept accepts accepted accepting allow consent* agree agreeing manage settings preferences reject decline opt-out customize customise
-        akzeptier* zustimm* einverstanden einwillig* zulassen ablehnen verwalten einstellung* widerruf* erlauben
+        akzeptier* zustimm* stimme stimmst einverstanden einwillig* zulassen ablehnen verwalten einstellung* widerruf* erlauben
         accepte* accepter acceptez consentement* paramétrer paramètres gérer refuser autoriser
         acepta* acepto consentimiento* configurar configuración rechazar gestionar permitir
         accett* consenso* rifiut* gestisci impostazioni
         aceit* consentimento* rejeitar gerir configurações
         akceptuj* zgod* ustawienia
+        personalis* personaliz*
+        """
+    /// The place a notice speaks of ("... Cookies, um dir die bestmögliche Erfahrung auf
+    /// unserer Website zu bieten"): counts as an act word beside a topic word.
+    static let consentSites = """
+        website* webseite* homepage site sites sitio sitios sito siti strona strony stronie browser* navegador navigateur
         """
     static let consentReader = """
         you your we our us du dein deine deinen deinem deiner dich dir ich wir uns unsere unserer unseren

@@ -334,17 +334,23 @@ extension Classifier {
             weight = words
             for i in 0..<n {
                 if code[i] { weight[i] = 0; continue }
-                // A consent notice or panel weighs like a link, however much it reads like prose.
-                if consent[i] != nil { weight[i] = -4; continue }
                 switch cls[i] {
                 case .prose: if listed[i] || twice[i] || spaced && (touches(i) || touches(i + 1)) { weight[i] = weight[i] / Self.touchingDivisor - 1 }
                 case .neutral: weight[i] = -2
                 case .linkLike: weight[i] = -4
                 }
             }
+            // A consent notice or panel weighs like a link, however much it reads like
+            // prose; but it still tells a dump: a short post under a long cookie banner
+            // is a dump whose region is the post (not the banner, nor the whole page).
+            var dumpWeight = 0
+            if consent.contains(where: { $0 != nil }) {
+                dumpWeight = Self.heaviestRun(weight, 0..<n).0
+                for i in 0..<n where consent[i] != nil && !code[i] { weight[i] = -4 }
+            }
             (best, run) = Self.heaviestRun(weight, 0..<n)
             bestS = run.lowerBound; bestE = run.upperBound
-            guard best >= 30 else { return }
+            guard max(best, dumpWeight) >= 30 && best >= Self.proseWords else { return }
             splitAtBreaks(cls, weight, &bestS, &bestE)
             var outside = 0
             for i in 0..<n where (i < bestS || i >= bestE) && cls[i] == .linkLike { outside += 1 }

@@ -58,6 +58,29 @@ final class ConsentTests: XCTestCase {
                        "consent: a cookie or privacy consent notice ('Datenschutzerklärung', 'akzeptieren')")
     }
 
+    func testABannerThatNamesTheSiteIsANotice() {
+        // No act word, but the site it speaks of and a word to the reader: the most
+        // common banner ("... verwendet Cookies, um dir die bestmögliche Erfahrung auf
+        // unserer Website zu bieten").
+        let banner = "Backen.de verwendet Cookies, um dir die bestmögliche Erfahrung auf unserer Website zu bieten."
+        let text = banner + "\n" + page(story)
+        XCTAssertEqual(block(banner, in: blocks(text))?.rule, "consent: a cookie or privacy consent notice ('Cookies', 'Website')")
+        XCTAssertEqual(parse(text).title, "Hund vertreibt Einbrecher in der Nordstraße")
+    }
+
+    func testAShortPostUnderALongBannerIsStillADump() {
+        // The post weighs less than a region must; the banner weighed more, and held
+        // the region (the post was "outside the main prose region"). The banner still
+        // tells a dump, so the region is the post and the menus stay out.
+        let post = "Wer rutscht als nächstes aus auf dem Glatteis vor dem Haus? Ich wette, das bin wieder ich, wie jedes Jahr."
+        let banner = "Datenschutz & Cookies: Diese Website verwendet Cookies. Wenn du die Website weiterhin nutzt, stimmst du der Verwendung von Cookies zu. Weitere Informationen, beispielsweise zur Kontrolle von Cookies, findest du hier: Cookie-Richtlinie. Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren und die Zugriffe auf unsere Website zu analysieren."
+        let text = page([post]) + banner + "\n"
+        let a = parse(text)
+        XCTAssertEqual(a.title, "Hund vertreibt Einbrecher in der Nordstraße")
+        XCTAssertEqual(a.paragraphs.map(\.text), [post])
+        XCTAssertEqual(block(banner, in: blocks(text))?.label, .boilerplate("consent"))
+    }
+
     func testAStoryAboutCookiesStaysTheStory() {
         // Topic and act words, but no word to the reader: reporting, not a notice.
         let report = [

@@ -126,6 +126,22 @@ final class LeadShapesTests: XCTestCase {
         XCTAssertTrue(parse(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])).paragraphs.map(\.text).contains(para))
     }
 
+    func testCaptionEndingInAnAgencysCreditAfterASlashIsACaption() {
+        // Agencies as rules data ("* */getty images", "*(reuters/*)"): a caption with its
+        // credit after a slash was a paragraph or heading in the story.
+        for caption in ["The first of the new trams on a test run at the depot. © Jane Roe/Getty Images",
+                        "The new tram in the depot on Tuesday. Jane Roe/dpa", "The mayor at the depot (REUTERS/Jane Roe)"] {
+            let p = dump([head, "By Jane Doe"] + story[0...2] + [caption] + story[3...])
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, caption)
+            XCTAssertEqual(block(caption, in: blocks(p))?.label, .boilerplate("caption"), caption)
+        }
+        // Initials and the agency alone are the writer's signature, and a byline rule
+        // comes first: "Von: det/dpa" stays the byline.
+        let p = dump([head, "Von: det/dpa"] + story)
+        XCTAssertEqual(block("Von: det/dpa", in: blocks(p))?.label, .byline)
+        XCTAssertEqual(parse(p).author, "det/dpa")
+    }
+
     func testAStandfirstUnderTheHeadlineIsNoTitle() {
         // Headline, then a longer headline-shaped line (a standfirst, no full stop),
         // then the byline and the story: the headline is the title (before: the
