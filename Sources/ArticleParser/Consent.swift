@@ -27,16 +27,35 @@ extension Classifier {
     func findConsent() -> [String?] {
         let n = units.count
         var why = [String?](repeating: nil, count: n)
-        guard mayHoldConsent() else { return why }
-        var members: [Int] = []
+        // Only units that hold a topic word can be notices, and only units near a
+        // notice can be its buttons: the word scan runs on those alone.
+        let hits = topicHits()
+        guard !hits.isEmpty else { return why }
+        func holdsHit(_ s: Int, _ e: Int) -> Bool {
+            var lo = 0, hi = hits.count
+            while lo < hi { let m = (lo + hi) / 2; if hits[m] < s { lo = m + 1 } else { hi = m } }
+            return lo < hits.count && hits[lo] < e
+        }
+        var notice = [Bool](repeating: false, count: n)
         for i in 0..<n {
             let s = units[i].start, e = units[i].end
-            guard e - s <= 2000 else { continue }
-            let (topic, act, acts, reader, words) = consentWords(s, e)
+            guard e - s <= 2000, holdsHit(s, e) else { continue }
+            let (topic, act, _, reader, words) = consentWords(s, e)
             if let t = topic, let a = act, reader || words <= Self.consentShortWords {
                 why[i] = "consent: a cookie or privacy consent notice ('\(t)', '\(a)')"
-                members.append(i)
-            } else if topic == nil, acts > 0, words <= Self.consentButtonWords, acts * 2 >= words, !isTerminal(lastScalar(b, s, e).0) {
+                notice[i] = true
+            }
+        }
+        guard notice.contains(true) else { return why }
+        var members: [Int] = []
+        for i in 0..<n {
+            if notice[i] { members.append(i); continue }
+            // Buttons: near a notice only (under it within the panel's gap, or just above it).
+            guard (max(0, i - Self.consentPanelGap)..<min(n, i + Self.consentButtonsAbove + 1)).contains(where: { notice[$0] }) else { continue }
+            let s = units[i].start, e = units[i].end
+            guard e - s <= 200 else { continue }
+            let (topic, _, acts, _, words) = consentWords(s, e)
+            if topic == nil, acts > 0, words <= Self.consentButtonWords, acts * 2 >= words, !isTerminal(lastScalar(b, s, e).0) {
                 members.append(i)
             }
         }
@@ -44,15 +63,15 @@ extension Classifier {
         // ...") lies between its notice and its buttons. Only there: between two
         // notices (an embed's, repeated down a story) lies the story.
         var lastNotice = -1
-        for i in members {
-            if why[i] != nil { lastNotice = i; continue }
+        for (m, i) in members.enumerated() {
+            if notice[i] { lastNotice = i; continue }
             if lastNotice >= 0 && i - lastNotice <= Self.consentPanelGap {
-                let notice = units[lastNotice].line
+                let line = units[lastNotice].line
                 for k in (lastNotice + 1)..<i {
-                    why[k] = "consent: inside the consent panel of the notice on line \(notice)"
+                    why[k] = "consent: inside the consent panel of the notice on line \(line)"
                 }
-                why[i] = "consent: the buttons of the consent notice on line \(notice)"
-            } else if let next = members.first(where: { $0 > i && why[$0] != nil }), next - i <= Self.consentButtonsAbove {
+                why[i] = "consent: the buttons of the consent notice on line \(line)"
+            } else if let next = members[(m + 1)...].first(where: { notice[$0] }), next - i <= Self.consentButtonsAbove {
                 // Buttons right above their notice ("Akzeptieren" over "Wir verwenden Cookies ...").
                 why[i] = "consent: the buttons of the consent notice on line \(units[next].line)"
             }
@@ -60,10 +79,11 @@ extension Classifier {
         return why
     }
 
-    /// A cheap first look over the page: every topic word holds one of "ookie",
-    /// "atenschutz", "iasteczk", "rivatsph" (ParserRules.consentTopics).
-    func mayHoldConsent() -> Bool {
-        // Over the whole buffer: joined paragraphs' bytes lie after the page's.
+    /// A cheap first look over the page's bytes: every topic word holds "ookie",
+    /// "atenschutz" or "iasteczk" (ParserRules.consentTopics); the positions of
+    /// their last letters, in order. Over the whole buffer: joined paragraphs'
+    /// bytes lie after the page's.
+    func topicHits() -> [Int] {
         let end = b.count
         func at(_ p: Int, _ needle: StaticString) -> Bool {
             let n = needle.utf8CodeUnitCount
@@ -72,15 +92,18 @@ extension Classifier {
             for k in 0..<n where lowerASCII(b[p + k]) != q[k] { return false }
             return true
         }
-        for p in 0..<end {
-            switch b[p] {
-            case 0x6B, 0x4B: if at(p - 2, "ookie") || at(p - 7, "iasteczk") { return true }  // k
-            case 0x7A, 0x5A: if at(p - 9, "atenschutz") { return true }                     // z
-            case 0x68, 0x48: if at(p - 7, "rivatsph") { return true }                       // h
-            default: break
+        var hits: [Int] = []
+        var p = 0
+        while p < end {
+            let c = b[p] | 0x20
+            if c == 0x6B {                                          // k
+                if at(p - 2, "ookie") || at(p - 7, "iasteczk") { hits.append(p) }
+            } else if c == 0x7A && at(p - 9, "atenschutz") {        // z
+                hits.append(p)
             }
+            p += 1
         }
-        return false
+        return hits
     }
 
     /// The first topic and act word (else site word) of `b[s..<e]`, how many act

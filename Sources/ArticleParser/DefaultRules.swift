@@ -2020,59 +2020,6 @@ widget       tipp favorisieren
 comments     dołącz do dyskusji*
 nav          zurück zur startseite
 credits      webdesign und alle inhalte*
-# A caption whose sentence ends in its photo's credit after a slash ("Protesters outside
-# the party's headquarters on Friday. Ezra Acayan / Getty Images", "... gesegnet. | ©
-# Augusta National/Getty Images", "Premio Nobel (REUTERS/Denis Balibouse)"). A credit
-# alone ("MaoNo / Pixabay", "John Smith / AP") is the image credit, and "det/dpa" a
-# writer's signature; last, so that a byline rule comes first ("Von: det/dpa").
-caption      *. * */getty images
-caption      *. * / getty images
-caption      *. * */afp
-caption      *. * / afp
-caption      *. * */ap
-caption      *. * / ap
-caption      *. * */dpa
-caption      *. * / dpa
-caption      *. * */epa
-caption      *. * / epa
-caption      *. * */reuters
-caption      *. * / reuters
-caption      *. * */imago
-caption      *. * / imago
-caption      *. * */imago images
-caption      *. * / imago images
-caption      *. * */picture alliance
-caption      *. * / picture alliance
-caption      *. * */picture-alliance
-caption      *. * / picture-alliance
-caption      *. * */istock
-caption      *. * / istock
-caption      *. * */istockphoto
-caption      *. * / istockphoto
-caption      *. * */shutterstock
-caption      *. * / shutterstock
-caption      *. * */pap
-caption      *. * / pap
-caption      *. * */efe
-caption      *. * / efe
-caption      *. * */ansa
-caption      *. * / ansa
-caption      *. * */anp
-caption      *. * / anp
-caption      *. * */keystone
-caption      *. * / keystone
-caption      *. * */xinhua
-caption      *. * / xinhua
-caption      *. * */pixabay
-caption      *. * / pixabay
-caption      *. * */unsplash
-caption      *. * / unsplash
-caption      *(reuters/*)
-caption      *(afp/*)
-caption      *(ap/*)
-caption      *(efe/*)
-caption      *(epa/*)
-caption      *(dpa/*)
 """##
 }
 
@@ -2112,7 +2059,7 @@ extension ParserRules {
     /// `consentReaderCased` (German "Sie", "Ihre": "sie" is "she" or "they").
     static let consentTopics = """
         cookie* ciasteczk* datenschutzerklärung* datenschutzeinstellung* datenschutzhinweis* datenschutzpräferenz*
-        datenschutzbestimmung* datenschutzrichtlinie* privatsphäre-einstellung*
+        datenschutzbestimmung* datenschutzrichtlinie*
         """
     static let consentActs = """
         accept accepts accepted accepting allow consent* agree agreeing manage settings preferences reject decline opt-out customize customise

@@ -354,6 +354,9 @@ extension Classifier {
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
             }
+            // "Lee Elder at the Masters. | © Augusta National/Getty Images": an unlabelled
+            // 'Name / Agency' credit (as under a lead image) after the caption's sentence.
+            if cut > s, e - cut <= 60, isTerminal(lastScalar(b, s, beforeSeparator(s, cut)).0), let v = slashCreditAt(cut, e) { return v }
             // Malay/Indonesian "Caption sentence. - Foto Faizal Rahman": no colon, a name after "Foto".
             if cut > s, e - cut <= 60, hasPrefixCI(b, cut, e, "foto "), isTerminal(lastScalar(b, s, beforeSeparator(s, cut)).0),
                let (ns, ne) = MetaLines.bylineName(b, cut + 5, e), ne == e {
@@ -373,7 +376,12 @@ extension Classifier {
                 guard e - p <= 100, p - s >= 12, b[p..<min(e, p + 24)].contains(where: { $0 == 0x3A || $0 == 0x3D })
                         || hasPrefixCI(b, p, e, "photo by ") || hasPrefixCI(b, p, e, "photos by ") || hasPrefixCI(b, p, e, "image by ")
                         || hasPrefixCI(b, p, e, "picture by ") || hasPrefixCI(b, p, e, "photograph by "), let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label,
-                      rules.rules[h.rule].captureStar != nil else { continue }
+                      rules.rules[h.rule].captureStar != nil else {
+                    // "Protesters outside the party's offices. Ezra Acayan / Getty Images": an
+                    // unlabelled 'Name / Agency' credit after the caption's last sentence.
+                    if e - p <= 60, p - s >= 20, let v = slashCreditAt(p, e) { return v }
+                    continue
+                }
                 let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
                 return ve > vs ? string(vs, ve) : nil
             }
@@ -414,6 +422,16 @@ extension Classifier {
         }
         let (vs, ve) = MetaLines.trimValue(b, h.capStart, h.capEnd)
         return ve > vs ? string(vs, ve) : nil
+    }
+
+    /// "Ezra Acayan / Getty Images", "© Augusta National/Getty Images" from `p` to the
+    /// unit's end: a slash credit (MetaLines.isSlashCredit) with no digit, period or
+    /// colon (a label's credit is the labelled rules' own).
+    func slashCreditAt(_ p: Int, _ e: Int) -> String? {
+        let c = hasPrefixCI(b, p, e, "© ") ? p + 3 : p
+        guard c < e, b[c..<e].firstIndex(of: 0x2F) != nil, !b[c..<e].contains(where: { isDigit($0) || $0 == 0x2E || $0 == 0x3A }),
+              MetaLines.isSlashCredit(b, c, e) else { return nil }
+        return string(c, e)
     }
 
     /// "Southern Cross News: Ellie Tran": capitalised words, one colon, capitalised

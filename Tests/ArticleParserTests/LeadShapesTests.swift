@@ -126,20 +126,22 @@ final class LeadShapesTests: XCTestCase {
         XCTAssertTrue(parse(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])).paragraphs.map(\.text).contains(para))
     }
 
-    func testCaptionEndingInAnAgencysCreditAfterASlashIsACaption() {
-        // Agencies as rules data ("* */getty images", "*(reuters/*)"): a caption with its
-        // credit after a slash was a paragraph or heading in the story.
-        for caption in ["The first of the new trams on a test run at the depot. © Jane Roe/Getty Images",
-                        "The new tram in the depot on Tuesday. Jane Roe/dpa", "The mayor at the depot (REUTERS/Jane Roe)"] {
+    func testCaptionEndingInANameSlashAgencyCreditIsACaption() {
+        // "Caption sentence. Name / Agency" (the credit shape under a lead image, after
+        // the caption's sentence or a bar): a caption in the story (before: a paragraph
+        // or a heading).
+        for caption in ["The first of the new trams on a test run at the depot. Jane Roe / Getty Images",
+                        "The mayor at the depot on Tuesday. | © City Transport/Jane Roe"] {
             let p = dump([head, "By Jane Doe"] + story[0...2] + [caption] + story[3...])
             XCTAssertEqual(parse(p).paragraphs.map(\.text), story, caption)
-            XCTAssertEqual(block(caption, in: blocks(p))?.label, .boilerplate("caption"), caption)
+            XCTAssertEqual(block(caption, in: blocks(p))?.rule, "caption: text ending in a '(Photo ...)' credit", caption)
         }
-        // Initials and the agency alone are the writer's signature, and a byline rule
-        // comes first: "Von: det/dpa" stays the byline.
-        let p = dump([head, "Von: det/dpa"] + story)
-        XCTAssertEqual(block("Von: det/dpa", in: blocks(p))?.label, .byline)
-        XCTAssertEqual(parse(p).author, "det/dpa")
+        // A sentence ending in a slash that is no credit stays ("... 24/7", "and/or").
+        let para = "The trams will run around the clock, the council said. Night service is 24/7"
+        XCTAssertEqual(block(para, in: blocks(dump([head, "By Jane Doe"] + story[0...2] + [para] + story[3...])))?.label, .heading)
+        // A writer's signature after the story stays the byline ("Von: det/dpa").
+        let q = dump([head, "Von: det/dpa"] + story)
+        XCTAssertEqual(parse(q).author, "det/dpa")
     }
 
     func testAStandfirstUnderTheHeadlineIsNoTitle() {
