@@ -4,16 +4,16 @@
 // Page dumps carry them as prose (long sentences full of function words), so
 // density alone takes a panel for a story. One mechanism, by vocabulary: a
 // unit that names what is consented to (a topic word: cookies, the privacy
-// statement) and the consenting (an act word: accept, manage, zustimmen) or
-// the site it is about, and speaks to the reader or is short, is a notice; a
+// statement) and the consenting (an act word: accept, manage, zustimmen), and
+// speaks to the reader or is short, is a notice; a
 // short line of act words ("Zustimmung verwalten", "Alle akzeptieren") next
 // to a notice is its buttons; what lies between a notice and its buttons
 // close below is the panel's. The word lists are data (ParserRules.consentTopics,
-// consentActs, consentSites, consentReader in DefaultRules.swift).
+// consentActs, consentReader in DefaultRules.swift).
 
 extension Classifier {
-    /// Consecutive members of a consent panel (notices, buttons) lie at most
-    /// this many units apart; the units between them are the panel's.
+    /// A notice's buttons lie at most this many units under it; the units between
+    /// them are the panel's (its purposes).
     static let consentPanelGap = 10
     /// A notice without a word to the reader is one of at most this many words
     /// (a button or heading: "Cookie-Einstellungen", "Alle Cookies akzeptieren").
@@ -106,10 +106,10 @@ extension Classifier {
         return hits
     }
 
-    /// The first topic and act word (else site word) of `b[s..<e]`, how many act
-    /// words, whether a word speaks to the reader, and the word count.
+    /// The first topic and act word of `b[s..<e]`, how many act words, whether a
+    /// word speaks to the reader, and the word count.
     func consentWords(_ s: Int, _ e: Int) -> (String?, String?, Int, Bool, Int) {
-        var topic: String? = nil, act: String? = nil, site: String? = nil
+        var topic: String? = nil, act: String? = nil
         var acts = 0, words = 0, reader = false
         var p = s
         func letter(_ c: UInt8) -> Bool { isLetterASCII(c) || c >= 0x80 }
@@ -124,18 +124,17 @@ extension Classifier {
                 case .act:
                     acts += 1
                     if act == nil { act = string(p, q) }
-                case .site: if site == nil { site = string(p, q) }
                 case .reader: reader = true
                 }
             }
             p = q
         }
-        return (topic, act ?? site, acts, reader, words)
+        return (topic, act, acts, reader, words)
     }
 }
 
 extension ParserRules {
-    enum ConsentKind { case topic, act, site, reader }
+    enum ConsentKind { case topic, act, reader }
     struct ConsentEntry {
         let bytes: [UInt8]
         /// A stem: matches the start of a word ("akzeptier" in "Akzeptieren").
@@ -158,7 +157,6 @@ extension ParserRules {
         }
         add(consentTopics, .topic)
         add(consentActs, .act)
-        add(consentSites, .site)
         add(consentReader, .reader)
         add(consentReaderCased, .reader, caseSensitive: true)
         return index

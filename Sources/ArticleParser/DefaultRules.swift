@@ -2054,7 +2054,7 @@ extension ParserRules {
     static let introArticles: Set<String> = ["a", "an", "ein", "eine", "un", "une", "una", "uno", "um", "uma", "een"]
 
     /// Cookie and privacy consent notices (Consent.swift): a unit with a topic word
-    /// and an act (or site) word that speaks to the reader (or is short) is a notice. A
+    /// and an act word that speaks to the reader (or is short) is a notice. A
     /// trailing `*` makes a stem (the start of a word). Lowercase, except
     /// `consentReaderCased` (German "Sie", "Ihre": "sie" is "she" or "they").
     static let consentTopics = """
@@ -2070,11 +2070,6 @@ extension ParserRules {
         aceit* consentimento* rejeitar gerir configurações
         akceptuj* zgod* ustawienia
         personalis* personaliz*
-        """
-    /// The place a notice speaks of ("... Cookies, um dir die bestmögliche Erfahrung auf
-    /// unserer Website zu bieten"): counts as an act word beside a topic word.
-    static let consentSites = """
-        website* webseite* homepage site sites sitio sitios sito siti strona strony stronie browser* navegador navigateur
         """
     static let consentReader = """
         you your we our us du dein deine deinen deinem deiner dich dir ich wir uns unsere unserer unseren
