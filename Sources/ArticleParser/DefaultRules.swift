@@ -22,7 +22,10 @@ extension ParserRules {
 #          a ":" also matches " :" (French spacing) and the fullwidth "：".
 #          Patterns are tried on units of at most 300 bytes, except a pattern
 #          whose only * is its first character ("*read more"): it tests the end
-#          of units of any length.
+#          of units of any length. Every further * makes a pattern slower to
+#          try (the matcher backtracks over the unit): 48 patterns such as
+#          "*. * */getty images" made a whole-corpus run 1.5 times slower.
+#          Prefer one * where one will do.
 # Values:  for nav_previous, nav_next, tags, byline, image_credit and date the
 #          value is what the first * matched, or the whole unit when there is
 #          no * or it matched nothing. An empty nav or tags value is taken from
