@@ -85,13 +85,7 @@ extension Classifier {
     /// bytes lie after the page's.
     func topicHits() -> [Int] {
         let end = b.count
-        func at(_ p: Int, _ needle: StaticString) -> Bool {
-            let n = needle.utf8CodeUnitCount
-            guard p >= 0, p + n <= end else { return false }
-            let q = needle.utf8Start
-            for k in 0..<n where lowerASCII(b[p + k]) != q[k] { return false }
-            return true
-        }
+        func at(_ p: Int, _ needle: StaticString) -> Bool { p >= 0 && hasPrefixCI(b, p, end, needle) }
         var hits: [Int] = []
         var p = 0
         while p < end {

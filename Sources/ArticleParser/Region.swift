@@ -285,6 +285,7 @@ extension Classifier {
                 twice[i - 1] = true
             }
         }
+        let anyConsent = consent.contains { $0 != nil }
         var listed: [Bool] = []
         var bestS = 0, bestE = 0
         var weight: [Int] = [], best = 0, run = 0..<0
@@ -344,7 +345,7 @@ extension Classifier {
             // prose; but it still tells a dump: a short post under a long cookie banner
             // is a dump whose region is the post (not the banner, nor the whole page).
             var dumpWeight = 0
-            if consent.contains(where: { $0 != nil }) {
+            if anyConsent {
                 dumpWeight = Self.heaviestRun(weight, 0..<n).0
                 for i in 0..<n where consent[i] != nil && !code[i] { weight[i] = -4 }
             }
