@@ -102,9 +102,12 @@ enum Inputs {
         var names: [String] = []
         var badNames: [String] = []
         while let e = readdir(d) {
-            let raw = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                Array(raw.prefix { $0 != 0 })
-            }
+            // The name in place, up to its NUL: glibc packs entries by the name's
+            // length, so copying the declared 256-byte d_name can read past the
+            // directory's buffer (a crash on large directories, now and then).
+            let at = UnsafeRawPointer(e).advanced(by: MemoryLayout<dirent>.offset(of: \dirent.d_name)!)
+                .assumingMemoryBound(to: UInt8.self)
+            let raw = Array(UnsafeBufferPointer(start: at, count: strlen(UnsafeRawPointer(at).assumingMemoryBound(to: CChar.self))))
             guard let name = String(validating: raw, as: UTF8.self) else {
                 // a String cannot name it: say so rather than "no such file"
                 if raw.first != UInt8(ascii: ".") { badNames.append(nonUTF8Name(raw)) }
