@@ -120,6 +120,7 @@ struct MarkdownPage {
         }
         var inCode = false
         var linkLines = 0
+        var linkDepth = 0
         var inTable = false
         while k < lines.count {
             let raw = lines[k]
@@ -173,12 +174,29 @@ struct MarkdownPage {
                 s = cells.map { $0.trimmed(" ") }.joined(separator: " | ")
             }
             // A link over several lines ("[ Headline" / "* By Staff" / "](/url)",
-            // as html2text writes a card): every line of it is link text.
+            // as html2text writes a card, or a photo's link "[![alt" / "caption" /
+            // "_(c) Agency_](/photo.jpg)Hamburg - The story ..."): its lines are
+            // link text up to the "](" that closes its first "["; what follows
+            // the link's ")" on that line is the page's own text (the story's
+            // first paragraph, glued to the photo by html2text).
             if linkLines > 0 {
                 linkLines -= 1
-                if s.hasPrefix("](") {
+                let c = Array(s.utf8)
+                if let close = Self.closingAcross(c, depth: &linkDepth) {
                     linkLines = 0
-                    if s.hasSuffix(")") { outLines.append(""); continue }
+                    let end = Self.parenEnd(c, close + 1) ?? close
+                    let rest = String(decoding: c[(end + 1)...], as: UTF8.self)
+                    let (after, restLinks, restLetters) = Self.inline(rest)
+                    if restLetters > 0 {
+                        // The link's text (a caption, a credit) stays out: it would start the paragraph.
+                        if restLinks > 0 { linkShare[lineNo] = Double(restLinks) / Double(restLetters) }
+                        outLines.append(after)
+                    } else {
+                        let (clean, _, letters) = Self.inline(String(decoding: c[..<close], as: UTF8.self))
+                        if letters > 0 { linkShare[lineNo] = 1 }
+                        outLines.append(clean)
+                    }
+                    continue
                 }
                 let (clean, _, letters) = Self.inline(s)
                 if letters > 0 { linkShare[lineNo] = 1 }
@@ -187,6 +205,8 @@ struct MarkdownPage {
             }
             if s.hasPrefix("[") && !s.contains("]") {
                 linkLines = Self.linkLinesMax
+                linkDepth = 0
+                _ = Self.closingAcross(Array(s.utf8), depth: &linkDepth)
                 let (clean, _, letters) = Self.inline(String(s.dropFirst()).trimmed(" "))
                 if letters > 0 { linkShare[lineNo] = 1 }
                 outLines.append(clean)
@@ -319,6 +339,23 @@ struct MarkdownPage {
         while j < c.count {
             if c[j] == 0x5C { j += 2; continue }
             if c[j] == 0x5B { depth += 1 } else if c[j] == 0x5D { depth -= 1; if depth == 0 { return j } }
+            j += 1
+        }
+        return nil
+    }
+
+    /// A line of a link that spans lines, `depth` its "[" still open: the "]"
+    /// that closes the first one (depth back to 0) when a "(" follows it, else
+    /// nil with `depth` carried on to the next line. A "]" closing the first
+    /// "[" with no "(" after it ends the link too (text in brackets, no link).
+    static func closingAcross(_ c: [UInt8], depth: inout Int) -> Int? {
+        var j = 0
+        while j < c.count {
+            if c[j] == 0x5C { j += 2; continue }
+            if c[j] == 0x5B { depth += 1 } else if c[j] == 0x5D {
+                depth -= 1
+                if depth <= 0 { depth = 0; return j }
+            }
             j += 1
         }
         return nil

@@ -251,4 +251,20 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(b.paragraphs.map(\.text), all)
         XCTAssertEqual(block("Comments (32)", in: bs2)?.label, .boilerplate("comments"))
     }
+    func testStoryAfterAPhotoLinkOverSeveralLinesIsText() {
+        // html2text writes a linked photo whose alt text breaks over lines as
+        // "[![alt" / "(c) Agency](small.jpg)" / "caption" / "_(c) Agency_](big.jpg)"
+        // and glues the story's first paragraph to the link's ")". The link was
+        // taken to run on for twelve lines: the story under it was link text.
+        let all = Array(TramStory.story)
+        let alt = "From left: the mayor, the head of the transport board and the city engineer"
+        let photo = "[![\(alt)\n© City Council](/img/tram-s.jpg)  \n\(alt)\n_© City Council_](/img/tram.jpg)"
+        let page = links(menu) + "\n\n# \(head)\n\n" + photo + all[0] + "  \n  \n" + all[1...].joined(separator: "  \n  \n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(block(all[1], in: bs)?.rule, "paragraph: sentence text")
+        // The lines inside the link are its text: they stay out.
+        XCTAssertNotEqual(block(alt, in: bs)?.label, .paragraph)
+    }
 }
