@@ -214,7 +214,8 @@ struct Classifier {
         labelLists()
         // A page that opens with a paragraph of several sentences has no headline line: all of it is text.
         let first = (0..<units.count).first(where: isTitleCandidate)
-        guard let t0 = headlineAnchor() ?? first, !isOpeningParagraph(t0) else { return emitAll() }
+        let mdTitle = region == nil ? markdownHeadline(after: first) : nil
+        guard let t0 = headlineAnchor() ?? mdTitle ?? first, !isOpeningParagraph(t0) else { return emitAll() }
         let t1 = t0 == first ? headlineUnderSiteName(t0) ?? t0 : t0
         let overCaption = region != nil ? headlineOverCaption(t1) : nil
         let t = overCaption ?? t1
@@ -223,7 +224,8 @@ struct Classifier {
         endLabelBlocks()
         decide(t, .title, overCaption != nil ? "title: headline over the photo's caption or credit (line \(units[t1].line))"
                : t != t0 ? "title: headline over the story's byline or date, under the site's name (line \(units[t0].line))"
-               : region != nil && t > 0 ? "title: headline above the main prose region" : "title: first unit")
+               : region != nil && t > 0 ? "title: headline above the main prose region"
+               : t == mdTitle ? "title: the page's one Markdown '# ' heading, under short lines only" : "title: first unit")
         if overCaption != nil && !out[t1].decided {
             decide(t1, .boilerplate("caption"), "caption: a photo's caption or credit under the headline")
         }
@@ -267,6 +269,10 @@ struct Classifier {
 
     /// A date more than this many units above a dump's headline is the site's date bar.
     static let dateBarGap = 3
+    /// A Markdown page's one "# " heading is its headline within this many units
+    /// of the top, when no line above it is a sentence of this many words.
+    static let markdownHeadSpan = 12
+    static let markdownHeadWords = 12
 
     /// The published date is the first date of publication: a date bar above the
     /// repeated headline, or well above a dump's headline (the day of the scrape),
@@ -410,6 +416,19 @@ struct Classifier {
     }
 
     /// The page's first unit is 300 bytes or more and holds two sentences or more.
+    /// A Markdown page that is no dump (few link lines) with its one "# "
+    /// heading near the top under short lines only ("[Blog](/blog/)" /
+    /// "Insights" / the headline / "Published on: ..." / "# " the headline):
+    /// html2text writes the page's <h1> so, and it is the headline; the lines
+    /// above it are the site's (the first of them was the title).
+    func markdownHeadline(after first: Int?) -> Int? {
+        guard isMarkdown, let f = first, let h = onlyTopHeading(0..<units.count), h > f,
+              h - f <= Self.markdownHeadSpan else { return nil }
+        // Nothing above it reads as the story: no sentence of a dozen words.
+        guard !(0..<h).contains(where: { endsSentence($0) && wordCount($0) >= Self.markdownHeadWords }) else { return nil }
+        return h
+    }
+
     func isOpeningParagraph(_ i: Int) -> Bool {
         guard i == 0 else { return false }
         let s = units[i].start, e = units[i].end

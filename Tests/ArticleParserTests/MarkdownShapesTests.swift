@@ -267,4 +267,23 @@ final class MarkdownShapesTests: XCTestCase {
         // The lines inside the link are its text: they stay out.
         XCTAssertNotEqual(block(alt, in: bs)?.label, .paragraph)
     }
+    func testTheOneHeadlineUnderShortLinesIsTheTitleOfAPageThatIsNoDump() {
+        // A blog post saved as Markdown with few links (no dump): the section's
+        // link, its rubric, the headline as plain text, the date, then the page's
+        // <h1>. The first line ("Blog") was the title and the headline a heading.
+        let all = Array(TramStory.story)
+        let page = "[Blog](/blog/)\n\nInsights\n\n\(head)\n\nPublished on: June 25, 2024\n\n5 min read\n\n# \(head)\n\n"
+            + all.joined(separator: "\n\n") + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), all)
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        XCTAssertEqual(block("Blog", in: bs)?.rule, "other: text above the title")
+        XCTAssertEqual(bs.first { $0.label == .title }?.rule, "title: the page's one Markdown '# ' heading, under short lines only")
+        // A sentence above the heading is the story's start: the heading stays a heading.
+        let lead = "The city's plans for a tram were shown to the public for the first time on Tuesday evening."
+        let (b, _) = markdown("\(head)\n\n\(lead)\n\n# What the plan says\n\n" + all.joined(separator: "\n\n") + "\n")
+        XCTAssertEqual(b.title, head)
+        XCTAssertEqual(b.sections.map(\.heading), [nil, "What the plan says"])
+    }
 }
