@@ -950,6 +950,10 @@ extension Classifier {
             // link button) makes no teaser of the paragraph above it.
             func storyParagraph(_ j: Int) -> Bool { j > title && j < end && isPlainOpen(j) && paraLike(j) && !info[j].headingLike }
             if units[p].end - units[p].start <= 40, storyParagraph(k - 1) && storyParagraph(p + 1) { continue }
+            // A paragraph right under the story's paragraphs is the story's last
+            // one shown ("... Kostenlos registrieren und weiterlesen": a paywall, a
+            // "continue reading" button); a teaser follows its own headline.
+            if units[p].end - units[p].start <= 40, storyParagraph(k), storyParagraph(k - 1) { continue }
             if units[p].end - units[p].start <= 40, k > title, isPlainOpen(k), paraLike(k) {
                 decide(k, .boilerplate("promo"), "promo: teaser paragraph above a 'Read more' line")
                 k -= 1

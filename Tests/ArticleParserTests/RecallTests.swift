@@ -77,6 +77,19 @@ final class RecallTests: XCTestCase {
         XCTAssertEqual(block(promo, in: blocks(p2))?.rule, "promo: teaser paragraph above a 'Read more' line")
     }
 
+    func testLastParagraphShownAboveAPaywallIsTheStorys() {
+        // A story cut by a registration wall: its paragraphs, then "Kostenlos
+        // registrieren und weiterlesen". The paragraph right above was taken for a
+        // teaser over a 'Read more' line and the story lost its lead.
+        let wall = ["Kostenlos registrieren und weiterlesen", "Schon registriert? Hier einloggen",
+                    "Mit der Registrierung stimmen Sie unseren Datenschutz-Bestimmungen zu."]
+        let page = list(menu) + "\n\n\(head)\n\nBy Jane Doe\n\n\(para1)\n\n\(para2)\n\n\(para3)\n\n" + wall.joined(separator: "\n\n")
+            + "\n\n" + list(foot) + "\n"
+        XCTAssertEqual(parse(page).paragraphs.map(\.text), [para1, para2, para3])
+        XCTAssertEqual(block(para3, in: blocks(page))?.rule, "paragraph: sentence text")
+        XCTAssertEqual(block(wall[0], in: blocks(page))?.label, .boilerplate("promo"))
+    }
+
     func testLongLineWithoutASentenceIsNoProse() {
         // "o Change language & content: ..." ends in a bracket and outweighed the story.
         let names = (0..<40).map { k -> String in let c = Character(UnicodeScalar(65 + k % 26)!); return "Country\(c) (language\(c))" }
