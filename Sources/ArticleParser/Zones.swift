@@ -660,6 +660,9 @@ extension Classifier {
             p = s + pre.utf8CodeUnitCount
         }
         guard p > s, isUpperASCII(b[s]) || b[s] >= 0x80 else { return false }
+        // A release's "About" section follows the release: two paragraphs at least
+        // above it (an "About Python" box over a tutorial's first lines is no end).
+        guard (firstBody..<i).lazy.filter({ self.isBodyText($0) && self.endsSentence($0) }).prefix(2).count == 2 else { return false }
         let toks = MetaLines.tokens(b, p, e, limit: 9)
         guard !toks.isEmpty, toks.count <= 8 else { return false }
         for (k, t) in toks.enumerated() {

@@ -103,4 +103,20 @@ final class ClosingShapesTests: XCTestCase {
             XCTAssertEqual(block(line, in: blocks(p))?.rule, rule)
         }
     }
+    func testAnAboutBoxOverTheStorysFirstLinesEndsNothing() {
+        // A release's "About Corvale Robotics" section ends the release; an "About
+        // Python" box under the author's line, above a tutorial, ended the body
+        // there and the whole tutorial was "text after the article body".
+        let title = "Ten common mistakes Python developers make"
+        let bio = "Jane is a software engineer and has written Python for a living since the year 2008."
+        let intro = "Python is an interpreted, object-oriented, high-level programming language with dynamic semantics."
+        let rest = ["Python's simple syntax can mislead developers into missing some of its subtleties and its power.",
+                    "With that in mind, this article lists ten mistakes that can bite even advanced developers.",
+                    "The first mistake is to think that a default argument is evaluated each time the function is called."]
+        let page = ([title, "By Jane Doe", bio, "Read the Spanish version of this article", "About Python", intro, "About this article"] + rest)
+            .joined(separator: "\n\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), [bio, intro] + rest)
+        XCTAssertEqual(block("About Python", in: blocks(page))?.label, .heading)
+    }
 }
