@@ -415,7 +415,6 @@ struct Classifier {
         }
     }
 
-    /// The page's first unit is 300 bytes or more and holds two sentences or more.
     /// A Markdown page that is no dump (few link lines) with its one "# "
     /// heading near the top under short lines only ("[Blog](/blog/)" /
     /// "Insights" / the headline / "Published on: ..." / "# " the headline):
@@ -429,6 +428,7 @@ struct Classifier {
         return h
     }
 
+    /// The page's first unit is 300 bytes or more and holds two sentences or more.
     func isOpeningParagraph(_ i: Int) -> Bool {
         guard i == 0 else { return false }
         let s = units[i].start, e = units[i].end
