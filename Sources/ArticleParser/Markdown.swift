@@ -287,6 +287,11 @@ struct MarkdownPage {
         if lead + 1 < c.count, c[lead] == 0x2A || c[lead] == 0x2D || c[lead] == 0x2B, c[lead + 1] == 0x20 {
             out.append(contentsOf: c[0..<(lead + 2)])
             i = lead + 2
+            // A heading inside the item ("* ### Nachteile beim Autoleasing:", html2text's
+            // <li><h3>): its marker is markup, not text.
+            var h = i
+            while h < c.count && h - i < 6 && c[h] == 0x23 { h += 1 }
+            if h > i && h + 1 < c.count && c[h] == 0x20 { i = h + 1 }
         }
         var linkDepth = 0
         var stack: [Int] = []
