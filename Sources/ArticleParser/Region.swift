@@ -639,7 +639,19 @@ extension Classifier {
             defer { title = -1 }
             let ts = units[t].start, te = units[t].end
             for k in (t + 1)..<min(units.count, r.lowerBound + 2) {
-                if isTitleRepeat(k) { return nil }
+                if isTitleRepeat(k) {
+                    // ... unless the repeat has no byline or date of its own right under
+                    // it and a longer headline with them stands between it and the story:
+                    // then the repeated line is the site's (a search box's "Please enter
+                    // a search term." over a caption and the headline). A document title
+                    // is the headline, with the site's name at most: never shorter.
+                    let own = ((k + 1)..<min(units.count, k + 3)).contains(where: isMetaUnit)
+                    let between = (k + 1)..<max(k + 1, min(units.count, r.lowerBound + 1))
+                    let words = wordCount(k)
+                    if !own, between.contains(where: { e in wordCount(e) > words && isHeadlineShaped(e)
+                        && ((e + 1)..<min(units.count, e + 5)).contains(where: isMetaUnit) }) { break }
+                    return nil
+                }
                 // "Jane Doe" under "Jane Doe Obituary": the headline, shorter.
                 let ks = units[k].start, ke = units[k].end
                 if ke - ks >= 12 && ke - ks < te - ts && equalCI(b, ts, ts + (ke - ks), ks, ke) { return nil }
@@ -878,19 +890,22 @@ extension Classifier {
     /// A dump without blank lines (Common Crawl WET) does not show where the
     /// block under a label ("More:", "TRENDING:") ends, and the label's kind
     /// runs on over the story. In the prose region such a block ends at the
-    /// first prose unit after link-like lines (the list under the label).
+    /// first prose unit after link-like lines (the list under the label), or
+    /// at a prose unit with prose under it (the story's paragraphs).
     mutating func endLabelBlocks() {
         guard let r = region, !units.dropFirst().contains(where: { $0.blankBefore > 0 }) else { return }
         var why = "", list = false, cut = false
-        for i in 0..<units.count {
+        let n = units.count
+        for i in 0..<n {
             guard info[i].contextKind != nil, info[i].contextWhy.contains(": line under the label '") else { continue }
             if info[i].contextWhy != why {
                 why = info[i].contextWhy
-                list = density[i] == .linkLike
+                list = false
                 cut = false
-                continue
             }
-            if r.contains(i) && density[i] == .prose && list { cut = true }
+            // (Also right under the label: "Advertisement:" over the story's next
+            // paragraphs, the ad itself no text.)
+            if r.contains(i) && density[i] == .prose && (list || i + 1 < n && density[i + 1] == .prose) { cut = true }
             if density[i] == .linkLike { list = true }
             if cut && r.contains(i) {
                 info[i].contextKind = nil

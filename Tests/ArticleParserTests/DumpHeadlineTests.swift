@@ -36,6 +36,23 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump([head] + story[0...2] + [q] + story[3...])).title, head)
     }
 
+    func testARepeatedSearchPlaceholderOverAHeadlineWithItsBylineIsNoTitle() {
+        // A search box's placeholder said twice (the desktop and the mobile header),
+        // the second time above the story's head: it read as the document title over
+        // the headline, and the story as "text after the article body". A headline
+        // with its byline and date between the repeat and the story is the headline.
+        let search = "Please enter a search term."
+        let page = search + "\n\n" + TramStory.dump([search, "City Hall", head, "by: Jane Doe", "Posted: Nov 8, 2023 / 04:43 PM CST", "SHARE"] + story)
+        let a = parse(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        // The document title repeated right over the story is still the title.
+        let doc = head + "\n\n" + TramStory.dump([head, "By Jane Doe"] + story)
+        XCTAssertEqual(block(head, in: blocks(doc))?.label, .title)
+        XCTAssertEqual(parse(doc).paragraphs.map(\.text), story)
+    }
+
     func testAShortHeadlineRightOverTheStory() {
         // One to three words, nothing headline-shaped near: before, the title was the menu's first entry.
         let a = parse(dump(["Tram line approved"] + story))

@@ -74,6 +74,20 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block("Promoted Links", in: blocks(page))?.rule, "rules:related 'promoted links'")
     }
 
+    func testAdvertisementLabelOverAWetStoryTakesNoParagraph() {
+        // WET: "Advertisement:" between the story's paragraphs (the ad is no text).
+        // Nothing shows where the label's block ends, and the paragraphs under it,
+        // each a line of its own, were all "advert: line under the label".
+        let long = TramStory.story.indices.map { k in (0..<3).map { TramStory.story[(k + $0) % TramStory.story.count] }.joined(separator: " ") }
+        let page = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\(head)\nJanuary 10, 2020 9:00AM (UTC)\n"
+            + long[0...1].joined(separator: "\n") + "\nAdvertisement:\n" + long[2...3].joined(separator: "\n")
+            + "\n(Credit: Jane Roe / City Council)\nAdvertisement:\n" + long[4...].joined(separator: "\n") + "\n"
+            + foot.map { "* " + $0 }.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertEqual(a.paragraphs.map(\.text), long)
+        XCTAssertEqual(block("Advertisement:", in: blocks(page))?.label, .boilerplate("advert"))
+    }
+
     func testWetHeaderLinesStayOneBlock() {
         // WET (no blank lines, one paragraph a line): short lines between paragraphs
         // are one block, as blank lines set them out in the browser's text; each line
