@@ -40,6 +40,7 @@ struct PartTrailer {
     var complete = true
     var checkFailed = false
     var articles = 0, failedArticles = 0, problems = 0, missing = 0, seen = 0, stateFailures = 0
+    var noBody = 0                          // articles with no paragraph (optional in the end line)
     var items = 0
     var reasons: [String: Int] = [:]
     var warcSkipped: [String: Int] = [:]   // WARC records skipped, by reason (the summary line)
@@ -230,7 +231,7 @@ final class PartialWriter: @unchecked Sendable {
     /// Writes the end line and puts the part in place; a message on failure.
     func finish(_ t: PartTrailer) -> String? {
         lock.lock(); defer { lock.unlock() }
-        var line = "{\"end\":{\"complete\":\(t.complete),\"check_failed\":\(t.checkFailed),\"articles\":\(t.articles),\"failed\":\(t.failedArticles),\"skipped\":\(t.problems),\"missing\":\(t.missing),\"seen\":\(t.seen),\"state_failures\":\(t.stateFailures),\"items\":\(items),\"reasons\":{"
+        var line = "{\"end\":{\"complete\":\(t.complete),\"check_failed\":\(t.checkFailed),\"articles\":\(t.articles),\"failed\":\(t.failedArticles),\"skipped\":\(t.problems),\"missing\":\(t.missing),\"seen\":\(t.seen),\"state_failures\":\(t.stateFailures),\"no_body\":\(t.noBody),\"items\":\(items),\"reasons\":{"
         line += t.reasons.keys.sorted().map { k in var s = ""; JSONWriter.escape(k, into: &s); return s + ":\(t.reasons[k]!)" }.joined(separator: ",")
         line += "},\"warc_skipped\":{" + t.warcSkipped.keys.sorted().map { k in var s = ""; JSONWriter.escape(k, into: &s); return s + ":\(t.warcSkipped[k]!)" }.joined(separator: ",")
         line += "},\"states\":[" + t.states.map(PartCodec.encoded).joined(separator: ",")
@@ -377,6 +378,8 @@ public enum PartReader {
         t.articles = try int("articles"); t.failedArticles = try int("failed"); t.problems = try int("skipped")
         t.missing = try int("missing"); t.seen = try int("seen"); t.stateFailures = try int("state_failures")
         t.items = try int("items")
+        // (Parts written before the field have none.)
+        if let v = e["no_body"] { guard let n = (v as? NSNumber)?.intValue else { throw PartCodec.Bad() }; t.noBody = n }
         for (k, v) in reasons { guard let n = (v as? NSNumber)?.intValue else { throw PartCodec.Bad() }; t.reasons[k] = n }
         for (k, v) in (e["warc_skipped"] as? [String: Any]) ?? [:] {
             guard let n = (v as? NSNumber)?.intValue else { throw PartCodec.Bad() }
@@ -488,6 +491,7 @@ extension Runner {
     private func fold(_ t: PartTrailer, into outcome: inout Outcome, initialStates: [StateValue], plans: [MergePlan]) {
         outcome.articles += t.articles
         outcome.failedArticles += t.failedArticles
+        outcome.noBody += t.noBody
         outcome.problems += t.problems
         outcome.missing += t.missing
         outcome.seenItems += t.seen
@@ -511,6 +515,7 @@ extension Runner {
         t.complete = !outcome.stoppedEarly
         t.checkFailed = outcome.checkFailed
         t.articles = outcome.articles; t.failedArticles = outcome.failedArticles; t.problems = outcome.problems
+        t.noBody = outcome.noBody
         t.missing = outcome.missing; t.seen = outcome.seenItems; t.stateFailures = outcome.stateFailures
         t.reasons = outcome.reasons
         t.warcSkipped = skippedRecords.all

@@ -51,6 +51,7 @@ struct ChunkResult {
     var messages: [String] = []     // failures and warnings, in article order
     var articles = 0
     var failedArticles = 0
+    var noBody = 0                  // articles read with no paragraph (a menu-only page, a video page)
     var inputProblems = 0           // files skipped: unreadable, binary, empty, ...
     var missing = 0                 // of those, paths that do not exist
     var reasons: [String: Int] = [:]
@@ -328,11 +329,14 @@ public final class Runner: @unchecked Sendable {
         let failed = outcome.failedArticles > 0 || outcome.problems > 0 || outcome.stateFailures > 0 || finishFailed
             || outcome.checkFailed || finishSkipped != nil
         let skipped = skippedRecords.summary()
-        if failed || interrupted || progress.enabled || (skipped != nil && !config.quiet) {
+        // Articles with no body text are no failure, but every total over bodies
+        // silently lacks them: the summary says how many (--explain shows why).
+        if failed || interrupted || progress.enabled || ((skipped != nil || outcome.noBody > 0) && !config.quiet) {
             var line = "\(outcome.articles) article\(outcome.articles == 1 ? "" : "s") read, \(outcome.failedArticles) failed"
             if !outcome.reasons.isEmpty {
                 line += " (" + outcome.reasons.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ") + ")"
             }
+            if outcome.noBody > 0 { line += ", \(outcome.noBody) with no body text (--explain shows why)" }
             if outcome.problems > 0 { line += ", \(outcome.problems) input\(outcome.problems == 1 ? "" : "s") skipped" }
             if outcome.stateFailures > 0 && finishSkipped == nil { line += ", state of \(outcome.stateFailures) chunk\(outcome.stateFailures == 1 ? "" : "s") not merged" }
             if let skipped { line += ", " + skipped }
@@ -396,6 +400,8 @@ public final class Runner: @unchecked Sendable {
     struct Outcome {
         var articles = 0
         var failedArticles = 0
+        /// Articles with no paragraph: read, and in every total, but with nothing in them.
+        var noBody = 0
         var problems = 0
         var missing = 0
         var stateFailures = 0
@@ -552,6 +558,7 @@ public final class Runner: @unchecked Sendable {
             for m in r.messages { warn(m) }
             outcome.articles += r.articles
             outcome.failedArticles += r.failedArticles
+            outcome.noBody += r.noBody
             outcome.problems += r.inputProblems
             outcome.missing += r.missing
             for (k, v) in r.reasons { outcome.reasons[k, default: 0] += v }
@@ -928,12 +935,14 @@ final class Worker {
             r.output.append(.text(Explain.render(source: item.source, format: page.format, blocks: page.blocks)))
         case .parse:
             let a = build(item, page, page.blocks)
+            if a.paragraphs.isEmpty { r.noBody += 1 }
             r.output.append(.text(config.parseJSONPretty ? a.json(pretty: true, indentLevel: 1) : a.json() + "\n"))
         case .run:
             guard let host else { return }
             host.source = item.source
             let blocks = host.classify(page.blocks)
             let a = build(item, page, blocks)
+            if a.paragraphs.isEmpty { r.noBody += 1 }
             _ = host.run(article: a, xpath: page.xpath)
             r.output.append(contentsOf: host.takeOutput())
             r.messages.append(contentsOf: host.takeWarnings())
