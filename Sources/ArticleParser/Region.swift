@@ -696,9 +696,14 @@ extension Classifier {
         // long again); a kicker over a headline ("Seascape: the state of our
         // oceans") is shorter than that. The standfirst stays out of the body
         // as it did as the title.
+        // The upper line is the headline too when it is no shorter than the lower
+        // (a short dek under a long headline), unless it is one of a run of
+        // headlines (a list of other stories over this one).
         if let t = c, let up = eligible.first(where: { $0 < t && $0 >= t - 2 }),
            (up + 1..<t).allSatisfy({ !isTitleCandidate($0) || density[$0] == .linkLike || units[$0].end - units[$0].start < 40 }),
-           case let lower = units[t].end - units[t].start, lower >= 90, (units[up].end - units[up].start) * 3 < lower * 2 {
+           case let lower = units[t].end - units[t].start, case let upper = units[up].end - units[up].start,
+           lower >= 90 && upper * 3 < lower * 2
+            || upper >= lower && !(up >= 1 && isHeadlineShaped(up - 1)) && !holds(up, t) && !creditLike(up) && !creditLike(t) {
             c = up
             standfirst = t
         }
@@ -717,6 +722,19 @@ extension Classifier {
             }
         }
         return c
+    }
+
+    /// Unit `o`'s text is a part of unit `i`'s (a breadcrumb ending in the headline).
+    func holds(_ i: Int, _ o: Int) -> Bool {
+        let (s, e) = trimmed(b, units[i].start, units[i].end), (os, oe) = trimmed(b, units[o].start, units[o].end)
+        let len = min(oe - os, 24)
+        guard len > 0, e - s >= len else { return false }
+        var p = s
+        while p + len <= e {
+            if equalCI(b, p, p + len, os, os + len) { return true }
+            p += 1
+        }
+        return false
     }
 
     /// A headline's shape: `words` words (4 to 30 in the search window), not
@@ -739,6 +757,7 @@ extension Classifier {
         // "Tanja Karrasch - 3.11.2023": a name and a date, the story's byline line.
         if let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, case let (ns, ne) = trimmed(b, s, sp.preEnd), ne > ns,
            isBareName(ns, ne) { return false }
+        if datedLine(s, e) { return false }
         let (last, at) = lastScalar(b, s, e)
         if isTerminal(last) {
             let asks = last == 0x3F || last == 0x21 || last == 0x2026
@@ -750,6 +769,21 @@ extension Classifier {
         // "Next post's title →": a link to another page, not this one's headline; "Label:".
         return last != 0x2192 && last != 0x3A && !hasSuffixCI(b, s, e, "->")
     }
+
+    /// A full date opening or closing a line of at most datedLineWords words
+    /// ("27.01.2020 Soziales & Gesundheit", "Evgenia Karp Zuletzt geändert am
+    /// 06.11.2023", "September 15, 2020 by Jane Post a Comment"): the story's
+    /// meta line, not its headline (a headline naming a date says it inside:
+    /// "Bericht zur Coronalage vom 22.04.2020 – worauf wartet die Politik?").
+    func datedLine(_ s: Int, _ e: Int) -> Bool {
+        guard e - s <= 160, let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return false }
+        guard MetaLines.tokens(b, s, e, limit: Self.datedLineWords + 1).count <= Self.datedLineWords else { return false }
+        let (ts, te) = trimmed(b, s, e)
+        var after = s + m.end
+        while after < te && (b[after] == 0x20 || b[after] == 0x2E || b[after] == 0x2C || b[after] == 0x29) { after += 1 }
+        return s + m.start <= ts || after >= te
+    }
+    static let datedLineWords = 10
 
     /// Three or more items of one or two words each, set apart by commas
     /// ("Blog, Ernährung, Umweltschutz, Vegan"): a category or tag list.

@@ -86,6 +86,47 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(a.paragraphs.map(\.text), story)
     }
 
+    func testADatedMetaLineIsNoHeadline() {
+        // "Headline" / "27.01.2020 Soziales & Gesundheit" / the story: the meta
+        // line nearest the story, a date opening or closing it, was the title.
+        for meta in ["27.01.2020 Verkehr & Umwelt Startseite", "Jane Doe Zuletzt geändert am 06.11.2023",
+                     "September 15, 2020 by Jane Doe Post a Comment"] {
+            for sep in ["\n", "\n\n"] {
+                let a = parse(TramStory.menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+                              + ([head, meta] + story).joined(separator: sep) + "\n")
+                XCTAssertEqual(a.title, head, meta)
+                XCTAssertEqual(a.paragraphs.map(\.text), story, meta)
+            }
+        }
+        // A headline that names a date inside it is still a headline.
+        let dated = "Tram report of 22.04.2020: what is the council waiting for"
+        XCTAssertEqual(parse(dump([dated] + story)).title, dated)
+    }
+
+    func testAHeadlineOverAShorterDek() {
+        // "Headline" / "Dek" / "By ..." / the story: the dek, nearest the byline,
+        // was the title when it was not the longer of the two. The line over it
+        // is the headline when it is no shorter; the dek stays out of the body.
+        let dek = "Residents wait for the first trams"
+        for sep in ["\n", "\n\n"] {
+            let page = TramStory.menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+                + ([head, dek, "By Jane Doe"] + story).joined(separator: sep) + "\n"
+            let a = parse(page)
+            XCTAssertEqual(a.title, head)
+            XCTAssertEqual(a.author, "Jane Doe")
+            XCTAssertEqual(a.paragraphs.map(\.text), story)
+            XCTAssertEqual(block(dek, in: blocks(page))?.label, .boilerplate("standfirst"))
+        }
+        // Not a breadcrumb that ends in the headline, not a caption with its credit,
+        // not a kicker shorter than the headline.
+        let crumb = "Home > Local news > " + head
+        XCTAssertEqual(parse(dump([crumb, head, "By Jane Doe"] + story)).title, head)
+        let caption = "The tram depot by the river at dawn © City Transport"
+        XCTAssertEqual(parse(dump([caption, "Tram line approved by the council", "By Jane Doe"] + story)).title,
+                       "Tram line approved by the council")
+        XCTAssertEqual(parse(dump(["Transport news", head, "By Jane Doe"] + story)).title, head)
+    }
+
     func testAHeadlineUnderTheSitesName() {
         // A page that is no dump opens with the site's name and its menu: the
         // headline is the line over the story's byline or date, or the line
