@@ -477,9 +477,12 @@ extension Classifier {
             }
         }
         // and right under its break: a heavy run far below (another story's text
-        // under a teaser list) does not carry the list.
+        // under a teaser list) does not carry the list. (Its weight is measured
+        // against the parts' own weights: the dated header's doubling picks the
+        // story's part, it does not make the story's continuation twice as hard to join.)
+        let joins = max(Self.endPartWeight, (runs.map(\.raw).max() ?? 0) / Self.endPartShare)
         let last = runs.indices.last(where: { $0 > first && runs[$0].run.lowerBound - runs[$0].part.lowerBound <= Self.endPartGap
-            && sentences(runs[$0].run) >= enough && storyLike(runs[$0].run) }) ?? first
+            && sentences(runs[$0].run) >= joins && storyLike(runs[$0].run) }) ?? first
         let pick = runs[first]
         // Within the part the region's own verdict stands: the break cuts it, no more.
         var bestE = runs[last].part.upperBound

@@ -105,6 +105,27 @@ final class StoryEndTests: XCTestCase {
                        "other: an insert between the story's opening and its rest (lines 30-35)")
     }
 
+    func testTheStoryGoesOnUnderARelatedLinkUnderItsDatedHeader() {
+        // Markdown: dated header, the story, "Related" over a heading that is one link
+        // (html2text's teaser set into the story), the story's last paragraph, the
+        // comment form. The dated header doubles the story's weight to pick its part;
+        // the last paragraph had to reach a quarter of that doubled weight to join,
+        // and was lost. It is measured against the parts' own weights now.
+        let story = [para1, para2, para3] + more + TramStory.story.prefix(2)
+        let last = "The council will publish the timetable for the works next month, and the first contracts are to be signed before the summer holidays begin, so that the digging along the river can start while the schools are closed and the roads are at their quietest."
+        let page: String = menu.map { "* [\($0)](/\($0.lowercased()))" }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\n12 March 2021\n\n"
+            + story.joined(separator: "\n\n") + "\n\nRelated\n\n# [\(heads[0])](/harbour)\n\n" + last + "\n\n"
+            + "Leave a comment\n\nYour email address will not be published.\n\n"
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* [\($0)](/x)" }.joined(separator: "\n") + "\n"
+        func markdown(_ text: String) -> Article {
+            ArticleBuilder.build(source: "test.md", format: "text", url: nil, blocks: TextReader().blocks(from: text, markdown: true))
+        }
+        XCTAssertEqual(markdown(page).paragraphs.map(\.text), story + [last])
+        // Without the date the story weighs as it is, and the paragraph joined already.
+        XCTAssertEqual(markdown(page.replacingOccurrences(of: "12 March 2021\n\n", with: "")).paragraphs.map(\.text), story + [last])
+    }
+
     func testACommentsCountInTheHeadersShareBarIsALink() {
         // Summary bullets over the byline, the dates, then a share bar of short
         // lines ("845 shares" / "560" / "View" / "comments") and the story: the
