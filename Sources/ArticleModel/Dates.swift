@@ -283,6 +283,8 @@ public enum DateNormalizer {
                 i += 3
             } else if c == 0xC2, i + 1 < n, b[i+1] == 0xA0 {
                 i += 2      // non-breaking space is a space here
+            } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x89 || b[i + 2] == 0xAF {
+                i += 3      // so are the thin and the narrow no-break space ("4.&thinsp;2.&thinsp;2022")
             } else {
                 toks.append(Tok(kind: .punct, value: Int(c), len: 1, start: i, end: i + 1))
                 i += 1
@@ -353,6 +355,13 @@ public enum DateNormalizer {
                 if let of = tok(k), of.kind == .word, of.value == -1 { k += 1 }   // "abril de 2023"
                 guard let y = tok(k), y.kind == .num, y.len == 4 else { return nil }
                 return result(y.value, m.value, a.value, y.end)
+            }
+            // "4. 2. 2022": day and month each with its dot, one space after each (German
+            // typesetting; often a thin space). Nothing but the space lies between tokens.
+            if isPunct(tok(i + 1), 0x2E), t[i + 1].start == a.end, let b = tok(i + 2), b.kind == .num, b.len <= 2,
+               (1...3).contains(b.start - t[i + 1].end), isPunct(tok(i + 3), 0x2E), t[i + 3].start == b.end,
+               let y = tok(i + 4), y.kind == .num, y.len == 4, (1...3).contains(y.start - t[i + 3].end) {
+                return result(y.value, b.value, a.value, y.end)
             }
             // 03/14/2024, 14/03/2024, 14.03.2024, 14-03-2024
             if let s1 = tok(i + 1), s1.kind == .punct, s1.start == a.end,

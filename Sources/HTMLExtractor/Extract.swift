@@ -946,7 +946,7 @@ final class Extractor {
             // date line, wherever its container is; the line itself stays where
             // the rules below put it (a subtitle "Bern, 17.08.2007 - Rede ..." is body).
             if headDate == nil, titleEnd >= 0, ci >= titleEnd, ci < titleEnd + 2, c.chars < 120, !ctx.embed, !inTable(owner),
-               c.linkChars * 2 < c.chars, !Extractor.endsLikeSentence(text), let d = visibleDate(text) {
+               c.linkChars * 2 < c.chars || Extractor.startsWithDate(text), !Extractor.endsLikeSentence(text), let d = visibleDate(text) {
                 headDate = (d, text, "a line with a date right after the headline")
                 // "VON MORITZ GATHMANN am 21. April 2020": the same line names the author.
                 if let name = Extractor.bylineName(text, marked: false), Extractor.bylineRank(name, text) >= 0,
@@ -1188,10 +1188,11 @@ final class Extractor {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
         } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }) {
             // No date line in the flow either.
-            if let p = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).first,
-               let d = leadDateline(p.text) {
+            if let (p, d) = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil })
+                .prefix(2).lazy.compactMap({ p in self.leadDateline(p.text).map { (p, $0) } }).first {
                 // The story's own dateline opens its first paragraph ("29.11.2022 – Mehrfach
-                // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ...").
+                // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."), or its
+                // second under a lead.
                 head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
                                   rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
             } else if let d = besideHeadlineDate(shortLines, out: out, outChunk: outChunk, headline: headlineChunk) {

@@ -22,6 +22,12 @@ final class DateTests: XCTestCase {
             ("03/14/2024", "2024-03-14"),
             ("14/03/2024", "2024-03-14"),
             ("14.03.2024", "2024-03-14"),
+            // German typesetting: a space (often thin) after each dot.
+            ("4. 2. 2022", "2022-02-04"),
+            ("Von Jane Doe 4.\u{2009}2.\u{2009}2022.", "2022-02-04"),
+            ("12.\u{202F}März\u{202F}2023", "2023-03-12"),
+            ("4. 2.2022", nil),
+            ("4 . 2. 2022", nil),
             // A two-digit year run into the time by a forum's markup: 28.09.19 12:44.
             ("macbacchi28.09.1912:44", "2019-09-28"),
             ("28.09.1912", "1912-09-28"),

@@ -57,4 +57,29 @@ final class DateLineTests: XCTestCase {
         XCTAssertNil(read(page(after: "<div class=\"current-time\">Aktuelles Datum und Uhrzeit: 11/02/20, 07:22 pm</div>")).published)
         XCTAssertNil(read(page(between: "<div class=\"x\"><div>Version</div><div>1.2.3</div></div>")).published)
     }
+
+    func testDatelineRightUnderTheHeadlineWhoseRestIsLinks() {
+        // "07.11.2023 Ormalingen, Baselbiet" with the places as links: mostly link text,
+        // the line was no dateline. Opening with its date, it is.
+        let line = "<div class=\"meta\">07.11.2023 <a href=\"/o\">Ormalingen</a>, <a href=\"/o\">Ormalingen</a>, <a href=\"/b\">Baselbiet</a></div>"
+        XCTAssertEqual(read(page(between: line)).published, "2023-11-07")
+        // The date amid the links is another matter: not read there.
+        let amid = "<div class=\"meta\"><a href=\"/o\">Ormalingen</a>, <a href=\"/o\">Ormalingen</a> 07.11.2023 <a href=\"/b\">Baselbiet</a></div>"
+        XCTAssertNil(read(page(between: amid)).published)
+    }
+
+    func testDatelineOpeningTheSecondParagraphUnderALead() {
+        // A lead paragraph, then "29.11.2022 – ...": the story's dateline.
+        let html = page().replacingOccurrences(of: "<p>Road crews worked", with: "<p>29.11.2022 – Road crews worked")
+        XCTAssertEqual(read(html).published, "2022-11-29")
+        // Not the third paragraph's.
+        let third = page().replacingOccurrences(of: "<p>Parents were told", with: "<p>29.11.2022 – Parents were told")
+        XCTAssertNil(read(third).published)
+    }
+
+    func testSpacedGermanDateInTheByline() {
+        // "Von Deutscher Tennis Bund 4.&thinsp;2.&thinsp;2022." (thin spaces, as German typesetting has them).
+        let a = read(page(between: "<div class=\"att-publish-date\">Von <span>Jane Doe</span> 4.&thinsp;2.&thinsp;2022.</div>"))
+        XCTAssertEqual(a.published, "2022-02-04")
+    }
 }
