@@ -213,7 +213,7 @@ struct Classifier {
         cutRegionAtEnds()
         labelLists()
         // A page that opens with a paragraph of several sentences has no headline line: all of it is text.
-        let first = (0..<units.count).first(where: isTitleCandidate)
+        let first = firstTitleCandidate()
         let mdTitle = region == nil ? markdownHeadline(after: first) : nil
         guard let t0 = headlineAnchor() ?? mdTitle ?? first, !isOpeningParagraph(t0) else { return emitAll() }
         let t1 = t0 == first ? headlineUnderSiteName(t0) ?? t0 : t0
@@ -265,6 +265,18 @@ struct Classifier {
         dropTrailingIslands()
         dropClosingBio()
         return emitAll()
+    }
+
+    /// The first title candidate; on a page that is no dump, past a menu's list
+    /// items ("* Home" over a short page: too few menu lines to tell a dump) the
+    /// first line that is no list item, when it is no sentence or label (a
+    /// paragraph there is the text's start). On a dump the region's search finds the headline.
+    func firstTitleCandidate() -> Int? {
+        guard let any = units.indices.first(where: isTitleCandidate) else { return nil }
+        func listItem(_ k: Int) -> Bool { UnitSplitter.startsListItem(b, units[k].start, units[k].end) }
+        guard listItem(any), let k = units.indices.first(where: { isTitleCandidate($0) && !listItem($0) }) else { return any }
+        let last = lastScalar(b, units[k].start, units[k].end).0
+        return isTerminal(last) || last == 0x3A || region != nil && isBareName(units[k].start, units[k].end) ? any : k
     }
 
     /// A date more than this many units above a dump's headline is the site's date bar.

@@ -127,6 +127,20 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump(["Transport news", head, "By Jane Doe"] + story)).title, head)
     }
 
+    func testAMenuItemIsNoTitleWhenALineThatIsNoListItemFollows() {
+        // No headline-shaped line near the story, a list item under the first line
+        // that is no list item: the page's first unit, the menu's "* Home", was the
+        // title. The first line that is no list item is, when it is no sentence.
+        let page = dump(["Select a page", "", "* Results", ""] + story)
+        let a = parse(page)
+        XCTAssertEqual(a.title, "Select a page")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("* Home", in: blocks(page))?.label, .boilerplate("nav"))
+        // A sentence there is the text's start, not a headline; a bare name is a byline's.
+        XCTAssertNotEqual(parse(dump([story[0], "", "* Results", ""] + story.dropFirst())).title, story[0])
+        XCTAssertNotEqual(parse(dump(["Jane Doe", "", "* Results", ""] + story)).title, "Jane Doe")
+    }
+
     func testAHeadlineUnderTheSitesName() {
         // A page that is no dump opens with the site's name and its menu: the
         // headline is the line over the story's byline or date, or the line
