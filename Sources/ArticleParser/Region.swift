@@ -699,14 +699,9 @@ extension Classifier {
         // long again); a kicker over a headline ("Seascape: the state of our
         // oceans") is shorter than that. The standfirst stays out of the body
         // as it did as the title.
-        // The upper line is the headline too when it is no shorter than the lower
-        // (a short dek under a long headline), unless it is one of a run of
-        // headlines (a list of other stories over this one).
         if let t = c, let up = eligible.first(where: { $0 < t && $0 >= t - 2 }),
            (up + 1..<t).allSatisfy({ !isTitleCandidate($0) || density[$0] == .linkLike || units[$0].end - units[$0].start < 40 }),
-           case let lower = units[t].end - units[t].start, case let upper = units[up].end - units[up].start,
-           lower >= 90 && upper * 3 < lower * 2
-            || upper >= lower && !(up >= 1 && isHeadlineShaped(up - 1)) && !holds(up, t) && !creditLike(up) && !creditLike(t) {
+           case let lower = units[t].end - units[t].start, lower >= 90, (units[up].end - units[up].start) * 3 < lower * 2 {
             c = up
             standfirst = t
         }
@@ -725,19 +720,6 @@ extension Classifier {
             }
         }
         return c
-    }
-
-    /// Unit `o`'s text is a part of unit `i`'s (a breadcrumb ending in the headline).
-    func holds(_ i: Int, _ o: Int) -> Bool {
-        let (s, e) = trimmed(b, units[i].start, units[i].end), (os, oe) = trimmed(b, units[o].start, units[o].end)
-        let len = min(oe - os, 24)
-        guard len > 0, e - s >= len else { return false }
-        var p = s
-        while p + len <= e {
-            if equalCI(b, p, p + len, os, os + len) { return true }
-            p += 1
-        }
-        return false
     }
 
     /// A headline's shape: `words` words (4 to 30 in the search window), not

@@ -103,30 +103,6 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump([dated] + story)).title, dated)
     }
 
-    func testAHeadlineOverAShorterDek() {
-        // "Headline" / "Dek" / "By ..." / the story: the dek, nearest the byline,
-        // was the title when it was not the longer of the two. The line over it
-        // is the headline when it is no shorter; the dek stays out of the body.
-        let dek = "Residents wait for the first trams"
-        for sep in ["\n", "\n\n"] {
-            let page = TramStory.menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
-                + ([head, dek, "By Jane Doe"] + story).joined(separator: sep) + "\n"
-            let a = parse(page)
-            XCTAssertEqual(a.title, head)
-            XCTAssertEqual(a.author, "Jane Doe")
-            XCTAssertEqual(a.paragraphs.map(\.text), story)
-            XCTAssertEqual(block(dek, in: blocks(page))?.label, .boilerplate("standfirst"))
-        }
-        // Not a breadcrumb that ends in the headline, not a caption with its credit,
-        // not a kicker shorter than the headline.
-        let crumb = "Home > Local news > " + head
-        XCTAssertEqual(parse(dump([crumb, head, "By Jane Doe"] + story)).title, head)
-        let caption = "The tram depot by the river at dawn © City Transport"
-        XCTAssertEqual(parse(dump([caption, "Tram line approved by the council", "By Jane Doe"] + story)).title,
-                       "Tram line approved by the council")
-        XCTAssertEqual(parse(dump(["Transport news", head, "By Jane Doe"] + story)).title, head)
-    }
-
     func testAMenuItemIsNoTitleWhenALineThatIsNoListItemFollows() {
         // No headline-shaped line near the story, a list item under the first line
         // that is no list item: the page's first unit, the menu's "* Home", was the
