@@ -267,10 +267,10 @@ struct Classifier {
         return emitAll()
     }
 
-    /// The first title candidate; on a page that is no dump, past a menu's list
-    /// items ("* Home" over a short page: too few menu lines to tell a dump) the
-    /// first line that is no list item, when it is no sentence or label (a
-    /// paragraph there is the text's start). On a dump the region's search finds the headline.
+    /// The first title candidate; past a menu's list items ("* Home", taken when
+    /// the search over the region finds no headline) the first line that is no
+    /// list item, when it is no sentence or label (a paragraph there is the
+    /// text's start) and, on a dump, no bare name (a byline's).
     func firstTitleCandidate() -> Int? {
         guard let any = units.indices.first(where: isTitleCandidate) else { return nil }
         func listItem(_ k: Int) -> Bool { UnitSplitter.startsListItem(b, units[k].start, units[k].end) }

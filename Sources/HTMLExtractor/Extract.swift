@@ -1188,13 +1188,14 @@ final class Extractor {
             head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "time"))
         } else if !out.contains(where: { if case .block(let b) = $0 { return b.label == .date }; return false }) {
             // No date line in the flow either.
-            if let (p, d) = out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil })
-                .prefix(2).lazy.compactMap({ p in self.leadDateline(p.text).map { (p, $0) } }).first {
+            let firstTwo = Array(out.lazy.compactMap({ o -> Block? in if case .block(let b) = o, b.label == .paragraph { return b }; return nil }).prefix(2))
+            if let (k, d) = firstTwo.indices.lazy.compactMap({ k in self.leadDateline(firstTwo[k].text).map { (k, $0) } }).first {
                 // The story's own dateline opens its first paragraph ("29.11.2022 – Mehrfach
                 // hatte ...", "Pressemitteilung vom 25. Januar 2022 | Berlin – ..."), or its
                 // second under a lead.
-                head.append(Block(index: 0, text: String(p.text.prefix(60)), label: .date,
-                                  rule: "dateline at the start of the first paragraph", value: d, tag: "p"))
+                head.append(Block(index: 0, text: String(firstTwo[k].text.prefix(60)), label: .date,
+                                  rule: k == 0 ? "dateline at the start of the first paragraph"
+                                      : "dateline at the start of the second paragraph, under a lead", value: d, tag: "p"))
             } else if let d = besideHeadlineDate(shortLines, out: out, outChunk: outChunk, headline: headlineChunk) {
                 head.append(Block(index: 0, text: d.1, label: .date, rule: d.2, value: d.0, tag: "p"))
             } else if let d = titleDate() {

@@ -72,6 +72,8 @@ final class DateLineTests: XCTestCase {
         // A lead paragraph, then "29.11.2022 – ...": the story's dateline.
         let html = page().replacingOccurrences(of: "<p>Road crews worked", with: "<p>29.11.2022 – Road crews worked")
         XCTAssertEqual(read(html).published, "2022-11-29")
+        let blocks = HTMLReader().read(bytes: Array(html.utf8), source: "page.html").blocks
+        XCTAssertEqual(blocks.first(where: { $0.label == .date })?.rule, "dateline at the start of the second paragraph, under a lead")
         // Not the third paragraph's.
         let third = page().replacingOccurrences(of: "<p>Parents were told", with: "<p>29.11.2022 – Parents were told")
         XCTAssertNil(read(third).published)
