@@ -59,6 +59,22 @@ final class DumpDateTests: XCTestCase {
         XCTAssertEqual(parse(dump([head, "31.01.2016 Hardware", "Tanja Karrasch - 3.11.2023"] + story)).published, "2023-11-03")
     }
 
+    func testADateAmongRubricWordsRightAboveTheHeadline() {
+        // "21.01.2022 Presse-Mitteilung" / the headline / the story: where pages set
+        // their dateline over the headline; the head had no date line, and before, no date.
+        for (lines, date) in [(["21.01.2022 Presse-Mitteilung", head], "2022-01-21"),
+                              (["Ehrenamt Jugendverbände 23.01.2020", "", "Presse", head], "2020-01-23")] {
+            let a = parse(dump(lines + story))
+            XCTAssertEqual(a.title, head, lines[0])
+            XCTAssertEqual(a.published, date, lines[0])
+            XCTAssertEqual(a.paragraphs.map(\.text), story, lines[0])
+        }
+        // Three units up it is the site's date bar, not the story's.
+        XCTAssertNil(parse(dump(["21.01.2022 Presse-Mitteilung", "Presse", "Termine", head] + story)).published)
+        // A date in the story's head still comes first.
+        XCTAssertEqual(parse(dump(["21.01.2022 Presse-Mitteilung", head, "31.01.2016 Hardware"] + story)).published, "2016-01-31")
+    }
+
     func testADateAfterTheNameOnTheBylinesLine() {
         // The byline rule took the name; the date after it was not read.
         for (line, author, date) in [("Von Christian Thiele, 07 Dezember, 2022", "Christian Thiele", "2022-12-07"),
