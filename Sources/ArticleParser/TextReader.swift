@@ -314,7 +314,8 @@ struct Classifier {
 
     /// No date anywhere: the date after the name on the byline's line, else a
     /// short line in the story's head (between the headline and the first
-    /// paragraph, else one of the two units right above the headline) that holds a date among rubric words ("31.01.2016
+    /// paragraph, else one of the two units right above the headline, else one
+    /// of the three under the first paragraph that is no paragraph) that holds a date among rubric words ("31.01.2016
     /// Hardware", "Mittwoch, 01. November 2023 - Handel", "Pressemitteilung Aktuell
     /// 02. November 2021": at most five words beside the date besides date
     /// words, not a numbered item) is the story's date line; the words stay in
@@ -340,8 +341,10 @@ struct Classifier {
         // units right above the headline ("21.01.2022 Presse-Mitteilung" / the
         // headline: where pages set their dateline over it; a date further up is
         // the site's date bar).
-        let head = firstBody > title + 1 ? Array((title + 1)..<min(units.count, firstBody)) : []
-        for i in head + [title - 1, title - 2] where i >= 0 && !out[i].skip && units[i].lineCount == 1 {
+        let head = firstBody > title + 1 ? Array((title + 1)..<max(title + 1, min(units.count, firstBody))) : []
+        let under = firstBody > title ? Array((firstBody + 1)..<max(firstBody + 1, min(units.count, bodyEnd, firstBody + 4))) : []
+        for i in head + [title - 1, title - 2] + under where i >= 0 && !out[i].skip && units[i].lineCount == 1 {
+            if i > firstBody && out[i].label == .paragraph { continue }
             let l = out[i].label
             guard l == .boilerplate("other") || l == .boilerplate("meta") || l == .heading || l == .paragraph || !out[i].decided else { continue }
             let s = units[i].start, e = units[i].end
@@ -355,8 +358,8 @@ struct Classifier {
                     && !MetaLines.dateWords.contains(MetaLines.word(b, t.0, t.1))
                     && DateNormalizer.monthNumber(UnsafeBufferPointer(rebasing: b[t.0..<t.1])) == 0 }
             guard words.count <= 5 else { continue }
-            decide(i, .date, i < title ? "date: a date among rubric words right above the headline (no other date on the page)"
-                   : "date: a date among rubric words in the story's head (no other date on the page)", value: m.iso)
+            let place = i < title ? "right above the headline" : i > firstBody ? "under the first paragraph" : "in the story's head"
+            decide(i, .date, "date: a date among rubric words \(place) (no other date on the page)", value: m.iso)
             return
         }
     }

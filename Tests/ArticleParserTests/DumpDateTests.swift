@@ -75,6 +75,20 @@ final class DumpDateTests: XCTestCase {
         XCTAssertEqual(parse(dump(["21.01.2022 Presse-Mitteilung", head, "31.01.2016 Hardware"] + story)).published, "2016-01-31")
     }
 
+    func testADateAmongRubricWordsUnderTheFirstParagraph() {
+        // The lead, then "Pressemitteilung vom 20.01.2022" set apart, then the story: before, no date.
+        func spaced(_ lines: [String]) -> String { dump(lines.flatMap { [$0, ""] }) }
+        let a = parse(spaced([head, story[0], "Pressemitteilung vom 20.01.2022"] + story.dropFirst()))
+        XCTAssertEqual(a.published, "2022-01-20")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Pressemitteilung vom 20.01.2022", in: blocks(spaced([head, story[0], "Pressemitteilung vom 20.01.2022"] + story.dropFirst())))?.rule,
+                       "date: a date among rubric words under the first paragraph (no other date on the page)")
+        // Not a paragraph that holds a date, and not four units down.
+        let said = "Pressemitteilung vom 20.01.2022: the council says the line will open."
+        XCTAssertNil(parse(spaced([head, story[0], said] + story.dropFirst())).published)
+        XCTAssertNil(parse(spaced([head] + story[0...3] + ["Pressemitteilung vom 20.01.2022"] + story[4...])).published)
+    }
+
     func testADateAfterTheNameOnTheBylinesLine() {
         // The byline rule took the name; the date after it was not read.
         for (line, author, date) in [("Von Christian Thiele, 07 Dezember, 2022", "Christian Thiele", "2022-12-07"),
