@@ -340,11 +340,12 @@ struct Classifier {
         // The head between the headline and the first paragraph, then the two
         // units right above the headline ("21.01.2022 Presse-Mitteilung" / the
         // headline: where pages set their dateline over it; a date further up is
-        // the site's date bar).
+        // the site's date bar), then up to three units under the first paragraph
+        // inside the body that are no paragraph ("Pressemitteilung vom ..." under a lead).
         let head = firstBody > title + 1 ? Array((title + 1)..<max(title + 1, min(units.count, firstBody))) : []
         let under = firstBody > title ? Array((firstBody + 1)..<max(firstBody + 1, min(units.count, bodyEnd, firstBody + 4))) : []
-        for i in head + [title - 1, title - 2] + under where i >= 0 && !out[i].skip && units[i].lineCount == 1 {
-            if i > firstBody && out[i].label == .paragraph { continue }
+        for i in head + [title - 1, title - 2] + under where i >= 0 && !out[i].skip && units[i].lineCount == 1
+                && !(i > firstBody && out[i].label == .paragraph) {
             let l = out[i].label
             guard l == .boilerplate("other") || l == .boilerplate("meta") || l == .heading || l == .paragraph || !out[i].decided else { continue }
             let s = units[i].start, e = units[i].end
