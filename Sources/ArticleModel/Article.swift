@@ -106,6 +106,9 @@ public struct Article: Sendable, Equatable {
     /// The flat list of body paragraphs, in order (`a.paragraphs` in Lua).
     public var paragraphs: [Paragraph] { sections.flatMap { $0.paragraphs } }
 
+    /// No body paragraph in any section (asked without building `paragraphs`).
+    public var hasNoParagraph: Bool { sections.allSatisfy { $0.paragraphs.isEmpty } }
+
     /// The body: paragraphs joined by a blank line (`a:text()` in Lua).
     public var bodyText: String {
         var out = ""

@@ -274,7 +274,7 @@ struct Classifier {
     func firstTitleCandidate() -> Int? {
         guard let any = units.indices.first(where: isTitleCandidate) else { return nil }
         func listItem(_ k: Int) -> Bool { UnitSplitter.startsListItem(b, units[k].start, units[k].end) }
-        guard listItem(any), let k = units.indices.first(where: { isTitleCandidate($0) && !listItem($0) }) else { return any }
+        guard listItem(any), let k = ((any + 1)..<units.count).first(where: { isTitleCandidate($0) && !listItem($0) }) else { return any }
         let last = lastScalar(b, units[k].start, units[k].end).0
         return isTerminal(last) || last == 0x3A || region != nil && isBareName(units[k].start, units[k].end) ? any : k
     }

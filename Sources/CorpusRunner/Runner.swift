@@ -935,14 +935,14 @@ final class Worker {
             r.output.append(.text(Explain.render(source: item.source, format: page.format, blocks: page.blocks)))
         case .parse:
             let a = build(item, page, page.blocks)
-            if a.sections.allSatisfy({ $0.paragraphs.isEmpty }) { r.noBody += 1 }
+            if a.hasNoParagraph { r.noBody += 1 }
             r.output.append(.text(config.parseJSONPretty ? a.json(pretty: true, indentLevel: 1) : a.json() + "\n"))
         case .run:
             guard let host else { return }
             host.source = item.source
             let blocks = host.classify(page.blocks)
             let a = build(item, page, blocks)
-            if a.sections.allSatisfy({ $0.paragraphs.isEmpty }) { r.noBody += 1 }
+            if a.hasNoParagraph { r.noBody += 1 }
             _ = host.run(article: a, xpath: page.xpath)
             r.output.append(contentsOf: host.takeOutput())
             r.messages.append(contentsOf: host.takeWarnings())
