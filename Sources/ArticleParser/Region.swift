@@ -692,7 +692,9 @@ extension Classifier {
         // Leo" / "3. August 2015 · Filed under ..."). Headlines of one to three
         // words are common; the window above does not take them, since a menu's
         // last entries and rubrics look the same unless the story touches them.
-        if c == nil, let h = h1 ?? shortHeadline(over: r.lowerBound) ?? headlineOverMeta(r) { return h }
+        // A short line over a region that opens with an asking headline is the
+        // rubric over it (askingHeadline).
+        if c == nil, let h = h1 ?? shortHeadline(over: r.lowerBound).map({ askingHeadline(r.lowerBound) ?? $0 }) ?? headlineOverMeta(r) { return h }
         // A headline with its standfirst under it, both headline-shaped (the
         // nearest line to the story is then the standfirst): the upper line is
         // the headline when the lower is a long one (90 bytes or more, half as
@@ -848,6 +850,25 @@ extension Classifier {
     }
 
     /// One to three words right over the region, not a name (a byline's).
+    /// The region's first unit as the headline when it asks or exclaims
+    /// ("Auto leasen, finanzieren oder kaufen – was ist günstiger?") over the
+    /// story's first paragraph, no headline-shaped line stands above it, and
+    /// the line right over it is short (shortHeadline): that line is then a
+    /// rubric ("Kredit"; a date and "Botschaft"). Inside a story such a line is
+    /// a section's heading (headlineShape); under a credit line or a comment's
+    /// avatar letter the region may have started inside the story, and the
+    /// search stays as it was.
+    func askingHeadline(_ k: Int) -> Int? {
+        guard !isMarkdown, k + 1 < units.count, isTitleCandidate(k), info[k].hit == nil,
+              density[k + 1] == .prose, endsSentence(k + 1) else { return nil }
+        let s = units[k].start, e = units[k].end
+        let (last, at) = lastScalar(b, s, e)
+        guard last == 0x3F || last == 0x21, !hasSentenceEnd(s, at),
+              (4...20).contains(MetaLines.tokens(b, s, e, limit: 21).count),
+              !UnitSplitter.startsListItem(b, s, e), !datedLine(s, e) else { return nil }
+        return k
+    }
+
     func shortHeadline(over k: Int) -> Int? {
         let h = k - 1
         // (Not an avatar's letter: "A" over a comment.)

@@ -36,6 +36,21 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump([head] + story[0...2] + [q] + story[3...])).title, head)
     }
 
+    func testAHeadlineThatAsksUnderARubric() {
+        // The story's region opens with the question, a one-word rubric right over
+        // it: before, the rubric was the title and the question a heading.
+        for q in ["Will the new tram line be ready before the spring of 2027?", "The council says yes to the tram line at last!"] {
+            let a = parse(dump(["Transport", q] + story))
+            XCTAssertEqual(a.title, q)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, q)
+        }
+        // A headline with its byline above the question: the question is the story's first heading.
+        let q = "Will the new tram line be ready before the spring of 2027?"
+        XCTAssertEqual(parse(dump([head, "By Jane Doe", "Transport", q] + story)).title, head)
+        // A short line over a statement stays the title.
+        XCTAssertEqual(parse(dump(["Transport"] + story)).title, "Transport")
+    }
+
     func testARepeatedSearchPlaceholderOverAHeadlineWithItsBylineIsNoTitle() {
         // A search box's placeholder said twice (the desktop and the mobile header),
         // the second time above the story's head: it read as the document title over
