@@ -30,6 +30,8 @@ extension Classifier {
     static let headlineRun = 5
     static let headlineRunWords = 16
     static let headlineRunMinWords = 3
+    /// ... and this many inside the first run, a third of them with numbers at most.
+    static let longHeadlineRun = 8
     /// Link-like units outside the region that make a page a dump.
     static let dumpLinkLines = 8
     /// A run of this many link-like units inside the region is furniture too.
@@ -324,6 +326,28 @@ extension Classifier {
                     var j = i + 1
                     while j < n && headlineLine(j) { j += 1 }
                     if j - i >= Self.headlineRun && (i <= s0 || j >= e0) {
+                        for k in i..<j { cls[k] = .linkLike }
+                        changed = true
+                    }
+                    i = j
+                }
+                // A long run of headline-shaped lines, each set apart by a blank line,
+                // is a list of links even inside the first run (a "Must watch" playlist
+                // between the story's head and its text), numbers or not, when most of
+                // its lines hold none. The story's own lists touch (a list of teams,
+                // the points of an interview announced by a colon).
+                i = 0
+                while i < n {
+                    func listLine(_ k: Int) -> Bool {
+                        cls[k] != .linkLike && words[k] >= Self.headlineRunMinWords && words[k] <= Self.headlineRunWords && !endsSentence(k)
+                            && (mdHeadings.isEmpty || mdHeadings[units[k].line] == nil)
+                            && !UnitSplitter.startsListItem(b, units[k].start, units[k].end)
+                    }
+                    guard listLine(i) else { i += 1; continue }
+                    var j = i + 1
+                    while j < n && !touches(j) && listLine(j) { j += 1 }
+                    let numbered = (i..<j).filter { k in (units[k].start..<units[k].end).contains { isDigit(b[$0]) } }.count
+                    if j - i >= Self.longHeadlineRun && numbered * 3 <= j - i {
                         for k in i..<j { cls[k] = .linkLike }
                         changed = true
                     }

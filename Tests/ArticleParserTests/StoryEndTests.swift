@@ -81,6 +81,33 @@ final class StoryEndTests: XCTestCase {
         XCTAssertTrue(parse(dated).paragraphs.map(\.text).contains(vids[2]))
     }
 
+    func testALongPlaylistInsideTheStorysRunIsLinkLikeNumbersOrNot() {
+        // Ten headline-shaped lines, each set apart, two of them with a number,
+        // between the story's opening and its rest: before, a number broke the
+        // run and the list was read as the story's (the region's first run held it).
+        let vids = ["Why the council wants to build a tram line along the river",
+                    "Watch the mayor answer 20 questions from angry residents",
+                    "What the new tram line would mean for the people of the old town",
+                    "How other cities in the region paid for their own tram lines",
+                    "See the first pictures of the trams the council wants to buy",
+                    "Listen to the people who live next to the planned depot",
+                    "The bridge that has to be rebuilt before the trams can cross",
+                    "Shop owners on the high street fear the years of building work",
+                    "The tram line's route through the park drawn on a map",
+                    "Council leader explains the cost of the line in 3 minutes"]
+        func page(_ list: String) -> String {
+            menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+                + "City council approves new tram line after years of debate\n\nBy Jane Doe\n\n" + para1 + "\n\n"
+                + list + "\n\n" + [para2, para3].joined(separator: "\n\n") + "\n\n" + more.joined(separator: "\n\n") + "\n\n"
+                + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+        }
+        XCTAssertEqual(parse(page(vids.joined(separator: "\n\n"))).paragraphs.map(\.text), [para1, para2, para3] + more)
+        // The same lines touching each other are the story's own list (a table of
+        // teams, the points of an interview): they stay.
+        let own = parse(page(vids.joined(separator: "\n"))).paragraphs.map(\.text)
+        XCTAssertTrue(own.contains(vids[0]) || own.contains { $0.hasPrefix(vids[0]) }, "\(own)")
+    }
+
     func testTheStorysOpeningAboveANewsletterBoxInsideTheStory() {
         // A newsletter box (and a "Related" label) inserted after the story's first
         // paragraphs: the longer rest under it outweighed the opening four times and
