@@ -31,7 +31,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_html  # noqa: E402  (the benchmark's scoring, shared)
 import eval_snippets  # noqa: E402  (trafilatura's snippet scoring and split, shared)
 
-BULLET = re.compile(r"^(\s*)\* ", re.M)
+# inscriptis's bullets: "* " at the first level, then "+ ", "o ", "- " (indented
+# under their parent item); a browser copy of the page has none of them.
+BULLET = re.compile(r"^(\s*)\* |^(\s+)[+o-] (?=\S)", re.M)
 
 
 # About a third of the pages (sha1(id) % 3 == 0), never tuned on: eval_html's split.
@@ -51,7 +53,7 @@ def renderings():
         return inscriptis.get_text(html)
 
     def plain(html):
-        return BULLET.sub(r"\1", inscriptis.get_text(html))
+        return BULLET.sub(lambda m: m.group(1) if m.group(1) is not None else m.group(2), inscriptis.get_text(html))
 
     def wet(html):
         # Common Crawl WET style: no blank lines, no leading indentation.
