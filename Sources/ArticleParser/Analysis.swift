@@ -150,11 +150,20 @@ extension Classifier {
     /// Two or three capitalised words that no rule knows, no date, no organisation:
     /// a person's name standing bare beside a date.
     func isBareName(_ s: Int, _ e: Int) -> Bool {
-        let toks = MetaLines.tokens(b, s, e, limit: 4)
-        // (Name words only: not "Recht & Gesetz", "Naturschutz, BUND".)
-        return toks.count >= 2 && toks.count <= 3 && e - s <= 48 && toks.allSatisfy { MetaLines.isNameWord(b, $0.0, $0.1) }
+        let toks = MetaLines.tokens(b, s, e, limit: 5)
+        // (Name words only: not "Recht & Gesetz", "Naturschutz, BUND"; a
+        // nobiliary particle inside: "Christoph von Eichhorn", not "Tag der Arbeit".)
+        guard toks.count >= 2 && toks.count <= 4 && e - s <= 48,
+              MetaLines.isNameWord(b, toks[0].0, toks[0].1), MetaLines.isNameWord(b, toks[toks.count - 1].0, toks[toks.count - 1].1) else { return false }
+        var particles = 0
+        for t in toks.dropFirst().dropLast() where !MetaLines.isNameWord(b, t.0, t.1) {
+            guard Self.nameParticles.contains(MetaLines.word(b, t.0, t.1)) else { return false }
+            particles += 1
+        }
+        return toks.count - particles <= 3
             && !MetaLines.isOrganisationName(b, s, e) && rules.match(b, s, e) == nil && MetaLines.dateLine(b, s, e) == nil
     }
+    static let nameParticles: Set<String> = ["von", "van", "de", "da", "dos", "du", "di", "del", "della", "ter", "ten"]
 
     /// "Rural / By Jane Doe": one to three words, " / " or " | ", then a byline
     /// whose name checks out. The hit covers the byline part.

@@ -255,13 +255,26 @@ extension Classifier {
         // needs more: `Holdout4RuleTests.testBareNameAboveDateBackedByCopyrightFooter`).
         // (For both rules below: on a dump under the lead paragraph, else above it.)
         let headHi = region == nil ? min(units.count - 1, firstBody) : underLead
+        // ... or in the date line's block, a role, a handle or a comma between them
+        // ("Andrew Woodcock" / "Political Editor" / "@andywoodcock" / the date).
+        func inDateBlock(_ m: Int) -> Bool {
+            if out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date { return true }
+            for d in max(title + 1, m - Self.nameUnderDate)...min(units.count - 1, m + Self.nameOverDate) where out[d].label == .date && d != m {
+                let lo = min(d, m), hi = max(d, m)
+                if ((lo + 1)...hi).allSatisfy({ !units[$0].opensBlock })
+                    && ((lo + 1)..<hi).allSatisfy({ info[$0].plain && info[$0].headingLike && MetaLines.tokens(b, units[$0].start, units[$0].end, limit: 4).count <= 3 }) {
+                    return true
+                }
+            }
+            return false
+        }
         if byline == nil, headHi > title + 1 {
-            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody
-                && (out[m + 1].label == .date || m - 1 > title && out[m - 1].label == .date) {
+            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && inDateBlock(m) {
                 let s = units[m].start, e = units[m].end
                 // (Not a rubric said twice: "Open Future" / "Open Future".)
                 guard isHeadName(s, e),
-                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e)) else { continue }
+                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e)),
+                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, s, e)) else { continue }
                 decide(m, .byline, "byline: a name alone over or under the date line", value: string(s, e))
                 byline = out[m].value
                 break
@@ -319,6 +332,10 @@ extension Classifier {
 
     /// A bare name as it stands alone in the story's head, by the date: plain,
     /// no acronym in a word ("Neue DJV-Online-Seminare").
+    /// How far a bare name may stand over (under) the date line in its block.
+    static let nameOverDate = 3
+    static let nameUnderDate = 2
+
     func isHeadName(_ s: Int, _ e: Int) -> Bool { isBareName(s, e) && isPlainName(s, e) && !hasAcronym(s, e) }
 
     /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.

@@ -118,6 +118,29 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testANameInTheDateLinesBlock() {
+        // Before: a name two or three lines over the date (a role and a handle
+        // between) or under it past a comma was "meta: line in the block of the
+        // byline or date", and a name with a particle no bare name: no author.
+        for (lines, author) in [(["Andrew Woodcock", "Political Editor", "@andywoodcock", "Monday 28 September 2020 19:27"], "Andrew Woodcock"),
+                                (["Dienstag, 01. Februar 2022 12:10", "Politik", "Jil Schuller"], "Jil Schuller"),
+                                (["Christoph von Eichhorn", "Aktualisiert: 11.04.2020, 10:27"], "Christoph von Eichhorn")] {
+            let a = parse(dump([head] + lines + story))
+            XCTAssertEqual(a.author, author, "\(lines)")
+            XCTAssertEqual(a.paragraphs.map(\.text), story, "\(lines)")
+        }
+        // The topmost name of the block: the writer over the desk under it.
+        XCTAssertEqual(parse(dump([head, "André Borbe", "Redaktion Haus", "25.01.2022 14:47 Uhr"] + story)).author, "André Borbe")
+        // A line of four words or more between (a headline), a block apart, a
+        // rubric said twice, an article between capitals: no author.
+        for lines in [["12. November 2015 / 13:48", "3 verrückte Orte in Berlin", "Zum Video"],
+                      ["Jane Doe", "", "@janedoe", "Monday 28 September 2020 19:27"],
+                      ["Open Future", "Open Future", "Politics", "Jun 18th 2018"],
+                      ["Tag der Arbeit", "Politics", "Jun 18th 2018"]] {
+            XCTAssertNil(parse(dump([head] + lines + story)).author, "\(lines)")
+        }
+    }
+
     func testANameBeforeTheDateOnItsLine() {
         // Before: the line was "other: short line in the header", no author and no date.
         for (line, author, date) in [("Tanja Karrasch - 3.11.2023", "Tanja Karrasch", "2023-11-03"),
