@@ -165,6 +165,34 @@ extension Classifier {
     }
     static let nameParticles: Set<String> = ["von", "van", "de", "da", "dos", "du", "di", "del", "della", "ter", "ten"]
 
+    /// "* von Christoph Schulz": a byline as an item of the header's meta list
+    /// (inscriptis and WET keep the page's bullets, and the rules match whole
+    /// lines): the rule's hit behind the bullet, when it names someone in two
+    /// words or more without a function word ("* By Invitation", "* By Method",
+    /// "* par LES TEMPS QUI COURENT" are a menu's entries). A byline only in
+    /// the story's head (labelNonPlain): under the story such a line is a
+    /// teaser card's ("* By Staff Writer"), and no body text either.
+    func bulletByline(_ i: Int) -> (hit: ParserRules.Hit, name: (Int, Int))? {
+        let s = units[i].start, e = units[i].end
+        guard units[i].lineCount == 1, e - s <= 100, let ts = bulletTextStart(s, e), !isTerminal(lastScalar(b, ts, e).0),
+              let h = rules.match(b, ts, e), case .byline = rules.rules[h.rule].label,
+              let (ns, ne) = MetaLines.bylineName(b, h.capStart, h.capEnd),
+              case let toks = MetaLines.tokens(b, ns, ne, limit: 6), toks.count >= 2,
+              !toks.contains(where: { ParserRules.functionWords.contains(MetaLines.word(b, $0.0, $0.1)) }) else { return nil }
+        return (h, (ns, ne))
+    }
+
+    /// Where the text of a bulleted line begins ("* ", "+ ", "- ", "• "), nil for other lines.
+    func bulletTextStart(_ s: Int, _ e: Int) -> Int? {
+        let c = b[s]
+        var p = s
+        if (c == 0x2A || c == 0x2B || c == 0x2D) && s + 1 < e && b[s + 1] == 0x20 { p = s + 2 }
+        else if case let (v, l) = scalar(b, s, e), v == 0x2022 { p = s + l }
+        else { return nil }
+        while p < e && b[p] == 0x20 { p += 1 }
+        return p < e ? p : nil
+    }
+
     /// "Rural / By Jane Doe": one to three words, " / " or " | ", then a byline
     /// whose name checks out. The hit covers the byline part.
     func rubricByline(_ s: Int, _ e: Int) -> ParserRules.Hit? {
@@ -209,6 +237,11 @@ extension Classifier {
             }
             // "Rural / By Jane Doe", "Opinion | By Jane Doe": a rubric before the byline.
             if f.hit == nil, f.headingLike, e - s <= 100, let h = rubricByline(s, e) { f.hit = h }
+            // "* von Christoph Schulz": a byline behind a bullet.
+            if f.hit == nil, let (h, _) = bulletByline(i) {
+                f.hit = h
+                f.bulletByline = true
+            }
             // "Data analysis by the council found ..." is a sentence, not a credit line:
             // a sentence-shaped "... by *" credit must name someone right after "by".
             if let h = f.hit, case .boilerplate("credits") = rules.rules[h.rule].label, !f.headingLike,

@@ -118,6 +118,8 @@ struct Classifier {
 
     struct Info {
         var hit: ParserRules.Hit?
+        /// The hit is a byline behind a bullet (Analysis.swift, bulletByline): the header's only.
+        var bulletByline = false
         /// The unit is a run of rule phrases of one kind ("Facebook Twitter Email").
         var runKind: String?
         var date: String?

@@ -886,6 +886,7 @@ extension Classifier {
         let capText: String? = hasCapture && cap.1 > cap.0 ? string(cap.0, cap.1) : nil
         switch r.label {
         case .byline:
+            if info[i].bulletByline && zone != .header { return false }
             if zone == .body && i > max(firstBody + 1, headerEnd) && !(units[i].datedName && i <= firstBody + 4) && !abovePlainRegion(i)
                 && !(byline == nil && underStory(i)) {
                 return false

@@ -141,6 +141,25 @@ final class DumpBylineTests: XCTestCase {
         }
     }
 
+    func testABylineAsAnItemOfTheHeadersMetaList() {
+        // inscriptis and WET keep a header's meta list as bullets: before, the
+        // rules never saw "von Christoph Schulz" behind its "* " and the page had no author.
+        for (line, author) in [("* von Christoph Schulz", "Christoph Schulz"), ("  * Post author By Helge Fahrnberger", "Helge Fahrnberger"),
+                               ("• Por Rodolfo Costa", "Rodolfo Costa")] {
+            let a = parse(dump([head, line, "* 12. März 2021"] + story))
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        // A menu's "By ..." entries name no one: one word, or a function word among them.
+        for line in ["* By Invitation", "* By Method", "* par LES TEMPS QUI COURENT"] {
+            XCTAssertNil(parse(dump([head, line, "* 12. März 2021"] + story)).author, line)
+        }
+        // Under the story a bulleted byline is a teaser card's, not the story's.
+        let cards = ["Harbour workers vote to end the strike", "* By Staff Writer", "",
+                     "School meals to get cheaper from April", "* By Staff Writer"]
+        XCTAssertNil(parse(dump([head] + story + [""] + cards)).author)
+    }
+
     func testANameBeforeTheDateOnItsLine() {
         // Before: the line was "other: short line in the header", no author and no date.
         for (line, author, date) in [("Tanja Karrasch - 3.11.2023", "Tanja Karrasch", "2023-11-03"),
