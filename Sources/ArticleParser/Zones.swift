@@ -238,9 +238,11 @@ extension Classifier {
         // also after a word or two ("Tipps von" / "Marie Jaster", "Disko Von" / "Ernst Lohoff").
         if byline == nil, underLead > title + 1 {
             for m in (title + 1)..<underLead where !out[m].decided && !out[m + 1].decided {
-                let s = units[m].start, e = units[m].end
+                // (Both may be items of the header's meta list: "* Von" / "* Claus Boelen-Theile".)
+                let e = units[m].end, s = bulletTextStart(units[m].start, e) ?? units[m].start
+                let ne1 = units[m + 1].end, ns1 = bulletTextStart(units[m + 1].start, ne1) ?? units[m + 1].start
                 guard e - s <= 24, isBylineLabelLine(s, e),
-                      info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, units[m + 1].start, units[m + 1].end), ne - ns <= 60,
+                      info[m + 1].plain, let (ns, ne) = MetaLines.bylineName(b, ns1, ne1), ne - ns <= 60,
                       isPlainName(ns, ne) else { continue }
                 decide(m, .boilerplate("meta"), "meta: a byline's label alone on its line")
                 decide(m + 1, .byline, "byline: the name under the label '\(text(m))'", value: string(ns, ne))
@@ -270,11 +272,12 @@ extension Classifier {
         }
         if byline == nil, headHi > title + 1 {
             for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && inDateBlock(m) {
-                let s = units[m].start, e = units[m].end
+                // (An item of the header's meta list too: "* 25. Juli 2019" / "* Isabella Beyer".)
+                let e = units[m].end, s = bulletTextStart(units[m].start, e) ?? units[m].start
                 // (Not a rubric said twice: "Open Future" / "Open Future".)
                 guard isHeadName(s, e),
-                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e)),
-                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, s, e)) else { continue }
+                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, units[m].start, e)),
+                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, units[m].start, e)) else { continue }
                 decide(m, .byline, "byline: a name alone over or under the date line", value: string(s, e))
                 byline = out[m].value
                 break

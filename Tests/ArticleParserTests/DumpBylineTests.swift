@@ -150,6 +150,8 @@ final class DumpBylineTests: XCTestCase {
             XCTAssertEqual(a.author, author, line)
             XCTAssertEqual(a.paragraphs.map(\.text), story, line)
         }
+        // The label alone on its item, the name on the next ("* Von" / "* Claus Boelen-Theile").
+        XCTAssertEqual(parse(dump([head, "* Von", "", "* Claus Boelen-Theile", "* 19.10.19, 08:00 Uhr"] + story)).author, "Claus Boelen-Theile")
         // A menu's "By ..." entries name no one: one word, or a function word among them.
         for line in ["* By Invitation", "* By Method", "* par LES TEMPS QUI COURENT"] {
             XCTAssertNil(parse(dump([head, line, "* 12. März 2021"] + story)).author, line)
