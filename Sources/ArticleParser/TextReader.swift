@@ -344,7 +344,9 @@ struct Classifier {
         // headline: where pages set their dateline over it; a date further up is
         // the site's date bar), then up to three units under the first paragraph
         // inside the body that are no paragraph ("Pressemitteilung vom ..." under a lead).
-        let head = firstBody > title + 1 ? Array((title + 1)..<max(title + 1, min(units.count, firstBody))) : []
+        // (A bulleted meta item taken as the first paragraph, "* Post date March 5, 2014", is the head's too.)
+        let bulletFirst = firstBody > title && firstBody < units.count && bulletTextStart(units[firstBody].start, units[firstBody].end) != nil
+        let head = (firstBody > title + 1 ? Array((title + 1)..<max(title + 1, min(units.count, firstBody))) : []) + (bulletFirst ? [firstBody] : [])
         let under = firstBody > title ? Array((firstBody + 1)..<max(firstBody + 1, min(units.count, bodyEnd, firstBody + 4))) : []
         for i in head + [title - 1, title - 2] + under where i >= 0 && !out[i].skip && units[i].lineCount == 1
                 && !(i > firstBody && out[i].label == .paragraph) {

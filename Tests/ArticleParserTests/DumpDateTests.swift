@@ -89,6 +89,17 @@ final class DumpDateTests: XCTestCase {
         XCTAssertNil(parse(spaced([head] + story[0...3] + ["Pressemitteilung vom 20.01.2022"] + story[4...])).published)
     }
 
+    func testABulletedDateItemUnderTheByline() {
+        // A header's meta list: "* Post author By Jane Doe" / "* Post date March 5, 2014" /
+        // "* 1 Comment ...". The date item was read as the first paragraph and the
+        // head had no date.
+        let meta = ["  * Post author By Jane Doe", "  * Post date March 5, 2014", "  * 1 Comment on the tram line"]
+        let a = parse(dump([head, ""] + meta + [""] + story.flatMap { [$0, ""] }))
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.published, "2014-03-05")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+    }
+
     func testADateAfterTheNameOnTheBylinesLine() {
         // The byline rule took the name; the date after it was not read.
         for (line, author, date) in [("Von Christian Thiele, 07 Dezember, 2022", "Christian Thiele", "2022-12-07"),
