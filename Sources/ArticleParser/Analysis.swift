@@ -174,7 +174,10 @@ extension Classifier {
     /// teaser card's ("* By Staff Writer"), and no body text either.
     func bulletByline(_ i: Int) -> (hit: ParserRules.Hit, name: (Int, Int))? {
         let s = units[i].start, e = units[i].end
+        // (A label and a name of two words: three words at least, which a menu's
+        // entries mostly are not; the rules are asked only then.)
         guard units[i].lineCount == 1, e - s <= 100, let ts = bulletTextStart(s, e), !isTerminal(lastScalar(b, ts, e).0),
+              b[ts..<e].lazy.filter({ $0 == 0x20 }).count >= 2,
               let h = rules.match(b, ts, e), case .byline = rules.rules[h.rule].label,
               let (ns, ne) = MetaLines.bylineName(b, h.capStart, h.capEnd),
               case let toks = MetaLines.tokens(b, ns, ne, limit: 6), toks.count >= 2,
