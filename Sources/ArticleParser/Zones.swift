@@ -737,6 +737,17 @@ extension Classifier {
         return r.lowerBound > i && r.lowerBound - i <= Self.ownHeaderGap
     }
 
+    /// A few units into a dump's region, under its lead ("Por Luciana Bertoia"
+    /// under the dek and a quote, the story's date under it; "Von Jule Radeck"
+    /// under a lead whose page put a promo line, taken as the first paragraph,
+    /// above the region): the story's own byline.
+    func atRegionTop(_ i: Int) -> Bool {
+        // (A line of its own: "By Aaron Humes: The Americas cannot ignore ..." opens the story.)
+        guard let r = region, info[i].headingLike else { return false }
+        return i > r.lowerBound && i - r.lowerBound <= Self.regionBylineSpan
+    }
+    static let regionBylineSpan = 4
+
     /// Under the story's last paragraph on a dump (in the prose region or just
     /// under it): where a blog's post footer puts its byline ("Posted by T. V.
     /// Raman at 2:33 PM", "Eingestellt von X um 10:52"). No prose after it in
@@ -891,7 +902,7 @@ extension Classifier {
         case .byline:
             if info[i].bulletByline && zone != .header { return false }
             if zone == .body && i > max(firstBody + 1, headerEnd) && !(units[i].datedName && i <= firstBody + 4) && !abovePlainRegion(i)
-                && !(byline == nil && underStory(i)) {
+                && !(byline == nil && (underStory(i) || atRegionTop(i))) {
                 return false
             }
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {

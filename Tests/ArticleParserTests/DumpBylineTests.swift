@@ -162,6 +162,24 @@ final class DumpBylineTests: XCTestCase {
         XCTAssertNil(parse(dump([head] + story + [""] + cards)).author)
     }
 
+    func testABylineAFewUnitsIntoTheRegionUnderTheLead() {
+        // The dek, a quote set as a heading and a second paragraph over "Por Jane
+        // Doe" and the date: before, a byline that far under the first paragraph
+        // was a body line and the page had no author.
+        let lead = "The city's tram line is back on the table after twenty years of debate and three failed votes in the council."
+        let quote = "\"We have waited long enough for this line\""
+        let more = "The vote on Tuesday was the first since the council's plans were redrawn last spring after the consultation."
+        func page(_ by: String) -> String { dump([head, "", lead, "", quote, "", more, "", by, "4 de mayo de 2022 - 00:38", ""] + story.flatMap { [$0, ""] }) }
+        let a = parse(page("Por Jane Doe"))
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.published, "2022-05-04")
+        XCTAssertEqual(block("Por Jane Doe", in: blocks(page("Por Jane Doe")))?.label, .byline)
+        // A paragraph that opens with the byline is the story's ("By Jane Doe: The council ...").
+        let opens = "By Jane Doe: The council cannot ignore the cost of the line any longer, its auditors said in a report on Monday."
+        XCTAssertNil(parse(page(opens)).author)
+        XCTAssertTrue(parse(page(opens)).paragraphs.map(\.text).contains(opens))
+    }
+
     func testANameBeforeTheDateOnItsLine() {
         // Before: the line was "other: short line in the header", no author and no date.
         for (line, author, date) in [("Tanja Karrasch - 3.11.2023", "Tanja Karrasch", "2023-11-03"),
