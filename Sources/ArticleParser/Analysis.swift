@@ -147,8 +147,9 @@ extension Classifier {
         return nil
     }
 
-    /// Two or three capitalised words that no rule knows, no date, no organisation:
-    /// a person's name standing bare beside a date.
+    /// Two or three capitalised words (and a nobiliary particle among them) that
+    /// no rule knows, no date, no organisation: a person's name standing bare
+    /// beside a date.
     func isBareName(_ s: Int, _ e: Int) -> Bool {
         let toks = MetaLines.tokens(b, s, e, limit: 5)
         // (Name words only: not "Recht & Gesetz", "Naturschutz, BUND"; a

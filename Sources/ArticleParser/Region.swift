@@ -873,7 +873,6 @@ extension Classifier {
         return h
     }
 
-    /// One to three words right over the region, not a name (a byline's).
     /// The region's first unit as the headline when it asks or exclaims
     /// ("Auto leasen, finanzieren oder kaufen – was ist günstiger?") over the
     /// story's first paragraph, no headline-shaped line stands above it, and
@@ -893,6 +892,7 @@ extension Classifier {
         return k
     }
 
+    /// One to three words right over the region, not a name (a byline's).
     func shortHeadline(over k: Int) -> Int? {
         let h = k - 1
         // (Not an avatar's letter: "A" over a comment.)

@@ -333,12 +333,12 @@ extension Classifier {
         return rules.bylineLabels.contains(MetaLines.labelWord(b, last.0, last.1))
     }
 
-    /// A bare name as it stands alone in the story's head, by the date: plain,
-    /// no acronym in a word ("Neue DJV-Online-Seminare").
     /// How far a bare name may stand over (under) the date line in its block.
     static let nameOverDate = 3
     static let nameUnderDate = 2
 
+    /// A bare name as it stands alone in the story's head, by the date: plain,
+    /// no acronym in a word ("Neue DJV-Online-Seminare").
     func isHeadName(_ s: Int, _ e: Int) -> Bool { isBareName(s, e) && isPlainName(s, e) && !hasAcronym(s, e) }
 
     /// Two capitals in a row in a line that is not all capitals ("DJV-Online"): no name's word.
