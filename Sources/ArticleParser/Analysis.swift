@@ -38,10 +38,16 @@ extension Classifier {
         if let result { units = result }
     }
 
-    func isBylinePart(_ s: Int, _ e: Int) -> Bool {
+    /// A byline rule's hit on `b[s..<e]` whose name checks out, and the name's range.
+    func bylineHit(_ s: Int, _ e: Int) -> (hit: ParserRules.Hit, name: (Int, Int))? {
         guard let h = rules.match(b, s, e), case .byline = rules.rules[h.rule].label,
-              rules.rules[h.rule].captureStar != nil else { return false }
-        return MetaLines.bylineName(b, h.capStart, h.capEnd) != nil
+              let name = MetaLines.bylineName(b, h.capStart, h.capEnd) else { return nil }
+        return (h, name)
+    }
+
+    func isBylinePart(_ s: Int, _ e: Int) -> Bool {
+        guard let (h, _) = bylineHit(s, e) else { return false }
+        return rules.rules[h.rule].captureStar != nil
     }
 
     func isMetaPart(_ s: Int, _ e: Int) -> Bool { MetaLines.dateLine(b, s, e) != nil || isBylinePart(s, e) }
@@ -179,8 +185,7 @@ extension Classifier {
         // entries mostly are not; the rules are asked only then.)
         guard units[i].lineCount == 1, e - s <= 100, let ts = bulletTextStart(s, e), !isTerminal(lastScalar(b, ts, e).0),
               b[ts..<e].lazy.filter({ $0 == 0x20 }).count >= 2,
-              let h = rules.match(b, ts, e), case .byline = rules.rules[h.rule].label,
-              let (ns, ne) = MetaLines.bylineName(b, h.capStart, h.capEnd),
+              let (h, (ns, ne)) = bylineHit(ts, e),
               case let toks = MetaLines.tokens(b, ns, ne, limit: 6), toks.count >= 2,
               !toks.contains(where: { ParserRules.functionWords.contains(MetaLines.word(b, $0.0, $0.1)) }) else { return nil }
         return (h, (ns, ne))
@@ -204,8 +209,7 @@ extension Classifier {
         while p + 3 < e && p - s <= 30 {
             if b[p] == 0x20, b[p + 1] == 0x2F || b[p + 1] == 0x7C, b[p + 2] == 0x20 {
                 guard p > s, !b[s..<p].contains(where: isDigit), b[s..<p].filter({ $0 == 0x20 }).count <= 2,
-                      let h = rules.match(b, p + 3, e), case .byline = rules.rules[h.rule].label,
-                      MetaLines.bylineName(b, h.capStart, h.capEnd) != nil else { return nil }
+                      let (h, _) = bylineHit(p + 3, e) else { return nil }
                 return h
             }
             p += 1
@@ -235,8 +239,7 @@ extension Classifier {
             }
             // "김서연 기자 seoyeon.kim@example.kr", "By Jane Doe jane@example.com": a byline
             // with the writer's e-mail address after it.
-            if f.hit == nil, f.headingLike, e - s <= 100, let em = trailingEmailStart(s, e), let h = rules.match(b, s, em),
-               case .byline = rules.rules[h.rule].label, MetaLines.bylineName(b, h.capStart, h.capEnd) != nil {
+            if f.hit == nil, f.headingLike, e - s <= 100, let em = trailingEmailStart(s, e), let (h, _) = bylineHit(s, em) {
                 f.hit = h
             }
             // "Rural / By Jane Doe", "Opinion | By Jane Doe": a rubric before the byline.
