@@ -293,6 +293,7 @@ struct Classifier {
     /// gives way to a date in the article's header, and an "Updated:" date to a
     /// publication date anywhere.
     mutating func settleDates() {
+        dropCardDates()
         let dates = (0..<units.count).filter { out[$0].label == .date && !out[$0].skip }
         guard dates.count >= 2 else { return }
         var first = dates[0]
@@ -311,6 +312,61 @@ struct Classifier {
                                           && ($0 < bodyEnd || MetaLines.isPublishLine(b, units[$0].start, units[$0].end)) }) {
             out[first].why += " (an update; the publication date is on line \(units[pub].line))"
             decide(first, .boilerplate("meta"), out[first].why)
+        }
+    }
+
+    /// Units either side of a date under the story searched for the other dates of a list of cards.
+    static let cardDateSpan = 6
+
+    /// Under the story, a date line with two more dated lines within six units
+    /// of it (a teaser list's cards, "Meistgelesen" / title / "01.02.2022" / title /
+    /// "30.01.2022", a comment thread's stamps, an events box) dates those items,
+    /// not the story: taking the first of them as the published date was right
+    /// about as often as wrong. A post footer has one date, or two (published,
+    /// updated); a line that says it is the publication date ("Veröffentlicht
+    /// 23.06.2016") or labels its date ("Erscheinungsdatum: 07.02.2022") stays the story's.
+    mutating func dropCardDates() {
+        // (On a dump the story ends with its prose region: applyRegion, later, makes the rest furniture.)
+        let start = max(region.map { min(bodyEnd, $0.upperBound) } ?? bodyEnd, firstBody + 1)
+        guard start < units.count else { return }
+        func dated(_ j: Int) -> Bool {
+            if out[j].label == .date { return !out[j].skip }
+            let s = units[j].start, e = units[j].end
+            return !out[j].skip && units[j].lineCount == 1 && e - s <= 120
+                && DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) != nil
+        }
+        func same(_ j: Int, _ k: Int) -> Bool {
+            b[units[j].start..<units[j].end].elementsEqual(b[units[k].start..<units[k].end])
+        }
+        var cards: [(Int, Int)] = []
+        func labelled(_ i: Int) -> Bool {
+            let s = units[i].start, e = units[i].end
+            if MetaLines.isPublishLine(b, s, e) { return true }
+            guard let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])) else { return false }
+            var p = s + m.start
+            while p > s && (b[p - 1] == 0x20 || b[p - 1] == 0x09) { p -= 1 }
+            return p > s && b[p - 1] == 0x3A
+        }
+        for i in start..<units.count where out[i].label == .date && !out[i].skip && !labelled(i) {
+            let lo = max(start, i - Self.cardDateSpan), hi = min(units.count - 1, i + Self.cardDateSpan)
+            // (A line said again with the line under it is one footer printed
+            // twice, "Date 23.05.2011" / "Imprimer" in two layouts; cards of one
+            // day have each their own headline.)
+            let others = (lo...hi).filter { $0 != i && dated($0) && !(same($0, i) && $0 + 1 < units.count && i + 1 < units.count && same($0 + 1, i + 1)) }
+            // Two bare date lines (a comment thread of two) are items too: a post's
+            // second date says what it is ("Aktualisiert: ...").
+            let bare = others.filter { out[$0].label == .date && !labelled($0)
+                && !MetaLines.isUpdateLine(b, units[$0].start, units[$0].end) }
+            if others.count >= 2 || !bare.isEmpty { cards.append((i, others[0])) }
+        }
+        for (i, j) in cards {
+            decide(i, .boilerplate("meta"), "meta: a date in a list of dated items under the story (another on line \(units[j].line)), not the story's")
+        }
+        // Under the comments' header a date is a comment's.
+        if let c = (start..<units.count).first(where: { out[$0].label == .comment || out[$0].label == .boilerplate("comments") }) {
+            for i in (c + 1)..<units.count where out[i].label == .date && !out[i].skip {
+                decide(i, .boilerplate("meta"), "meta: a comment's date (under the comments on line \(units[c].line))")
+            }
         }
     }
 

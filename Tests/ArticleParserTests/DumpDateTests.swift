@@ -129,4 +129,43 @@ final class DumpDateTests: XCTestCase {
         XCTAssertEqual(a.title, head)
         XCTAssertEqual(a.published, "2022-01-21")
     }
+    // Dates under the story (docs/TEXT.md, "Dates of teaser cards and comments
+    // under the story"): the story has no date line; before, the first date
+    // under it was the published date.
+    let cards = ["Meistgelesen", "Bus fares to rise again in the spring, the transport board says", "01.02.2022",
+                 "The river path reopens after the winter floods", "30.01.2022",
+                 "A new school for the north of the city gets its first pupils", "31.01.2022"]
+
+    func testTheDatesOfATeaserListAreNotTheStorys() {
+        let a = parse(dump([head] + story + [""] + cards))
+        XCTAssertNil(a.published)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        // With a date in its head the story keeps it.
+        XCTAssertEqual(parse(dump([head, "12.01.2022"] + story + [""] + cards)).published, "2022-01-12")
+        // Cards of one day are a list too, each with its own headline.
+        let oneDay = ["Meistgelesen", cards[1], "01.02.2022", cards[3], "01.02.2022", cards[5], "01.02.2022"]
+        XCTAssertNil(parse(dump([head] + story + [""] + oneDay)).published)
+    }
+
+    func testAPostFootersDateUnderTheStoryStays() {
+        // One date under the last paragraph: the post's footer.
+        XCTAssertEqual(parse(dump([head] + story + ["15.12.2021", "Artikel von: Stadtblatt"])).published, "2021-12-15")
+        // Published and updated, each said what it is, over a dated list.
+        XCTAssertEqual(parse(dump([head] + story + ["Veröffentlicht 12.01.2022", "Aktualisiert 13.01.2022"])).published, "2022-01-12")
+        XCTAssertEqual(parse(dump([head] + story + ["Erscheinungsdatum: 07.02.2022", ""] + cards)).published, "2022-02-07")
+        // The same footer printed twice ("Date 23.05.2011" / "Print" in two layouts).
+        let footer = ["Date 23.05.2011", "Print this page", "Permalink https://p.example/p/RPYx"]
+        XCTAssertEqual(parse(dump([head] + story + footer + footer)).published, "2011-05-23")
+    }
+
+    func testACommentThreadsDatesAreNotTheStorys() {
+        // Two comments under the post's tags, each "Name says:" / date / text.
+        let thread = ["Tags", "Cmd", "Installation", "Network", "Windows", "Karl says:", "24. November 2019 um 17:53 Uhr", "When I type the command I get an error about the interface name.",
+                      "Reply", "Markus says:", "24. November 2019 um 20:10 Uhr", "Hi Karl, the name goes in quotes."]
+        XCTAssertNil(parse(dump([head] + story + [""] + thread)).published)
+        // One comment under the comments' header.
+        let one = ["One thought on “City council approves new tram line”", "15. Januar 2014 um 23:36", "Agi says:",
+                   "Good news for the north of the city, at last."]
+        XCTAssertNil(parse(dump([head] + story + [""] + one)).published)
+    }
 }
