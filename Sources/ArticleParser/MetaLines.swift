@@ -98,6 +98,8 @@ enum MetaLines {
         let whole = e
         if let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])), m.start > 0 { e = s + m.start }
         if let label = tokens(b, s, e, limit: 14).dropFirst().dropLast().first(where: { b[$0.1 - 1] == 0x3A }) { e = label.0 }
+        // A weekday ends it too ("Isabella.DiBiase am Samstag").
+        if let day = tokens(b, s, e, limit: 14).dropFirst().first(where: { DateNormalizer.weekdays.contains(word(b, $0.0, $0.1)) }) { e = day.0 }
         if e < whole {
             var toks = tokens(b, s, e, limit: 14)
             while toks.count > 1, let last = toks.last, isLowerASCII(b[last.0]) { e = last.0; toks.removeLast() }
@@ -109,6 +111,28 @@ enum MetaLines {
         // A weekday alone is no name ("Di Dienstag 14.30 - 16.00 Uhr": opening hours, not Italian "di").
         if tokens(b, s, e, limit: 2).count == 1 && DateNormalizer.weekdays.contains(word(b, s, e)) { return nil }
         return (s, e)
+    }
+
+    /// A name a byline may hold though it is no capitalised name ("by jdoe",
+    /// "Author: Bo2man"): not a phrase. Every word has a letter ("Redação: 71
+    /// 3203-1048", "Posted by 6 years ago" are a phone number and a time), and
+    /// no lowercase word but a particle or an "and" follows a capitalised one
+    /// ("Von Kopf bis Fuss", "Von Tunis nach Teheran", "By Course or Type" are a
+    /// heading's words; "Von Roland Brockmann und Sebastian Drescher" is two names).
+    /// "and" in other languages, between the names of a loose byline only (a
+    /// capitalised "Von Stubenhockern und Glucken" is a heading's phrase).
+    static let listWords: Set<String> = ["und", "et", "y", "e", "en", "og", "och"]
+
+    static func isLooseName(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        var capitalised = false
+        for t in tokens(b, s, e, limit: 13) {
+            guard (t.0..<t.1).contains(where: { isLetterASCII(b[$0]) || b[$0] >= 0xC3 }) else { return false }
+            let (v, _) = scalar(b, t.0, t.1)
+            if v < 0x80 && isUpperASCII(UInt8(v)) { capitalised = true; continue }
+            if capitalised && v < 0x80 && isLowerASCII(UInt8(v)) && !particles.contains(word(b, t.0, t.1))
+                && !listWords.contains(word(b, t.0, t.1)) { return false }
+        }
+        return true
     }
 
     /// A byline's name without what follows it: a date, or a word that starts

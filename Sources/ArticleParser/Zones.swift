@@ -908,8 +908,10 @@ extension Classifier {
             if let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd) {
                 let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
                 decide(i, .byline, r.explanation, value: string(vs, ve))
-            } else if zone == .header, let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd, strict: false) {
-                let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
+            } else if zone == .header, let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd, strict: false),
+                      case let (vs, ve) = MetaLines.nameBeforeDate(b, s, e), MetaLines.isLooseName(b, vs, ve),
+                      // (Not a gendered noun's ending after the label's colon: "Autor:innen".)
+                      !(s > units[i].start && b[s - 1] == 0x3A && isLowerASCII(b[s])) {
                 decide(i, .byline, r.explanation + " (name not capitalised)", value: string(vs, ve))
             } else {
                 return false

@@ -258,4 +258,18 @@ final class DumpBylineTests: XCTestCase {
         XCTAssertEqual(a.published, "2022-02-04")
         XCTAssertEqual(a.paragraphs.map(\.text), [lead] + story)
     }
+    func testALooseBylineIsANameNotAPhrase() {
+        // The header's byline rule takes a name that is not capitalised ("By
+        // oradmin"); before, it took any words after the rule's label too.
+        for line in ["Von Kopf bis Fuss", "Von Tunis nach Teheran", "By Course or Type", "Redação: 71 3203-1048",
+                     "Posted by 6 years ago", "Autor:innen"] {
+            let a = parse(dump([head, line] + story))
+            XCTAssertNil(a.author, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        XCTAssertEqual(parse(dump([head, "By oradmin"] + story)).author, "oradmin")
+        XCTAssertEqual(parse(dump([head, "Von Roland Brockmann und Sebastian Drescher"] + story)).authors, ["Roland Brockmann", "Sebastian Drescher"])
+        // A weekday ends the name as a date does.
+        XCTAssertEqual(parse(dump([head, "Von Isabella.DiBiase am Samstag"] + story)).author, "Isabella.DiBiase")
+    }
 }
