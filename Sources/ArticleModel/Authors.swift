@@ -62,6 +62,9 @@ public enum AuthorNames {
         // Desks ("Redacción EC", "TVT-Redaktion").
         "redacción", "redaccion", "rédaction", "redazione", "newsroom",
     ]
+    /// A role that ends in one of these is a desk's name, whatever stands before it.
+    static let deskWords: Set<String> = ["staff", "redaktion", "team", "desk", "newsroom", "bureau",
+                                         "redacción", "redaccion", "rédaction", "redazione"]
     /// Words that make a byline a company's name, no person and no role
     /// ("NATURSTROM AG", "RTL Online", a web agency's "wegewerk GmbH" in meta author).
     static let companyWords: Set<String> = ["gmbh", "ag", "inc", "ltd", "llc", "online", "media", "verlag"]
@@ -161,7 +164,19 @@ public enum AuthorNames {
         let joins = conjunctions.contains { s.contains($0) } || parts.count > 1 && shortConjunctions.contains { s.contains($0) }
         for p in parts.map({ collapse($0.trimmingCharacters(in: ",;")) }) where !p.isEmpty {
             if isRole(p) {
-                roles.append(p)
+                // "Evan Halper Staff Writer": a name, then its role, without a comma
+                // ("Letters To The Editor" is a column's name, "Our Foreign Staff",
+                // "Teufel Blog Redaktion" a desk's).
+                let ws = words(p)
+                if let k = ws.firstIndex(where: { isRole(String($0)) }), k >= 2, k <= 4,
+                   let last = ws.last, !deskWords.contains(last.lowercased()),
+                   case let name = ws[..<k].joined(separator: " "), looksLikeName(name), !isRole(name),
+                   !ws[..<k].contains(where: { ["the", "to", "of", "for", "a", "an"].contains($0.lowercased()) }) {
+                    if !names.contains(name) { names.append(name) }
+                    roles.append(ws[k...].joined(separator: " "))
+                } else {
+                    roles.append(p)
+                }
                 afterRole = true
             } else if afterRole && !joins && !names.isEmpty && words(p).count <= 3 {
                 // "Nada Tawfik, BBC News, New York": after the agency, the place it wrote from.

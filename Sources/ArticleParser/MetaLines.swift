@@ -87,6 +87,12 @@ enum MetaLines {
         if let comma = b[s..<e].firstIndex(of: 0x2C) {
             let rest = (comma + 1, e)
             let list = findCI(b, rest.0, rest.1, " and ") != nil || findCI(b, rest.0, rest.1, " & ") != nil
+            // One word, then running words: a heading's phrase ("Von Einheimischen,
+            // Gästen und ganz viel Kühen"), not a name and its affiliation.
+            if !list && tokens(b, s, comma, limit: 2).count == 1
+                && tokens(b, rest.0, rest.1, limit: 14).filter({ isLowerASCII(b[$0.0]) && !particles.contains(word(b, $0.0, $0.1)) }).count >= 2 {
+                return nil
+            }
             if !list { e = comma }
         }
         for conn: StaticString in [" for ", " in ", " at ", " on ", " with ", " from ", " via ", " um "] {

@@ -272,4 +272,21 @@ final class DumpBylineTests: XCTestCase {
         // A weekday ends the name as a date does.
         XCTAssertEqual(parse(dump([head, "Von Isabella.DiBiase am Samstag"] + story)).author, "Isabella.DiBiase")
     }
+    func testARoleAfterTheNameWithoutAComma() {
+        // Before: the whole line was the role and no name was read.
+        let a = parse(dump([head, "By Evan Halper Staff Writer"] + story))
+        XCTAssertEqual(a.authors, ["Evan Halper"])
+        XCTAssertEqual(a.author, "Evan Halper")
+        XCTAssertEqual(a.authorRole, "Staff Writer")
+        // A column's name and a desk's are no name and its role.
+        for line in ["By Letters To The Editor", "By Our Foreign Staff", "Von Teufel Blog Redaktion"] {
+            XCTAssertEqual(parse(dump([head, line] + story)).authors, [], line)
+        }
+        // One word and running words after a comma: a heading's phrase, not a name
+        // and its affiliation (before: "Einheimischen" was the author).
+        for line in ["Von Einheimischen, Gästen und ganz viel Kühen", "Von Sprachregeln, Gender-Politik und «ganz normalem Deutsch»"] {
+            XCTAssertNil(parse(dump([head, line] + story)).author, line)
+        }
+        XCTAssertEqual(parse(dump([head, "Von Jane Doe, Reuters"] + story)).author, "Jane Doe")
+    }
 }

@@ -34,6 +34,12 @@ final class FieldTests: XCTestCase {
         XCTAssertEqual(a.authorRole, "AP National Political Writer")
     }
 
+    func testARoleAfterTheNameWithoutAComma() {
+        let a = read(page(top: "<p class=\"byline\">By Evan Halper Staff Writer</p>"))
+        XCTAssertEqual(a.authors, ["Evan Halper"])
+        XCTAssertEqual(a.authorRole, "Staff Writer")
+    }
+
     func testSeveralAuthorsAndDegrees() {
         let a = read(page(top: "<p class=\"byline\">By Stella Kim, Jennifer Jett and Brenda Goodman, MA</p>"))
         XCTAssertEqual(a.authors, ["Stella Kim", "Jennifer Jett", "Brenda Goodman"])
