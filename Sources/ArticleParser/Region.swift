@@ -90,7 +90,8 @@ extension Classifier {
     /// right over it is the story's first heading (headlineAnchor).
     static let leadTitleGap = 2
     /// A Markdown "# " heading more than this many units over the region is
-    /// the headline only when no line nearer the region looks like one.
+    /// the headline only when no line nearer the region looks like one, or,
+    /// when one does, with the lines between no body text (headlineAnchor).
     static let farHeadline = 10
     /// A headline under the site's name stands within this many units of the
     /// page's first line, over the first paragraph.
@@ -656,7 +657,22 @@ extension Classifier {
     /// else the headline-shaped line just above the region with a byline or
     /// date under it, else the nearest such line; when there is none, a
     /// shorter line right over the region or over the story's byline or date.
+    /// The line the page is read from on a dump: the headline near the region
+    /// (nearHeadline). When that search took a line under a Markdown page's
+    /// only "# " heading far above the region, the heading is the title
+    /// (farTitle, swapped in at the end of run): the line taken was a photo's
+    /// caption, a section's heading or a teaser more often than not (html2text
+    /// writes the page's <h1> so). The page is still read from that line, as
+    /// before: the lines between give no body text (a gallery's captions).
     mutating func headlineAnchor() -> Int? {
+        let t = nearHeadline()
+        if let t, let r = region, let h = onlyTopHeading(r), h + Self.farHeadline < r.lowerBound, t > h {
+            farTitle = h
+        }
+        return t
+    }
+
+    mutating func nearHeadline() -> Int? {
         guard let r = region else { return nil }
         // A first line that is not link-like and is repeated above the region
         // (the document title over the headline) stays the title.

@@ -158,6 +158,9 @@ struct Classifier {
     var title = -1
     /// A headline-shaped line under the headline, longer than it (Region.swift, headlineAnchor).
     var standfirst = -1
+    /// A Markdown page's only "# " heading far above the prose region, over the
+    /// line the page is read from: the title (headlineAnchor), -1 for none.
+    var farTitle = -1
     var firstBody = 0
     /// The unit the header is read from: the title, or its repeat below the site's furniture.
     var headStart = 0
@@ -266,6 +269,12 @@ struct Classifier {
         dropRepeatedParagraphs()
         dropTrailingIslands()
         dropClosingBio()
+        if farTitle >= 0 && out[farTitle].label != .title {
+            if out[title].label == .title {
+                decide(title, .boilerplate("other"), "other: the line the headline search took under the page's only '# ' heading (line \(units[farTitle].line))")
+            }
+            decide(farTitle, .title, "title: the page's only Markdown '# ' heading, far above the main prose region")
+        }
         return emitAll()
     }
 

@@ -162,6 +162,29 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(block(comments[0].1, in: bs)?.label, .comment)
     }
 
+    func testTheOneHeadlineFarAboveTheStoryIsTheTitle() {
+        // html2text's "# " headline, then a photo's caption and credit, the byline,
+        // a dozen short lines and share bars, then the story: the search near the
+        // story took the credit line over the byline as the title. The page is
+        // still read from that line (the caption is no body text).
+        func share(_ items: [String]) -> String { items.map { "  * [ \($0) ](https://share.example/\($0.lowercased()))" }.joined(separator: "\n") }
+        let credit = "(Jane Roe / City Chronicle)"
+        let all = Array(TramStory.story)
+        let page = links(menu) + "\n\n#  \(head)\n\n![Tram](https://img.example/tram.jpg)\n\n"
+            + "Council members look at a model of the new tram at the town hall.\n\n\(credit)\n\n"
+            + "By [Jane Doe](https://example.com/people/jane-doe)\n\nFeb. 19, 2020\n\n4 AM\n\n3 min read\n\nListen to this article\n\nText size\n\n"
+            + share(["Facebook", "Twitter"]) + "\n  * Show more sharing options\n\n\n\nShare Close extra sharing options\n\n"
+            + share(["Facebook", "Twitter", "LinkedIn", "Email"]) + "\n  * Copy Link URLCopied!\n\n\n\nRIVERTON — \n\n"
+            + all.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, bs) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(block(head, in: bs)?.rule, "title: the page's only Markdown '# ' heading, far above the main prose region")
+        XCTAssertEqual(block(credit, in: bs)?.rule, "other: the line the headline search took under the page's only '# ' heading (line 12)")
+        XCTAssertEqual(a.author, "Jane Doe")
+        XCTAssertEqual(a.published, "2020-02-19")
+        XCTAssertEqual(a.sections.last?.paragraphs.map(\.text), all)
+    }
+
     func testCreditGluedToACaptionWithoutASpace() {
         // html2text glues a caption's credit span to the caption ("... ate a rabbitCredit: Getty"),
         // where inscriptis writes a space: the caption is no paragraph in either.
