@@ -675,7 +675,10 @@ extension Classifier {
     mutating func nearHeadline() -> Int? {
         guard let r = region else { return nil }
         // A first line that is not link-like and is repeated above the region
-        // (the document title over the headline) stays the title.
+        // (the document title over the headline) stays the title; not over a
+        // Markdown page's only "# " heading near the region (html2text writes
+        // no document title: such a line is a logo's alt text over its tagline).
+        if isMarkdown, let h = onlyTopHeading(r), h + Self.farHeadline >= r.lowerBound { return h }
         if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike {
             if t + 3 >= r.lowerBound { return nil }
             title = t

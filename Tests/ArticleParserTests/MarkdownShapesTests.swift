@@ -185,6 +185,21 @@ final class MarkdownShapesTests: XCTestCase {
         XCTAssertEqual(a.sections.last?.paragraphs.map(\.text), all)
     }
 
+    func testARepeatedTaglineIsNoDocumentTitleInMarkdown() {
+        // A logo's alt text and the site's tagline, the same line twice, over the
+        // menus: read as a document title over the headline (as inscriptis dumps
+        // open), it was the title. html2text writes no document title.
+        let tag = "Your daily guide to the city and its people."
+        let page = "[![Riverton Daily](https://example.com/logo.svg)](/)\n\n\(tag)\n\n\(tag)\n\n"
+            + "  * [ ](https://twitter.com/riverton)\n  * [ ](https://www.facebook.com/riverton)\n  * [ ](/feed)\n\n\n\nNews\n\n" + links(menu)
+            + "\n\n  * [Home](https://example.com/ \"Home\")\n  * [Transport](https://example.com/transport \"Transport\")\n"
+            + "  * [**City council approves...**](https://example.com/transport/tram)\n\n\n\n# \(head)\n\nJane Doe | 06.11.23\n\n"
+            + story.joined(separator: "\n\n") + "\n\n" + links(foot) + "\n"
+        let (a, _) = markdown(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+    }
+
     func testCreditGluedToACaptionWithoutASpace() {
         // html2text glues a caption's credit span to the caption ("... ate a rabbitCredit: Getty"),
         // where inscriptis writes a space: the caption is no paragraph in either.
