@@ -1122,6 +1122,19 @@ extension Classifier {
         var current = -1
         var sawHeader = false
         var merged = 0
+        // On a dump, the length of the run of link-like units each unit is in (a
+        // comment's salutation, "Liebe Claudia,", is no link).
+        var linkRun = [Int](repeating: 0, count: units.count)
+        if region != nil {
+            func link(_ k: Int) -> Bool { density[k] == .linkLike && lastScalar(b, units[k].start, units[k].end).0 != 0x2C }
+            var i = commentStart
+            while i < units.count {
+                var j = i
+                while j < units.count && link(j) { j += 1 }
+                for k in i..<j { linkRun[k] = j - i }
+                i = max(j, i + 1)
+            }
+        }
         for i in commentStart..<units.count {
             if out[i].label == .date || (!out[i].decided && info[i].date != nil) {
                 // A comment's date is not the article's, and it heads a comment.
@@ -1137,6 +1150,22 @@ extension Classifier {
                 continue
             }
             let s = units[i].start, e = units[i].end
+            // A long run of short link lines under the comments is the page's
+            // menus, footer and teaser lists ("* World & Nation" / "Court: Florida
+            // can't bar felons ..." / "* About us"), not a comment nor a comment's
+            // next paragraphs: one line each, no sentence.
+            if linkRun[i] >= Self.innerRun && units[i].lineCount == 1 && !endsSentence(i) {
+                decide(i, .boilerplate("nav"), "nav: run of \(linkRun[i]) short link-like lines under the comments (the page's, no comment)")
+                current = -1
+                continue
+            }
+            // ... and the short label over such a run ("Related Terms", "Community").
+            if i + 1 < units.count && linkRun[i + 1] >= Self.innerRun && units[i].lineCount == 1 && info[i].headingLike
+                && !endsSentence(i) && wordCount(i) <= 4 {
+                decide(i, .boilerplate("nav"), "nav: label over a run of \(linkRun[i + 1]) short link-like lines under the comments")
+                current = -1
+                continue
+            }
             if indentedOnly && units[i].indent <= base && info[i].number == nil {
                 decide(i, .boilerplate("meta"), "meta: line at the margin of an indented comment thread")
                 current = -1

@@ -310,4 +310,19 @@ final class PageDumpTests: XCTestCase {
         let md = TextDecoding.decode(try readBytes(dir + "/space_html2text.md")).text
         XCTAssertTrue(MarkdownPage.looksLikeMarkdown(md))
     }
+    func testTheFooterUnderTheCommentsIsNoComment() {
+        // Comments at the foot of a dump, then the site's footer links: they were
+        // the last comment's next paragraphs ("... too early.\n\n* About us\n*
+        // Contact ..."), and on other pages a teaser list and the footer were each
+        // a comment of their own.
+        let c1 = "Good news for the north of the city, at last."
+        let c2 = "I hope the trams run at night too, the last bus leaves far too early."
+        let page = TramStory.dump([TramStory.head] + Array(TramStory.story.prefix(4))
+                                  + ["", "2 Comments", "", "Anna says:", "Liebe Leute,", c1, "", "Tom says:", c2])
+        let a = parse(page)
+        XCTAssertEqual(a.comments.map(\.text), ["Liebe Leute,\n" + c1, c2])
+        let bs = TextReader().blocks(from: page)
+        XCTAssertEqual(bs.first(where: { $0.text == "* About us" })?.rule,
+                       "nav: run of 8 short link-like lines under the comments (the page's, no comment)")
+    }
 }
