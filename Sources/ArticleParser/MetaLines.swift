@@ -104,8 +104,12 @@ enum MetaLines {
         let whole = e
         if let m = DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[s..<e])), m.start > 0 { e = s + m.start }
         if let label = tokens(b, s, e, limit: 14).dropFirst().dropLast().first(where: { b[$0.1 - 1] == 0x3A }) { e = label.0 }
-        // A weekday ends it too ("Isabella.DiBiase am Samstag").
-        if let day = tokens(b, s, e, limit: 14).dropFirst().first(where: { DateNormalizer.weekdays.contains(word(b, $0.0, $0.1)) }) { e = day.0 }
+        // A weekday after a lowercase word ends it too ("Isabella.DiBiase am
+        // Samstag"; "Anna Sonntag" is a name).
+        let toks = tokens(b, s, e, limit: 14)
+        if let k = toks.indices.dropFirst(2).first(where: { isLowerASCII(b[toks[$0 - 1].0]) && DateNormalizer.weekdays.contains(word(b, toks[$0].0, toks[$0].1)) }) {
+            e = toks[k].0
+        }
         if e < whole {
             var toks = tokens(b, s, e, limit: 14)
             while toks.count > 1, let last = toks.last, isLowerASCII(b[last.0]) { e = last.0; toks.removeLast() }
@@ -119,26 +123,33 @@ enum MetaLines {
         return (s, e)
     }
 
-    /// A name a byline may hold though it is no capitalised name ("by jdoe",
-    /// "Author: Bo2man"): not a phrase. Every word has a letter ("Redação: 71
-    /// 3203-1048", "Posted by 6 years ago" are a phone number and a time), and
-    /// no lowercase word but a particle or an "and" follows a capitalised one
-    /// ("Von Kopf bis Fuss", "Von Tunis nach Teheran", "By Course or Type" are a
-    /// heading's words; "Von Roland Brockmann und Sebastian Drescher" is two names).
     /// "and" in other languages, between the names of a loose byline only (a
     /// capitalised "Von Stubenhockern und Glucken" is a heading's phrase).
     static let listWords: Set<String> = ["und", "et", "y", "e", "en", "og", "och"]
 
-    static func isLooseName(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
-        var capitalised = false
+    /// The name a byline may hold though it is no capitalised name ("by jdoe",
+    /// "Author: Bo2man"), nil for a phrase. A word without a letter, or a
+    /// lowercase word (not a particle, not an "and") after a capitalised one,
+    /// ends the name after two capitalised words ("Anna Schmidt mit dpa" ->
+    /// "Anna Schmidt") and makes a phrase of the line before that: "Redação: 71
+    /// 3203-1048" and "Posted by 6 years ago" are a phone number and a time; "Von
+    /// Kopf bis Fuss", "Von Tunis nach Teheran", "By Course or Type" a
+    /// heading's words ("Von Roland Brockmann und Sebastian Drescher" is two names).
+    static func looseName(_ b: Bytes, _ s: Int, _ e: Int) -> (Int, Int)? {
+        var capitalised = 0
         for t in tokens(b, s, e, limit: 13) {
-            guard (t.0..<t.1).contains(where: { isLetterASCII(b[$0]) || b[$0] >= 0xC3 }) else { return false }
             let (v, _) = scalar(b, t.0, t.1)
-            if v < 0x80 && isUpperASCII(UInt8(v)) { capitalised = true; continue }
-            if capitalised && v < 0x80 && isLowerASCII(UInt8(v)) && !particles.contains(word(b, t.0, t.1))
-                && !listWords.contains(word(b, t.0, t.1)) { return false }
+            let letters = (t.0..<t.1).contains(where: { isLetterASCII(b[$0]) || b[$0] >= 0xC3 })
+            let lower = letters && v < 0x80 && isLowerASCII(UInt8(v)) && capitalised > 0
+                && !particles.contains(word(b, t.0, t.1)) && !listWords.contains(word(b, t.0, t.1))
+            if !letters || lower {
+                guard capitalised >= 2 else { return nil }
+                let (ts, te) = trimmed(b, s, t.0)
+                return te > ts ? (ts, te) : nil
+            }
+            if v < 0x80 && isUpperASCII(UInt8(v)) { capitalised += 1 }
         }
-        return true
+        return (s, e)
     }
 
     /// A byline's name without what follows it: a date, or a word that starts

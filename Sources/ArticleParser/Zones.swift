@@ -909,7 +909,7 @@ extension Classifier {
                 let (vs, ve) = MetaLines.nameBeforeDate(b, s, e)
                 decide(i, .byline, r.explanation, value: string(vs, ve))
             } else if zone == .header, let (s, e) = MetaLines.bylineName(b, h.capStart, h.capEnd, strict: false),
-                      case let (vs, ve) = MetaLines.nameBeforeDate(b, s, e), MetaLines.isLooseName(b, vs, ve),
+                      case let (ns, ne) = MetaLines.nameBeforeDate(b, s, e), let (vs, ve) = MetaLines.looseName(b, ns, ne),
                       // (Not a gendered noun's ending after the label's colon: "Autor:innen".)
                       !(s > units[i].start && b[s - 1] == 0x3A && isLowerASCII(b[s])) {
                 decide(i, .byline, r.explanation + " (name not capitalised)", value: string(vs, ve))

@@ -269,8 +269,12 @@ final class DumpBylineTests: XCTestCase {
         }
         XCTAssertEqual(parse(dump([head, "By oradmin"] + story)).author, "oradmin")
         XCTAssertEqual(parse(dump([head, "Von Roland Brockmann und Sebastian Drescher"] + story)).authors, ["Roland Brockmann", "Sebastian Drescher"])
-        // A weekday ends the name as a date does.
+        // A lowercase word after two capitalised ones ends the name.
+        XCTAssertEqual(parse(dump([head, "Von Anna Schmidt mit dpa"] + story)).authors, ["Anna Schmidt"])
+        // A weekday after a lowercase word ends the name as a date does; a
+        // weekday that is a surname does not.
         XCTAssertEqual(parse(dump([head, "Von Isabella.DiBiase am Samstag"] + story)).author, "Isabella.DiBiase")
+        XCTAssertEqual(parse(dump([head, "Von Anna Sonntag"] + story)).authors, ["Anna Sonntag"])
     }
     func testARoleAfterTheNameWithoutAComma() {
         // Before: the whole line was the role and no name was read.
