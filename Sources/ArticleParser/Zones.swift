@@ -1110,6 +1110,12 @@ extension Classifier {
         return !isTerminal(lastScalar(b, units[i].start, units[i].end).0)
     }
 
+    /// How a comment's author line ends ("Jane says:", WordPress's German "Jane
+    /// sagt:" and "Jane schreibt:", French "Jane dit :", Spanish "Jane dice:").
+    static let commentAuthorEnds: [StaticString] = [" says:", " said:", " wrote:", " sagt:", " schreibt:", " meint:",
+                                                    " dit :", " dit:", " a écrit :", " dice:", " escribió:", " disse:",
+                                                    " scrive:", " zegt:", " schreef:"]
+
     /// Numbered ("1." / "1)") or indented comments; unnumbered paragraphs after
     /// a numbered comment continue it.
     mutating func labelComments() {
@@ -1174,7 +1180,7 @@ extension Classifier {
             }
             let beforeDate = i + 1 < units.count && (info[i + 1].date != nil || hitLabel(i + 1) == .boilerplate("meta"))
                 && info[i].headingLike && e - s <= 80
-            if beforeDate || e - s <= 80 && (hasSuffixCI(b, s, e, " says:") || hasSuffixCI(b, s, e, " said:") || hasSuffixCI(b, s, e, " wrote:")) {
+            if beforeDate || e - s <= 80 && Self.commentAuthorEnds.contains(where: { hasSuffixCI(b, s, e, $0) }) {
                 decide(i, .boilerplate("meta"), "meta: comment author line")
                 current = -1
                 sawHeader = true

@@ -325,4 +325,18 @@ final class PageDumpTests: XCTestCase {
         XCTAssertEqual(bs.first(where: { $0.text == "* About us" })?.rule,
                        "nav: run of 8 short link-like lines under the comments (the page's, no comment)")
     }
+    func testAGermanOrFrenchCommentAuthorLineIsNoComment() {
+        // WordPress writes "Birgit sagt:" over a comment in German, "Birgit dit :"
+        // in French; only "says:", "said:" and "wrote:" were author lines, so the
+        // name was a comment of its own and the next comment merged into it.
+        let c1 = "Endlich fährt die Bahn auch zu uns in den Norden der Stadt, das ist eine gute Nachricht."
+        let c2 = "Hoffentlich fahren die Bahnen auch nachts, der letzte Bus fährt viel zu früh."
+        for (a1, a2) in [("Birgit sagt:", "Aylin schreibt:"), ("Birgit dit :", "Aylin a écrit :")] {
+            let page = TramStory.dump([TramStory.head] + Array(TramStory.story.prefix(4))
+                                      + ["", "2 Kommentare", "", a1, c1, "", a2, c2])
+            let a = parse(page)
+            XCTAssertEqual(a.comments.map(\.text), [c1, c2], a1)
+            XCTAssertEqual(TextReader().blocks(from: page).first(where: { $0.text == a1 })?.rule, "meta: comment author line", a1)
+        }
+    }
 }
