@@ -652,11 +652,6 @@ extension Classifier {
         return listed
     }
 
-    /// The headline of a dump (nil: the first line stays the title): the
-    /// reader header's title or a Markdown "# " heading near the prose region,
-    /// else the headline-shaped line just above the region with a byline or
-    /// date under it, else the nearest such line; when there is none, a
-    /// shorter line right over the region or over the story's byline or date.
     /// The line the page is read from on a dump: the headline near the region
     /// (nearHeadline). When that search took a line under a Markdown page's
     /// only "# " heading far above the region, the heading is the title
@@ -672,13 +667,24 @@ extension Classifier {
         return t
     }
 
+    /// The headline of a dump (nil: the first line stays the title): a
+    /// Markdown page's only "# " heading near the prose region, else the
+    /// reader header's title, else the headline-shaped line just above the
+    /// region with a byline or date under it, else the nearest such line; when
+    /// there is none, the far "# " heading, else a shorter line right over the
+    /// region or over the story's byline or date.
     mutating func nearHeadline() -> Int? {
         guard let r = region else { return nil }
+        // A Markdown page's only "# " heading (html2text writes the page's <h1>
+        // so) is its headline wherever it stands in the story's part of the page.
+        // Far above the region it waits for the search below: the lines between
+        // would join the story's header (a photo gallery's captions).
+        let h1 = onlyTopHeading(r)
+        if let h = h1, h + Self.farHeadline >= r.lowerBound { return h }
         // A first line that is not link-like and is repeated above the region
-        // (the document title over the headline) stays the title; not over a
-        // Markdown page's only "# " heading near the region (html2text writes
-        // no document title: such a line is a logo's alt text over its tagline).
-        if isMarkdown, let h = onlyTopHeading(r), h + Self.farHeadline >= r.lowerBound { return h }
+        // (the document title over the headline) stays the title; not over such
+        // a "# " heading (html2text writes no document title: there the line is
+        // a logo's alt text over the site's tagline).
         if let t = (0..<units.count).first(where: isTitleCandidate), density[t] != .linkLike {
             if t + 3 >= r.lowerBound { return nil }
             title = t
@@ -704,12 +710,6 @@ extension Classifier {
             }
         }
         if mdTitleLine > 0, let t = units.firstIndex(where: { $0.line == mdTitleLine }), isTitleCandidate(t) { return t }
-        // A Markdown page's only "# " heading (html2text writes the page's <h1>
-        // so) is its headline wherever it stands in the story's part of the page.
-        // Far above the region it waits for the search below: the lines between
-        // would join the story's header (a photo gallery's captions).
-        let h1 = onlyTopHeading(r)
-        if let h = h1, h + Self.farHeadline >= r.lowerBound { return h }
         // Upwards from the region over at most 8 units that are not link-like
         // (share bars and split meta lines do not count): the headline is the
         // one with a byline or date under it, else the nearest.
