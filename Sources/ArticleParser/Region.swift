@@ -943,12 +943,17 @@ extension Classifier {
     /// or right under that date with only furniture between it and the
     /// paragraph ("22.12.2019" / "Firefox – Weniger Werbung ..." / the story).
     /// The first line stays the title when a byline or date follows it within
-    /// three units (a story's own header, as a text file writes it), and when
-    /// it is said again further down (the document title over the headline).
+    /// three units (a story's own header, as a text file writes it; not when
+    /// the first line is a rubric over a headline and its date), and when it is
+    /// said again further down (the document title over the headline).
     mutating func headlineUnderSiteName(_ t: Int) -> Int? {
         let n = units.count
-        guard let p = ((t + 1)..<min(n, t + Self.siteNameSpan)).first(where: { info[$0].plain && paraLike($0) }),
-              !((t + 1)..<min(n, t + 4)).contains(where: isMetaUnit) else { return nil }
+        guard let p = ((t + 1)..<min(n, t + Self.siteNameSpan)).first(where: { info[$0].plain && paraLike($0) }) else { return nil }
+        // A byline or date within three units is the first line's own, unless
+        // that line is a rubric of one to three words and a headline-shaped line
+        // stands between ("Nachruf" / "Elder: Aus dem Ghetto nach Augusta" / date).
+        if let m = ((t + 1)..<min(n, t + 4)).first(where: isMetaUnit),
+           headlineShape(t, words: 4...30) || !((t + 1)..<m).contains(where: { headlineShape($0, words: 4...30) }) { return nil }
         // A first line said again further down is the document title over the headline.
         let saved = title
         title = t

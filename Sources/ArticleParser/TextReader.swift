@@ -225,6 +225,8 @@ struct Classifier {
         let overCaption = region != nil ? headlineOverCaption(t1) : nil
         let t = overCaption ?? t1
         title = t
+        // The title fell back to the page's first line: no headline was found.
+        let firstLine = t == t0 && t != mdTitle && overCaption == nil && !(region != nil && t > 0)
         labelBlocks()
         endLabelBlocks()
         decide(t, .title, overCaption != nil ? "title: headline over the photo's caption or credit (line \(units[t1].line))"
@@ -269,6 +271,10 @@ struct Classifier {
         dropRepeatedParagraphs()
         dropTrailingIslands()
         dropClosingBio()
+        if firstLine, let h = openingHeading(after: t) {
+            decide(t, .boilerplate("other"), "other: the page's first line, over the heading the story opens with (line \(units[h].line))")
+            decide(h, .title, "title: the heading the story opens with, under the page's first line (line \(units[t].line))")
+        }
         if farTitle >= 0 && out[farTitle].label != .title {
             if out[title].label == .title {
                 decide(title, .boilerplate("other"), "other: the line the headline search took under the page's only '# ' heading (line \(units[farTitle].line))")
@@ -276,6 +282,28 @@ struct Classifier {
             decide(farTitle, .title, "title: the page's only Markdown '# ' heading, far above the main prose region")
         }
         return emitAll()
+    }
+
+    /// A story does not open with a section's heading: when the title fell
+    /// back to the page's first line (a site's name, a menu's first entry) and
+    /// the body's first block is a heading with a paragraph right under it
+    /// ("Strangemachines" / "Challenges" / "Articles" / "Performant Python" /
+    /// the story), with furniture between, that heading is the headline. Not
+    /// when the first line is shaped like a headline itself or stands right
+    /// over the heading (a text file's title over its first section), when it
+    /// is said again over the story (the document title: its repeat is the
+    /// headline), or when the heading is a sentence or a label.
+    func openingHeading(after t: Int) -> Int? {
+        guard headStart == t, !headlineShape(t, words: 4...30) else { return nil }
+        guard let k = ((t + 1)..<out.count).first(where: { out[$0].label == .heading || out[$0].label == .paragraph }),
+              k > t + 1, out[k].label == .heading, k + 1 < out.count, out[k + 1].label == .paragraph,
+              headlineShape(k, words: 1...30), hasLetters(k) else { return nil }
+        return k
+    }
+
+    /// A line with a letter in it (not an icon font's glyphs, not numbers only).
+    func hasLetters(_ k: Int) -> Bool {
+        String(decoding: b[units[k].start..<units[k].end], as: UTF8.self).unicodeScalars.contains { $0.properties.isAlphabetic }
     }
 
     /// The first title candidate; past a menu's list items ("* Home", taken when

@@ -149,8 +149,52 @@ final class DumpHeadlineTests: XCTestCase {
         // a subheading under that date stays a heading.
         let own = parse((["Tram line approved by the council", "", "6. November 2023", "", "The vote", ""] + paras).joined(separator: "\n"))
         XCTAssertEqual(own.title, "Tram line approved by the council")
-        // No date or byline in the head: the first line stays the title.
-        XCTAssertEqual(parse((site + ["Tram line approved by the council", ""] + paras).joined(separator: "\n")).title, "City Times")
+        // No date or byline in the head: the story opens with a heading under the
+        // site's furniture, and that heading is the headline (before: "City Times").
+        let bare = parse((site + ["Tram line approved by the council", ""] + paras).joined(separator: "\n"))
+        XCTAssertEqual(bare.title, "Tram line approved by the council")
+        XCTAssertEqual(bare.paragraphs.map(\.text), story)
+        XCTAssertEqual(bare.sections.map(\.heading), [nil])
+    }
+
+    func testARubricOverTheHeadlineAndItsByline() {
+        // "Nachruf" / "Elder: Aus dem Ghetto nach Augusta" / date: a first line of one
+        // to three words over a headline-shaped line and the story's byline or date is
+        // a rubric. Before, the byline or date within three units kept the rubric as
+        // the title.
+        for meta in ["By John Smith", "3 November 2023"] {
+            let a = parse((["Obituary", "", "Jane Doe, who led the tram campaign, dies at 90", "", meta, ""] + story.flatMap { [$0, ""] }).joined(separator: "\n"))
+            XCTAssertEqual(a.title, "Jane Doe, who led the tram campaign, dies at 90", meta)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, meta)
+            XCTAssertEqual(a.boilerplate.map(\.text), ["Obituary"], meta)
+        }
+        // A first line shaped like a headline keeps its own byline: the line under it is its dek.
+        let own = parse((["Tram line approved by the council", "", "Jane Doe, who led the tram campaign, welcomes it", "", "By John Smith", ""] + story.flatMap { [$0, ""] }).joined(separator: "\n"))
+        XCTAssertEqual(own.title, "Tram line approved by the council")
+    }
+
+    func testTheHeadingTheStoryOpensWithUnderTheSitesFurniture() {
+        // "Strangemachines" / "Challenges" / "Articles" / "Contact" / "Performant Python" /
+        // the story: no headline near the story, so the title fell back to the page's
+        // first line (the site's name), and the story opened with a section heading.
+        let page = ["Strangemachines", "", "Challenges", "Articles", "Contact", "", "Performant Python", ""] + story.flatMap { [$0, ""] }
+        let a = parse(page.joined(separator: "\n"))
+        XCTAssertEqual(a.title, "Performant Python")
+        XCTAssertEqual(a.sections.map(\.heading), [nil])
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertTrue(a.boilerplate.map(\.text).contains("Strangemachines"))
+        // Not a line of icons, nor a sentence: the first line stays.
+        for h in ["\u{E002}\u{E003}", "Read what we found."] {
+            var p = page
+            p[6] = h
+            XCTAssertEqual(parse(p.joined(separator: "\n")).title, "Strangemachines", h)
+        }
+        // A first line shaped like a headline is the story's: its first section's heading stays.
+        var titled = page
+        titled[0] = "Why Python programs run slowly"
+        let t = parse(titled.joined(separator: "\n"))
+        XCTAssertEqual(t.title, "Why Python programs run slowly")
+        XCTAssertEqual(t.sections.map(\.heading), ["Performant Python"])
     }
 
     func testTheOnlyTopHeadingOfAMarkdownPage() {
