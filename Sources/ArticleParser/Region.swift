@@ -57,9 +57,13 @@ extension Classifier {
     /// (any run of positive weight: a recipe of short lines above a form whose lines won; was 10).
     static let aboveCommentsWeight = 1
     static let formSpan = 6
-    /// A comments label at most this many units into the region, under a date
-    /// or byline, is a link in the story's header.
+    /// A comments label or share line at most headToolbarSpan units into the
+    /// region, at most headCommentsSpan under a date or byline, is a link in
+    /// the story's header.
     static let headCommentsSpan = 8
+    static let headToolbarSpan = 16
+    /// A share bar's lines ("e-mail", "845 shares", "View"): at most this many bytes.
+    static let shareBarBytes = 24
     /// Markdown's one `# ` headline anchors the region: a run of this weight
     /// starting at most anchorSpan units under it.
     static let anchorWeight = 20
@@ -415,7 +419,7 @@ extension Classifier {
     mutating func cutRegionAtEnds() {
         guard let r0 = region else { return }
         func ends(_ k: Int) -> Bool {
-            if headCommentsLink(k, r0) { return false }
+            if headToolbar(k, r0) { return false }
             switch hitLabel(k) {
             case .commentsClosed?, .tags?, .navPrevious?, .navNext?: return true
             case .boilerplate(let kind)?:
@@ -548,16 +552,26 @@ extension Classifier {
         region = s..<r.upperBound
     }
 
-    /// "44 Kommentare" under the byline and date, the story still to come: a
-    /// link to the comments, not their start (inscriptis sets such a toolbar
-    /// out as touching lines, html2text with blank lines between).
-    func headCommentsLink(_ k: Int, _ r: Range<Int>) -> Bool {
+    /// "44 Kommentare" or a share bar's "e-mail" under the byline and date, the
+    /// story still to come: a link to the comments, not their start, and the
+    /// header's toolbar, not the story's end (inscriptis sets such a toolbar out
+    /// as touching lines, html2text with blank lines between). The byline or
+    /// date stands within three units above it, or further up with only the
+    /// toolbar's short lines between ("Published: ..." / "e-mail" / "845
+    /// shares" / "560" / "View" / "comments"); before it at most two sentences
+    /// (the deks of a headline stack are no sentences), after it the story.
+    func headToolbar(_ k: Int, _ r: Range<Int>) -> Bool {
         // (k may lie outside r: cutRegionAtEnds moves the region above a comment form.)
-        guard r.contains(k), isCommentsHeader(k), k - r.lowerBound <= Self.headCommentsSpan else { return false }
+        guard r.contains(k), isCommentsHeader(k) || hitLabel(k) == .boilerplate("share"), k - r.lowerBound <= Self.headToolbarSpan else { return false }
         let next = (k + 1..<min(k + 1 + Self.formSpan, units.count))
-        if next.contains(where: { isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
-        guard (max(r.lowerBound, k - 3)..<k).contains(where: { info[$0].date != nil || hitLabel($0) == .byline }) else { return false }
-        let before = (r.lowerBound..<k).filter { density[$0] == .prose }.count
+        let share = !isCommentsHeader(k)
+        if next.contains(where: { !share && isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
+        func meta(_ m: Int) -> Bool { info[m].date != nil || hitLabel(m) == .byline }
+        if !(max(r.lowerBound, k - 3)..<k).contains(where: meta) {
+            guard let m = (max(r.lowerBound, k - Self.headCommentsSpan)..<k).last(where: meta),
+                  ((m + 1)..<k).allSatisfy({ density[$0] != .prose && units[$0].end - units[$0].start <= Self.shareBarBytes }) else { return false }
+        }
+        let before = (r.lowerBound..<k).filter { density[$0] == .prose && endsSentence($0) }.count
         let after = (k + 1..<r.upperBound).lazy.filter { self.density[$0] == .prose && self.endsSentence($0) }.prefix(3).count
         return before <= 2 && after >= 3
     }

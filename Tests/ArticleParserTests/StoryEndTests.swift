@@ -153,6 +153,15 @@ final class StoryEndTests: XCTestCase {
         XCTAssertEqual(markdown(page.replacingOccurrences(of: "12 March 2021\n\n", with: "")).paragraphs.map(\.text), story + [last])
     }
 
+    /// Daily Mail's head: the headline, deks, byline and date, a toolbar, then the story.
+    func toolbarPage(deks: String, toolbar: String, tail: String = "") -> String {
+        menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n"
+            + "City council approves new tram line after years of debate\n\n" + deks + "\n\n"
+            + "By Jane Doe For The Evening Post\n\nPublished: 22:00 GMT, 26 September 2020\n\n" + toolbar + "\n\n"
+            + TramStory.story.joined(separator: "\n\n") + "\n\n" + tail
+            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
+    }
+
     func testACommentsCountInTheHeadersShareBarIsALink() {
         // Summary bullets over the byline, the dates, then a share bar of short
         // lines ("845 shares" / "560" / "View" / "comments") and the story: the
@@ -161,13 +170,30 @@ final class StoryEndTests: XCTestCase {
         let all = Array(TramStory.story)
         let bullets = ["* The line will run from the station to the hospital along the river",
                        "* Shops along the route will get help with their rent during the works"]
-        let head = "City council approves new tram line after years of debate\n\n" + bullets.joined(separator: "\n") + "\n\n"
-            + "By Jane Doe For The Evening Post\n\nPublished: 22:00 GMT, 26 September 2020\n\n*\n*\n*\n* e-mail\n*\n845 shares\n\n560\n\nView\ncomments\n\n"
-        let page: String = menu.map { "* " + $0 }.joined(separator: "\n") + "\n\n" + head + all.joined(separator: "\n\n") + "\n\n"
-            + ["About us", "Contact", "Privacy", "Terms", "Advertise", "Jobs", "Help", "Cookies"].map { "* " + $0 }.joined(separator: "\n") + "\n"
-        let a = parse(page)
+        let a = parse(toolbarPage(deks: bullets.joined(separator: "\n"), toolbar: "*\n*\n*\n* e-mail\n*\n845 shares\n\n560\n\nView\ncomments"))
         XCTAssertEqual(a.paragraphs.map(\.text).suffix(all.count), all)
         XCTAssertEqual(a.comments.count, 0)
+    }
+
+    func testAShareBarUnderTheDatesIsNoStoryEnd() {
+        // The same head without bullets (inscriptis without its markers): long deks
+        // set apart, the byline, the date, then the share bar's lines ("e-mail",
+        // "845 shares") and the comments link. Each share line ended the story
+        // where it stood; the head, its date counting double, was the first part of
+        // weight, and the story under "comments" was dropped as comments: the body
+        // was one dek.
+        let all = Array(TramStory.story)
+        let deks = ["MPs are adding pressure to bolster protections for the new tram line as the council faces growing calls to slow down the works on the river road",
+                    "A vote in the council chamber will soon show if the watchdogs are given the power to stop the works when the hospital road is closed too long"]
+        let toolbar = "e-mail\n\n845 shares\n\n560\n\nView\ncomments"
+        let a = parse(toolbarPage(deks: deks.joined(separator: "\n\n"), toolbar: toolbar))
+        XCTAssertEqual(a.paragraphs.map(\.text).suffix(all.count), all)
+        XCTAssertEqual(a.comments.count, 0)
+        XCTAssertEqual(a.published, "2020-09-26")
+        // A share bar under the story still ends it: the teasers after it stay out.
+        let tail = (["Share this article", "", "e-mail", "", "845 shares", ""] + heads.flatMap { [$0, ""] }).joined(separator: "\n")
+        let b = parse(toolbarPage(deks: deks.joined(separator: "\n\n"), toolbar: toolbar, tail: tail))
+        XCTAssertEqual(b.paragraphs.map(\.text).suffix(all.count), all)
     }
 
     func testALoneRelatedLabelWhoseRuleHasAStarHeadsItsList() {
