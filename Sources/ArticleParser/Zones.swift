@@ -62,10 +62,7 @@ extension Classifier {
         var i = title + 1
         while i < lim {
             if !out[i].decided && isTitleRepeat(i) {
-                // Only when the article follows: a paragraph after the repeat.
-                var j = i + 1
-                while j < n && !(info[j].plain && paraLike(j)) { j += 1 }
-                guard j < n else { return nil }
+                guard articleFollows(i) else { return nil }
                 // Never furniture: a run of prose paragraphs above the repeat is an
                 // article, and the repeat starts its second copy or another story.
                 return proseRun(title + 1, i) ? nil : i
@@ -73,6 +70,15 @@ extension Classifier {
             i += 1
         }
         return nil
+    }
+
+    /// Only when the article follows a repeated headline: a paragraph after it
+    /// (on a dump, inside the main prose region: a footer's blurb under a
+    /// one-paragraph story and the headline's repeat in a list is none).
+    func articleFollows(_ i: Int) -> Bool {
+        var j = i + 1
+        while j < units.count && !(info[j].plain && paraLike(j)) { j += 1 }
+        return j < units.count && (region.map { j < $0.upperBound } ?? true)
     }
 
     /// Two or more sentence-shaped paragraphs (160 bytes or more in all) in
@@ -163,7 +169,7 @@ extension Classifier {
             if units[i].end - units[i].start > 200 || units[i].lineCount > 1 { return nil }
             if !out[i].decided && isRepeatedTitle(i) && i + 1 < n {
                 // (Never over a run of prose: that is the article, and this its second copy.)
-                if proseRun(headStart + 1, i) { return nil }
+                if proseRun(headStart + 1, i) || !articleFollows(i) { return nil }
                 if info[i + 1].date != nil { return i }
                 if let l = hitLabel(i + 1), l == .byline || l == .date { return i }
                 return nil

@@ -197,6 +197,22 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(t.sections.map(\.heading), ["Performant Python"])
     }
 
+    func testAHeadlineRepeatedUnderAOneParagraphStoryIsNoDocumentTitle() {
+        // A one-paragraph story (a radio piece's summary), its byline, then the
+        // headline again over the piece's dates, the site's menu and a blurb in the
+        // footer: the repeat was taken for the headline's restart under a document
+        // title (the blurb far down was "the article after it"), and the story
+        // above it became site furniture: an empty body.
+        let summary = "Every year 24 billion tonnes of fertile soil are lost, and in the forests of Guinea the elephants feel it first, the villagers say."
+        let footer = "Our broadcasts reach millions of listeners in Africa every day, on the radio, on the web and on their phones, in six languages."
+        let lines = [head, summary, "Author: Jane Doe", "Audio and video on the topic", head, "* Date 23.05.2011", "* Print this page"]
+            + TramStory.menu.map { "* " + $0 } + [footer]
+        let a = parse(dump(lines))
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), [summary])
+        XCTAssertEqual(a.author, "Jane Doe")
+    }
+
     func testTheOnlyTopHeadingOfAMarkdownPage() {
         // html2text writes the page's <h1> as "# ": the only one is the headline, even
         // inside the prose region (a teaser's prose above it started the region).
