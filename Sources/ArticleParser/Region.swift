@@ -733,7 +733,8 @@ extension Classifier {
         while i >= 0 && seen < 8 && r.lowerBound - i < 40 {
             if mdHeadings[units[i].line] == 1 && isTitleCandidate(i) { return i }
             if density[i] != .linkLike { seen += 1 }
-            if isHeadlineShaped(i) { eligible.append(i) }
+            // (Not the region's last prose: a post of one line is its own text.)
+            if isHeadlineShaped(i) && !(i >= r.lowerBound && !((i + 1)..<r.upperBound).contains { density[$0] == .prose }) { eligible.append(i) }
             i -= 1
         }
         func pick(_ es: [Int]) -> Int? {

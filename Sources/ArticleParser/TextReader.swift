@@ -271,6 +271,7 @@ struct Classifier {
         dropRepeatedParagraphs()
         dropTrailingIslands()
         dropClosingBio()
+        keepLoneProse()
         if firstLine, let h = openingHeading(after: t) {
             decide(t, .boilerplate("other"), "other: the page's first line, over the heading the story opens with (line \(units[h].line))")
             decide(h, .title, "title: the heading the story opens with, under the page's first line (line \(units[t].line))")
@@ -282,6 +283,17 @@ struct Classifier {
             decide(farTitle, .title, "title: the page's only Markdown '# ' heading, far above the main prose region")
         }
         return emitAll()
+    }
+
+    /// A dump whose body would be empty but for headings in its prose region
+    /// (a post of one short line, "„Ich weiß ich bin betrunken ...“", taken for
+    /// a heading over lines the region then set out): the prose there is the
+    /// text, and a heading with no paragraph under it would be dropped.
+    mutating func keepLoneProse() {
+        guard let r = region, !out.contains(where: { $0.label == .paragraph }) else { return }
+        for i in r where out[i].label == .heading && density[i] == .prose {
+            decide(i, .paragraph, "paragraph: the prose region's text, with no paragraph under it")
+        }
     }
 
     /// A story does not open with a section's heading: when the title fell

@@ -213,6 +213,28 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(a.author, "Jane Doe")
     }
 
+    func testAOneLinePostIsNoHeadline() {
+        // A blog post of one short line (and two shorter replies) under its headline
+        // and date, then the share bar, the comment form and the sidebar: the line
+        // was the prose region, the headline search took it for the headline, and
+        // the body was empty.
+        let post = "„I know I am drunk and maybe should not say this…“"
+        let lines = ["Gnaur", "Nothing to do is also a thing to do", "14. Juni 2013 at 20:51 (Spezifisch)", post, "– „Then do not say it“", "– „Ok.“",
+                     "Share this:", "Twitter", "Facebook", "Like this:", "Like Loading…", "Related", "Leave a Reply",
+                     "Enter your comment here...", "Fill in your details below or click an icon to log in:", "Email (Address never made public)", "Name", "Website"]
+            + ["WordPress.com", "Google", "Twitter", "Facebook"].map { "You are commenting using your \($0) account. ( Log Out / Change )" }
+            + ["Cancel", "Connecting to %s", "Notify me of new comments via email.", "Notify me of new posts via email.",
+               "Categories", "Specific", "English", "Favourites", "Unspecific", "Film", "Author", "Super-Ego", "Meta", "Register", "Log in",
+               "Entries feed", "Comments feed", "WordPress.com", "Twitter",
+               "At the start of the action film they should all just shoot each other and be done with it, it would save us two hours.",
+               "The tram was late again this morning, and again nobody told us why, which is the part that annoys me most of all.", "Archive"]
+        // (inscriptis sets the head's blocks apart with blank lines.)
+        let a = parse(lines.enumerated().map { "      " + $1 + ($0 < 7 ? "\n" : "") }.joined(separator: "\n") + "\n")
+        XCTAssertEqual(a.title, "Nothing to do is also a thing to do")
+        XCTAssertEqual(a.paragraphs.map(\.text), [post])
+        XCTAssertEqual(a.published, "2013-06-14")
+    }
+
     func testTheOnlyTopHeadingOfAMarkdownPage() {
         // html2text writes the page's <h1> as "# ": the only one is the headline, even
         // inside the prose region (a teaser's prose above it started the region).
