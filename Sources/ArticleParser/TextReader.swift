@@ -275,6 +275,9 @@ struct Classifier {
         if firstLine, let h = openingHeading(after: t) {
             decide(t, .boilerplate("other"), "other: the page's first line, over the heading the story opens with (line \(units[h].line))")
             decide(h, .title, "title: the heading the story opens with, under the page's first line (line \(units[t].line))")
+        } else if firstLine, region != nil, headStart == t, density[t] == .linkLike {
+            // No headline found, and the first line is a menu's: no title rather than a wrong one.
+            decide(t, .boilerplate("nav"), "nav: the page's first line, link-like; no headline found, so no title")
         }
         if farTitle >= 0 && out[farTitle].label != .title {
             if out[title].label == .title {

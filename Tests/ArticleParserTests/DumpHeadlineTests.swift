@@ -235,6 +235,20 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(a.published, "2013-06-14")
     }
 
+    func testNoHeadlineAndAMenusFirstLineGiveNoTitle() {
+        // A dump with no headline near the story, whose first line is a menu's
+        // ("Subscriptions" over "Login", "Search", ...): the title fell back to that
+        // line, a wrong answer nobody sees. No title now, and --explain says why.
+        let menu = ["Subscriptions", "Login", "Search", "Newsletter", "Contact", "Imprint", "Jobs", "Archive", "Podcasts", "Weather"]
+        let page = menu.joined(separator: "\n") + "\n\n" + story.joined(separator: "\n\n") + "\n\n" + TramStory.foot.joined(separator: "\n") + "\n"
+        let a = parse(page)
+        XCTAssertNil(a.title)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block("Subscriptions", in: blocks(page))?.rule, "nav: the page's first line, link-like; no headline found, so no title")
+        // A first line that is no menu's stays the title (a text file's headline).
+        XCTAssertEqual(parse("Tram line approved\n\n" + story.joined(separator: "\n\n") + "\n").title, "Tram line approved")
+    }
+
     func testTheOnlyTopHeadingOfAMarkdownPage() {
         // html2text writes the page's <h1> as "# ": the only one is the headline, even
         // inside the prose region (a teaser's prose above it started the region).
