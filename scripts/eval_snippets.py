@@ -58,8 +58,11 @@ def scores(c):
 
 def field_counts(data, preds, urls):
     """title, author, date right (as scripts/eval_html.py judges them) over the pages whose
-    truth has the field; and how often a value is given where the truth has none."""
-    out = {"title": [0, 0, 0, 0], "author": [0, 0, 0, 0], "date": [0, 0, 0, 0]}
+    truth has the field; how often a value is given where the truth has none; and how
+    often a wrong value is given where it has one (a silent wrong answer, not a gap)."""
+    # [right, pages with the field, given where the truth has none, pages without it,
+    #  given but wrong where the truth has it]
+    out = {"title": [0, 0, 0, 0, 0], "author": [0, 0, 0, 0, 0], "date": [0, 0, 0, 0, 0]}
     for u in urls:
         gt, pr = data[u], preds.get(u) or {}
         if "title" not in gt:
@@ -70,7 +73,9 @@ def field_counts(data, preds, urls):
                 t = " ".join(t)
             if t:
                 out[f][1] += 1
-                out[f][0] += bool(ok(t, pr.get(f)))
+                right = bool(ok(t, pr.get(f)))
+                out[f][0] += right
+                out[f][4] += bool(pr.get(f)) and not right
             else:
                 out[f][3] += 1
                 out[f][2] += bool(pr.get(f))

@@ -154,9 +154,11 @@ def render_safe(render, html):
 
 def fields_line(reader, part, fc):
     """One line of field counts (eval_snippets.field_counts) for a reader or rendering."""
-    return "%-22s %-9s title %s  author %s  date %s  (given where none: author %d/%d, date %d/%d)" % (
+    return ("%-22s %-9s title %s  author %s  date %s  (given where none: author %d/%d, date %d/%d; "
+            "given wrong: title %d, author %d, date %d)") % (
         reader, part, "%d/%d" % tuple(fc["title"][:2]), "%d/%d" % tuple(fc["author"][:2]),
-        "%d/%d" % tuple(fc["date"][:2]), fc["author"][2], fc["author"][3], fc["date"][2], fc["date"][3])
+        "%d/%d" % tuple(fc["date"][:2]), fc["author"][2], fc["author"][3], fc["date"][2], fc["date"][3],
+        fc["title"][4], fc["author"][4], fc["date"][4])
 
 
 def snippets_main(args):
@@ -231,7 +233,8 @@ def snippets_main(args):
                     tp, fp, fn, tn = per["lectern"][u]
                     print("  fn %d fp %d  %s" % (fn, fp, data[u]["file"]))
         print("\nfields: title, author, date right (as scripts/eval_snippets.py counts them; over the pages whose "
-              "truth has the field), and given where the truth has none")
+              "truth has the field), given where the truth has none, and given wrong where it has one "
+              "(a silent wrong answer; no value is a gap, not a wrong answer)")
         for line in fields_lines:
             print(line)
         if args.keep:
