@@ -249,6 +249,22 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse("Tram line approved\n\n" + story.joined(separator: "\n\n") + "\n").title, "Tram line approved")
     }
 
+    func testAHeadlineFarAboveTheStoryWithoutItsBylineGivesNoTitle() {
+        // The search's line stands over a second menu, eleven units above the story,
+        // with no byline or date under it: a teaser's or a sidebar's line far more
+        // often than the story's headline. No title; with its date under it, the
+        // same line is the headline.
+        let more = ["Opinion", "Letters", "Puzzles", "Obituaries", "Property", "Motors", "Dating", "Offers", "Events", "Shop"].map { "* " + $0 }
+        let line = "Winter festival returns to the market square"
+        let a = parse(dump([line, ""] + more + [""] + story.flatMap { [$0, ""] }))
+        XCTAssertNil(a.title)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        let dated = parse(dump([line, "3 November 2023", ""] + more + [""] + story.flatMap { [$0, ""] }))
+        XCTAssertEqual(dated.title, line)
+        // Markdown marks its headlines: the "# " heading stays the title.
+        XCTAssertEqual(markdown(dump(["# " + line, ""] + more + [""] + story.flatMap { [$0, ""] })).title, line)
+    }
+
     func testTheOnlyTopHeadingOfAMarkdownPage() {
         // html2text writes the page's <h1> as "# ": the only one is the headline, even
         // inside the prose region (a teaser's prose above it started the region).
