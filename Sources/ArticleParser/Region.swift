@@ -566,9 +566,8 @@ extension Classifier {
         let next = (k + 1..<min(k + 1 + Self.formSpan, units.count))
         let share = !isCommentsHeader(k)
         if next.contains(where: { !share && isCommentsHeader($0) || hitLabel($0) == .boilerplate("form") || hitLabel($0) == .commentsClosed }) { return false }
-        func meta(_ m: Int) -> Bool { info[m].date != nil || hitLabel(m) == .byline }
-        if !(max(r.lowerBound, k - 3)..<k).contains(where: meta) {
-            guard let m = (max(r.lowerBound, k - Self.headCommentsSpan)..<k).last(where: meta),
+        if !(max(r.lowerBound, k - 3)..<k).contains(where: isMetaUnit) {
+            guard let m = (max(r.lowerBound, k - Self.headCommentsSpan)..<k).last(where: isMetaUnit),
                   ((m + 1)..<k).allSatisfy({ density[$0] != .prose && units[$0].end - units[$0].start <= Self.shareBarBytes }) else { return false }
         }
         let before = (r.lowerBound..<k).filter { density[$0] == .prose && endsSentence($0) }.count

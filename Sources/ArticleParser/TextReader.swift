@@ -272,16 +272,17 @@ struct Classifier {
         dropTrailingIslands()
         dropClosingBio()
         keepLoneProse()
-        settleTitle(t, firstLine: firstLine)
+        settleTitle(firstLine: firstLine)
         return emitAll()
     }
 
     /// The title's last word, once the page is read (the header and the body
-    /// were read from `t`, and stay so): the heading the story opens with
+    /// were read from `title`, and stay so): the heading the story opens with
     /// under a first line that was no headline; no title rather than a menu's
     /// first line or a far headline without its byline or date; a Markdown
     /// page's only "# " heading far above the region over the search's line.
-    mutating func settleTitle(_ t: Int, firstLine: Bool) {
+    mutating func settleTitle(firstLine: Bool) {
+        let t = title
         if firstLine, let h = openingHeading(after: t) {
             decide(t, .boilerplate("other"), "other: the page's first line, over the heading the story opens with (line \(units[h].line))")
             decide(h, .title, "title: the heading the story opens with, under the page's first line (line \(units[t].line))")
