@@ -291,6 +291,13 @@ struct Classifier {
             decide(t, .boilerplate("nav"), "nav: the page's first line, link-like; no headline found, so no title")
         } else if let gap = farHeadlineGap(t) {
             decide(t, .boilerplate("other"), "other: the headline search's line, \(gap) units above the story with no byline or date under it; no title")
+        } else if unrelatedTitle(t) {
+            if let k = relatedHeadline(under: t) {
+                decide(t, .boilerplate("other"), "other: shares no word with the story; the headline is line \(units[k].line)")
+                decide(k, .title, "title: the first headline-shaped line under the search's line (\(units[t].line)) that shares a word with the story")
+            } else {
+                decide(t, .boilerplate("other"), "other: the headline search's line shares no word with the story; no title")
+            }
         }
         if farTitle >= 0 && out[farTitle].label != .title {
             if out[title].label == .title {

@@ -47,8 +47,11 @@ final class DumpHeadlineTests: XCTestCase {
         // A headline with its byline above the question: the question is the story's first heading.
         let q = "Will the new tram line be ready before the spring of 2027?"
         XCTAssertEqual(parse(dump([head, "By Jane Doe", "Transport", q] + story)).title, head)
-        // A short line over a statement stays the title.
-        XCTAssertEqual(parse(dump(["Transport"] + story)).title, "Transport")
+        // A short line over a statement stays the title when it shares a word
+        // with the story; a rubric that shares none is no title (a headline says
+        // what its story is about).
+        XCTAssertEqual(parse(dump(["Tram works"] + story)).title, "Tram works")
+        XCTAssertNil(parse(dump(["Transport"] + story)).title)
     }
 
     func testARepeatedSearchPlaceholderOverAHeadlineWithItsBylineIsNoTitle() {
@@ -122,9 +125,9 @@ final class DumpHeadlineTests: XCTestCase {
         // No headline-shaped line near the story, a list item under the first line
         // that is no list item: the page's first unit, the menu's "* Home", was the
         // title. The first line that is no list item is, when it is no sentence.
-        let page = dump(["Select a page", "", "* Results", ""] + story)
+        let page = dump(["Tram line works", "", "* Results", ""] + story)
         let a = parse(page)
-        XCTAssertEqual(a.title, "Select a page")
+        XCTAssertEqual(a.title, "Tram line works")
         XCTAssertEqual(a.paragraphs.map(\.text), story)
         XCTAssertEqual(block("* Home", in: blocks(page))?.label, .boilerplate("nav"))
         // A sentence there is the text's start, not a headline; a bare name is a byline's.
@@ -255,7 +258,7 @@ final class DumpHeadlineTests: XCTestCase {
         // often than the story's headline. No title; with its date under it, the
         // same line is the headline.
         let more = ["Opinion", "Letters", "Puzzles", "Obituaries", "Property", "Motors", "Dating", "Offers", "Events", "Shop"].map { "* " + $0 }
-        let line = "Winter festival returns to the market square"
+        let line = "Trams return to the market square for the winter festival"
         let a = parse(dump([line, ""] + more + [""] + story.flatMap { [$0, ""] }))
         XCTAssertNil(a.title)
         XCTAssertEqual(a.paragraphs.map(\.text), story)
@@ -263,6 +266,37 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(dated.title, line)
         // Markdown marks its headlines: the "# " heading stays the title.
         XCTAssertEqual(markdown(dump(["# " + line, ""] + more + [""] + story.flatMap { [$0, ""] })).title, line)
+    }
+
+    func testATitleThatSharesNoWordWithTheStory() {
+        // The search took the search box's line with the site's date under it
+        // over the headline (a line with a date under it wins): a title that
+        // shares no word with its story is a widget's, not the headline. The
+        // first headline-shaped line under it that does share one is the title.
+        let ask = "What would you like to look for?"
+        let page = dump([ask, "6 November 2023", head] + story)
+        let a = parse(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(ask, in: blocks(page))?.rule, "other: shares no word with the story; the headline is line 14")
+        // With no such line under it: no title rather than the widget's line.
+        let none = dump([ask, "6 November 2023"] + story)
+        XCTAssertNil(parse(none).title)
+        XCTAssertEqual(parse(none).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(ask, in: blocks(none))?.rule, "other: the headline search's line shares no word with the story; no title")
+        // Words are compared on their first five letters: "Tramways" meets "trams".
+        let inflected = "Tramways for everybody, say councillors"
+        XCTAssertEqual(parse(dump([inflected, "6 November 2023"] + story)).title, inflected)
+        // A Markdown "# " heading is marked as the headline: it stays.
+        XCTAssertEqual(markdown(dump(["# " + ask, "6 November 2023"] + story)).title, ask)
+        // Letters past ASCII are lowercased too: "ÜBERLASTETE" is the story's "überlasteten".
+        let german = ["Der Stadtrat hat am Dienstag nach langer Debatte den Bau der neuen Straßenbahnlinie zum Krankenhaus beschlossen.",
+                      "Die ersten Bahnen sollen im Frühjahr 2027 entlang des Flusses vom Bahnhof bis zum Krankenhaus fahren.",
+                      "Die überlasteten Mediziner der Klinik hatten die Linie seit Jahren gefordert, sagte eine Sprecherin am Mittwoch."]
+        let caps = "ÜBERLASTETE ÄRZTE SIND ZUFRIEDEN"
+        XCTAssertEqual(parse(dump([caps, "6. November 2023"] + german)).title, caps)
+        let other = german.map { $0.replacingOccurrences(of: "überlasteten", with: "erschöpften") }
+        XCTAssertNil(parse(dump([caps, "6. November 2023"] + other)).title)
     }
 
     func testTheOnlyTopHeadingOfAMarkdownPage() {

@@ -1,0 +1,126 @@
+// Does a dump's title say what its story is about? A headline's words come
+// back in the story's first paragraphs; a menu's, a rubric's or a widget's
+// line ("Folge uns", "Was möchtest du suchen?", "Impressum") shares none.
+// Read at the end of a page's read (settleTitle, TextReader.swift).
+
+extension Classifier {
+    /// A word of four letters or more, as two hashes of its lowercased
+    /// scalars: the first five (all four of a four-letter word) and the first four.
+    struct Stem: Hashable {
+        let five: UInt64
+        let four: UInt64
+        let short: Bool
+    }
+
+    /// A word says another when their first five letters match, or their
+    /// first four when either has only four ("year" / "years";
+    /// "Batteriespeicher" / "Batteriespeichern").
+    static func says(_ x: Stem, _ y: Stem) -> Bool {
+        x.five == y.five || (x.short || y.short) && x.four == y.four
+    }
+
+    /// How many words a story needs before its title is judged by them.
+    static let storyWordsNeeded = 20
+    /// How many of the story's first paragraphs the title is compared with.
+    static let storyParagraphs = 8
+
+    /// A dump's title that shares no word (function words aside) with the
+    /// story's first paragraphs is no headline. On trafilatura's no-bullets
+    /// tuning pages it judged 61 titles: 57 were wrong, 4 right (stories that
+    /// never name their headline's words). Not for CJK titles (no spaces between
+    /// words), not for a Markdown page's "# " headings (marked as headlines),
+    /// not over stories too short to say much.
+    func unrelatedTitle(_ t: Int) -> Bool {
+        guard region != nil, farTitle < 0, out[t].label == .title, mdHeadings[units[t].line] == nil,
+              !wideShare(units[t].start, units[t].end) else { return false }
+        let own = stems(t)
+        guard !own.isEmpty else { return false }
+        let (said, words) = storySays(own, after: t)
+        return !said && words >= Self.storyWordsNeeded
+    }
+
+    /// Under a title that shares no word with the story, before its first
+    /// paragraph: the first headline-shaped line (four to thirty words, or one
+    /// to three right over the paragraph; no bare name, no credit, no byline
+    /// or date) that does share one ("Meet and Play 2018" / ... / "Johannes"
+    /// / the story).
+    func relatedHeadline(under t: Int) -> Int? {
+        guard let p = ((t + 1)..<out.count).first(where: { out[$0].label == .paragraph }) else { return nil }
+        for k in (t + 1)..<p {
+            switch out[k].label {
+            case .byline, .date, .comment: continue
+            default: break
+            }
+            // (One to three words only right over the paragraph: higher up they are rubrics.)
+            if headlineShape(k, words: k == p - 1 ? 1...30 : 4...30), !isBareName(units[k].start, units[k].end), !creditLike(k),
+               !isMetaUnit(k), storySays(stems(k), after: t).said { return k }
+        }
+        return nil
+    }
+
+    /// Whether the first storyParagraphs paragraphs after `t` say one of
+    /// `own`'s words (the scan stops at the first), and how many words they
+    /// had up to there.
+    func storySays(_ own: [Stem], after t: Int) -> (said: Bool, words: Int) {
+        var n = 0, words = 0
+        for k in (t + 1)..<out.count where out[k].label == .paragraph {
+            for w in stems(k) {
+                if own.contains(where: { Self.says($0, w) }) { return (true, words) }
+                words += 1
+            }
+            n += 1
+            if n == Self.storyParagraphs { break }
+        }
+        return (false, words)
+    }
+
+    /// A unit's words of four letters or more (letters and digits, at least
+    /// one letter; not a function word), lowercased, as stems. Read on the
+    /// bytes: ASCII directly, other scalars by their Unicode properties.
+    func stems(_ k: Int) -> [Stem] {
+        var words: [Stem] = []
+        let e = units[k].end
+        var p = units[k].start
+        var n = 0, letter = false, h4: UInt64 = 0, h5: UInt64 = 0
+        var packed: UInt64 = 0, asciiBytes = 0, ascii = true
+        func close() {
+            if n >= 4 && letter && !(ascii && asciiBytes <= 8 && Self.functionKeys.contains(packed)) {
+                words.append(Stem(five: h5, four: h4, short: n == 4))
+            }
+            n = 0; letter = false; h4 = 0; h5 = 0; packed = 0; asciiBytes = 0; ascii = true
+        }
+        while p < e {
+            let c = b[p]
+            var scalar = UInt32(c), len = 1
+            if c >= 0x80 {
+                // UTF-8 decoded by hand; a byte that starts no sequence ends the word.
+                len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0
+                guard len > 0, p + len <= e else { close(); p += 1; continue }
+                scalar = UInt32(c) & (0xFF >> (len + 1))
+                for q in 1..<len { scalar = scalar << 6 | UInt32(b[p + q] & 0x3F) }
+            }
+            var isLetter = false, isDigit = false
+            if scalar < 0x80 {
+                isLetter = (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A
+                isDigit = scalar >= 0x30 && scalar <= 0x39
+                if isLetter { scalar |= 0x20 }
+            } else if let u = Unicode.Scalar(scalar) {
+                isLetter = u.properties.isAlphabetic
+                isDigit = !isLetter && u.properties.numericType != nil
+                if isLetter && u.properties.isUppercase, let l = u.properties.lowercaseMapping.unicodeScalars.first { scalar = l.value }
+            }
+            if isLetter || isDigit {
+                n += 1
+                if isLetter { letter = true }
+                if n <= 5 { h5 = (h5 ^ UInt64(scalar)) &* 0x100000001B3 &+ 1 }
+                if n == 4 { h4 = h5 }
+                if scalar < 0x80 { packed = packed << 8 | UInt64(scalar); asciiBytes += 1 } else { ascii = false }
+            } else {
+                close()
+            }
+            p += len
+        }
+        close()
+        return words
+    }
+}
