@@ -181,6 +181,10 @@ public enum AuthorNames {
             } else if afterRole && !joins && !names.isEmpty && words(p).count <= 3 {
                 // "Nada Tawfik, BBC News, New York": after the agency, the place it wrote from.
                 roles.append(p)
+            } else if !joins && !surnameFirst && words(p).count == 1 && names.contains(where: { words($0).count >= 2 }) {
+                // "Sebastian Held, Germany", "Jane Doe, London": without an "and",
+                // one word after a full name is where the writer is, not a second writer.
+                roles.append(p)
             } else if looksLikeName(p, givenNames: surnameFirst) {
                 if !names.contains(p) { names.append(p) }
                 afterRole = false

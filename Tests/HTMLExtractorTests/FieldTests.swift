@@ -452,6 +452,12 @@ final class AuthorNamesTests: XCTestCase {
             // The place after the agency is no second author.
             ("Nada Tawfik, BBC News, New York", ["Nada Tawfik"], "BBC News, New York"),
             ("Jane Doe, Reuters, and John Roe", ["Jane Doe", "John Roe"], "Reuters"),
+            // Without an "and", one word after a full name is a place, not a second writer
+            // (a meta author "Sebastian Held, Daniel Hentschel ebrosia, Germany").
+            ("Sebastian Held, Daniel Hentschel ebrosia, Germany", ["Sebastian Held"], "Germany"),
+            ("Jane Doe, London", ["Jane Doe"], "London"),
+            ("Jane Doe and Cher", ["Jane Doe", "Cher"], nil),
+            ("Doe, Jane", ["Doe, Jane"], nil),
             // Titles before the name go; two words stay a name.
             ("Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"], nil),
             ("Dr. Jane Doe", ["Jane Doe"], nil),
