@@ -25,7 +25,14 @@ public enum ArticleBuilder {
             case .title:
                 if a.title == nil { a.title = b.text }
             case .byline:
-                if a.author == nil { setAuthor(&a, b.value ?? b.text) }
+                if a.author == nil {
+                    setAuthor(&a, b.value ?? b.text)
+                } else if a.authors.isEmpty, a.authorRole == nil, let first = a.author, AuthorNames.isPublisher(first),
+                          !AuthorNames.parse(b.value ?? b.text).names.isEmpty {
+                    // The first byline was the publisher (a meta author "Süddeutsche.de
+                    // GmbH", "Vegolosi.it"): a later one that names a person is the writer.
+                    setAuthor(&a, b.value ?? b.text)
+                }
             case .date:
                 if a.published == nil, let d = b.value {
                     a.published = d

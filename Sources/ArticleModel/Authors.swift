@@ -23,6 +23,7 @@ public enum AuthorNames {
         "sponsored content", "sponsored", "paid content", "partner content", "gesponserte inhalte", "anzeige",
         "werbung", "advertorial", "contenido patrocinado", "contenu sponsorisé",
         "published", "posted", "updated", "veröffentlicht", "aktualisiert", "publié", "publicado",
+        "source", "quelle", "fuente", "source:", "quelle:",
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
     static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ", "alles von ",
@@ -264,8 +265,24 @@ public enum AuthorNames {
         }
         guard shape else { return false }
         if uiLabels.contains(raw.lowercased()) || withoutGluedLabel(raw) != raw { return false }
-        return !isRole(raw) && !isCompany(raw)
+        return !isRole(raw) && !isCompany(raw) && !hasDomainDot(raw)
     }
+
+    /// A dot with a lowercase letter right after it ("Vegolosi.it",
+    /// "Süddeutsche.de GmbH"): a site's address; a name's dots end initials
+    /// ("J. R. Smith", "J.R.R. Tolkien").
+    static func hasDomainDot(_ p: String) -> Bool {
+        var dot = false
+        for c in p.unicodeScalars {
+            if dot && c.properties.isLowercase { return true }
+            dot = c == "."
+        }
+        return false
+    }
+
+    /// A company or a site's address, not a person: what a page's meta author
+    /// often holds in place of the writer's name.
+    public static func isPublisher(_ p: String) -> Bool { isCompany(p) || hasDomainDot(p) }
 
     /// Two or more words, one a company's ("NATURSTROM AG", "RTL Online").
     static func isCompany(_ p: String) -> Bool {
@@ -362,7 +379,7 @@ public enum AuthorNames {
         let ws = words(p)
         guard !ws.isEmpty, ws.count <= 6, p.count <= 60 else { return false }
         if uiLabels.contains(p.lowercased()) { return false }
-        if p.contains("@") || p.contains("http") || p.contains("www.") { return false }
+        if p.contains("@") || p.contains("http") || p.contains("www.") || hasDomainDot(p) { return false }
         if isCompany(p) { return false }
         for c in p.unicodeScalars where c.properties.numericType != nil { return false }
         if ws.count == 1, p.count <= 5, p.uppercased() == p, p.lowercased() != p { return false }

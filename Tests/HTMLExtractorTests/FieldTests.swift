@@ -458,6 +458,9 @@ final class AuthorNamesTests: XCTestCase {
             ("Jane Doe, London", ["Jane Doe"], "London"),
             ("Jane Doe and Cher", ["Jane Doe", "Cher"], nil),
             ("Doe, Jane", ["Doe, Jane"], nil),
+            // A site's address or a source label is no person; initials' dots are.
+            ("Vegolosi.it", [], nil), ("Redakcja Forsal.pl", [], nil), ("Quelle", [], nil),
+            ("J.R.R. Tolkien", ["J.R.R. Tolkien"], nil),
             // Titles before the name go; two words stay a name.
             ("Rechtsanwalt Sebastian Einbock", ["Sebastian Einbock"], nil),
             ("Dr. Jane Doe", ["Jane Doe"], nil),
@@ -494,6 +497,20 @@ final class AuthorNamesTests: XCTestCase {
         XCTAssertEqual(r.author, "Reuters")
         XCTAssertEqual(r.authors, [String]())
         XCTAssertEqual(r.authorRole, "Reuters")
+    }
+
+    func testAPublishersMetaAuthorGivesWayToTheWritersByline() {
+        // A page's meta author is the publisher ("Süddeutsche.de GmbH"); the byline
+        // in the story ("Von Markus Balser, Berlin") names the writer.
+        func byline(_ s: String, _ i: Int) -> Block { Block(index: i, text: s, label: .byline, rule: "test", value: s) }
+        let a = ArticleBuilder.build(source: "x.html", format: "html", blocks: [byline("Süddeutsche.de GmbH", 0), byline("Markus Balser", 1)])
+        XCTAssertEqual(a.authors, ["Markus Balser"])
+        XCTAssertEqual(a.author, "Markus Balser")
+        // A first byline that is a role or a person stays (a later one is often a teaser's).
+        let desk = ArticleBuilder.build(source: "x.txt", format: "text", blocks: [byline("Reuters", 0), byline("Jane Doe", 1)])
+        XCTAssertEqual(desk.author, "Reuters")
+        let two = ArticleBuilder.build(source: "x.txt", format: "text", blocks: [byline("Jane Doe", 0), byline("John Roe", 1)])
+        XCTAssertEqual(two.authors, ["Jane Doe"])
     }
 }
 
