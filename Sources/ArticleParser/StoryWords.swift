@@ -6,7 +6,7 @@
 extension Classifier {
     /// A word of four letters or more, as two hashes of its lowercased
     /// scalars: the first five (all four of a four-letter word) and the first four.
-    struct Stem: Hashable {
+    struct Stem {
         let five: UInt64
         let four: UInt64
         let short: Bool
