@@ -127,11 +127,12 @@ def load_set(bench):
 
 
 def load_snippets(folder):
-    """trafilatura's evaluation pages: (evaldata, {url: html}). Each page's bytes are
-    read as UTF-8 with replacement (as eval_snippets' trafilatura runs read them);
-    returns the number of pages where that replaced bytes too."""
+    """trafilatura's evaluation pages: (evaldata, {url: html}, replaced, {url: path}).
+    Each page's bytes are read as UTF-8 with replacement for the renderers (as
+    eval_snippets' trafilatura runs read them); `replaced` is the number of pages
+    where that replaced bytes. The HTML reader gets the page file itself."""
     data = json.load(open(os.path.join(folder, "evaldata.json"), encoding="utf-8"))
-    html, replaced = {}, 0
+    html, replaced, files = {}, 0, {}
     for u in sorted(data):
         for sub in ("eval", "cache"):
             f = os.path.join(folder, sub, data[u]["file"])
@@ -142,7 +143,8 @@ def load_snippets(folder):
         with open(f, "rb") as fh:
             html[u] = fh.read().decode("utf-8", "replace")
         replaced += "\ufffd" in html[u]
-    return data, html, replaced
+        files[u] = f
+    return data, html, replaced, files
 
 
 def render_safe(render, html):
@@ -164,7 +166,7 @@ def fields_line(reader, part, fc):
 def snippets_main(args):
     """Per rendering: Lectern, jusText and the whole page scored with trafilatura's
     snippets (eval_snippets.counts), tuning and held-out parts (eval_snippets.held_out)."""
-    data, html, replaced = load_snippets(args.snippets)
+    data, html, replaced, files = load_snippets(args.snippets)
     urls = sorted(data)
     tuning = [u for u in urls if not eval_snippets.held_out(u)]
     parts = [("tuning", tuning)]
@@ -178,14 +180,15 @@ def snippets_main(args):
     tmp = tempfile.mkdtemp(prefix="eval-text-snippets-")
     keep_counts = {}
     try:
-        # The HTML reader's fields on the same pages: what the text reader's are measured against.
+        # The HTML reader's fields on the same pages: what the text reader's are measured
+        # against. It reads the page files as they are (as scripts/eval-snippets does),
+        # not the UTF-8-with-replacement text the renderers get.
         hd = os.path.join(tmp, "html")
         os.makedirs(hd)
         hpaths = []
         for k, u in enumerate(pages):
             f = os.path.join(hd, "p%04d.html" % k)
-            with open(f, "w", encoding="utf-8") as fh:
-                fh.write(html[u])
+            shutil.copyfile(files[u], f)
             hpaths.append(f)
         hpreds, _ = eval_html.run_lectern(args.lectern, hpaths, pages, 1)
         fields_lines = [fields_line("html reader", pname, eval_snippets.field_counts(data, hpreds, us))
