@@ -294,9 +294,9 @@ struct Classifier {
         } else if unrelatedTitle(t) {
             if let k = relatedHeadline(under: t) {
                 decide(t, .boilerplate("other"), "other: shares no word with the story; the headline is line \(units[k].line)")
-                decide(k, .title, "title: the first headline-shaped line under the search's line (\(units[t].line)) that shares a word with the story")
+                decide(k, .title, "title: the first headline-shaped line under the line taken for the headline (\(units[t].line)) that shares a word with the story")
             } else {
-                decide(t, .boilerplate("other"), "other: the headline search's line shares no word with the story; no title")
+                decide(t, .boilerplate("other"), "other: the line taken for the headline shares no word with the story; no title")
             }
         }
         if farTitle >= 0 && out[farTitle].label != .title {

@@ -283,7 +283,7 @@ final class DumpHeadlineTests: XCTestCase {
         let none = dump([ask, "6 November 2023"] + story)
         XCTAssertNil(parse(none).title)
         XCTAssertEqual(parse(none).paragraphs.map(\.text), story)
-        XCTAssertEqual(block(ask, in: blocks(none))?.rule, "other: the headline search's line shares no word with the story; no title")
+        XCTAssertEqual(block(ask, in: blocks(none))?.rule, "other: the line taken for the headline shares no word with the story; no title")
         // Words are compared on their first five letters: "Tramways" meets "trams".
         let inflected = "Tramways for everybody, say councillors"
         XCTAssertEqual(parse(dump([inflected, "6 November 2023"] + story)).title, inflected)
