@@ -76,7 +76,8 @@ extension Classifier {
 
     /// A unit's words of four letters or more (letters and digits, at least
     /// one letter; not a function word), lowercased, as stems. Read on the
-    /// bytes: ASCII directly, other scalars by their Unicode properties.
+    /// bytes (`scalar`, Bytes.swift): ASCII directly, other scalars by their
+    /// Unicode properties.
     func stems(_ k: Int) -> [Stem] {
         var words: [Stem] = []
         let e = units[k].end
@@ -90,19 +91,11 @@ extension Classifier {
             n = 0; letter = false; h4 = 0; h5 = 0; packed = 0; asciiBytes = 0; ascii = true
         }
         while p < e {
-            let c = b[p]
-            var scalar = UInt32(c), len = 1
-            if c >= 0x80 {
-                // UTF-8 decoded by hand; a byte that starts no sequence ends the word.
-                len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0
-                guard len > 0, p + len <= e else { close(); p += 1; continue }
-                scalar = UInt32(c) & (0xFF >> (len + 1))
-                for q in 1..<len { scalar = scalar << 6 | UInt32(b[p + q] & 0x3F) }
-            }
+            var (scalar, len) = ArticleParser.scalar(b, p, e)
             var isLetter = false, isDigit = false
             if scalar < 0x80 {
-                isLetter = (scalar | 0x20) >= 0x61 && (scalar | 0x20) <= 0x7A
-                isDigit = scalar >= 0x30 && scalar <= 0x39
+                isLetter = isLetterASCII(UInt8(scalar))
+                isDigit = ArticleParser.isDigit(UInt8(scalar))
                 if isLetter { scalar |= 0x20 }
             } else if let u = Unicode.Scalar(scalar) {
                 isLetter = u.properties.isAlphabetic
