@@ -1043,6 +1043,9 @@ caption      image caption:*
 caption      caption:*
 caption      media caption, *
 caption      video caption, *
+caption      image caption *
+caption      media caption *
+caption      video caption *
 
 # --- categories (not tags)
 category     filed under:*

@@ -872,7 +872,8 @@ extension Classifier {
 
     /// A caption with its credit, or a credit line: a caption's credit
     /// (`captionCredit`), a "©", or an image credit's label ("Bild:",
-    /// "Fotocredit:") at the line's start or after a sentence's end.
+    /// "Fotocredit:") at the line's start, after a sentence's end, a comma or a
+    /// bar ("Eine der Windkraftanlagen im Steinheimer Becken, Foto: EnBW").
     func creditLike(_ i: Int) -> Bool {
         let s = units[i].start, e = units[i].end
         guard units[i].lineCount == 1, e - s <= 300 else { return false }
@@ -880,7 +881,7 @@ extension Classifier {
         if let h = info[i].hit, case .imageCredit = rules.rules[h.rule].label { return true }
         var p = s
         while p < e {
-            if p == s || (p >= s + 2 && b[p - 1] == 0x20 && (b[p - 2] == 0x2E || b[p - 2] == 0x21 || b[p - 2] == 0x3F)),
+            if p == s || (p >= s + 2 && b[p - 1] == 0x20 && (b[p - 2] == 0x2E || b[p - 2] == 0x21 || b[p - 2] == 0x3F || b[p - 2] == 0x2C || b[p - 2] == 0x7C)),
                let h = rules.match(b, p, e), case .imageCredit = rules.rules[h.rule].label, rules.rules[h.rule].captureStar != nil {
                 return true
             }

@@ -58,6 +58,46 @@ extension Classifier {
         return nil
     }
 
+    /// A headline over its standfirst (or over a line of the story's head), both
+    /// headline-shaped: the search takes the lower line, the nearer one to the
+    /// story with the byline or date under it, and the headline is the upper
+    /// one. It is the upper when that line is headline-shaped (four to thirty
+    /// words, no credit, no name, no byline or date, no rule's phrase), does not
+    /// end with the lower line (a breadcrumb or a kicker run into the headline:
+    /// "Home › Gesellschaft › <headline>") and says at least as large a share
+    /// of its words in the story's first paragraphs as the lower line does
+    /// (Stem, `says`). A rubric, a site's tagline or a menu over the headline
+    /// says less ("Kolumne", "Gedanken und Kommentare zum Zeitgeschehen").
+    /// Not for Markdown, which marks its headlines.
+    func headlineOverTitle(_ t: Int) -> Int? {
+        let u = t - 1
+        guard region != nil, !isMarkdown, u >= 0, out[t].label == .title,
+              isHeadlineShaped(u), !creditLike(u), !isMetaUnit(u), !isBareName(units[u].start, units[u].end),
+              !wideShare(units[u].start, units[u].end) else { return nil }
+        let us = units[u].start, ue = units[u].end, ts = units[t].start, te = units[t].end
+        if ue - us > te - ts && equalCI(b, ue - (te - ts), ue, ts, te) { return nil }
+        let upper = stems(u), lower = stems(t)
+        guard !upper.isEmpty else { return nil }
+        let story = storyStems(after: t)
+        guard story.count >= Self.storyWordsNeeded else { return nil }
+        func said(_ w: [Stem]) -> Int { w.filter { x in story.contains(where: { Self.says(x, $0) }) }.count }
+        let su = said(upper)
+        // su / |upper| >= sl / |lower|, in integers.
+        guard su > 0, su * max(1, lower.count) >= said(lower) * upper.count else { return nil }
+        return u
+    }
+
+    /// The words of the first storyParagraphs paragraphs after `t`.
+    func storyStems(after t: Int) -> [Stem] {
+        var all: [Stem] = [], n = 0
+        for k in (t + 1)..<out.count where out[k].label == .paragraph {
+            all += stems(k)
+            n += 1
+            if n == Self.storyParagraphs { break }
+        }
+        return all
+    }
+
     /// Whether the first storyParagraphs paragraphs after `t` say one of
     /// `own`'s words (the scan stops at the first), and how many words they
     /// had up to there.

@@ -289,6 +289,10 @@ struct Classifier {
         } else if firstLine, region != nil, headStart == t, density[t] == .linkLike {
             // No headline found, and the first line is a menu's: no title rather than a wrong one.
             decide(t, .boilerplate("nav"), "nav: the page's first line, link-like; no headline found, so no title")
+        } else if region != nil, out[t].label == .title, mdHeadings[units[t].line] == nil, creditLike(t) {
+            // The search's line is a photo's caption or credit and no headline
+            // stands over it (headlineOverCaption): no title rather than the caption.
+            decide(t, .boilerplate("caption"), "caption: a photo's caption or credit taken for the headline, with no headline over it; no title")
         } else if let gap = farHeadlineGap(t) {
             decide(t, .boilerplate("other"), "other: the headline search's line, \(gap) units above the story with no byline or date under it; no title")
         } else if unrelatedTitle(t) {
@@ -298,6 +302,9 @@ struct Classifier {
             } else {
                 decide(t, .boilerplate("other"), "other: the line taken for the headline shares no word with the story; no title")
             }
+        } else if !firstLine, let u = headlineOverTitle(t) {
+            decide(t, .boilerplate("standfirst"), "standfirst: under the headline (line \(units[u].line)), which says as much of the story")
+            decide(u, .title, "title: the headline-shaped line right over the line taken for the headline (\(units[t].line)), saying as large a share of its words in the story")
         }
         if farTitle >= 0 && out[farTitle].label != .title {
             if out[title].label == .title {

@@ -96,6 +96,27 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump(["3 August 2015", head] + story)).title, head)
     }
 
+    func testACaptionWithNoHeadlineOverItIsNoTitle() {
+        // The lead photo's caption with its credit right over the story, and no
+        // headline-shaped line within reach over it (a short headline, its date
+        // and a lead paragraph): no title rather than the caption.
+        let lead = "The council met for six hours on Tuesday before the vote on the tram line was taken at last."
+        for caption in ["The depot by the river, Photo: City Transport",
+                        "The depot by the river. © City Transport / Jane Roe"] {
+            let p = dump(["Tram line approved", "6 November 2023", lead, caption] + story)
+            XCTAssertNil(parse(p).title, caption)
+            XCTAssertEqual(parse(p).paragraphs.map(\.text), story, caption)
+            XCTAssertEqual(block(caption, in: blocks(p))?.rule,
+                           "caption: a photo's caption or credit taken for the headline, with no headline over it; no title", caption)
+        }
+        // BBC's "Media caption" label marks a caption (rules data): it is never
+        // the headline, and the search goes on to the one over its date.
+        let media = "Media caption Drone footage shows the depot by the river"
+        let bbc = dump(["Tram line approved", "6 November 2023", lead, media] + story)
+        XCTAssertEqual(block(media, in: blocks(bbc))?.label, .boilerplate("caption"))
+        XCTAssertEqual(parse(bbc).title, "Tram line approved")
+    }
+
     func testAHeadlineOverItsDateLine() {
         // "Headline" / "DATE · Filed under ...": the line over the story's date is its headline.
         let a = parse(dump(["Tram line approved", "3. August 2015 · Filed under Verkehr"] + story))
@@ -297,6 +318,31 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(dump([caps, "6. November 2023"] + german)).title, caps)
         let other = german.map { $0.replacingOccurrences(of: "überlasteten", with: "erschöpften") }
         XCTAssertNil(parse(dump([caps, "6. November 2023"] + other)).title)
+    }
+
+    func testAHeadlineOverItsStandfirst() {
+        // Headline, standfirst (no sentence end), byline: the search takes the
+        // standfirst, the line with the byline under it. The headline over it says
+        // as large a share of its words in the story, so it is the title; the
+        // standfirst stays out of the body, as it was as the title.
+        let dek = "Hospital link to open with a cost below the bus lanes"
+        let page = dump([head, dek, "By Jane Smith", "6 November 2023"] + story)
+        let a = parse(page)
+        XCTAssertEqual(a.title, head)
+        XCTAssertEqual(a.author, "Jane Smith")
+        XCTAssertEqual(a.paragraphs.map(\.text), story)
+        XCTAssertEqual(block(dek, in: blocks(page))?.label, .boilerplate("standfirst"))
+        XCTAssertEqual(block(head, in: blocks(page))?.rule,
+                       "title: the headline-shaped line right over the line taken for the headline (13), saying as large a share of its words in the story")
+        // A site's tagline over the headline says less of the story: the headline stays.
+        let tagline = "Your trusted source for council news and opinion"
+        let tagged = parse(dump([tagline, head, "By Jane Smith", "6 November 2023"] + story))
+        XCTAssertEqual(tagged.title, head)
+        // A breadcrumb run into the headline ends with it: the headline stays.
+        let crumbs = "Trams › " + head
+        XCTAssertEqual(parse(dump([crumbs, head, "By Jane Smith", "6 November 2023"] + story)).title, head)
+        // Markdown marks its headlines: a "# " heading under a line stays the title.
+        XCTAssertEqual(markdown(dump([head, "# " + dek, "By Jane Smith", "6 November 2023"] + story)).title, dek)
     }
 
     func testTheOnlyTopHeadingOfAMarkdownPage() {
