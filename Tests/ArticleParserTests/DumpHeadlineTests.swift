@@ -117,6 +117,23 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse(bbc).title, "Tram line approved")
     }
 
+    func testALineStandingFiveTimesOnThePageIsNoTitle() {
+        // A teaser list's recurring line ("Plan your tram journey" under each
+        // teaser) right over the story's date: the search took it. A headline
+        // stands on its page a few times at most; five times is a label.
+        let label = "Plan your tram journey"
+        let teasers = ["Bus lanes to close in June", "New bridge opens to cyclists",
+                       "Station car park to be rebuilt", "Night buses return to the river line"]
+        let page = dump([label, "6 November 2023"] + story + teasers.flatMap { [$0, label] })
+        XCTAssertNil(parse(page).title)
+        XCTAssertEqual(parse(page).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(label, in: blocks(page))?.rule,
+                       "other: the line taken for the headline stands 5 times on the page (a button's or a list's label); no title")
+        // Four times (the document title, the headline, a breadcrumb, a share text) it stays.
+        let four = dump([label, "6 November 2023"] + story + teasers.dropLast().flatMap { [$0, label] })
+        XCTAssertEqual(parse(four).title, label)
+    }
+
     func testAHeadlineOverItsDateLine() {
         // "Headline" / "DATE · Filed under ...": the line over the story's date is its headline.
         let a = parse(dump(["Tram line approved", "3. August 2015 · Filed under Verkehr"] + story))
