@@ -79,6 +79,9 @@ enum MetaLines {
     /// ("for The Times", "in Moscow", "on March 3", German "um 10:52"). Nil when no name is left.
     static func bylineName(_ b: Bytes, _ s0: Int, _ e0: Int, strict: Bool = true) -> (Int, Int)? {
         var (s, e) = trimmed(b, s0, e0)
+        // "Von : Adrian Padeanu", "Par : Jean Dupont": the label's colon set apart
+        // from it (French typography) is left to the name by a "von *" rule.
+        if e > s && b[s] == 0x3A { (s, e) = trimmed(b, s + 1, e) }
         guard e > s else { return nil }
         for sep: StaticString in [" | ", " - ", " – ", " — ", " • ", " · ", " (", " / "] {
             if let at = findCI(b, s, e, sep) { e = at }

@@ -279,8 +279,10 @@ struct Classifier {
     /// The title's last word, once the page is read (the header and the body
     /// were read from `title`, and stay so): the heading the story opens with
     /// under a first line that was no headline; no title rather than a menu's
-    /// first line or a far headline without its byline or date; a Markdown
-    /// page's only "# " heading far above the region over the search's line.
+    /// first line, a photo's caption, a far headline without its byline or
+    /// date, a line sharing no word with the story or a label standing five
+    /// times on the page; the headline over its standfirst (StoryWords.swift);
+    /// a Markdown page's only "# " heading far above the region over the search's line.
     mutating func settleTitle(firstLine: Bool) {
         let t = title
         if firstLine, let h = openingHeading(after: t) {

@@ -200,6 +200,18 @@ final class DumpBylineTests: XCTestCase {
         XCTAssertNil(parse(dump([head] + story + ["Tanja Karrasch - 3.11.2023"])).author)
     }
 
+    func testALabelsColonSetApartFromIt() {
+        // "Von : Adrian Padeanu" under the date (French typography sets the colon
+        // apart): the "von *" rule took ": Adrian Padeanu", which was no name, so
+        // the line was meta and the story had no author.
+        for (line, author) in [("Von : Adrian Padeanu", "Adrian Padeanu"), ("Par : Jean Dupont", "Jean Dupont")] {
+            let p = dump([head, "3. November 2021 um 15:18 Uhr", line] + story)
+            XCTAssertEqual(parse(p).author, author, line)
+            XCTAssertEqual(parse(p).authors, [author], line)
+            XCTAssertEqual(block(line, in: blocks(p))?.label, .byline, line)
+        }
+    }
+
     func testTheRestOfABarCutLineStaysInTheModel() {
         // "by X DATE | 6:03 pm": the byline and date come from the first part; the
         // rest is meta (before this, the split dropped it from the model).
