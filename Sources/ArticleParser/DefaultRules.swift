@@ -1043,8 +1043,8 @@ caption      image caption:*
 caption      caption:*
 caption      media caption, *
 caption      video caption, *
-caption      image caption *
-caption      media caption *
+caption      image caption*
+caption      media caption*
 caption      video caption *
 
 # --- categories (not tags)

@@ -115,6 +115,10 @@ final class DumpHeadlineTests: XCTestCase {
         let bbc = dump(["Tram line approved", "6 November 2023", lead, media] + story)
         XCTAssertEqual(block(media, in: blocks(bbc))?.label, .boilerplate("caption"))
         XCTAssertEqual(parse(bbc).title, "Tram line approved")
+        // html2text glues the label to the caption ("Media captionDrone footage ..."): still a caption.
+        let glued = "Media captionDrone footage shows the depot by the river"
+        XCTAssertEqual(block(glued, in: blocks(dump(["Tram line approved", "6 November 2023", lead, glued] + story)))?.label,
+                       .boilerplate("caption"))
     }
 
     func testALineStandingFiveTimesOnThePageIsNoTitle() {
