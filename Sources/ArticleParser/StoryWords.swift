@@ -87,29 +87,26 @@ extension Classifier {
         return u
     }
 
-    /// The words of the first storyParagraphs paragraphs after `t`.
-    func storyStems(after t: Int) -> [Stem] {
-        var all: [Stem] = [], n = 0
-        for k in (t + 1)..<out.count where out[k].label == .paragraph {
-            all += stems(k)
-            n += 1
-            if n == Self.storyParagraphs { break }
-        }
-        return all
+    /// The story's first storyParagraphs paragraphs after `t`, the text a
+    /// title is judged by.
+    func storyUnits(after t: Int) -> some Sequence<Int> {
+        ((t + 1)..<out.count).lazy.filter { out[$0].label == .paragraph }.prefix(Self.storyParagraphs)
     }
 
-    /// Whether the first storyParagraphs paragraphs after `t` say one of
-    /// `own`'s words (the scan stops at the first), and how many words they
-    /// had up to there.
+    /// The words of the story's first paragraphs after `t`.
+    func storyStems(after t: Int) -> [Stem] {
+        storyUnits(after: t).flatMap { stems($0) }
+    }
+
+    /// Whether the story's first paragraphs after `t` say one of `own`'s
+    /// words (the scan stops at the first), and how many words they had up to there.
     func storySays(_ own: [Stem], after t: Int) -> (said: Bool, words: Int) {
-        var n = 0, words = 0
-        for k in (t + 1)..<out.count where out[k].label == .paragraph {
+        var words = 0
+        for k in storyUnits(after: t) {
             for w in stems(k) {
                 if own.contains(where: { Self.says($0, w) }) { return (true, words) }
                 words += 1
             }
-            n += 1
-            if n == Self.storyParagraphs { break }
         }
         return (false, words)
     }
