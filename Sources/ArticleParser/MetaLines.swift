@@ -702,3 +702,56 @@ extension MetaLines {
         }
     }
 }
+
+// MARK: - given names
+
+extension MetaLines {
+    /// Given names (GivenNames.swift, from the SSA's baby-name files), lowercased ASCII.
+    static let givenNames: Set<String> = Set(GivenNameData.names.split(separator: "\n").map { String($0) })
+
+    /// Latin letters with diacritics, by scalar, and their base letter ("ü" -> "u"):
+    /// the list holds US spellings ("Jurgen", "Jose", "Nuno").
+    static let latinBase: [UInt32: UInt8] = {
+        var m: [UInt32: UInt8] = [:]
+        let groups: [(String, Character)] = [
+            ("àáâãäåāăą", "a"), ("çćĉċč", "c"), ("ďđ", "d"), ("èéêëēĕėęě", "e"), ("ĝğġģ", "g"), ("ĥħ", "h"),
+            ("ìíîïĩīĭįı", "i"), ("ĵ", "j"), ("ķ", "k"), ("ĺļľŀł", "l"), ("ñńņňŉ", "n"), ("òóôõöøōŏő", "o"),
+            ("ŕŗř", "r"), ("śŝşšș", "s"), ("ţťŧț", "t"), ("ùúûüũūŭůűų", "u"), ("ŵ", "w"), ("ýÿŷ", "y"), ("źżž", "z"),
+        ]
+        for (letters, base) in groups {
+            for ch in letters {
+                for s in ch.unicodeScalars { m[s.value] = base.asciiValue! }
+                for s in String(ch).uppercased().unicodeScalars where s.value >= 0x80 { m[s.value] = base.asciiValue! }
+            }
+        }
+        return m
+    }()
+
+    /// The word `b[s..<e]` is a given name the list knows: letters only (a
+    /// hyphen between two names: "Jean-Luc", "Hans-Peter" by its first part),
+    /// lowercased, diacritics folded, not a function word ("Von", "Der", "Mehr"
+    /// are names in the US lists too).
+    static func isGivenName(_ b: Bytes, _ s: Int, _ e: Int) -> Bool {
+        guard e - s >= 3, e - s <= 40 else { return false }
+        var out = [UInt8]()
+        out.reserveCapacity(e - s)
+        var p = s
+        while p < e {
+            let (v, len) = scalar(b, p, e)
+            if v < 0x80 {
+                let c = UInt8(v)
+                if c == 0x2D && !out.isEmpty { break }
+                guard isLetterASCII(c) else { return false }
+                out.append(c | 0x20)
+            } else if let base = latinBase[v] {
+                out.append(base)
+            } else {
+                return false
+            }
+            p += len
+        }
+        guard out.count >= 3 else { return false }
+        let w = String(decoding: out, as: UTF8.self)
+        return givenNames.contains(w) && !ParserRules.functionWords.contains(w)
+    }
+}

@@ -93,6 +93,25 @@ extension Classifier {
         ((t + 1)..<out.count).lazy.filter { out[$0].label == .paragraph }.prefix(Self.storyParagraphs)
     }
 
+    /// A person's name whose last word the headline or the story's first
+    /// paragraphs say (from the first body unit on, prose units only on a
+    /// dump): the story's subject ("Marius Lindvik" over "Lindvik gewann ...",
+    /// "Harold James Briggs" under "Harold Briggs Obituary"), not its writer,
+    /// who seldom names themself. Read while the header is labelled, before the body is.
+    func storyNamesPerson(_ s: Int, _ e: Int, besides m: Int) -> Bool {
+        guard let last = MetaLines.tokens(b, s, e, limit: 6).last else { return false }
+        let own = stems(last.0, last.1)
+        guard !own.isEmpty else { return false }
+        if title >= 0 && stems(title).contains(where: { w in own.contains { Self.says($0, w) } }) { return true }
+        var seen = 0
+        for k in firstBody..<units.count where k != m && (region == nil || density[k] == .prose) {
+            if stems(k).contains(where: { w in own.contains { Self.says($0, w) } }) { return true }
+            seen += 1
+            if seen == Self.storyParagraphs { break }
+        }
+        return false
+    }
+
     /// The words of the story's first paragraphs after `t`.
     func storyStems(after t: Int) -> [Stem] {
         storyUnits(after: t).flatMap { stems($0) }
@@ -115,10 +134,12 @@ extension Classifier {
     /// one letter; not a function word), lowercased, as stems. Read on the
     /// bytes (`scalar`, Bytes.swift): ASCII directly, other scalars by their
     /// Unicode properties.
-    func stems(_ k: Int) -> [Stem] {
+    func stems(_ k: Int) -> [Stem] { stems(units[k].start, units[k].end) }
+
+    /// The words of `b[s..<e]` as stems (see `stems(_:)`).
+    func stems(_ s: Int, _ e: Int) -> [Stem] {
         var words: [Stem] = []
-        let e = units[k].end
-        var p = units[k].start
+        var p = s
         var n = 0, letter = false, h4: UInt64 = 0, h5: UInt64 = 0
         var packed: UInt64 = 0, asciiBytes = 0, ascii = true
         func close() {

@@ -301,11 +301,36 @@ extension Classifier {
                       case let (ns, ne) = trimmed(b, s, b[sp.preEnd - 1] == 0x2F ? sp.preEnd - 1 : sp.preEnd), ne > ns,
                       isHeadName(ns, ne),
                       // Set apart from the date: without a separator the words are as often
-                      // a rubric ("Aktuelle Meldung 21.01.2022").
-                      b[ne..<sp.dateStart].contains(where: { $0 != 0x20 }) else { continue }
+                      // a rubric ("Aktuelle Meldung 21.01.2022"), unless the first is a
+                      // given name ("Tanja Karrasch 3.11.2023").
+                      b[ne..<sp.dateStart].contains(where: { $0 != 0x20 })
+                        || opensWithGivenName(ns, ne) && !storyNamesPerson(ns, ne, besides: m) else { continue }
                 decide(m, .byline, "byline: a name before the date on its line", value: string(ns, ne))
                 out[m].dateAt = sp.dateStart
                 out[m].dateValue = d.iso
+                byline = out[m].value
+                break
+            }
+        }
+        // "Gunter Frank", "Nuño Domínguez": a bare name alone in the story's head,
+        // away from the date, is its writer when its first word is a given name
+        // (GivenNames.swift; without one it is as often a rubric or a tag: "Neue
+        // Seminare", "Open Future") and the story does not say its last word (a
+        // name the story says is its subject: "Marius Lindvik", "Amanda Knox").
+        if byline == nil, headHi > title + 1 {
+            // (Not one of a block of names or name-shaped items, a menu's or a list's:
+            // "Opinión" / "Juan Cristobal Soruco" / "Oscar Díaz Arnau", "ATP Halle" /
+            // "Mercedes Cup Stuttgart"; a role or a date beside it is fine.)
+            func listed(_ m: Int) -> Bool {
+                (m - 1 > title && units[m].blankBefore == 0 && isBareName(units[m - 1].start, units[m - 1].end))
+                    || (m + 1 < units.count && units[m + 1].blankBefore == 0 && isBareName(units[m + 1].start, units[m + 1].end))
+            }
+            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 && !listed(m) {
+                let e = units[m].end, s = bulletTextStart(units[m].start, e) ?? units[m].start
+                guard isHeadName(s, e), opensWithGivenName(s, e), !storyNamesPerson(s, e, besides: m),
+                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, units[m].start, e)),
+                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, units[m].start, e)) else { continue }
+                decide(m, .byline, "byline: a name alone in the story's head, its first word a given name", value: string(s, e))
                 byline = out[m].value
                 break
             }
@@ -342,6 +367,12 @@ extension Classifier {
     /// How far a bare name may stand over (under) the date line in its block.
     static let nameOverDate = 3
     static let nameUnderDate = 2
+
+    /// The range's first word is a given name the list knows (MetaLines.isGivenName).
+    func opensWithGivenName(_ s: Int, _ e: Int) -> Bool {
+        guard let t = MetaLines.tokens(b, s, e, limit: 1).first else { return false }
+        return MetaLines.isGivenName(b, t.0, t.1)
+    }
 
     /// A bare name as it stands alone in the story's head, by the date: plain,
     /// no acronym in a word ("Neue DJV-Online-Seminare").

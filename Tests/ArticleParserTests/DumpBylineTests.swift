@@ -132,9 +132,11 @@ final class DumpBylineTests: XCTestCase {
         // The topmost name of the block: the writer over the desk under it.
         XCTAssertEqual(parse(dump([head, "André Borbe", "Redaktion Haus", "25.01.2022 14:47 Uhr"] + story)).author, "André Borbe")
         // A line of four words or more between (a headline), a block apart, a
-        // rubric said twice, an article between capitals: no author.
+        // rubric said twice, an article between capitals: no author. (The name
+        // a block apart has no given name first: alone under the headline, one
+        // that has is read by its own rule, testANameAloneInTheStorysHeadWithAGivenName.)
         for lines in [["12. November 2015 / 13:48", "3 verrückte Orte in Berlin", "Zum Video"],
-                      ["Jane Doe", "", "@janedoe", "Monday 28 September 2020 19:27"],
+                      ["Quarlesz Doe", "", "@qdoe", "Monday 28 September 2020 19:27"],
                       ["Open Future", "Open Future", "Politics", "Jun 18th 2018"],
                       ["Tag der Arbeit", "Politics", "Jun 18th 2018"]] {
             XCTAssertNil(parse(dump([head] + lines + story)).author, "\(lines)")
@@ -304,5 +306,53 @@ final class DumpBylineTests: XCTestCase {
             XCTAssertNil(parse(dump([head, line] + story)).author, line)
         }
         XCTAssertEqual(parse(dump([head, "Von Jane Doe, Reuters"] + story)).author, "Jane Doe")
+    }
+
+    // MARK: given names (GivenNames.swift)
+
+    func testAGivenNameTellsANameFromARubric() {
+        func given(_ w: String) -> Bool {
+            Array(w.utf8).withUnsafeBufferPointer { MetaLines.isGivenName($0, 0, $0.count) }
+        }
+        // Diacritics folded to the list's US spellings; a hyphenated name by its first part.
+        for w in ["Tanja", "Gunter", "Günter", "Jürgen", "JOSÉ", "Hans-Peter", "Verónica"] { XCTAssertTrue(given(w), w) }
+        // Rubric and menu words, and words that are names in the US lists but
+        // function words on a page ("Von", "Der").
+        for w in ["Aktuelle", "Neue", "Meldung", "Redaktion", "Von", "Der", "Jo", "Ann3"] { XCTAssertFalse(given(w), w) }
+    }
+
+    func testANameAloneInTheStorysHeadWithAGivenName() {
+        // Before: "other: short line in the header", no author.
+        for name in ["Gunter Frank", "Jürgen Weber", "Verónica De Vita"] {
+            let p = dump([head, name] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, name)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, name)
+            XCTAssertEqual(block(name, in: blocks(p))?.rule, "byline: a name alone in the story's head, its first word a given name")
+        }
+        // No given name first: a rubric or a tag as often as a name.
+        for line in ["Neue Seminare", "Open Future"] {
+            XCTAssertNil(parse(dump([head, line] + story)).author, line)
+        }
+        // A name the story says is its subject, not its writer.
+        let subject = ["Lindvik won the ski jumping on Sunday in front of a home crowd of thirty thousand people."] + story
+        XCTAssertNil(parse(dump([head, "Marius Lindvik"] + subject)).author)
+        // One of a block of names: a menu's or a list of columnists.
+        XCTAssertNil(parse(dump([head, "Opinión", "Juan Cristobal Soruco", "Oscar Díaz Arnau"] + story)).author)
+    }
+
+    func testAGivenNameBeforeTheDateWithoutASeparator() {
+        // Before: not set apart from the date, the words were read as a rubric's.
+        for (line, author, date) in [("Tanja Karrasch 3.11.2023", "Tanja Karrasch", "2023-11-03"),
+                                     ("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler", "2019-10-19")] {
+            let p = dump([head, line] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertEqual(a.published, date, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+        }
+        XCTAssertNil(parse(dump([head, "Aktuelle Meldung 21.01.2022"] + story)).author)
+        let subject = ["Lindvik won the ski jumping on Sunday in front of a home crowd of thirty thousand people."] + story
+        XCTAssertNil(parse(dump([head, "Marius Lindvik 3.11.2023"] + subject)).author)
     }
 }
