@@ -294,17 +294,21 @@ extension Classifier {
         // the prose region is found: split before, teaser cards' "Name - DATE" lines
         // moved a region.)
         if byline == nil, headHi > title + 1 {
-            for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 {
+            for m in (title + 1)..<headHi where m != firstBody && units[m].lineCount == 1 {
+                // (Also a line the date rules took whole, "Christian Kahle , 03.11.2023
+                // 15:32 Uhr", when the name's first word is a given name.)
+                let dated = out[m].label == .date && out[m].dateAt < 0 && !out[m].skip
+                guard dated || !out[m].decided && info[m].plain else { continue }
                 let s = units[m].start, e = units[m].end
                 // ("Julia Steinhoff / Oktober 25 2023": the slash too.)
                 guard e - s <= 80, let sp = MetaLines.dateSplit(b, s, e), sp.preEnd > s, let d = MetaLines.dateLine(b, sp.dateStart, e),
                       case let (ns, ne) = trimmed(b, s, b[sp.preEnd - 1] == 0x2F ? sp.preEnd - 1 : sp.preEnd), ne > ns,
-                      isHeadName(ns, ne),
-                      // Set apart from the date: without a separator the words are as often
-                      // a rubric ("Aktuelle Meldung 21.01.2022"), unless the first is a
-                      // given name ("Tanja Karrasch 3.11.2023").
-                      b[ne..<sp.dateStart].contains(where: { $0 != 0x20 })
-                        || opensWithGivenName(ns, ne) && !storyNamesPerson(ns, ne, besides: m) else { continue }
+                      isHeadName(ns, ne) else { continue }
+                // Set apart from the date: without a separator the words are as often
+                // a rubric ("Aktuelle Meldung 21.01.2022"), unless the first is a
+                // given name ("Tanja Karrasch 3.11.2023").
+                let given = opensWithGivenName(ns, ne) && !storyNamesPerson(ns, ne, besides: m)
+                guard given || !dated && b[ne..<sp.dateStart].contains(where: { $0 != 0x20 }) else { continue }
                 decide(m, .byline, "byline: a name before the date on its line", value: string(ns, ne))
                 out[m].dateAt = sp.dateStart
                 out[m].dateValue = d.iso

@@ -344,7 +344,9 @@ final class DumpBylineTests: XCTestCase {
     func testAGivenNameBeforeTheDateWithoutASeparator() {
         // Before: not set apart from the date, the words were read as a rubric's.
         for (line, author, date) in [("Tanja Karrasch 3.11.2023", "Tanja Karrasch", "2023-11-03"),
-                                     ("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler", "2019-10-19")] {
+                                     ("Bettina Kugler 19.10.2019, 05:00 Uhr", "Bettina Kugler", "2019-10-19"),
+                                     // (a line the date rules took whole, the name before a comma)
+                                     ("Christian Kahle , 03.11.2023 15:32 Uhr", "Christian Kahle", "2023-11-03")] {
             let p = dump([head, line] + story)
             let a = parse(p)
             XCTAssertEqual(a.author, author, line)
@@ -352,6 +354,10 @@ final class DumpBylineTests: XCTestCase {
             XCTAssertEqual(a.paragraphs.map(\.text), story, line)
         }
         XCTAssertNil(parse(dump([head, "Aktuelle Meldung 21.01.2022"] + story)).author)
+        // A place before a dateline's date is no name, however name-shaped.
+        let place = parse(dump([head, "Bad Homburg , 03.11.2023"] + story))
+        XCTAssertNil(place.author)
+        XCTAssertEqual(place.published, "2023-11-03")
         let subject = ["Lindvik won the ski jumping on Sunday in front of a home crowd of thirty thousand people."] + story
         XCTAssertNil(parse(dump([head, "Marius Lindvik 3.11.2023"] + subject)).author)
     }
