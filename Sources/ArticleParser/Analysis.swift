@@ -145,12 +145,45 @@ extension Classifier {
                 break
             }
         }
+        // ... or by a given name first ("28. Jan. 2022 Paula Balov", "16. Mai 2019 Markus
+        // Elsberger Netzwerk , Windows"): the name is it and the next word (and a third when
+        // the second is a given name too: "Juan Carlos Muñoz"); what follows holds no
+        // lowercase word, so is no sentence ("3. Mai 2022 Angela Merkel besucht Kiew").
+        if !apart && toks.count >= 2 && MetaLines.isGivenName(b, toks[0].0, toks[0].1) && MetaLines.isNameWord(b, toks[1].0, toks[1].1) {
+            var k = 2
+            if toks.count >= 3 && MetaLines.isGivenName(b, toks[1].0, toks[1].1) && MetaLines.isNameWord(b, toks[2].0, toks[2].1)
+                && !ParserRules.functionWords.contains(MetaLines.word(b, toks[2].0, toks[2].1)) { k = 3 }
+            let rest = MetaLines.tokens(b, toks[k - 1].1, e)
+            // (Said after a date on one line only: "October 28, 2020 Kate May" under each
+            // of a list's teasers names the teasers' writer, and the list's dates are cards'.)
+            if !rest.contains(where: { $0.1 - $0.0 >= 3 && isLowerASCII(b[$0.0]) }) && datedTimes(toks[0].0, toks[k - 1].1) == 1 {
+                ne = toks[k - 1].1
+                apart = true
+            }
+        }
         if apart, p < ne, isBareName(p, ne), MetaLines.dateLine(b, s, p) != nil {
             return ne < e ? [trimmed(b, s, p), (p, ne), trimmed(b, ne, e)] : [trimmed(b, s, p), (p, ne)]
         }
         // (Not a bare name before the date: "Maximilian Henning - 06.06.2019" is as often a
         // teaser card's line, and splitting those moved the prose region on a dump.)
         return nil
+    }
+
+    /// How many one-line units say `b[s..<e]` after a date ("October 28, 2020 Kate May").
+    func datedTimes(_ s: Int, _ e: Int) -> Int {
+        let name = b[s..<e]
+        var n = 0
+        for u in units where u.lineCount == 1 && u.end - u.start <= 160 && u.end - u.start > name.count {
+            var q = u.start + 1
+            while q + name.count <= u.end {
+                if b[q] == name.first! && b[q..<(q + name.count)].elementsEqual(name) {
+                    if DateNormalizer.find(in: UnsafeBufferPointer(rebasing: b[u.start..<q])) != nil { n += 1 }
+                    break
+                }
+                q += 1
+            }
+        }
+        return n
     }
 
     /// Two or three capitalised words (and a nobiliary particle among them) that

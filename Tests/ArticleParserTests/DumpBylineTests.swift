@@ -361,4 +361,30 @@ final class DumpBylineTests: XCTestCase {
         let subject = ["Lindvik won the ski jumping on Sunday in front of a home crowd of thirty thousand people."] + story
         XCTAssertNil(parse(dump([head, "Marius Lindvik 3.11.2023"] + subject)).author)
     }
+
+    func testAGivenNameAfterTheDateWithoutASeparator() {
+        // Before: with no separator or count after the date, the words were read
+        // as a rubric's ("21.01.2022 Aktuelle Meldung") and the line stayed a date line.
+        for (line, author) in [("28. Jan. 2022 Paula Balov", "Paula Balov"),
+                               ("1. Februar 2022 , Daniel Dillenburg", "Daniel Dillenburg"),
+                               // (a rubric after the name: the name is the given name and the next word)
+                               ("30. Oktober 2023 Carola Pönisch Kultur", "Carola Pönisch"),
+                               ("16. Mai 2019 Juan Carlos Muñoz Netzwerk , Windows", "Juan Carlos Muñoz"),
+                               // (a function word is no third name word, given name or not: "Carter" is one)
+                               ("13/06/2014 Tony Carter All , Books , Kit Reviews", "Tony Carter")] {
+            let p = dump([head, line] + story)
+            let a = parse(p)
+            XCTAssertEqual(a.author, author, line)
+            XCTAssertNotNil(a.published, line)
+            XCTAssertEqual(a.paragraphs.map(\.text), story, line)
+            XCTAssertEqual(block(author, in: blocks(p))?.rule, "byline: a name set apart beside the date on its line", line)
+        }
+        // A sentence after the date (a lowercase word after the name), or no given name first.
+        for line in ["3. Mai 2022 Angela Merkel besucht Kiew", "21.01.2022 Aktuelle Meldung"] {
+            XCTAssertNil(parse(dump([head, line] + story)).author, line)
+        }
+        // A name said after a date on more than one line: a teaser list's cards.
+        let cards = parse(dump([head, "October 28, 2020 Kate May"] + story + ["Polka Dot Plant Care", "October 19, 2020 Kate May"]))
+        XCTAssertNil(cards.author)
+    }
 }
