@@ -294,6 +294,25 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse("Tram line approved\n\n" + story.joined(separator: "\n\n") + "\n").title, "Tram line approved")
     }
 
+    func testAFirstLineOverAShortLineWithNoBlankBetweenGivesNoTitle() {
+        // No headline found and too few menu lines for a dump's region: the title
+        // fell back to the first line, the first of a block of short lines
+        // ("Suche" / "Fotostream" / "Anmelden"; "Themen Newsletter ... Shop" / "Abo Suche").
+        let body = story.joined(separator: "\n\n") + "\n"
+        for first in [["Suche", "Fotostream", "Anmelden"], ["Themen Newsletter Stellenmarkt Heftarchiv Hilfe Shop", "Abo Suche"]] {
+            let page = first.joined(separator: "\n") + "\n\n" + body
+            XCTAssertNil(parse(page).title, "\(first)")
+            XCTAssertEqual(parse(page).paragraphs.map(\.text), story, "\(first)")
+            XCTAssertEqual(block(first[0], in: blocks(page))?.rule,
+                           "nav: the page's first line, over a short line with no blank line between (a menu's); no headline found, so no title")
+        }
+        // A headline with its byline or date right under it stays, and so does
+        // the first line of a page with no blank lines at all (WET: every line touches).
+        XCTAssertEqual(parse("Tram line approved\nBy Jane Doe\n\n" + body).title, "Tram line approved")
+        XCTAssertEqual(parse("Tram line approved\n6 November 2023\n\n" + body).title, "Tram line approved")
+        XCTAssertEqual(parse("Tram line approved\nTransport | Blog\n" + story.joined(separator: "\n") + "\n").title, "Tram line approved")
+    }
+
     func testAHeadlineFarAboveTheStoryWithoutItsBylineGivesNoTitle() {
         // The search's line stands over a second menu, eleven units above the story,
         // with no byline or date under it: a teaser's or a sidebar's line far more
