@@ -301,6 +301,8 @@ struct Classifier {
             decide(t, .boilerplate("caption"), "caption: a photo's caption or credit taken for the headline, with no headline over it; no title")
         } else if let gap = farHeadlineGap(t) {
             decide(t, .boilerplate("other"), "other: the headline search's line, \(gap) units above the story with no byline or date under it; no title")
+        } else if let n = longTitleAlone(t) {
+            decide(t, .boilerplate("other"), "other: the line taken for the headline has \(n) words and no byline or date beside it (a sentence, not a headline); no title")
         } else if unrelatedTitle(t) {
             if let k = relatedHeadline(under: t) {
                 decide(t, .boilerplate("other"), "other: shares no word with the story; the headline is line \(units[k].line)")
@@ -372,6 +374,26 @@ struct Classifier {
         return p - t
     }
     static let farHeadlineUnits = 9
+
+    /// A title of `longTitleWords` words or more with no byline or date beside
+    /// it (three units over it, four under it): a teaser's or a caption's
+    /// sentence, a browser notice, a line of code ("With this setting tuned
+    /// on, VOLTA Trax will play in all game modes. ..."), not a headline;
+    /// headlines that long stand with their byline or date. On trafilatura's
+    /// no-bullets tuning pages such titles were right on 1 page, wrong on 18.
+    /// Not a Markdown page's "# " heading (marked as a headline), nor a title
+    /// the page repeats over the story. Its word count, nil for the rest.
+    func longTitleAlone(_ t: Int) -> Int? {
+        // (A title repeated below, the document title over its headline, is a headline.)
+        guard out[t].label == .title, headStart == t, mdHeadings[units[t].line] == nil else { return nil }
+        let n = MetaLines.tokens(b, units[t].start, units[t].end, limit: Self.longTitleWords).count
+        guard n >= Self.longTitleWords else { return nil }
+        let near = max(0, t - 3)..<min(out.count, t + 5)
+        guard !near.contains(where: { $0 != t && (out[$0].label == .byline || out[$0].label == .date || out[$0].dateAt >= 0 || isMetaUnit($0)) })
+        else { return nil }
+        return MetaLines.tokens(b, units[t].start, units[t].end).count
+    }
+    static let longTitleWords = 15
 
     /// A dump whose body would be empty but for headings in its prose region
     /// (a post of one short line, "„Ich weiß ich bin betrunken ...“", taken for

@@ -294,6 +294,23 @@ final class DumpHeadlineTests: XCTestCase {
         XCTAssertEqual(parse("Tram line approved\n\n" + story.joined(separator: "\n\n") + "\n").title, "Tram line approved")
     }
 
+    func testALongLineWithNoBylineOrDateBesideItIsNoTitle() {
+        // The search took a sentence over the story (a browser notice, a teaser's
+        // or a caption's sentence): fifteen words or more, and no byline or date
+        // within three units over it or four under it.
+        let notice = "Achtung: Bitte aktualisiere deinen Browser, wenn du mit diesem Browser fortfährst, könnte die Seite nicht richtig funktionieren"
+        let page = dump([notice] + story)
+        XCTAssertNil(parse(page).title)
+        XCTAssertEqual(parse(page).paragraphs.map(\.text), story)
+        XCTAssertEqual(block(notice, in: blocks(page))?.rule,
+                       "other: the line taken for the headline has 17 words and no byline or date beside it (a sentence, not a headline); no title")
+        // A long headline with its date under it stays; so does one of fourteen words.
+        let long = "Council approves the new tram line to the hospital after years of debate over its cost and its route"
+        XCTAssertEqual(parse(dump([long, "6 November 2023"] + story)).title, long)
+        let fourteen = "Council approves the tram line to the hospital after years of debate over cost"
+        XCTAssertEqual(parse(dump([fourteen] + story)).title, fourteen)
+    }
+
     func testAFirstLineOverAShortLineWithNoBlankBetweenGivesNoTitle() {
         // No headline found and too few menu lines for a dump's region: the title
         // fell back to the first line, the first of a block of short lines
