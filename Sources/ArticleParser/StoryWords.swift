@@ -102,10 +102,11 @@ extension Classifier {
         guard let last = MetaLines.tokens(b, s, e, limit: 6).last else { return false }
         let own = stems(last.0, last.1)
         guard !own.isEmpty else { return false }
-        if title >= 0 && stems(title).contains(where: { w in own.contains { Self.says($0, w) } }) { return true }
+        func says(_ k: Int) -> Bool { stems(k).contains { w in own.contains { Self.says($0, w) } } }
+        if title >= 0 && says(title) { return true }
         var seen = 0
         for k in firstBody..<units.count where k != m && (region == nil || density[k] == .prose) {
-            if stems(k).contains(where: { w in own.contains { Self.says($0, w) } }) { return true }
+            if says(k) { return true }
             seen += 1
             if seen == Self.storyParagraphs { break }
         }
