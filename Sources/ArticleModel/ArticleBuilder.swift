@@ -79,11 +79,12 @@ public enum ArticleBuilder {
     /// `authors` and `author_role` from the byline's name string; `author` is
     /// the names without the role ("A and B" for several), or when it names
     /// no person the role without its label ("Autor Redaktion" -> "Redaktion",
-    /// "Reuters"), else the string as the reader gave it.
+    /// "Reuters"), else the string as the reader gave it, unless that is an
+    /// interface label ("DATE", "Sign In"): then no author.
     static func setAuthor(_ a: inout Article, _ raw: String) {
         let p = AuthorNames.parse(raw)
         a.authors = p.names
         a.authorRole = p.role
-        a.author = AuthorNames.joined(p.names) ?? p.role ?? raw
+        a.author = AuthorNames.joined(p.names) ?? p.role ?? (AuthorNames.isInterfaceLabel(raw) ? nil : raw)
     }
 }

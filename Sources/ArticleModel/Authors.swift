@@ -23,7 +23,7 @@ public enum AuthorNames {
         "sponsored content", "sponsored", "paid content", "partner content", "gesponserte inhalte", "anzeige",
         "werbung", "advertorial", "contenido patrocinado", "contenu sponsorisé",
         "published", "posted", "updated", "veröffentlicht", "aktualisiert", "publié", "publicado",
-        "source", "quelle", "fuente", "source:", "quelle:",
+        "source", "quelle", "fuente", "source:", "quelle:", "subject",
     ]
     /// Leading phrases that make a byline-looking line a link to other pages.
     static let rejectPrefixes: [String] = ["more ", "more from ", "more by ", "all posts by ", "view all posts by ", "alles von ",
@@ -129,6 +129,12 @@ public enum AuthorNames {
         let lower0 = s.lowercased()
         for p in rejectPrefixes where lower0.hasPrefix(p) { return Parsed(names: [], role: nil) }
         s = labelledValue(s)
+        // A name, then the writer's handle ("Eric Levitz@EricLevitz", "Chris Pokorny
+        // @DawgsByNature Nov"): the name before it. (Not an address: "jane@example.com".)
+        if let at = s.firstIndex(of: "@"), at > s.startIndex, case let before = collapse(String(s[..<at])),
+           words(before).count >= 2, looksLikeName(before) {
+            s = before
+        }
         var changed = true
         while changed {
             changed = false
@@ -218,6 +224,16 @@ public enum AuthorNames {
     /// A button's label run into the name by a page without spaces
     /// ("Inga HoeltmannFollow" -> "Inga Hoeltmann"; three letters at least
     /// before it: "McFollow" is a name).
+    /// The whole string is an interface label ("DATE", "Sign In", "Subject"),
+    /// however written: no author at all, not even as the reader gave it. An
+    /// account's name stays ("Posted by admin": the post's account is "admin").
+    public static func isInterfaceLabel(_ raw: String) -> Bool {
+        var s = collapse(raw).lowercased()
+        while let l = s.last, l == "." || l == "," || l == ":" || l == ";" || l == "|" { s.removeLast() }
+        return uiLabels.contains(s) && !accountNames.contains(s)
+    }
+    static let accountNames: Set<String> = ["admin", "administrator", "anonymous", "guest", "user"]
+
     static func withoutGluedLabel(_ s: String) -> String {
         guard let last = words(s).last, last.count > 4 else { return s }
         let cs = Array(last)

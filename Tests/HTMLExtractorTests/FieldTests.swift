@@ -476,6 +476,11 @@ final class AuthorNamesTests: XCTestCase {
             ("Isabel Caro, Rocío Latorre y José Miguel Wilson", ["Isabel Caro", "Rocío Latorre", "José Miguel Wilson"], nil),
             ("Ana Lima e João Silva", ["Ana Lima", "João Silva"], nil),
             ("José Ortega y Gasset", ["José Ortega y Gasset"], nil),
+            // A name, then the writer's handle: the name (an address stays no name).
+            ("Eric Levitz@EricLevitz", ["Eric Levitz"], nil),
+            ("Chris Pokorny @DawgsByNature Nov", ["Chris Pokorny"], nil),
+            ("jane@example.com", [], nil),
+            ("Subject", [], nil),
         ]
         for (raw, names, role) in cases {
             let p = AuthorNames.parse(raw)
@@ -497,6 +502,14 @@ final class AuthorNamesTests: XCTestCase {
         XCTAssertEqual(r.author, "Reuters")
         XCTAssertEqual(r.authors, [String]())
         XCTAssertEqual(r.authorRole, "Reuters")
+        // A string that names nobody stays `author` as the reader gave it ("CDU"),
+        // but an interface label is no author at all.
+        for (raw, author) in [("CDU", "CDU"), ("DATE", nil), ("Subject:", nil)] as [(String, String?)] {
+            let x = ArticleBuilder.build(source: "x.txt", format: "text",
+                                         blocks: [Block(index: 0, text: raw, label: .byline, rule: "test", value: raw)])
+            XCTAssertEqual(x.author, author, raw)
+            XCTAssertEqual(x.authors, [String](), raw)
+        }
     }
 
     func testAPublishersMetaAuthorGivesWayToTheWritersByline() {
