@@ -221,9 +221,6 @@ public enum AuthorNames {
         return ws.joined(separator: " ")
     }
 
-    /// A button's label run into the name by a page without spaces
-    /// ("Inga HoeltmannFollow" -> "Inga Hoeltmann"; three letters at least
-    /// before it: "McFollow" is a name).
     /// The whole string is an interface label ("DATE", "Sign In", "Subject"),
     /// however written: no author at all, not even as the reader gave it. An
     /// account's name stays ("Posted by admin": the post's account is "admin").
@@ -234,6 +231,9 @@ public enum AuthorNames {
     }
     static let accountNames: Set<String> = ["admin", "administrator", "anonymous", "guest", "user"]
 
+    /// A button's label run into the name by a page without spaces
+    /// ("Inga HoeltmannFollow" -> "Inga Hoeltmann"; three letters at least
+    /// before it: "McFollow" is a name).
     static func withoutGluedLabel(_ s: String) -> String {
         guard let last = words(s).last, last.count > 4 else { return s }
         let cs = Array(last)
