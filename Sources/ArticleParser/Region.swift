@@ -893,6 +893,11 @@ extension Classifier {
     /// A unit the header rules read as a date or a byline.
     func isMetaUnit(_ k: Int) -> Bool { info[k].date != nil || hitLabel(k) == .byline }
 
+    /// A unit labelled byline or date, or one the header rules read so: the
+    /// story's meta beside a headline (a byline with its date on the line is
+    /// labelled byline).
+    func isBylineOrDate(_ k: Int) -> Bool { out[k].label == .byline || out[k].label == .date || isMetaUnit(k) }
+
     /// The page's only Markdown "# " heading, not a link (a site's logo) and
     /// not under the prose region.
     func onlyTopHeading(_ r: Range<Int>) -> Int? {

@@ -369,7 +369,7 @@ struct Classifier {
         guard region != nil, !isMarkdown, t > 0, out[t].label == .title,
               let p = ((t + 1)..<out.count).first(where: { out[$0].label == .paragraph }),
               p - t >= Self.farHeadlineUnits,
-              !((t + 1)..<min(out.count, t + 4)).contains(where: { out[$0].label == .byline || out[$0].label == .date || isMetaUnit($0) })
+              !((t + 1)..<min(out.count, t + 4)).contains(where: isBylineOrDate)
         else { return nil }
         return p - t
     }
@@ -389,8 +389,7 @@ struct Classifier {
         let n = MetaLines.tokens(b, units[t].start, units[t].end).count
         guard n >= Self.longTitleWords else { return nil }
         let near = max(0, t - 3)..<min(out.count, t + 5)
-        guard !near.contains(where: { $0 != t && (out[$0].label == .byline || out[$0].label == .date || out[$0].dateAt >= 0 || isMetaUnit($0)) })
-        else { return nil }
+        guard !near.contains(where: { $0 != t && isBylineOrDate($0) }) else { return nil }
         return n
     }
     static let longTitleWords = 15

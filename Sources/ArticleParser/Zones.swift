@@ -280,10 +280,7 @@ extension Classifier {
             for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && inDateBlock(m) {
                 // (An item of the header's meta list too: "* 25. Juli 2019" / "* Isabella Beyer".)
                 let e = units[m].end, s = bulletTextStart(units[m].start, e) ?? units[m].start
-                // (Not a rubric said twice: "Open Future" / "Open Future".)
-                guard isHeadName(s, e),
-                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, units[m].start, e)),
-                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, units[m].start, e)) else { continue }
+                guard isHeadName(s, e), !saidTwice(m) else { continue }
                 decide(m, .byline, "byline: a name alone over or under the date line", value: string(s, e))
                 byline = out[m].value
                 break
@@ -331,9 +328,7 @@ extension Classifier {
             }
             for m in (title + 1)..<headHi where !out[m].decided && info[m].plain && m != firstBody && units[m].lineCount == 1 && !listed(m) {
                 let e = units[m].end, s = bulletTextStart(units[m].start, e) ?? units[m].start
-                guard isHeadName(s, e), opensWithGivenName(s, e), !storyNamesPerson(s, e, besides: m),
-                      !(m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, units[m].start, e)),
-                      !(m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, units[m].start, e)) else { continue }
+                guard isHeadName(s, e), opensWithGivenName(s, e), !storyNamesPerson(s, e, besides: m), !saidTwice(m) else { continue }
                 decide(m, .byline, "byline: a name alone in the story's head, its first word a given name", value: string(s, e))
                 byline = out[m].value
                 break
@@ -371,6 +366,14 @@ extension Classifier {
     /// How far a bare name may stand over (under) the date line in its block.
     static let nameOverDate = 3
     static let nameUnderDate = 2
+
+    /// Unit `m` reads as the unit over it (under the title) or the one under
+    /// it: a rubric said twice ("Open Future" / "Open Future"), no name.
+    func saidTwice(_ m: Int) -> Bool {
+        let s = units[m].start, e = units[m].end
+        return (m - 1 > title && equalCI(b, units[m - 1].start, units[m - 1].end, s, e))
+            || (m + 1 < units.count && equalCI(b, units[m + 1].start, units[m + 1].end, s, e))
+    }
 
     /// The range's first word is a given name the list knows (MetaLines.isGivenName).
     func opensWithGivenName(_ s: Int, _ e: Int) -> Bool {
@@ -663,12 +666,9 @@ extension Classifier {
         for k in firstBody..<i where isBodyText(k) && hitLabel(k) == nil
             && !UnitSplitter.startsListItem(b, units[k].start, units[k].end) { paras += 1 }
         guard paras <= 2 else { return false }
-        func meta(_ k: Int) -> Bool {
-            info[k].date != nil || out[k].label == .byline || out[k].label == .date || hitLabel(k) == .byline
-        }
         var top = i - 1
-        while top >= firstBody && !meta(top) && toolbarLine(top) { top -= 1 }
-        return (max(firstBody, min(top, i - 3))..<i).contains(where: meta)
+        while top >= firstBody && !isBylineOrDate(top) && toolbarLine(top) { top -= 1 }
+        return (max(firstBody, min(top, i - 3))..<i).contains(where: isBylineOrDate)
     }
 
     /// The unit opens with the note number "[n]".
